@@ -1,0 +1,38 @@
+# The host firmware: MicroPython's unix port with upanel's modules and the emulated board.
+set(MICROPY_DIR "$ENV{MICROPY_DIR}" CACHE PATH "MicroPython source tree (default: Debian's source package, fetched)")
+if(NOT MICROPY_DIR)
+  set(MICROPY_DIR "${CMAKE_BINARY_DIR}/src/micropython")
+  if(NOT EXISTS "${MICROPY_DIR}/py/mpconfig.h")
+    execute_process(COMMAND bash "${CMAKE_SOURCE_DIR}/tools/fetch-micropython.sh" "${MICROPY_DIR}"
+                    RESULT_VARIABLE fetch_result)
+    if(NOT fetch_result EQUAL 0)
+      message(FATAL_ERROR "Fetching MicroPython failed; set MICROPY_DIR to a MicroPython checkout")
+    endif()
+  endif()
+endif()
+if(NOT EXISTS "${MICROPY_DIR}/py/mpconfig.h")
+  message(FATAL_ERROR "MICROPY_DIR=${MICROPY_DIR} is not a MicroPython source tree")
+endif()
+
+set(UPANEL_FIRMWARE "${CMAKE_BINARY_DIR}/micropython")
+set(UPANEL_FIRMWARE_LIBS
+  $<TARGET_FILE:upanel_hub75> $<TARGET_FILE:upanel_emu> $<TARGET_FILE:upanel_core>
+  $<TARGET_FILE:upanel_ll_host>)
+set(UPANEL_SAN_FLAGS "")
+if(UPANEL_SANITIZE)
+  set(UPANEL_SAN_FLAGS "-fsanitize=address,undefined -fno-omit-frame-pointer")
+endif()
+
+add_custom_target(firmware ALL
+  COMMAND ${CMAKE_COMMAND} -E rm -f "${CMAKE_BINARY_DIR}/unix/micropython"
+  COMMAND make -C "${MICROPY_DIR}/ports/unix" -j2
+          BUILD=${CMAKE_BINARY_DIR}/unix PROG=micropython
+          USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
+          UPANEL_ROOT=${CMAKE_SOURCE_DIR}
+          "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
+          "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
+          MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
+  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/unix/micropython" "${UPANEL_FIRMWARE}"
+  DEPENDS upanel_hub75 upanel_emu upanel_core upanel_ll_host
+  COMMENT "Building the host firmware (MicroPython unix port with upanel)"
+  VERBATIM)

@@ -1,0 +1,62 @@
+// Turns a frame buffer into the 16-bit words a HUB75 chain is clocked with, plane by plane.
+//
+// Word bits: R1 G1 B1 R2 G2 B2 (0..5), LAT (6), OE (7, high = dark), row address A..E (8..12).
+// Frame memory holds, for each row address r and window p, `cols` data words (plane p of rows
+// r and r + rows); in window p the OE bits light the plane latched before (see bcm_plan.h).
+// On the ESP32 the I2S sends the upper half of each 32-bit word first, so sample i of a
+// window lives at index i ^ 1.
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#include "upanel/core/bcm_plan.h"
+
+namespace upanel::core {
+
+namespace hub75_word {
+constexpr uint16_t kRgbMask = 0x3F;
+constexpr uint16_t kLat = 1u << 6;
+constexpr uint16_t kOe = 1u << 7;
+constexpr uint32_t kAddrShift = 8;
+}  // namespace hub75_word
+
+enum class PixelFormat : uint8_t {
+    kRgb565,  // uint16 per pixel, native byte order (framebuf.RGB565)
+    kRgb888,  // bytes R, G, B
+    kRgb48,   // uint16 R, G, B per pixel, linear light: taken as is, no gamma
+};
+constexpr uint32_t bytes_per_pixel(PixelFormat f) {
+    return f == PixelFormat::kRgb565 ? 2 : f == PixelFormat::kRgb888 ? 3 : 6;
+}
+
+// Plane bits of an 8-bit channel value after gamma, spread one plane per byte: plane p's bit
+// sits in byte p (planes 0..7 in lo, 8..11 in hi), at the channel's position (R 0, G 1, B 2).
+struct PlaneSpread {
+    uint64_t lo;
+    uint32_t hi;
+};
+
+class Hub75Encoder {
+public:
+    // gamma: light = (v / 255) ^ 2.2; otherwise light proportional to v.
+    void configure(const BcmPlan &plan, bool gamma, uint32_t brightness);
+    // The code (0 .. 2^depth - 1) an 8-bit channel value is shown with.
+    uint32_t code8(uint32_t v) const { return code8_[v]; }
+    // Fills the frame's data words from `pixels` (width cols, height 2 * rows).
+    void encode(const uint8_t *pixels, PixelFormat format, uint16_t *frame) const;
+    // Rewrites LAT, OE and address bits of a frame for the current brightness, keeping colour.
+    void restamp(uint16_t *frame) const;
+    size_t frame_words() const { return size_t(plan_.rows) * plan_.depth * plan_.cols; }
+
+private:
+    uint16_t control(uint32_t r, uint32_t p, uint32_t x) const;
+    uint16_t address_bits(uint32_t r, uint32_t p) const;
+
+    BcmPlan plan_;
+    uint32_t on_first_[BcmPlan::kMaxDepth] = {};  // data words [on_first, on_last) are lit
+    uint32_t on_last_[BcmPlan::kMaxDepth] = {};
+    uint16_t code8_[256] = {};
+    PlaneSpread spread_[3][256] = {};
+};
+
+}  // namespace upanel::core

@@ -1,0 +1,134 @@
+#include "upanel/core/hub75_encoder.h"
+
+namespace upanel::core {
+
+using namespace hub75_word;
+
+// x^(1/5) by Newton's method: keeps the core free of libm.
+static double fifth_root(double x) {
+    if (x <= 0) return 0;
+    double y = 1;
+    for (int i = 0; i < 40; i++) {
+        double y4 = y * y * y * y;
+        y -= (y4 * y - x) / (5 * y4);
+    }
+    return y;
+}
+
+static uint32_t gamma_code(uint32_t v, uint32_t max_code) {
+    double x = v / 255.0;
+    double light = x * x * fifth_root(x);  // x^2.2
+    return uint32_t(light * max_code + 0.5);
+}
+
+void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightness) {
+    plan_ = plan;
+    uint32_t max_code = (1u << plan.depth) - 1;
+    for (uint32_t v = 0; v < 256; v++) {
+        uint32_t code = gamma ? gamma_code(v, max_code) : (v * max_code + 127) / 255;
+        code8_[v] = uint16_t(code);
+        PlaneSpread s{0, 0};
+        for (uint32_t p = 0; p < plan.depth; p++) {
+            if (!((code >> p) & 1)) continue;
+            if (p < 8) s.lo |= uint64_t(1) << (8 * p);
+            else s.hi |= uint32_t(1) << (8 * (p - 8));
+        }
+        for (uint32_t c = 0; c < 3; c++) spread_[c][v] = {s.lo << c, s.hi << c};
+    }
+    for (uint32_t p = 0; p < plan.depth; p++) {
+        WindowLight light = window_light(plan, p, brightness);
+        uint32_t pad = plan.padding(p);
+        on_first_[p] = light.on_start > pad ? light.on_start - pad : 0;
+        on_last_[p] = light.on_end > pad ? light.on_end - pad : 0;
+    }
+}
+
+// Window 0 of row r still shows the last plane of row r - 1, so it keeps that row's address.
+uint16_t Hub75Encoder::address_bits(uint32_t r, uint32_t p) const {
+    uint32_t a = p == 0 ? (r + plan_.rows - 1) % plan_.rows : r;
+    return uint16_t(a << kAddrShift);
+}
+
+uint16_t Hub75Encoder::control(uint32_t r, uint32_t p, uint32_t x) const {
+    uint16_t w = address_bits(r, p);
+    if (x < on_first_[p] || x >= on_last_[p]) w |= kOe;
+    if (x == plan_.cols - 1) w |= kLat;
+    return w;
+}
+
+static inline void channels(const uint8_t *px, PixelFormat f, uint32_t &r, uint32_t &g,
+                            uint32_t &b) {
+    if (f == PixelFormat::kRgb565) {
+        uint32_t v = uint32_t(px[0]) | uint32_t(px[1]) << 8;
+        uint32_t r5 = v >> 11, g6 = (v >> 5) & 0x3F, b5 = v & 0x1F;
+        r = (r5 << 3) | (r5 >> 2);
+        g = (g6 << 2) | (g6 >> 4);
+        b = (b5 << 3) | (b5 >> 2);
+    } else {
+        r = px[0];
+        g = px[1];
+        b = px[2];
+    }
+}
+
+void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *frame) const {
+    const uint32_t cols = plan_.cols, rows = plan_.rows, depth = plan_.depth;
+    const uint32_t bpp = bytes_per_pixel(format);
+    const uint32_t max_code = (1u << depth) - 1;
+    for (uint32_t r = 0; r < rows; r++) {
+        const uint8_t *upper = pixels + size_t(r) * cols * bpp;
+        const uint8_t *lower = pixels + size_t(r + rows) * cols * bpp;
+        uint16_t *row = frame + size_t(r) * depth * cols;
+        uint16_t ctrl[BcmPlan::kMaxDepth];
+        for (uint32_t p = 0; p < depth; p++) ctrl[p] = address_bits(r, p);
+        for (uint32_t x = 0; x < cols; x++) {
+            uint64_t lo;
+            uint32_t hi;
+            if (format == PixelFormat::kRgb48) {
+                // Linear 16-bit light: the code is the value scaled to the depth.
+                uint32_t c[6];
+                for (int i = 0; i < 3; i++) {
+                    const uint8_t *u = upper + x * 6 + 2 * i, *l = lower + x * 6 + 2 * i;
+                    c[i] = ((uint32_t(u[0]) | uint32_t(u[1]) << 8) * max_code + 32767) / 65535;
+                    c[i + 3] = ((uint32_t(l[0]) | uint32_t(l[1]) << 8) * max_code + 32767) / 65535;
+                }
+                lo = 0;
+                hi = 0;
+                for (uint32_t p = 0; p < depth; p++) {
+                    uint32_t bits = 0;
+                    for (int i = 0; i < 6; i++) bits |= ((c[i] >> p) & 1u) << i;
+                    if (p < 8) lo |= uint64_t(bits) << (8 * p);
+                    else hi |= bits << (8 * (p - 8));
+                }
+            } else {
+                uint32_t r1, g1, b1, r2, g2, b2;
+                channels(upper + x * bpp, format, r1, g1, b1);
+                channels(lower + x * bpp, format, r2, g2, b2);
+                const PlaneSpread &a = spread_[0][r1], &b = spread_[1][g1], &c = spread_[2][b1];
+                const PlaneSpread &d = spread_[0][r2], &e = spread_[1][g2], &f = spread_[2][b2];
+                lo = a.lo | b.lo | c.lo | (d.lo | e.lo | f.lo) << 3;
+                hi = a.hi | b.hi | c.hi | (d.hi | e.hi | f.hi) << 3;
+            }
+            const uint32_t i = x ^ 1u;
+            for (uint32_t p = 0; p < depth; p++) {
+                uint16_t rgb = uint16_t(p < 8 ? (lo >> (8 * p)) : (hi >> (8 * (p - 8)))) & kRgbMask;
+                uint16_t w = ctrl[p] | rgb;
+                if (x < on_first_[p] || x >= on_last_[p]) w |= kOe;
+                if (x == cols - 1) w |= kLat;
+                row[p * cols + i] = w;
+            }
+        }
+    }
+}
+
+void Hub75Encoder::restamp(uint16_t *frame) const {
+    const uint32_t cols = plan_.cols;
+    for (uint32_t r = 0; r < plan_.rows; r++)
+        for (uint32_t p = 0; p < plan_.depth; p++) {
+            uint16_t *w = frame + (size_t(r) * plan_.depth + p) * cols;
+            for (uint32_t x = 0; x < cols; x++)
+                w[x ^ 1u] = uint16_t((w[x ^ 1u] & kRgbMask) | control(r, p, x));
+        }
+}
+
+}  // namespace upanel::core

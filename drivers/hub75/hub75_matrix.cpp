@@ -1,0 +1,280 @@
+#include "hub75_matrix.h"
+
+#include "upanel/ll/bus.h"
+#include "upanel/ll/dport_ll.h"
+#include "upanel/ll/gpio_ll.h"
+#include "upanel/ll/i2s_ll.h"
+
+namespace upanel::hub75 {
+
+using namespace upanel::core;
+
+const char *const kPinNames[kPinCount] = {"r1", "g1", "b1", "r2", "g2", "b2", "a",
+                                          "b",  "c",  "d",  "e",  "lat", "oe", "clk"};
+
+// Sample bit of each pin on the 16-bit bus (see hub75_encoder.h); CLK is the WS signal.
+static constexpr int kSampleBit[kPinCount] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, -1};
+static constexpr uint32_t kBusHz = 40'000'000;  // 160 MHz / M (2) / 2, divided by N + b/a
+
+// Address lines a panel of this height uses: A..C for 1/8 scan up to A..E for 1/32.
+static uint32_t address_lines(uint32_t height) { return height == 16 ? 3 : height == 32 ? 4 : 5; }
+
+static bool pin_used(const Config &c, int pin) {
+    return pin < kA || pin > kE || uint32_t(pin - kA) < address_lines(c.height);
+}
+
+Status Matrix::validate(const Config &c) {
+    if (c.width < 8 || c.width > 256 || c.width % 8) return Status::kBadWidth;
+    if (c.height != 16 && c.height != 32 && c.height != 64) return Status::kBadHeight;
+    if (c.chain < 1 || c.chain > 8) return Status::kBadChain;
+    if (c.width * c.chain > 1024) return Status::kBadWidth;
+    if (c.depth < 1 || c.depth > BcmPlan::kMaxDepth) return Status::kBadDepth;
+    if (c.clock_hz < 1'000'000 || c.clock_hz > 20'000'000) return Status::kBadClock;
+    if (c.i2s > 1) return Status::kBadI2s;
+    for (int i = 0; i < kPinCount; i++) {
+        if (!pin_used(c, i)) continue;
+        error_pin_ = int8_t(i);
+        if (!ll::pad_can_output(c.pins[i])) return Status::kBadPin;
+        for (int j = 0; j < i; j++) {
+            error_other_pin_ = int8_t(j);
+            if (pin_used(c, j) && c.pins[j] == c.pins[i]) return Status::kPinTwice;
+        }
+    }
+    error_pin_ = error_other_pin_ = -1;
+    return Status::kOk;
+}
+
+uint32_t Matrix::desc_addr(const Frame &f, uint32_t i) const {
+    return ll::dma_addr(f.desc) + 12 * i;
+}
+
+bool Matrix::allocate() {
+    const uint32_t frames = cfg_.double_buffer ? 2 : 1;
+    const uint32_t data_bytes = uint32_t(encoder_.frame_words() * 2);
+    const uint32_t desc_bytes = capacity_ * uint32_t(sizeof(LlDesc));
+    const uint32_t pad_bytes = plan_.rows * hub75_pad_row_bytes(pad_chunk_);
+    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes;
+    dma_available_ = uint32_t(ll::dma_largest_free());
+    for (uint32_t i = 0; i < frames; i++) {
+        frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(data_bytes));
+        frames_[i].desc = static_cast<LlDesc *>(ll::dma_alloc(desc_bytes));
+        if (!frames_[i].data || !frames_[i].desc) return false;
+    }
+    if (pad_bytes) {
+        pad_ = static_cast<uint16_t *>(ll::dma_alloc(pad_bytes));
+        if (!pad_) return false;
+        for (uint32_t a = 0; a < plan_.rows; a++)
+            hub75_fill_pad_row(pad_ + a * 2 * pad_chunk_, pad_chunk_, a);
+    }
+    return true;
+}
+
+void Matrix::release() {
+    for (Frame &f : frames_) {
+        if (f.data) ll::dma_free(f.data);
+        if (f.desc) ll::dma_free(f.desc);
+        f = Frame{};
+    }
+    if (pad_) ll::dma_free(pad_);
+    pad_ = nullptr;
+}
+
+void Matrix::build_chain(Frame &f) {
+    Hub75ChainLayout layout{ll::dma_addr(f.data), pad_ ? ll::dma_addr(pad_) : 0, pad_chunk_,
+                            ll::dma_addr(f.desc)};
+    f.count = hub75_build_chain(plan_, cfg_.brightness, layout, f.desc);
+    f.brightness = cfg_.brightness;
+}
+
+Status Matrix::init(const Config &config) {
+    if (active_) deinit();
+    if (!ll::bus_ready()) return Status::kNotActive;
+    pending_ = config;
+    Status s = validate(config);
+    if (s != Status::kOk) return s;
+    if (ll::dport_periph_enabled(ll::kDportBitI2s[config.i2s])) return Status::kI2sBusy;
+    cfg_ = config;
+    plan_ = plan_bcm(cfg_.width * cfg_.chain, cfg_.height / 2, cfg_.depth);
+    encoder_.configure(plan_, cfg_.gamma, cfg_.brightness);
+    pad_chunk_ = hub75_pad_chunk(plan_);
+    capacity_ = hub75_chain_capacity(plan_, pad_chunk_);
+
+    // Clock: 40 MHz / (N + b/a) with M = 2, the fraction in 63ths.
+    uint32_t whole = kBusHz / cfg_.clock_hz;
+    uint32_t rest = kBusHz - whole * cfg_.clock_hz;
+    clkm_a_ = 63;
+    clkm_b_ = uint32_t((uint64_t(rest) * 63 + cfg_.clock_hz / 2) / cfg_.clock_hz);
+    clkm_n_ = whole;
+    if (clkm_b_ == 63) {
+        clkm_n_++;
+        clkm_b_ = 0;
+    }
+    if (clkm_n_ < 2 || clkm_n_ > 255) return Status::kBadClock;
+
+    if (!allocate()) {
+        release();
+        return Status::kNoDmaMemory;
+    }
+    // Both frames start black, lit as the brightness says.
+    for (Frame &f : frames_) {
+        if (!f.data) continue;
+        encoder_.restamp(f.data);
+        build_chain(f);
+    }
+    front_ = 0;
+    swap_pending_ = false;
+    if (cfg_.double_buffer) {
+        if (!ll::intr_attach(ll::kIrqI2s[cfg_.i2s], &Matrix::on_interrupt, this)) {
+            release();
+            return Status::kI2sBusy;
+        }
+        intr_attached_ = true;
+    }
+    start_hardware();
+    active_ = true;
+    return Status::kOk;
+}
+
+void Matrix::start_hardware() {
+    const int u = int(cfg_.i2s);
+    ll::dport_periph_enable(ll::kDportBitI2s[u]);
+    ll::i2s_ll_reset(u);
+    ll::i2s_ll_lcd_tx_16bit(u);
+    ll::i2s_ll_set_clock(u, clkm_n_, clkm_b_, clkm_a_, 2);
+    ll::i2s_ll_enable_intr(u, 0);
+    ll::i2s_ll_clear_intr(u, 0xFFFFFFFF);
+    // Blank the panel while the pads switch over to the bus.
+    ll::gpio_output(cfg_.pins[kOe], true);
+    for (int i = 0; i < kPinCount; i++) {
+        if (i == kOe || !pin_used(cfg_, i)) continue;
+        uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u]
+                                 : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
+        ll::gpio_matrix_out(cfg_.pins[i], sig, false);
+    }
+    ll::i2s_ll_start_out_link(u, desc_addr(frames_[0], 0));
+    ll::i2s_ll_tx_start(u);
+    ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
+                        false);
+}
+
+void Matrix::stop_hardware() {
+    const int u = int(cfg_.i2s);
+    ll::i2s_ll_enable_intr(u, 0);
+    ll::i2s_ll_tx_stop(u);
+    ll::i2s_ll_stop_out_link(u);
+    // Leave the panel dark: OE high, the rest low, all as plain GPIO outputs.
+    for (int i = 0; i < kPinCount; i++) {
+        if (!pin_used(cfg_, i)) continue;
+        ll::gpio_output(cfg_.pins[i], i == kOe);
+    }
+    ll::dport_periph_disable(ll::kDportBitI2s[u]);
+}
+
+void Matrix::deinit() {
+    if (!active_) return;
+    stop_hardware();
+    if (intr_attached_) ll::intr_detach(ll::kIrqI2s[cfg_.i2s]);
+    intr_attached_ = false;
+    release();
+    swap_pending_ = false;
+    active_ = false;
+}
+
+void Matrix::wait_shown() {
+    while (active_ && swap_pending_) ll::cpu_relax();
+}
+
+// Links the front chain's end to the back chain; the DMA takes the link when it finishes the
+// refresh under way. The back chain's first descriptor alone carries EOF, so the one
+// interrupt that follows says the DMA is in the new frame.
+void Matrix::present_back() {
+    const int u = int(cfg_.i2s);
+    Frame &front = frames_[front_], &back = frames_[front_ ^ 1];
+    back.desc[back.count - 1].next = desc_addr(back, 0);
+    back.desc[0].word0 = lldesc_with_eof(back.desc[0].word0, true);
+    front.desc[0].word0 = lldesc_with_eof(front.desc[0].word0, false);
+    ll::i2s_ll_clear_intr(u, ll::i2s_reg::kIntOutEof);
+    swap_pending_ = true;
+    front.desc[front.count - 1].next = desc_addr(back, 0);
+    ll::i2s_ll_enable_intr(u, ll::i2s_reg::kIntOutEof);
+}
+
+void Matrix::on_interrupt(void *arg) {
+    Matrix &m = *static_cast<Matrix *>(arg);
+    const int u = int(m.cfg_.i2s);
+    uint32_t st = ll::i2s_ll_intr_status(u);
+    ll::i2s_ll_clear_intr(u, st);
+    if (!(st & ll::i2s_reg::kIntOutEof) || !m.swap_pending_) return;
+    const Frame &back = m.frames_[m.front_ ^ 1];
+    if (ll::i2s_ll_out_eof_desc(u) != m.desc_addr(back, 0)) return;  // an older EOF
+    m.front_ ^= 1;
+    m.swap_pending_ = false;
+    m.swaps_++;
+    ll::i2s_ll_enable_intr(u, 0);
+}
+
+Status Matrix::show(const uint8_t *pixels, uint32_t bytes, PixelFormat format) {
+    if (!active_) return Status::kNotActive;
+    if (bytes != width() * height() * bytes_per_pixel(format)) return Status::kBadBuffer;
+    if (!cfg_.double_buffer) {
+        encoder_.encode(pixels, format, frames_[0].data);
+        return Status::kOk;
+    }
+    wait_shown();
+    Frame &back = frames_[front_ ^ 1];
+    if (back.brightness != cfg_.brightness) build_chain(back);
+    encoder_.encode(pixels, format, back.data);
+    present_back();
+    return Status::kOk;
+}
+
+Status Matrix::set_brightness(uint32_t brightness) {
+    if (!active_) return Status::kNotActive;
+    if (brightness > 255) brightness = 255;
+    if (brightness == cfg_.brightness) return Status::kOk;
+    cfg_.brightness = brightness;
+    encoder_.configure(plan_, cfg_.gamma, brightness);
+    if (!cfg_.double_buffer) {
+        // The chain is live: stop, restamp and restart (one short dark gap).
+        const int u = int(cfg_.i2s);
+        ll::i2s_ll_tx_stop(u);
+        ll::i2s_ll_stop_out_link(u);
+        encoder_.restamp(frames_[0].data);
+        build_chain(frames_[0]);
+        ll::i2s_ll_start_out_link(u, desc_addr(frames_[0], 0));
+        ll::i2s_ll_tx_start(u);
+        return Status::kOk;
+    }
+    // Copy what is shown into the back frame, relight it and present it like a new frame.
+    wait_shown();
+    Frame &front = frames_[front_], &back = frames_[front_ ^ 1];
+    for (size_t i = 0; i < encoder_.frame_words(); i++) back.data[i] = front.data[i];
+    encoder_.restamp(back.data);
+    build_chain(back);
+    present_back();
+    return Status::kOk;
+}
+
+Info Matrix::info() const {
+    Info i{};
+    if (!active_) return i;
+    uint64_t clock = uint64_t(kBusHz) * clkm_a_ / (uint64_t(clkm_n_) * clkm_a_ + clkm_b_);
+    uint64_t clocks = plan_.clocks_per_refresh();
+    uint64_t lit = 0;
+    for (uint32_t p = 0; p < plan_.depth; p++) {
+        WindowLight w = window_light(plan_, p, cfg_.brightness);
+        lit += w.on_end - w.on_start;
+    }
+    lit *= plan_.rows;
+    i.refresh_hz_x100 = uint32_t(clock * 100 / clocks);
+    i.oe_duty_x1000 = uint32_t(lit * 1000 / clocks);
+    i.dma_bytes = dma_needed_;
+    i.descriptors = frames_[front_].count;
+    i.clock_hz = uint32_t(clock);
+    i.depth = plan_.depth;
+    i.unit_clocks = plan_.unit;
+    i.clocks_per_refresh = uint32_t(clocks);
+    return i;
+}
+
+}  // namespace upanel::hub75

@@ -1,0 +1,120 @@
+// HUB75 LED matrix driver on the ESP32's I2S peripheral in LCD (parallel) mode.
+//
+// The whole refresh runs from a looping DMA descriptor chain: once started, the panel is
+// refreshed with no CPU work at all. show() encodes a frame into the back buffer and links
+// the front chain's end to it; the DMA takes the link at the end of the refresh under way,
+// and one EOF interrupt tells the driver the swap happened. Register access goes through the
+// register layer only (no ESP-IDF), so the same code runs on the chip, as a native module and
+// on the emulated board.
+#pragma once
+#include <stdint.h>
+
+#include "upanel/core/bcm_plan.h"
+#include "upanel/core/hub75_chain.h"
+#include "upanel/core/hub75_encoder.h"
+
+namespace upanel::hub75 {
+
+enum Pin : uint8_t { kR1, kG1, kB1, kR2, kG2, kB2, kA, kB, kC, kD, kE, kLat, kOe, kClk, kPinCount };
+extern const char *const kPinNames[kPinCount];
+// The emulated board's wiring, a common one for ESP32 HUB75 adapters.
+constexpr int8_t kDefaultPins[kPinCount] = {25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
+
+struct Config {
+    uint32_t width = 64, height = 32, chain = 1, depth = 8;
+    uint32_t clock_hz = 20'000'000;
+    bool double_buffer = true, gamma = true;
+    uint32_t brightness = 255;
+    uint32_t i2s = 1;
+    int8_t pins[kPinCount] = {25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
+};
+
+enum class Status : uint8_t {
+    kOk,
+    kBadWidth,     // width not a multiple of 8 in 8..256, or width * chain above 1024
+    kBadHeight,    // height not 16, 32 or 64
+    kBadChain,     // chain not 1..8
+    kBadDepth,     // depth not 1..12
+    kBadClock,     // clock not 1..20 MHz
+    kBadI2s,       // i2s not 0 or 1
+    kBadPin,       // a pad that does not exist, is input only or carries the flash
+    kPinTwice,     // a pad given to two signals
+    kNoDmaMemory,  // not enough DMA-capable RAM; Matrix::dma_needed() says how much
+    kI2sBusy,      // the I2S unit is in use: its clock is on or its interrupt is taken
+    kNotActive,    // used before init() or after deinit()
+    kBadBuffer,    // a pixel buffer of the wrong size
+};
+
+struct Info {
+    uint32_t refresh_hz_x100;  // refresh rate the plan gives, in 1/100 Hz
+    uint32_t oe_duty_x1000;    // lit share of the time at the current brightness, per mille
+    uint32_t dma_bytes, descriptors, clock_hz, depth, unit_clocks, clocks_per_refresh;
+};
+
+class Matrix {
+public:
+    Matrix() = default;
+    Matrix(const Matrix &) = delete;
+    Matrix &operator=(const Matrix &) = delete;
+    ~Matrix() { deinit(); }
+
+    // All or nothing: on failure nothing stays allocated, routed or running.
+    Status init(const Config &config);
+    void deinit();
+    bool active() const { return active_; }
+
+    uint32_t width() const { return cfg_.width * cfg_.chain; }
+    uint32_t height() const { return cfg_.height; }
+    const Config &config() const { return cfg_; }
+
+    // Encodes pixels (width() x height() in `format`) and presents them at the next refresh
+    // boundary; waits first if the previous frame is not on the panel yet.
+    Status show(const uint8_t *pixels, uint32_t bytes, core::PixelFormat format);
+    Status set_brightness(uint32_t brightness);
+    uint32_t brightness() const { return cfg_.brightness; }
+    // Waits until the last show() is on the panel.
+    void wait_shown();
+    Info info() const;
+    // Bytes of DMA-capable RAM the last init() needed (set also when it failed for lack of it).
+    uint32_t dma_needed() const { return dma_needed_; }
+    uint32_t dma_available() const { return dma_available_; }
+    uint32_t swaps() const { return swaps_; }
+    // The pin a kBadPin or kPinTwice refers to, and for kPinTwice the pin it clashes with.
+    int error_pin() const { return error_pin_; }
+    // The pad the last init() was asked to use for a pin.
+    int pending_pin(int pin) const { return pin < 0 ? -1 : pending_.pins[pin]; }
+    int error_other_pin() const { return error_other_pin_; }
+
+private:
+    struct Frame {
+        uint16_t *data = nullptr;
+        core::LlDesc *desc = nullptr;
+        uint32_t count = 0;         // descriptors in use
+        uint32_t brightness = 0;    // brightness the chain was built for
+    };
+    Status validate(const Config &c);
+    bool allocate();
+    void release();
+    void build_chain(Frame &f);
+    uint32_t desc_addr(const Frame &f, uint32_t i) const;
+    void start_hardware();
+    void stop_hardware();
+    void present_back();
+    static void on_interrupt(void *self);
+
+    Config cfg_, pending_;
+    core::BcmPlan plan_;
+    core::Hub75Encoder encoder_;
+    Frame frames_[2];
+    uint16_t *pad_ = nullptr;
+    uint32_t pad_chunk_ = 0, capacity_ = 0;
+    uint32_t dma_needed_ = 0, dma_available_ = 0;
+    uint32_t clkm_n_ = 0, clkm_b_ = 0, clkm_a_ = 1;
+    volatile uint8_t front_ = 0;
+    volatile bool swap_pending_ = false;
+    uint32_t swaps_ = 0;
+    bool active_ = false, intr_attached_ = false;
+    int8_t error_pin_ = -1, error_other_pin_ = -1;
+};
+
+}  // namespace upanel::hub75

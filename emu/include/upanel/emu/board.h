@@ -1,0 +1,109 @@
+// The emulated ESP32 board: address space, DMA RAM, DPORT, GPIO matrix, I2S0/I2S1, interrupts,
+// virtual time, and the devices wired to its pads.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "upanel/emu/clock.h"
+#include "upanel/emu/dport.h"
+#include "upanel/emu/dram.h"
+#include "upanel/emu/gpio.h"
+#include "upanel/emu/hub75_panel.h"
+#include "upanel/emu/i2s.h"
+#include "upanel/ll/host_bus.h"
+
+namespace upanel::emu {
+
+class Board : private I2sSink {
+public:
+    struct Stats {
+        uint64_t reg_reads = 0, reg_writes = 0, interrupts = 0;
+    };
+
+    explicit Board(uint32_t dma_heap_bytes = Dram::kDefaultHeapBytes);
+    ~Board() override;
+    Board(const Board &) = delete;
+    Board &operator=(const Board &) = delete;
+
+    // CPU side: what the register layer's host back end calls.
+    uint32_t read32(uint32_t addr);
+    void write32(uint32_t addr, uint32_t value);
+    Dram &dram() { return dram_; }
+    bool attach_isr(int source, void (*fn)(void *), void *arg);
+    void detach_isr(int source);
+    // A driver's wait loop: lets time pass until an interrupt was served or a short while.
+    void idle();
+    // The interface a register layer's host back end binds to; routes to this board.
+    const upanel_host_bus *host_bus();
+
+    // Time.
+    Picos now() const { return now_; }
+    void run_until(Picos t);
+    void run_for(Picos d) { run_until(now_ + d); }
+
+    // Devices.
+    void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
+    Hub75Panel *hub75() { return hub75_.get(); }
+    const Hub75Pins &hub75_pins() const { return hub75_pins_; }
+
+    Stats stats() const { return stats_; }
+    const std::vector<std::string> &faults() const { return faults_; }
+    void clear_faults() { faults_.clear(); }
+    Gpio &gpio() { return gpio_; }
+    Dport &dport() { return dport_; }
+    I2s &i2s(int i) { return i ? i2s1_ : i2s0_; }
+
+private:
+    struct Isr {
+        int source;
+        void (*fn)(void *);
+        void *arg;
+    };
+    struct ReadRecord {
+        uint32_t addr, len;
+        uint64_t hash;
+    };
+
+    Peripheral *peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit);
+    bool dispatch_interrupts();
+    bool irq_pending(int source);
+    void check_shown_data();
+
+    // I2sSink
+    void samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) override;
+    void buffer_read(const I2s &unit, uint32_t addr, uint32_t len) override;
+    void fault(const std::string &what) override;
+    void rewire(const I2s &unit);
+
+    Picos now_ = 0;
+    Dram dram_;
+    Dport dport_;
+    Gpio gpio_;
+    I2s i2s0_, i2s1_;
+    std::vector<Isr> isrs_;
+    upanel_host_bus_t bus_{};
+    Stats stats_;
+    std::vector<std::string> faults_;
+
+    std::unique_ptr<Hub75Panel> hub75_;
+    Hub75Pins hub75_pins_;
+    // Sample -> panel input word for the unit and wiring it was built for.
+    std::vector<uint16_t> lut_;
+    std::vector<uint16_t> translated_;
+    uint64_t lut_gpio_version_ = 0;
+    int lut_unit_ = -1, lut_bits_ = -1;
+    uint64_t lut_panel_serial_ = 0, panel_serial_ = 0;
+    Hub75Panel::Clocking clocking_ = Hub75Panel::Clocking::kLevel;
+    bool panel_driven_ = false;
+    uint64_t refreshes_seen_ = 0;
+    std::vector<ReadRecord> shown_;  // DMA buffers read during the refresh under way
+    ReadRecord last_read_{};
+};
+
+// The board the host firmware's modules share, created on first use.
+Board &default_board();
+void reset_default_board();
+
+}  // namespace upanel::emu

@@ -1,0 +1,46 @@
+// The ESP32's internal data RAM as the DMA engines see it: 32-bit chip addresses backed by a
+// host array, with a first-fit heap standing in for the DMA-capable part of the chip's heap.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <vector>
+
+namespace upanel::emu {
+
+class Dram {
+public:
+    // DMA-capable internal SRAM on the ESP32 (SOC_DMA_LOW .. SOC_DMA_HIGH).
+    static constexpr uint32_t kBase = 0x3FFAE000;
+    static constexpr uint32_t kEnd = 0x40000000;
+    // The part the heap hands out: what a MicroPython firmware leaves of the IDF heap.
+    static constexpr uint32_t kHeapBase = 0x3FFB0000;
+    static constexpr uint32_t kDefaultHeapBytes = 192 * 1024;
+
+    explicit Dram(uint32_t heap_bytes = kDefaultHeapBytes);
+
+    bool contains(uint32_t addr, uint32_t len) const {
+        return addr >= kBase && addr <= kEnd && len <= kEnd - addr;
+    }
+    uint8_t *host(uint32_t addr) { return bytes_.data() + (addr - kBase); }
+    const uint8_t *host(uint32_t addr) const { return bytes_.data() + (addr - kBase); }
+    // Chip address of a host pointer into this RAM, or 0 if it points elsewhere.
+    uint32_t chip_addr(const void *p) const;
+    uint32_t read32(uint32_t addr) const;
+
+    // Word-aligned blocks; nullptr when no free block is large enough.
+    void *alloc(size_t size);
+    void free(void *p);
+    size_t heap_free() const;
+    size_t largest_free() const;
+    size_t heap_used() const { return heap_bytes_ - heap_free(); }
+    size_t heap_size() const { return heap_bytes_; }
+
+private:
+    std::vector<uint8_t> bytes_;
+    uint32_t heap_bytes_;
+    std::map<uint32_t, uint32_t> free_;  // chip address -> size
+    std::map<uint32_t, uint32_t> used_;
+};
+
+}  // namespace upanel::emu

@@ -1,0 +1,92 @@
+// A chain of HUB75 LED panels as the hardware behaves: per-colour column shift registers for
+// the upper and lower half, a latch that copies them while LAT is high, row address lines that
+// select one row of each half, and an active-low OE that lets the latched row light up. Light
+// is integrated over time per LED, so wrong BCM weights, ghosting and tearing show up.
+//
+// Columns: the word shifted first after a latch ends at x = 0 (the left edge of the chain seen
+// from the front), the last one at x = cols - 1.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "upanel/emu/clock.h"
+
+namespace upanel::emu {
+
+struct Hub75Pins {
+    // Pads of R1 G1 B1 R2 G2 B2 A B C D E LAT OE CLK, in this order.
+    std::array<int, 14> pad{25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
+    static const char *const kNames[14];
+};
+
+struct Hub75Geometry {
+    int width = 64, height = 32, chain = 1, scan = 16;
+    int cols() const { return width * chain; }
+};
+
+class Hub75Panel {
+public:
+    // Bits of the input word the board hands over for each pixel clock.
+    enum : uint16_t {
+        kRgbMask = 0x3F,  // R1 G1 B1 R2 G2 B2
+        kLat = 1u << 6,
+        kOe = 1u << 7,    // high = LEDs off
+        kAddrShift = 8,   // A..E
+        kClk = 1u << 13,  // CLK level, used when the clock is not the pixel clock itself
+    };
+    enum class Clocking { kEveryWord, kEveryWordLate, kLevel };
+
+    explicit Hub75Panel(const Hub75Geometry &g);
+    const Hub75Geometry &geometry() const { return g_; }
+
+    // One input word per pixel clock, each lasting dt, starting at t0.
+    void feed(const uint16_t *in, size_t n, Picos t0, Picos dt, Clocking clocking);
+    // Inputs stay as they are until t.
+    void hold_until(Picos t);
+    // The board found that data shown in the refresh under way was rewritten while shown.
+    void mark_torn() { cur_torn_ = true; }
+
+    struct Stats {
+        double refresh_hz = 0, oe_duty = 0, ghost = 0;
+        uint64_t refreshes = 0, torn = 0;
+    };
+    Stats stats() const { return stats_; }
+    // Light per LED, RGB per pixel, row-major over the last complete refresh (or, when the
+    // panel has stopped refreshing, over the time since the last one). relative: as fractions
+    // of the brightest row's OE-on time (what a camera with auto exposure records); otherwise
+    // as fractions of one row's share of the refresh time.
+    std::vector<float> light(bool relative, Picos now);
+
+private:
+    void shift(uint16_t rgb);
+    void latch();
+    void flush_segment();
+    void end_generation();
+    void set_address(uint32_t a, Picos t);
+    void finish_refresh(Picos t);
+
+    Hub75Geometry g_;
+    uint32_t cols_, rows_;
+    std::vector<uint8_t> shift_;   // ring: column x is shift_[(head_ + x) % cols_]
+    uint32_t head_ = 0;
+    std::vector<uint8_t> latch_;
+    uint16_t last_in_ = kOe;
+    uint32_t addr_ = 0;
+    Picos time_ = 0;
+
+    // Light of the current segment (same latch content and address), not yet credited.
+    Picos seg_on_ = 0;
+    // On-time of the current latch generation under each address, for ghost accounting.
+    std::vector<Picos> gen_on_;
+    Picos ghost_on_ = 0, total_on_ = 0;
+
+    std::vector<Picos> led_on_, last_led_on_;     // rows*2 x cols x 3
+    std::vector<Picos> row_oe_on_, last_row_oe_;  // per address
+    Picos refresh_start_ = 0, last_period_ = 0;
+    bool started_ = false, cur_torn_ = false;
+    Stats stats_;
+};
+
+}  // namespace upanel::emu

@@ -1,0 +1,274 @@
+#include "upanel/emu/board.h"
+
+#include <cstdio>
+
+#include "upanel/ll/host_bus.h"
+
+namespace upanel::emu {
+
+namespace {
+constexpr uint32_t kUart0Date = 0x3FF40078;  // read by the DPORT errata workaround
+constexpr Picos kIdleQuantum = 20 * kPicosPerUs;
+constexpr int kInterruptStorm = 1000;
+
+uint64_t hash_bytes(const uint8_t *p, uint32_t n) {
+    uint64_t h = 1469598103934665603ull;
+    for (uint32_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+}  // namespace
+
+Board::Board(uint32_t dma_heap_bytes)
+    : dram_(dma_heap_bytes), i2s0_(0, dram_, dport_, now_), i2s1_(1, dram_, dport_, now_) {
+    dport_.on_reset = [this](uint32_t bit) {
+        if (bit == i2s0_.dport_bit()) i2s0_.reset();
+        if (bit == i2s1_.dport_bit()) i2s1_.reset();
+    };
+    attach_hub75(Hub75Geometry{}, Hub75Pins{});
+}
+
+Board::~Board() {
+    if (upanel_host_bus_current && upanel_host_bus_current->ctx == this)
+        upanel_host_bus_current = nullptr;
+}
+
+Peripheral *Board::peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit) {
+    dport_bit = -1;
+    auto in = [&](uint32_t base, uint32_t size) {
+        offset = addr - base;
+        return addr >= base && addr - base < size;
+    };
+    if (in(Dport::kBase, Dport::kSize)) return &dport_;
+    if (in(Gpio::kBase, Gpio::kSize)) return &gpio_;
+    if (in(i2s0_.base(), 0x100)) {
+        dport_bit = int(i2s0_.dport_bit());
+        return &i2s0_;
+    }
+    if (in(i2s1_.base(), 0x100)) {
+        dport_bit = int(i2s1_.dport_bit());
+        return &i2s1_;
+    }
+    return nullptr;
+}
+
+uint32_t Board::read32(uint32_t addr) {
+    stats_.reg_reads++;
+    if (addr & 3) {
+        fault("unaligned register read at " + std::to_string(addr));
+        return 0;
+    }
+    if (addr == kUart0Date) return 0x15122500;
+    if (addr >= Gpio::kIoMuxBase && addr < Gpio::kIoMuxBase + Gpio::kIoMuxSize)
+        return gpio_.iomux_read(addr - Gpio::kIoMuxBase);
+    uint32_t offset;
+    int bit;
+    Peripheral *p = peripheral_at(addr, offset, bit);
+    if (!p) {
+        char msg[64];
+        std::snprintf(msg, sizeof msg, "read of unmapped address 0x%08X", unsigned(addr));
+        fault(msg);
+        return 0;
+    }
+    if (bit >= 0 && !dport_.usable(uint32_t(bit))) return 0;
+    return p->read(offset);
+}
+
+void Board::write32(uint32_t addr, uint32_t value) {
+    stats_.reg_writes++;
+    if (addr >= Gpio::kIoMuxBase && addr < Gpio::kIoMuxBase + Gpio::kIoMuxSize) {
+        gpio_.iomux_write(addr - Gpio::kIoMuxBase, value);
+        return;
+    }
+    uint32_t offset;
+    int bit;
+    Peripheral *p = peripheral_at(addr, offset, bit);
+    if (!p || (addr & 3)) {
+        char msg[64];
+        std::snprintf(msg, sizeof msg, "write to unmapped address 0x%08X", unsigned(addr));
+        fault(msg);
+        return;
+    }
+    // A peripheral whose clock is gated or that is held in reset ignores writes.
+    if (bit >= 0 && !dport_.usable(uint32_t(bit))) return;
+    p->write(offset, value);
+}
+
+bool Board::attach_isr(int source, void (*fn)(void *), void *arg) {
+    for (auto &isr : isrs_)
+        if (isr.source == source) return false;
+    isrs_.push_back({source, fn, arg});
+    return true;
+}
+
+void Board::detach_isr(int source) {
+    for (size_t i = 0; i < isrs_.size(); i++)
+        if (isrs_[i].source == source) isrs_.erase(isrs_.begin() + long(i));
+}
+
+bool Board::irq_pending(int source) {
+    if (source == i2s0_.irq_source()) return dport_.usable(i2s0_.dport_bit()) && i2s0_.irq();
+    if (source == i2s1_.irq_source()) return dport_.usable(i2s1_.dport_bit()) && i2s1_.irq();
+    return false;
+}
+
+// Level-triggered, as the interrupt matrix is: a handler that does not clear its cause is
+// called again, and a storm is reported and the source masked.
+bool Board::dispatch_interrupts() {
+    bool served = false;
+    for (size_t i = 0; i < isrs_.size(); i++) {
+        Isr isr = isrs_[i];
+        int calls = 0;
+        while (irq_pending(isr.source)) {
+            if (++calls > kInterruptStorm) {
+                fault("interrupt storm on source " + std::to_string(isr.source) +
+                      ": the handler does not clear its interrupt; source masked");
+                detach_isr(isr.source);
+                break;
+            }
+            stats_.interrupts++;
+            isr.fn(isr.arg);
+            served = true;
+        }
+    }
+    return served;
+}
+
+void Board::check_shown_data() {
+    if (!hub75_) return;
+    for (const ReadRecord &r : shown_) {
+        if (hash_bytes(dram_.host(r.addr), r.len) != r.hash) {
+            hub75_->mark_torn();
+            shown_.clear();
+            return;
+        }
+    }
+}
+
+void Board::run_until(Picos t) {
+    // The CPU may have written DMA memory since time last ran: data of the refresh under way
+    // that changed while being shown makes that refresh torn.
+    check_shown_data();
+    while (now_ < t) {
+        Picos reached = t;
+        panel_driven_ = false;
+        for (I2s *unit : {&i2s0_, &i2s1_}) {
+            Picos u = unit->run(t, *this);
+            if (unit->irq() && u < reached) reached = u;
+        }
+        now_ = reached > now_ ? reached : now_;
+        if (hub75_) hub75_->hold_until(now_);
+        dispatch_interrupts();
+        check_shown_data();
+    }
+}
+
+void Board::idle() {
+    Picos end = now_ + kIdleQuantum;
+    check_shown_data();
+    while (now_ < end) {
+        Picos reached = end;
+        for (I2s *unit : {&i2s0_, &i2s1_}) {
+            Picos u = unit->run(end, *this);
+            if (unit->irq() && u < reached) reached = u;
+        }
+        now_ = reached > now_ ? reached : now_;
+        if (hub75_) hub75_->hold_until(now_);
+        if (dispatch_interrupts()) break;
+    }
+}
+
+void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
+    hub75_ = std::make_unique<Hub75Panel>(g);
+    hub75_->hold_until(now_);
+    hub75_pins_ = pins;
+    panel_serial_++;
+    shown_.clear();
+}
+
+// Builds the map from a sample of `unit` to the panel's input word through the GPIO matrix:
+// each panel input follows whatever drives its pad.
+void Board::rewire(const I2s &unit) {
+    lut_gpio_version_ = gpio_.version();
+    lut_unit_ = unit.index();
+    lut_bits_ = unit.sample_bits();
+    lut_panel_serial_ = panel_serial_;
+
+    struct Source {
+        int bit = -1;  // sample bit, or -1 for a constant
+        bool level = false, invert = false;
+    };
+    auto source_of = [&](int pad) {
+        Source s;
+        PadRoute r = gpio_.route(pad);
+        if (r.kind == PadRoute::kLevel) s.level = r.level;
+        if (r.kind != PadRoute::kSignal) return s;
+        for (int b = 0; b < lut_bits_; b++)
+            if (unit.data_signal(b) == r.signal) s.bit = b;
+        s.invert = r.invert;
+        if (s.bit < 0) s.level = r.invert;  // another unit's signal, idle low
+        return s;
+    };
+    // Panel input word bits, in the order of Hub75Pins: R1..B2 (0..5), A..E (8..12), LAT (6),
+    // OE (7), CLK (13).
+    static constexpr int kInputBit[14] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, 13};
+    Source src[14];
+    for (int i = 0; i < 14; i++) src[i] = source_of(hub75_pins_.pad[i]);
+
+    PadRoute clk = gpio_.route(hub75_pins_.pad[13]);
+    if (clk.kind == PadRoute::kSignal && clk.signal == unit.ws_signal())
+        clocking_ = clk.invert ? Hub75Panel::Clocking::kEveryWordLate
+                               : Hub75Panel::Clocking::kEveryWord;
+    else
+        clocking_ = Hub75Panel::Clocking::kLevel;
+
+    lut_.assign(size_t(1) << (lut_bits_ ? lut_bits_ : 1), 0);
+    for (uint32_t s = 0; s < lut_.size(); s++) {
+        uint16_t w = 0;
+        for (int i = 0; i < 14; i++) {
+            bool v = src[i].bit >= 0 ? (((s >> src[i].bit) & 1u) != src[i].invert) : src[i].level;
+            if (v) w |= uint16_t(1u << kInputBit[i]);
+        }
+        lut_[s] = w;
+    }
+}
+
+void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) {
+    if (!hub75_) return;
+    if (lut_gpio_version_ != gpio_.version() || lut_unit_ != unit.index() ||
+        lut_bits_ != unit.sample_bits() || lut_panel_serial_ != panel_serial_)
+        rewire(unit);
+    if (translated_.size() < n) translated_.resize(n);
+    size_t mask = lut_.size() - 1;
+    for (size_t i = 0; i < n; i++) translated_[i] = lut_[s[i] & mask];
+    hub75_->feed(translated_.data(), n, t0, dt, clocking_);
+    uint64_t refreshes = hub75_->stats().refreshes;
+    if (refreshes != refreshes_seen_) {
+        refreshes_seen_ = refreshes;
+        shown_.clear();
+        shown_.push_back(last_read_);  // the buffer the new refresh began in
+    }
+}
+
+void Board::buffer_read(const I2s &, uint32_t addr, uint32_t len) {
+    last_read_ = {addr, len, hash_bytes(dram_.host(addr), len)};
+    if (shown_.size() < 65536) shown_.push_back(last_read_);
+}
+
+void Board::fault(const std::string &what) {
+    if (faults_.size() < 100) faults_.push_back(what);
+}
+
+static std::unique_ptr<Board> g_board;
+
+Board &default_board() {
+    if (!g_board) g_board = std::make_unique<Board>();
+    return *g_board;
+}
+
+void reset_default_board() { g_board.reset(); }
+
+}  // namespace upanel::emu
+
+extern "C" void upanel_host_bus_connect(void) {
+    upanel_host_bus_current = upanel::emu::default_board().host_bus();
+}

@@ -1,0 +1,31 @@
+// Binds the register layer's host back end (upanel_host_bus_t) to a Board.
+#include "upanel/emu/board.h"
+#include "upanel/ll/host_bus.h"
+
+namespace upanel::emu {
+
+namespace {
+Board &of(void *ctx) { return *static_cast<Board *>(ctx); }
+
+uint32_t bus_read32(void *ctx, uint32_t addr) { return of(ctx).read32(addr); }
+void bus_write32(void *ctx, uint32_t addr, uint32_t v) { of(ctx).write32(addr, v); }
+void *bus_dma_alloc(void *ctx, size_t size) { return of(ctx).dram().alloc(size); }
+void bus_dma_free(void *ctx, void *p) { of(ctx).dram().free(p); }
+uint32_t bus_dma_addr(void *ctx, const void *p) { return of(ctx).dram().chip_addr(p); }
+size_t bus_dma_largest_free(void *ctx) { return of(ctx).dram().largest_free(); }
+void bus_idle(void *ctx) { of(ctx).idle(); }
+bool bus_intr_attach(void *ctx, int source, void (*fn)(void *), void *arg) {
+    return of(ctx).attach_isr(source, fn, arg);
+}
+void bus_intr_detach(void *ctx, int source) { of(ctx).detach_isr(source); }
+}  // namespace
+
+const upanel_host_bus *Board::host_bus() {
+    bus_ = {UPANEL_HOST_BUS_VERSION, this,          bus_read32,
+           bus_write32,             bus_dma_alloc, bus_dma_free,
+           bus_dma_addr,            bus_dma_largest_free, bus_idle,
+           bus_intr_attach,         bus_intr_detach};
+    return &bus_;
+}
+
+}  // namespace upanel::emu

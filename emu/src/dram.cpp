@@ -1,0 +1,73 @@
+#include "upanel/emu/dram.h"
+
+#include <cstring>
+
+namespace upanel::emu {
+
+Dram::Dram(uint32_t heap_bytes) : bytes_(kEnd - kBase), heap_bytes_(heap_bytes) {
+    if (heap_bytes_ > kEnd - kHeapBase) heap_bytes_ = kEnd - kHeapBase;
+    free_[kHeapBase] = heap_bytes_;
+}
+
+uint32_t Dram::chip_addr(const void *p) const {
+    auto *b = static_cast<const uint8_t *>(p);
+    if (b < bytes_.data() || b >= bytes_.data() + bytes_.size()) return 0;
+    return kBase + uint32_t(b - bytes_.data());
+}
+
+uint32_t Dram::read32(uint32_t addr) const {
+    uint32_t v;
+    std::memcpy(&v, host(addr), 4);
+    return v;
+}
+
+void *Dram::alloc(size_t size) {
+    if (size == 0 || size > heap_bytes_) return nullptr;
+    uint32_t need = uint32_t((size + 3) & ~size_t(3));
+    for (auto it = free_.begin(); it != free_.end(); ++it) {
+        if (it->second < need) continue;
+        uint32_t addr = it->first, left = it->second - need;
+        free_.erase(it);
+        if (left) free_[addr + need] = left;
+        used_[addr] = need;
+        std::memset(host(addr), 0, need);
+        return host(addr);
+    }
+    return nullptr;
+}
+
+void Dram::free(void *p) {
+    if (!p) return;
+    auto it = used_.find(chip_addr(p));
+    if (it == used_.end()) return;
+    uint32_t addr = it->first, size = it->second;
+    used_.erase(it);
+    auto next = free_.lower_bound(addr);
+    if (next != free_.end() && next->first == addr + size) {
+        size += next->second;
+        free_.erase(next);
+    }
+    auto prev = free_.lower_bound(addr);
+    if (prev != free_.begin()) {
+        --prev;
+        if (prev->first + prev->second == addr) {
+            prev->second += size;
+            return;
+        }
+    }
+    free_[addr] = size;
+}
+
+size_t Dram::heap_free() const {
+    size_t n = 0;
+    for (auto &[a, s] : free_) n += s;
+    return n;
+}
+
+size_t Dram::largest_free() const {
+    size_t n = 0;
+    for (auto &[a, s] : free_) n = s > n ? s : n;
+    return n;
+}
+
+}  // namespace upanel::emu

@@ -1,0 +1,61 @@
+// The register layer's access to the chip: registers, DMA-capable memory, interrupts and
+// waiting. One interface, two back ends: real memory-mapped I/O on the ESP32, and on a PC the
+// host bus table (host_bus.h) that an emulated board fills in. Drivers only see this file.
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(UPANEL_LL_HOST)
+#include "upanel/ll/host_bus.h"
+#endif
+
+namespace upanel::ll {
+
+using IsrHandler = void (*)(void *arg);
+
+#if defined(UPANEL_LL_HOST)
+
+inline const upanel_host_bus_t &host() { return *upanel_host_bus_current; }
+inline bool bus_ready() {
+    if (!upanel_host_bus_current) upanel_host_bus_connect();
+    return upanel_host_bus_current != nullptr;
+}
+inline uint32_t reg_read(uint32_t addr) { return host().read32(host().ctx, addr); }
+inline void reg_write(uint32_t addr, uint32_t v) { host().write32(host().ctx, addr, v); }
+inline void *dma_alloc(size_t size) { return host().dma_alloc(host().ctx, size); }
+inline void dma_free(void *p) { host().dma_free(host().ctx, p); }
+inline uint32_t dma_addr(const void *p) { return host().dma_addr(host().ctx, p); }
+inline size_t dma_largest_free() { return host().dma_largest_free(host().ctx); }
+inline void cpu_relax() { host().idle(host().ctx); }
+inline bool intr_attach(int source, IsrHandler fn, void *arg) {
+    return host().intr_attach(host().ctx, source, fn, arg);
+}
+inline void intr_detach(int source) { host().intr_detach(host().ctx, source); }
+
+#else  // the chip
+
+inline bool bus_ready() { return true; }
+inline uint32_t reg_read(uint32_t addr) { return *reinterpret_cast<volatile uint32_t *>(addr); }
+inline void reg_write(uint32_t addr, uint32_t v) {
+    *reinterpret_cast<volatile uint32_t *>(addr) = v;
+}
+// DMA-capable internal RAM on the ESP32 (SOC_DMA_LOW .. SOC_DMA_HIGH).
+inline uint32_t dma_addr(const void *p) {
+    uint32_t a = uint32_t(uintptr_t(p));
+    return a >= 0x3FFAE000u && a < 0x40000000u ? a : 0;
+}
+void *dma_alloc(size_t size);
+void dma_free(void *p);
+size_t dma_largest_free();
+inline void cpu_relax() {}
+bool intr_attach(int source, IsrHandler fn, void *arg);
+void intr_detach(int source);
+
+#endif
+
+inline void reg_set_bits(uint32_t addr, uint32_t bits) { reg_write(addr, reg_read(addr) | bits); }
+inline void reg_clear_bits(uint32_t addr, uint32_t bits) {
+    reg_write(addr, reg_read(addr) & ~bits);
+}
+
+}  // namespace upanel::ll

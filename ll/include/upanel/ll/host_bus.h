@@ -1,0 +1,41 @@
+/* The host back end of the register layer: on a PC, register accesses, DMA memory and
+ * interrupts go through this table to an emulated board instead of the chip's bus.
+ * Plain C so that the emulator, firmware modules and native modules can share it. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define UPANEL_HOST_BUS_VERSION 1
+
+typedef struct upanel_host_bus {
+    uint32_t version;
+    void *ctx;
+    uint32_t (*read32)(void *ctx, uint32_t addr);
+    void (*write32)(void *ctx, uint32_t addr, uint32_t value);
+    /* Word-aligned, zeroed, DMA-capable memory; NULL when none is left. */
+    void *(*dma_alloc)(void *ctx, size_t size);
+    void (*dma_free)(void *ctx, void *p);
+    /* Chip address of p, or 0 when p is not in DMA-capable RAM. */
+    uint32_t (*dma_addr)(void *ctx, const void *p);
+    size_t (*dma_largest_free)(void *ctx);
+    /* Lets emulated time pass; what a CPU waiting for an interrupt sees. */
+    void (*idle)(void *ctx);
+    bool (*intr_attach)(void *ctx, int source, void (*handler)(void *), void *arg);
+    void (*intr_detach)(void *ctx, int source);
+} upanel_host_bus_t;
+
+/* The bus the register layer uses; set by whoever owns the emulated board. */
+extern const upanel_host_bus_t *upanel_host_bus_current;
+
+/* Points upanel_host_bus_current at the host firmware's own emulated board; provided by the
+ * emulator library the firmware links. */
+void upanel_host_bus_connect(void);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,34 @@
+// ESP32 facts the drivers need: register block bases, GPIO matrix signals, interrupt
+// sources and which pads can drive an output (TRM chapters 4, 5, 12; ESP-IDF soc headers).
+#pragma once
+#include <stdint.h>
+
+namespace upanel::ll {
+
+constexpr uint32_t kDportBase = 0x3FF00000;
+constexpr uint32_t kGpioBase = 0x3FF44000;
+constexpr uint32_t kIoMuxBase = 0x3FF49000;
+constexpr uint32_t kI2sBase[2] = {0x3FF4F000, 0x3FF6D000};
+
+constexpr int kPadCount = 40;
+
+// GPIO matrix output signals.
+constexpr uint16_t kSigI2sWsOut[2] = {25, 26};
+constexpr uint16_t kSigI2sDataOut0[2] = {140, 166};
+constexpr uint16_t kSigGpioOut = 256;
+
+// Peripheral interrupt sources.
+constexpr int kIrqI2s[2] = {32, 33};
+
+// Pads that exist and can drive an output: 20, 24 and 28..31 are not bonded out, 34..39 are
+// input only, and 6..11 carry the SPI flash on every module.
+constexpr bool pad_exists(int pad) {
+    return pad >= 0 && pad < kPadCount && pad != 20 && pad != 24 && !(pad >= 28 && pad <= 31);
+}
+constexpr bool pad_is_input_only(int pad) { return pad >= 34 && pad <= 39; }
+constexpr bool pad_is_flash(int pad) { return pad >= 6 && pad <= 11; }
+constexpr bool pad_can_output(int pad) {
+    return pad_exists(pad) && !pad_is_input_only(pad) && !pad_is_flash(pad);
+}
+
+}  // namespace upanel::ll

@@ -1,0 +1,185 @@
+// esp32sim: Python access to the emulated board shared by the host firmware's modules.
+#include <cmath>
+#include <cstring>
+
+#include "upanel/emu/board.h"
+#include "upanel/emu/png_writer.h"
+
+extern "C" {
+#include "esp32sim_functions.h"
+#include "py/objstr.h"
+#include "py/runtime.h"
+}
+
+using namespace upanel::emu;
+
+namespace {
+
+Board &board() {
+    if (!upanel_host_bus_current) upanel_host_bus_connect();
+    return default_board();
+}
+
+Hub75Panel &device(mp_obj_t name) {
+    const char *s = mp_obj_str_get_str(name);
+    if (strcmp(s, "hub75") != 0)
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75"), s);
+    return *board().hub75();
+}
+
+Picos picos_of(mp_obj_t v, double scale) {
+    double d = mp_obj_get_float(v);
+    if (!(d >= 0) || d * scale > 1e19)
+        mp_raise_ValueError(MP_ERROR_TEXT("time must be a non-negative number"));
+    return Picos(d * scale);
+}
+
+mp_obj_t float_array(const std::vector<float> &v) {
+    mp_obj_t arr = mp_call_function_1(MP_OBJ_FROM_PTR(&mp_type_array), MP_OBJ_NEW_QSTR(MP_QSTR_f));
+    mp_obj_t bytes = mp_obj_new_bytes(reinterpret_cast<const byte *>(v.data()), v.size() * 4);
+    mp_obj_t dest[3];
+    mp_load_method(arr, MP_QSTR_extend, dest);
+    dest[2] = bytes;
+    mp_call_method_n_kw(1, 0, dest);
+    return arr;
+}
+
+}  // namespace
+
+extern "C" mp_obj_t esp32sim_run_ms(mp_obj_t ms) {
+    board().run_for(picos_of(ms, double(kPicosPerMs)));
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_run_us(mp_obj_t us) {
+    board().run_for(picos_of(us, double(kPicosPerUs)));
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_time_us(void) {
+    return mp_obj_new_int_from_ull(board().now() / kPicosPerUs);
+}
+
+extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_device, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_raw, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+    };
+    mp_arg_val_t a[2];
+    mp_arg_parse_all(n_args, args, kw_args, 2, allowed, a);
+    Hub75Panel &panel = device(a[0].u_obj);
+    const Hub75Geometry &g = panel.geometry();
+    if (a[1].u_bool) return float_array(panel.light(false, board().now()));
+    std::vector<float> light = panel.light(true, board().now());
+    vstr_t rgb;
+    vstr_init_len(&rgb, light.size());
+    for (size_t i = 0; i < light.size(); i++) {
+        float v = std::round(std::fmin(std::fmax(light[i], 0.0f), 1.0f) * 255.0f);
+        rgb.buf[i] = char(uint8_t(v));
+    }
+    mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.cols()), MP_OBJ_NEW_SMALL_INT(g.height),
+                         mp_obj_new_bytes_from_vstr(&rgb)};
+    return mp_obj_new_tuple(3, items);
+}
+
+extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
+    mp_obj_t d = mp_obj_new_dict(8);
+    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    if (n_args == 1) {
+        Hub75Panel &panel = device(args[0]);
+        Hub75Panel::Stats s = panel.stats();
+        put(MP_QSTR_refresh_hz, mp_obj_new_float(s.refresh_hz));
+        put(MP_QSTR_oe_duty, mp_obj_new_float(s.oe_duty));
+        put(MP_QSTR_ghost, mp_obj_new_float(s.ghost));
+        put(MP_QSTR_torn, mp_obj_new_int_from_ull(s.torn));
+        put(MP_QSTR_refreshes, mp_obj_new_int_from_ull(s.refreshes));
+        return d;
+    }
+    Board &b = board();
+    Board::Stats s = b.stats();
+    put(MP_QSTR_time_us, mp_obj_new_int_from_ull(b.now() / kPicosPerUs));
+    put(MP_QSTR_reg_reads, mp_obj_new_int_from_ull(s.reg_reads));
+    put(MP_QSTR_reg_writes, mp_obj_new_int_from_ull(s.reg_writes));
+    put(MP_QSTR_interrupts, mp_obj_new_int_from_ull(s.interrupts));
+    put(MP_QSTR_dma_free, mp_obj_new_int_from_uint(b.dram().heap_free()));
+    put(MP_QSTR_dma_heap, mp_obj_new_int_from_uint(b.dram().heap_size()));
+    put(MP_QSTR_faults, mp_obj_new_int_from_uint(b.faults().size()));
+    return d;
+}
+
+extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins };
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
+        {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
+        {MP_QSTR_chain, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
+        {MP_QSTR_scan, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+    };
+    mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
+    mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
+    mp_int_t w = a[ARG_width].u_int, h = a[ARG_height].u_int, chain = a[ARG_chain].u_int;
+    if (w < 8 || w > 256 || w % 8) mp_raise_ValueError(MP_ERROR_TEXT("width must be a multiple of 8 from 8 to 256"));
+    if (h != 16 && h != 32 && h != 64) mp_raise_ValueError(MP_ERROR_TEXT("height must be 16, 32 or 64"));
+    if (chain < 1 || chain > 8) mp_raise_ValueError(MP_ERROR_TEXT("chain must be from 1 to 8"));
+    mp_int_t scan = a[ARG_scan].u_obj == mp_const_none ? h / 2 : mp_obj_get_int(a[ARG_scan].u_obj);
+    if (scan != h / 2)
+        mp_raise_ValueError(MP_ERROR_TEXT("the panel model drives two rows per address: scan must be height/2"));
+    Hub75Pins pins;
+    if (a[ARG_pins].u_obj != mp_const_none) {
+        if (!mp_obj_is_type(a[ARG_pins].u_obj, &mp_type_dict))
+            mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict such as {'oe': 15}"));
+        mp_map_t *map = mp_obj_dict_get_map(a[ARG_pins].u_obj);
+        for (size_t i = 0; i < map->alloc; i++) {
+            if (!mp_map_slot_is_filled(map, i)) continue;
+            const char *name = mp_obj_str_get_str(map->table[i].key);
+            int index = -1;
+            for (int p = 0; p < 14; p++)
+                if (!strcmp(name, Hub75Pins::kNames[p])) index = p;
+            if (index < 0) mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("unknown pin '%s'"), name);
+            mp_int_t pad = mp_obj_get_int(map->table[i].value);
+            if (pad < 0 || pad >= kPadCount)
+                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
+            pins.pad[index] = int(pad);
+        }
+    }
+    board().attach_hub75(Hub75Geometry{int(w), int(h), int(chain), int(scan)}, pins);
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_device, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_path, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_scale, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
+        {MP_QSTR_leds, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+    };
+    mp_arg_val_t a[4];
+    mp_arg_parse_all(n_args, args, kw_args, 4, allowed, a);
+    Hub75Panel &panel = device(a[0].u_obj);
+    const char *path = mp_obj_str_get_str(a[1].u_obj);
+    mp_int_t scale = a[2].u_int;
+    if (scale < 1 || scale > 32) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 32"));
+    const Hub75Geometry &g = panel.geometry();
+    Image img = render_light(panel.light(true, board().now()), g.cols(), g.height, int(scale),
+                             a[3].u_bool);
+    std::string err = write_png(path, img);
+    if (!err.empty()) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err.c_str());
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_faults(void) {
+    const auto &f = board().faults();
+    mp_obj_t list = mp_obj_new_list(0, nullptr);
+    for (const std::string &s : f) mp_obj_list_append(list, mp_obj_new_str(s.data(), s.size()));
+    return list;
+}
+
+extern "C" mp_obj_t esp32sim_read32(mp_obj_t addr) {
+    return mp_obj_new_int_from_uint(board().read32(uint32_t(mp_obj_get_int_truncated(addr))));
+}
+
+extern "C" mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value) {
+    board().write32(uint32_t(mp_obj_get_int_truncated(addr)), uint32_t(mp_obj_get_int_truncated(value)));
+    return mp_const_none;
+}

@@ -1,0 +1,36 @@
+// esp32sim: the emulated ESP32 board the host firmware runs drivers on. Time passes only when
+// a script runs it (or a driver waits); devices are watched through snapshots and figures.
+#include "esp32sim_functions.h"
+
+static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_run_ms_obj, esp32sim_run_ms);
+static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_run_us_obj, esp32sim_run_us);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_time_us_obj, esp32sim_time_us);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_snapshot_obj, 1, esp32sim_snapshot);
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(esp32sim_info_obj, 0, 1, esp32sim_info);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_attach_hub75_obj, 0, esp32sim_attach_hub75);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_save_png_obj, 2, esp32sim_save_png);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
+static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_read32_obj, esp32sim_read32);
+static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_write32_obj, esp32sim_write32);
+
+static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_esp32sim) },
+    { MP_ROM_QSTR(MP_QSTR_run_ms), MP_ROM_PTR(&esp32sim_run_ms_obj) },
+    { MP_ROM_QSTR(MP_QSTR_run_us), MP_ROM_PTR(&esp32sim_run_us_obj) },
+    { MP_ROM_QSTR(MP_QSTR_time_us), MP_ROM_PTR(&esp32sim_time_us_obj) },
+    { MP_ROM_QSTR(MP_QSTR_snapshot), MP_ROM_PTR(&esp32sim_snapshot_obj) },
+    { MP_ROM_QSTR(MP_QSTR_info), MP_ROM_PTR(&esp32sim_info_obj) },
+    { MP_ROM_QSTR(MP_QSTR_attach_hub75), MP_ROM_PTR(&esp32sim_attach_hub75_obj) },
+    { MP_ROM_QSTR(MP_QSTR_save_png), MP_ROM_PTR(&esp32sim_save_png_obj) },
+    { MP_ROM_QSTR(MP_QSTR_faults), MP_ROM_PTR(&esp32sim_faults_obj) },
+    { MP_ROM_QSTR(MP_QSTR_read32), MP_ROM_PTR(&esp32sim_read32_obj) },
+    { MP_ROM_QSTR(MP_QSTR_write32), MP_ROM_PTR(&esp32sim_write32_obj) },
+};
+static MP_DEFINE_CONST_DICT(esp32sim_module_globals, esp32sim_module_globals_table);
+
+const mp_obj_module_t esp32sim_user_cmodule = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&esp32sim_module_globals,
+};
+
+MP_REGISTER_MODULE(MP_QSTR_esp32sim, esp32sim_user_cmodule);

@@ -1,0 +1,41 @@
+# Helpers for the MicroPython-level tests: expectations computed from the pixels alone.
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def rgb565_light(v):
+    # What an RGB565 value asks for, as 0..255 per channel (full scale = 31 or 63).
+    return ((v >> 11) * 255 / 31, ((v >> 5) & 63) * 255 / 63, (v & 31) * 255 / 31)
+
+
+def compare_rgb565(expected_buf, w, h, snapshot, tol=2, where=""):
+    sw, sh, rgb = snapshot
+    check((sw, sh) == (w, h), "snapshot is %dx%d, expected %dx%d" % (sw, sh, w, h))
+    bad = 0
+    first = None
+    for y in range(h):
+        for x in range(w):
+            i = y * w + x
+            v = expected_buf[2 * i] | expected_buf[2 * i + 1] << 8
+            want = rgb565_light(v)
+            for c in range(3):
+                got = rgb[3 * i + c]
+                if abs(got - want[c]) > tol:
+                    bad += 1
+                    if first is None:
+                        first = (x, y, c, got, want[c])
+    if bad:
+        x, y, c, got, want = first
+        raise AssertionError("%s%d channel values differ; first at x=%d y=%d channel %d: got %d, want %.1f"
+                             % ((where + ": ") if where else "", bad, x, y, c, got, want))
+
+
+def raises(exc, fn, *args, **kw):
+    try:
+        fn(*args, **kw)
+    except exc as e:
+        return str(e)
+    raise AssertionError("%s(%r, %r) did not raise %s" % (getattr(fn, "__name__", fn), args, kw, exc.__name__))
