@@ -53,13 +53,24 @@ bool Matrix::allocate() {
     const uint32_t data_bytes = uint32_t(encoder_.frame_words() * 2);
     const uint32_t desc_bytes = capacity_ * uint32_t(sizeof(LlDesc));
     const uint32_t pad_bytes = plan_.rows * hub75_pad_row_bytes(pad_chunk_);
-    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes;
+    const uint32_t prologue_bytes = uint32_t(sizeof(LlDesc)) + plan_.cols * 2;
+    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + prologue_bytes;
     dma_available_ = uint32_t(ll::dma_largest_free());
     for (uint32_t i = 0; i < frames; i++) {
         frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(data_bytes));
         frames_[i].desc = static_cast<LlDesc *>(ll::dma_alloc(desc_bytes));
         if (!frames_[i].data || !frames_[i].desc) return false;
     }
+    // Start-up: one window that latches black with OE off, so the first window of the chain
+    // does not light whatever the panel had latched before.
+    prologue_ = static_cast<LlDesc *>(ll::dma_alloc(prologue_bytes));
+    if (!prologue_) return false;
+    auto *words = reinterpret_cast<uint16_t *>(prologue_ + 1);
+    for (uint32_t x = 0; x < plan_.cols; x++)
+        words[x ^ 1u] = uint16_t(((plan_.rows - 1) << hub75_word::kAddrShift) | hub75_word::kOe |
+                                 (x == plan_.cols - 1 ? hub75_word::kLat : 0));
+    prologue_->word0 = lldesc_word0(plan_.cols * 2, plan_.cols * 2, false, true);
+    prologue_->buf = ll::dma_addr(words);
     if (pad_bytes) {
         pad_ = static_cast<uint16_t *>(ll::dma_alloc(pad_bytes));
         if (!pad_) return false;
@@ -76,7 +87,9 @@ void Matrix::release() {
         f = Frame{};
     }
     if (pad_) ll::dma_free(pad_);
+    if (prologue_) ll::dma_free(prologue_);
     pad_ = nullptr;
+    prologue_ = nullptr;
 }
 
 void Matrix::build_chain(Frame &f) {
@@ -151,7 +164,8 @@ void Matrix::start_hardware() {
                                  : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
         ll::gpio_matrix_out(cfg_.pins[i], sig, false);
     }
-    ll::i2s_ll_start_out_link(u, desc_addr(frames_[0], 0));
+    prologue_->next = desc_addr(frames_[front_], 0);
+    ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
     ll::i2s_ll_tx_start(u);
     ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
                         false);
@@ -162,10 +176,11 @@ void Matrix::stop_hardware() {
     ll::i2s_ll_enable_intr(u, 0);
     ll::i2s_ll_tx_stop(u);
     ll::i2s_ll_stop_out_link(u);
-    // Leave the panel dark: OE high, the rest low, all as plain GPIO outputs.
+    // Leave the panel dark: OE high first, then the rest low, all as plain GPIO outputs.
+    ll::gpio_output(cfg_.pins[kOe], true);
     for (int i = 0; i < kPinCount; i++) {
-        if (!pin_used(cfg_, i)) continue;
-        ll::gpio_output(cfg_.pins[i], i == kOe);
+        if (i == kOe || !pin_used(cfg_, i)) continue;
+        ll::gpio_output(cfg_.pins[i], false);
     }
     ll::dport_periph_disable(ll::kDportBitI2s[u]);
 }
@@ -241,7 +256,7 @@ Status Matrix::set_brightness(uint32_t brightness) {
         ll::i2s_ll_stop_out_link(u);
         encoder_.restamp(frames_[0].data);
         build_chain(frames_[0]);
-        ll::i2s_ll_start_out_link(u, desc_addr(frames_[0], 0));
+        ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
         ll::i2s_ll_tx_start(u);
         return Status::kOk;
     }

@@ -107,6 +107,7 @@ private:
     core::Hub75Encoder encoder_;
     Frame frames_[2];
     uint16_t *pad_ = nullptr;
+    core::LlDesc *prologue_ = nullptr;  // followed by its data words
     uint32_t pad_chunk_ = 0, capacity_ = 0;
     uint32_t dma_needed_ = 0, dma_available_ = 0;
     uint32_t clkm_n_ = 0, clkm_b_ = 0, clkm_a_ = 1;

@@ -77,6 +77,7 @@ void Board::write32(uint32_t addr, uint32_t value) {
     stats_.reg_writes++;
     if (addr >= Gpio::kIoMuxBase && addr < Gpio::kIoMuxBase + Gpio::kIoMuxSize) {
         gpio_.iomux_write(addr - Gpio::kIoMuxBase, value);
+        update_static_inputs();
         return;
     }
     uint32_t offset;
@@ -91,6 +92,7 @@ void Board::write32(uint32_t addr, uint32_t value) {
     // A peripheral whose clock is gated or that is held in reset ignores writes.
     if (bit >= 0 && !dport_.usable(uint32_t(bit))) return;
     p->write(offset, value);
+    if (p == &gpio_) update_static_inputs();
 }
 
 bool Board::attach_isr(int source, void (*fn)(void *), void *arg) {
@@ -150,7 +152,6 @@ void Board::run_until(Picos t) {
     check_shown_data();
     while (now_ < t) {
         Picos reached = t;
-        panel_driven_ = false;
         for (I2s *unit : {&i2s0_, &i2s1_}) {
             Picos u = unit->run(t, *this);
             if (unit->irq() && u < reached) reached = u;
@@ -185,51 +186,60 @@ void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
     shown_.clear();
 }
 
-// Builds the map from a sample of `unit` to the panel's input word through the GPIO matrix:
-// each panel input follows whatever drives its pad.
-void Board::rewire(const I2s &unit) {
-    lut_gpio_version_ = gpio_.version();
-    lut_unit_ = unit.index();
-    lut_bits_ = unit.sample_bits();
-    lut_panel_serial_ = panel_serial_;
-
-    struct Source {
-        int bit = -1;  // sample bit, or -1 for a constant
-        bool level = false, invert = false;
-    };
+// Where each panel input comes from through the GPIO matrix, for samples of `unit`.
+void Board::trace_inputs(const I2s &unit) {
     auto source_of = [&](int pad) {
-        Source s;
+        InputSource s;
         PadRoute r = gpio_.route(pad);
         if (r.kind == PadRoute::kLevel) s.level = r.level;
         if (r.kind != PadRoute::kSignal) return s;
-        for (int b = 0; b < lut_bits_; b++)
-            if (unit.data_signal(b) == r.signal) s.bit = b;
+        for (int b = 0; b < unit.sample_bits(); b++)
+            if (unit.data_signal(b) == r.signal) s.bit = int8_t(b);
         s.invert = r.invert;
-        if (s.bit < 0) s.level = r.invert;  // another unit's signal, idle low
+        if (s.bit < 0) s.level = r.invert;  // a signal of another block, idle low
         return s;
     };
-    // Panel input word bits, in the order of Hub75Pins: R1..B2 (0..5), A..E (8..12), LAT (6),
-    // OE (7), CLK (13).
-    static constexpr int kInputBit[14] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, 13};
-    Source src[14];
-    for (int i = 0; i < 14; i++) src[i] = source_of(hub75_pins_.pad[i]);
-
+    for (int i = 0; i < 14; i++) sources_[i] = source_of(hub75_pins_.pad[i]);
     PadRoute clk = gpio_.route(hub75_pins_.pad[13]);
     if (clk.kind == PadRoute::kSignal && clk.signal == unit.ws_signal())
         clocking_ = clk.invert ? Hub75Panel::Clocking::kEveryWordLate
                                : Hub75Panel::Clocking::kEveryWord;
     else
         clocking_ = Hub75Panel::Clocking::kLevel;
+}
 
-    lut_.assign(size_t(1) << (lut_bits_ ? lut_bits_ : 1), 0);
-    for (uint32_t s = 0; s < lut_.size(); s++) {
-        uint16_t w = 0;
-        for (int i = 0; i < 14; i++) {
-            bool v = src[i].bit >= 0 ? (((s >> src[i].bit) & 1u) != src[i].invert) : src[i].level;
-            if (v) w |= uint16_t(1u << kInputBit[i]);
-        }
-        lut_[s] = w;
+// The panel's input word (bit layout of Hub75Panel) while `unit` outputs `sample`.
+uint16_t Board::input_word(uint32_t sample) const {
+    // Input order of Hub75Pins: R1..B2 (bits 0..5), A..E (8..12), LAT (6), OE (7), CLK (13).
+    static constexpr int kInputBit[14] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, 13};
+    uint16_t w = 0;
+    for (int i = 0; i < 14; i++) {
+        const InputSource &s = sources_[i];
+        bool v = s.bit >= 0 ? (((sample >> s.bit) & 1u) != s.invert) : s.level;
+        if (v) w |= uint16_t(1u << kInputBit[i]);
     }
+    return w;
+}
+
+void Board::rewire(const I2s &unit) {
+    lut_gpio_version_ = gpio_.version();
+    lut_unit_ = unit.index();
+    lut_bits_ = unit.sample_bits();
+    lut_panel_serial_ = panel_serial_;
+    trace_inputs(unit);
+    lut_.assign(size_t(1) << (lut_bits_ ? lut_bits_ : 1), 0);
+    for (uint32_t s = 0; s < lut_.size(); s++) lut_[s] = input_word(s);
+}
+
+// Pads changed while no samples flow: the panel sees the new levels at once, with the I2S
+// data lines holding their last sample.
+void Board::update_static_inputs() {
+    if (!hub75_) return;
+    const I2s &unit = i2s(lut_unit_ < 0 ? 1 : lut_unit_);
+    trace_inputs(unit);
+    lut_gpio_version_ = 0;  // the sample map is rebuilt when samples flow again
+    uint16_t w = input_word(last_sample_[unit.index()]);
+    hub75_->feed(&w, 1, now_, 0, Hub75Panel::Clocking::kLevel);
 }
 
 void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) {
@@ -237,6 +247,7 @@ void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Pico
     if (lut_gpio_version_ != gpio_.version() || lut_unit_ != unit.index() ||
         lut_bits_ != unit.sample_bits() || lut_panel_serial_ != panel_serial_)
         rewire(unit);
+    last_sample_[unit.index()] = s[n - 1];
     if (translated_.size() < n) translated_.resize(n);
     size_t mask = lut_.size() - 1;
     for (size_t i = 0; i < n; i++) translated_[i] = lut_[s[i] & mask];

@@ -30,7 +30,11 @@ void Hub75Panel::shift(uint16_t rgb) {
 void Hub75Panel::latch() {
     flush_segment();
     end_generation();
-    for (uint32_t x = 0; x < cols_; x++) latch_[x] = shift_[(head_ + x) % cols_];
+    latch_lit_ = 0;
+    for (uint32_t x = 0; x < cols_; x++) {
+        latch_[x] = shift_[(head_ + x) % cols_];
+        latch_lit_ += uint32_t(__builtin_popcount(latch_[x]));
+    }
 }
 
 void Hub75Panel::flush_segment() {
@@ -38,8 +42,8 @@ void Hub75Panel::flush_segment() {
     Picos on = seg_on_;
     seg_on_ = 0;
     row_oe_on_[addr_] += on;
-    gen_on_[addr_] += on;
-    total_on_ += on;
+    gen_on_[addr_] += on * latch_lit_;
+    total_on_ += on * latch_lit_;
     Picos *upper = &led_on_[size_t(addr_) * cols_ * 3];
     Picos *lower = &led_on_[size_t(addr_ + rows_) * cols_ * 3];
     for (uint32_t x = 0; x < cols_; x++) {
@@ -52,8 +56,8 @@ void Hub75Panel::flush_segment() {
     }
 }
 
-// Light a latch generation gives under any address but the one it got most light under was
-// meant for another row: ghost light.
+// Light a latch generation gives under any address but the one it gave most light under was
+// meant for another row: ghost light (counted in LED on-time).
 void Hub75Panel::end_generation() {
     Picos total = 0, best = 0;
     for (Picos &on : gen_on_) {

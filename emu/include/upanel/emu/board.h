@@ -75,7 +75,14 @@ private:
     void samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) override;
     void buffer_read(const I2s &unit, uint32_t addr, uint32_t len) override;
     void fault(const std::string &what) override;
+    struct InputSource {
+        int8_t bit = -1;  // sample bit, or -1 for a constant level
+        bool level = false, invert = false;
+    };
+    void trace_inputs(const I2s &unit);
+    uint16_t input_word(uint32_t sample) const;
     void rewire(const I2s &unit);
+    void update_static_inputs();
 
     Picos now_ = 0;
     Dram dram_;
@@ -96,7 +103,8 @@ private:
     int lut_unit_ = -1, lut_bits_ = -1;
     uint64_t lut_panel_serial_ = 0, panel_serial_ = 0;
     Hub75Panel::Clocking clocking_ = Hub75Panel::Clocking::kLevel;
-    bool panel_driven_ = false;
+    InputSource sources_[14];
+    uint16_t last_sample_[2] = {};
     uint64_t refreshes_seen_ = 0;
     std::vector<ReadRecord> shown_;  // DMA buffers read during the refresh under way
     ReadRecord last_read_{};

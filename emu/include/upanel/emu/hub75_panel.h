@@ -72,13 +72,14 @@ private:
     std::vector<uint8_t> shift_;   // ring: column x is shift_[(head_ + x) % cols_]
     uint32_t head_ = 0;
     std::vector<uint8_t> latch_;
+    uint32_t latch_lit_ = 0;  // LEDs the latched data lights
     uint16_t last_in_ = kOe;
     uint32_t addr_ = 0;
     Picos time_ = 0;
 
     // Light of the current segment (same latch content and address), not yet credited.
     Picos seg_on_ = 0;
-    // On-time of the current latch generation under each address, for ghost accounting.
+    // LED on-time of the current latch generation under each address, for ghost accounting.
     std::vector<Picos> gen_on_;
     Picos ghost_on_ = 0, total_on_ = 0;
 
