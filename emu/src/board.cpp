@@ -135,14 +135,16 @@ bool Board::dispatch_interrupts() {
     return served;
 }
 
+// The CPU writes DMA memory only while time stands still. A refresh is torn when, after such
+// a write changed data it had already shown, it goes on to show more of the same memory
+// block: part of it is then the old picture and part the new one.
 void Board::check_shown_data() {
-    if (!hub75_) return;
-    for (const ReadRecord &r : shown_) {
-        if (hash_bytes(dram_.host(r.addr), r.len) != r.hash) {
-            hub75_->mark_torn();
-            shown_.clear();
-            return;
-        }
+    for (ReadRecord &r : shown_) {
+        uint64_t h = hash_bytes(dram_.host(r.addr), r.len);
+        if (h == r.hash) continue;
+        r.hash = h;
+        uint32_t block = dram_.block_of(r.addr);
+        if (block) changed_blocks_.insert(block);
     }
 }
 
@@ -256,11 +258,14 @@ void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Pico
     if (refreshes != refreshes_seen_) {
         refreshes_seen_ = refreshes;
         shown_.clear();
+        changed_blocks_.clear();
         shown_.push_back(last_read_);  // the buffer the new refresh began in
     }
 }
 
 void Board::buffer_read(const I2s &, uint32_t addr, uint32_t len) {
+    if (hub75_ && !changed_blocks_.empty() && changed_blocks_.count(dram_.block_of(addr)))
+        hub75_->mark_torn();
     last_read_ = {addr, len, hash_bytes(dram_.host(addr), len)};
     if (shown_.size() < 65536) shown_.push_back(last_read_);
 }

@@ -58,6 +58,13 @@ void Dram::free(void *p) {
     free_[addr] = size;
 }
 
+uint32_t Dram::block_of(uint32_t addr) const {
+    auto it = used_.upper_bound(addr);
+    if (it == used_.begin()) return 0;
+    --it;
+    return addr < it->first + it->second ? it->first : 0;
+}
+
 size_t Dram::heap_free() const {
     size_t n = 0;
     for (auto &[a, s] : free_) n += s;

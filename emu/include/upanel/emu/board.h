@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -108,6 +109,7 @@ private:
     uint64_t refreshes_seen_ = 0;
     std::vector<ReadRecord> shown_;  // DMA buffers read during the refresh under way
     ReadRecord last_read_{};
+    std::set<uint32_t> changed_blocks_;  // heap blocks rewritten during the refresh under way
 };
 
 // The board the host firmware's modules share, created on first use.

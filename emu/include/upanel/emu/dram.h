@@ -31,6 +31,8 @@ public:
     // Word-aligned blocks; nullptr when no free block is large enough.
     void *alloc(size_t size);
     void free(void *p);
+    // Start of the heap block holding addr, or 0 when addr is in no block.
+    uint32_t block_of(uint32_t addr) const;
     size_t heap_free() const;
     size_t largest_free() const;
     size_t heap_used() const { return heap_bytes_ - heap_free(); }
