@@ -19,8 +19,11 @@ set(UPANEL_FIRMWARE_LIBS
   $<TARGET_FILE:upanel_hub75> $<TARGET_FILE:upanel_emu> $<TARGET_FILE:upanel_core>
   $<TARGET_FILE:upanel_ll_host>)
 set(UPANEL_SAN_FLAGS "")
+set(UPANEL_MP_CFLAGS "")
 if(UPANEL_SANITIZE)
   set(UPANEL_SAN_FLAGS "-fsanitize=address,undefined -fno-omit-frame-pointer")
+  # MicroPython's own assembler NLR jumps past ASan's view of the stack; setjmp/longjmp it sees.
+  set(UPANEL_MP_CFLAGS "-DMICROPY_NLR_SETJMP=1 -Wno-clobbered ${UPANEL_SAN_FLAGS}")
 endif()
 
 add_custom_target(firmware ALL
@@ -31,6 +34,7 @@ add_custom_target(firmware ALL
           UPANEL_ROOT=${CMAKE_SOURCE_DIR}
           "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
           "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
+          "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
           MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
   COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/unix/micropython" "${UPANEL_FIRMWARE}"
   DEPENDS upanel_hub75 upanel_emu upanel_core upanel_ll_host

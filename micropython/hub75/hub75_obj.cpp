@@ -1,4 +1,5 @@
 // hub75.Matrix: argument parsing and Python objects around upanel::hub75::Matrix.
+#include <cstring>
 #include <new>
 
 #include "hub75_matrix.h"
@@ -67,7 +68,7 @@ void raise_status(const Matrix &m, Status s) {
         case Status::kBadI2s: mp_raise_ValueError(MP_ERROR_TEXT("i2s must be 0 or 1"));
         case Status::kBadPin:
             mp_raise_msg_varg(&mp_type_ValueError,
-                              MP_ERROR_TEXT("pin %s: pad %d cannot drive an output (it does not exist, is input only (34-39) or carries the flash (6-11))"),
+                              MP_ERROR_TEXT("pin %s: pad %d is not an output pad (34-39 input only, 6-11 flash)"),
                               kPinNames[m.error_pin()], int(m.pending_pin(m.error_pin())));
         case Status::kPinTwice:
             mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d is given to both %s and %s"),
@@ -75,7 +76,7 @@ void raise_status(const Matrix &m, Status s) {
                               kPinNames[m.error_pin()]);
         case Status::kNoDmaMemory:
             mp_raise_msg_varg(&mp_type_MemoryError,
-                              MP_ERROR_TEXT("HUB75 needs %u bytes of DMA-capable RAM but the largest free block is %u; lower depth or chain, or use double_buffer=False"),
+                              MP_ERROR_TEXT("needs %u bytes of DMA RAM, %u free; lower depth/chain or double_buffer=False"),
                               unsigned(m.dma_needed()), unsigned(m.dma_available()));
         case Status::kI2sBusy:
             mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("I2S%d is already in use"), int(c.i2s));
