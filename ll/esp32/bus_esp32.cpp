@@ -1,0 +1,38 @@
+// The register layer's chip back end for firmware built with ESP-IDF (the esp32 port):
+// DMA memory from the DMA-capable heap and interrupts through esp_intr_alloc. Registers are
+// plain memory-mapped I/O (bus.h). Not built here: no ESP32 toolchain is available to CI.
+#include "upanel/ll/bus.h"
+
+#include "esp_heap_caps.h"
+#include "esp_intr_alloc.h"
+
+namespace upanel::ll {
+
+namespace {
+constexpr int kFirstSource = 30, kSources = 40;  // covers SPI2/3, I2S0/1 and the SPI DMA
+intr_handle_t handles[kSources - kFirstSource];
+}  // namespace
+
+void *dma_alloc(size_t size) {
+    void *p = heap_caps_calloc(1, size, MALLOC_CAP_DMA | MALLOC_CAP_32BIT);
+    return p && dma_addr(p) ? p : (heap_caps_free(p), nullptr);
+}
+
+void dma_free(void *p) { heap_caps_free(p); }
+
+size_t dma_largest_free() { return heap_caps_get_largest_free_block(MALLOC_CAP_DMA); }
+
+bool intr_attach(int source, IsrHandler fn, void *arg) {
+    if (source < kFirstSource || source >= kSources) return false;
+    intr_handle_t &h = handles[source - kFirstSource];
+    return !h && esp_intr_alloc(source, 0, fn, arg, &h) == ESP_OK;
+}
+
+void intr_detach(int source) {
+    if (source < kFirstSource || source >= kSources) return;
+    intr_handle_t &h = handles[source - kFirstSource];
+    if (h) esp_intr_free(h);
+    h = nullptr;
+}
+
+}  // namespace upanel::ll
