@@ -148,36 +148,31 @@ void Board::check_shown_data() {
     }
 }
 
-void Board::run_until(Picos t) {
-    // The CPU may have written DMA memory since time last ran: data of the refresh under way
-    // that changed while being shown makes that refresh torn.
+// Runs the peripherals to t, stopping early when one raises an interrupt, and serves the
+// interrupts. Returns whether a handler ran. The CPU may have written DMA memory since time
+// last ran, which check_shown_data() looks for before and after.
+bool Board::step(Picos t) {
     check_shown_data();
-    while (now_ < t) {
-        Picos reached = t;
-        for (I2s *unit : {&i2s0_, &i2s1_}) {
-            Picos u = unit->run(t, *this);
-            if (unit->irq() && u < reached) reached = u;
-        }
-        now_ = reached > now_ ? reached : now_;
-        if (hub75_) hub75_->hold_until(now_);
-        dispatch_interrupts();
-        check_shown_data();
+    Picos reached = t;
+    for (I2s *unit : {&i2s0_, &i2s1_}) {
+        Picos u = unit->run(t, *this);
+        if (unit->irq() && u < reached) reached = u;
     }
+    now_ = reached > now_ ? reached : now_;
+    if (hub75_) hub75_->hold_until(now_);
+    bool served = dispatch_interrupts();
+    check_shown_data();
+    return served;
+}
+
+void Board::run_until(Picos t) {
+    while (now_ < t) step(t);
 }
 
 void Board::idle() {
     Picos end = now_ + kIdleQuantum;
-    check_shown_data();
-    while (now_ < end) {
-        Picos reached = end;
-        for (I2s *unit : {&i2s0_, &i2s1_}) {
-            Picos u = unit->run(end, *this);
-            if (unit->irq() && u < reached) reached = u;
-        }
-        now_ = reached > now_ ? reached : now_;
-        if (hub75_) hub75_->hold_until(now_);
-        if (dispatch_interrupts()) break;
-    }
+    while (now_ < end)
+        if (step(end)) break;
 }
 
 void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {

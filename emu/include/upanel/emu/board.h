@@ -68,6 +68,7 @@ private:
     };
 
     Peripheral *peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit);
+    bool step(Picos t);
     bool dispatch_interrupts();
     bool irq_pending(int source);
     void check_shown_data();
