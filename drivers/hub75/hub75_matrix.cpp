@@ -24,6 +24,7 @@ static bool pin_used(const Config &c, int pin) {
 }
 
 Status Matrix::validate(const Config &c) {
+    pending_ = c;
     if (c.width < 8 || c.width > 256 || c.width % 8) return Status::kBadWidth;
     if (c.height != 16 && c.height != 32 && c.height != 64) return Status::kBadHeight;
     if (c.chain < 1 || c.chain > 8) return Status::kBadChain;
@@ -102,7 +103,6 @@ void Matrix::build_chain(Frame &f) {
 Status Matrix::init(const Config &config) {
     if (active_) deinit();
     if (!ll::bus_ready()) return Status::kNotActive;
-    pending_ = config;
     Status s = validate(config);
     if (s != Status::kOk) return s;
     if (ll::dport_periph_enabled(ll::kDportBitI2s[config.i2s])) return Status::kI2sBusy;

@@ -58,6 +58,8 @@ public:
     Matrix &operator=(const Matrix &) = delete;
     ~Matrix() { deinit(); }
 
+    // Checks a configuration without touching the hardware; error_pin() tells which pin.
+    Status validate(const Config &c);
     // All or nothing: on failure nothing stays allocated, routed or running.
     Status init(const Config &config);
     void deinit();
@@ -81,7 +83,7 @@ public:
     uint32_t swaps() const { return swaps_; }
     // The pin a kBadPin or kPinTwice refers to, and for kPinTwice the pin it clashes with.
     int error_pin() const { return error_pin_; }
-    // The pad the last init() was asked to use for a pin.
+    // The pad the last validate() was asked to use for a pin.
     int pending_pin(int pin) const { return pin < 0 ? -1 : pending_.pins[pin]; }
     int error_other_pin() const { return error_other_pin_; }
 
@@ -92,7 +94,6 @@ private:
         uint32_t count = 0;         // descriptors in use
         uint32_t brightness = 0;    // brightness the chain was built for
     };
-    Status validate(const Config &c);
     bool allocate();
     void release();
     void build_chain(Frame &f);

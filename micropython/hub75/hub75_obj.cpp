@@ -1,12 +1,12 @@
 // hub75.Matrix: argument parsing and Python objects around upanel::hub75::Matrix.
-#include <cstring>
+// Written against the part of MicroPython's API that native modules (.mpy) also have, so the
+// same file serves the built-in module and micropython/natmod/hub75.
 #include <new>
 
 #include "hub75_matrix.h"
 
 extern "C" {
 #include "hub75_obj.h"
-#include "py/gc.h"
 #include "py/runtime.h"
 }
 
@@ -26,64 +26,100 @@ struct Hub75Obj {
 
 Hub75Obj *self_of(mp_obj_t o) { return static_cast<Hub75Obj *>(MP_OBJ_TO_PTR(o)); }
 
+bool same(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
+// A message assembled at run time: text pieces and numbers.
+class Message {
+public:
+    Message &operator<<(const char *s) {
+        while (*s && n_ < sizeof buf_ - 1) buf_[n_++] = *s++;
+        return *this;
+    }
+    Message &operator<<(long v) {
+        char digits[24];
+        int k = 0;
+        unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+        do digits[k++] = char('0' + u % 10); while (u /= 10);
+        if (v < 0) *this << "-";
+        while (k && n_ < sizeof buf_ - 1) buf_[n_++] = digits[--k];
+        return *this;
+    }
+    [[noreturn]] void raise(qstr exception) {
+        mp_obj_t msg = mp_obj_new_str(buf_, n_);
+        nlr_raise(mp_call_function_n_kw(mp_load_global(exception), 1, 0, &msg));
+    }
+
+private:
+    char buf_[120];
+    size_t n_ = 0;
+};
+
+[[noreturn]] void fail(qstr exception, const char *text) { (Message() << text).raise(exception); }
+
 Matrix &active(mp_obj_t o) {
     Matrix &m = self_of(o)->matrix;
-    if (!m.active()) mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("Matrix is deinitialised"));
+    if (!m.active()) fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
     return m;
 }
 
+uint32_t clamp(mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); }
+
 void set_pins(Config &cfg, mp_obj_t pins) {
     if (pins == mp_const_none) return;
-    if (!mp_obj_is_type(pins, &mp_type_dict))
-        mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict such as {'oe': 15, 'lat': 4}"));
-    mp_map_t *map = mp_obj_dict_get_map(pins);
-    for (size_t i = 0; i < map->alloc; i++) {
-        if (!mp_map_slot_is_filled(map, i)) continue;
-        const char *name = mp_obj_str_get_str(map->table[i].key);
+    mp_obj_t items[2];
+    mp_load_method_maybe(pins, MP_QSTR_items, items);
+    if (items[0] == MP_OBJ_NULL) fail(MP_QSTR_TypeError, "pins must be a dict such as {'oe': 15, 'lat': 4}");
+    mp_obj_t view = mp_call_method_n_kw(0, 0, items);
+    mp_obj_t list = mp_call_function_n_kw(mp_load_global(MP_QSTR_list), 1, 0, &view);
+    size_t n;
+    mp_obj_t *entries;
+    mp_obj_get_array(list, &n, &entries);
+    for (size_t i = 0; i < n; i++) {
+        size_t two;
+        mp_obj_t *kv;
+        mp_obj_get_array(entries[i], &two, &kv);
+        const char *name = mp_obj_str_get_str(kv[0]);
         int index = -1;
         for (int p = 0; p < upanel::hub75::kPinCount; p++)
-            if (!strcmp(name, upanel::hub75::kPinNames[p])) index = p;
+            if (same(name, upanel::hub75::kPinNames[p])) index = p;
         if (index < 0)
-            mp_raise_msg_varg(&mp_type_ValueError,
-                              MP_ERROR_TEXT("unknown pin '%s'; pins are r1 g1 b1 r2 g2 b2 a b c d e lat oe clk"),
-                              name);
-        mp_int_t pad = mp_obj_get_int(map->table[i].value);
+            (Message() << "unknown pin '" << name << "'; pins are r1 g1 b1 r2 g2 b2 a b c d e lat oe clk")
+                .raise(MP_QSTR_ValueError);
+        mp_int_t pad = mp_obj_get_int(kv[1]);
         cfg.pins[index] = int8_t(pad < -1 || pad > 99 ? 99 : pad);
     }
 }
 
 void raise_status(const Matrix &m, Status s) {
     using upanel::hub75::kPinNames;
-    const Config &c = m.config();
     switch (s) {
         case Status::kOk: return;
         case Status::kBadWidth:
-            mp_raise_ValueError(MP_ERROR_TEXT("width must be a multiple of 8 from 8 to 256, and width*chain at most 1024"));
-        case Status::kBadHeight:
-            mp_raise_ValueError(MP_ERROR_TEXT("height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)"));
-        case Status::kBadChain: mp_raise_ValueError(MP_ERROR_TEXT("chain must be from 1 to 8"));
-        case Status::kBadDepth: mp_raise_ValueError(MP_ERROR_TEXT("depth must be from 1 to 12"));
-        case Status::kBadClock:
-            mp_raise_ValueError(MP_ERROR_TEXT("clock_hz must be from 1000000 to 20000000"));
-        case Status::kBadI2s: mp_raise_ValueError(MP_ERROR_TEXT("i2s must be 0 or 1"));
+            fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256, width*chain at most 1024");
+        case Status::kBadHeight: fail(MP_QSTR_ValueError, "height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)");
+        case Status::kBadChain: fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
+        case Status::kBadDepth: fail(MP_QSTR_ValueError, "depth must be from 1 to 12");
+        case Status::kBadClock: fail(MP_QSTR_ValueError, "clock_hz must be from 1000000 to 20000000");
+        case Status::kBadI2s: fail(MP_QSTR_ValueError, "i2s must be 0 or 1");
         case Status::kBadPin:
-            mp_raise_msg_varg(&mp_type_ValueError,
-                              MP_ERROR_TEXT("pin %s: pad %d is not an output pad (34-39 input only, 6-11 flash)"),
-                              kPinNames[m.error_pin()], int(m.pending_pin(m.error_pin())));
+            (Message() << "pin " << kPinNames[m.error_pin()] << ": pad " << long(m.pending_pin(m.error_pin()))
+                       << " is not an output pad (34-39 are input only, 6-11 carry the flash)")
+                .raise(MP_QSTR_ValueError);
         case Status::kPinTwice:
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d is given to both %s and %s"),
-                              int(m.pending_pin(m.error_pin())), kPinNames[m.error_other_pin()],
-                              kPinNames[m.error_pin()]);
+            (Message() << "pad " << long(m.pending_pin(m.error_pin())) << " is given to both "
+                       << kPinNames[m.error_other_pin()] << " and " << kPinNames[m.error_pin()])
+                .raise(MP_QSTR_ValueError);
         case Status::kNoDmaMemory:
-            mp_raise_msg_varg(&mp_type_MemoryError,
-                              MP_ERROR_TEXT("needs %u bytes of DMA RAM, %u free; lower depth/chain or double_buffer=False"),
-                              unsigned(m.dma_needed()), unsigned(m.dma_available()));
+            (Message() << "HUB75 needs " << long(m.dma_needed()) << " bytes of DMA-capable RAM, "
+                       << long(m.dma_available()) << " free; lower depth or chain, or double_buffer=False")
+                .raise(MP_QSTR_MemoryError);
         case Status::kI2sBusy:
-            mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("I2S%d is already in use"), int(c.i2s));
-        case Status::kNotActive:
-            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("Matrix is deinitialised"));
-        case Status::kBadBuffer:
-            mp_raise_ValueError(MP_ERROR_TEXT("buffer size does not match width*height in this format"));
+            (Message() << "I2S" << long(m.config().i2s) << " is already in use").raise(MP_QSTR_OSError);
+        case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
+        case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
     }
 }
 
@@ -93,7 +129,8 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
                                           const mp_obj_t *args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_depth, ARG_clock_hz, ARG_double_buffer,
            ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s };
-    static const mp_arg_t allowed[] = {
+    // Not static: a native module's qstrs are only known at load time.
+    const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
         {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
         {MP_QSTR_chain, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
@@ -108,7 +145,6 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(allowed), allowed, a);
 
-    auto clamp = [](mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); };
     Config cfg;
     cfg.width = clamp(a[ARG_width].u_int);
     cfg.height = clamp(a[ARG_height].u_int);
@@ -119,34 +155,28 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     cfg.gamma = a[ARG_gamma].u_bool;
     cfg.i2s = clamp(a[ARG_i2s].u_int);
     mp_int_t brightness = a[ARG_brightness].u_int;
-    if (brightness < 0 || brightness > 255)
-        mp_raise_ValueError(MP_ERROR_TEXT("brightness must be from 0 to 255"));
+    if (brightness < 0 || brightness > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
     cfg.brightness = uint32_t(brightness);
     set_pins(cfg, a[ARG_pins].u_obj);
 
-    auto *self = static_cast<Hub75Obj *>(m_malloc_with_finaliser(sizeof(Hub75Obj)));
+    auto *self = static_cast<Hub75Obj *>(hub75_alloc_obj(sizeof(Hub75Obj)));
     self->base.type = type;
     self->pixels = nullptr;
     self->pixels_len = 0;
     new (&self->matrix) Matrix();
-    Status s = self->matrix.init(cfg);
-    if (s != Status::kOk) raise_status(self->matrix, s);
-
-    size_t len = size_t(self->matrix.width()) * self->matrix.height() * 2;
-    self->pixels = static_cast<uint8_t *>(m_malloc_maybe(len));
-    if (!self->pixels) {
-        self->matrix.deinit();
-        mp_raise_msg_varg(&mp_type_MemoryError,
-                          MP_ERROR_TEXT("no room for the %u-byte frame buffer"), unsigned(len));
-    }
-    memset(self->pixels, 0, len);
+    raise_status(self->matrix, self->matrix.validate(cfg));
+    // The frame buffer first: if the heap is full, nothing else has been set up yet.
+    size_t len = size_t(cfg.width) * cfg.chain * cfg.height * 2;
+    self->pixels = static_cast<uint8_t *>(m_malloc(len));
+    for (size_t i = 0; i < len; i++) self->pixels[i] = 0;
     self->pixels_len = len;
+    raise_status(self->matrix, self->matrix.init(cfg));
     return MP_OBJ_FROM_PTR(self);
 }
 
 extern "C" mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     enum { ARG_buf, ARG_format };
-    static const mp_arg_t allowed[] = {
+    const mp_arg_t allowed[] = {
         {MP_QSTR_buf, MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_format, MP_ARG_INT, {.u_int = 0}},
     };
@@ -155,8 +185,7 @@ extern "C" mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_ma
     Hub75Obj *self = self_of(args[0]);
     Matrix &m = active(args[0]);
     mp_int_t format = a[ARG_format].u_int;
-    if (format < 0 || format > 2)
-        mp_raise_ValueError(MP_ERROR_TEXT("format must be hub75.RGB565, RGB888 or RGB48"));
+    if (format < 0 || format > 2) fail(MP_QSTR_ValueError, "format must be hub75.RGB565, RGB888 or RGB48");
     const uint8_t *pixels = self->pixels;
     size_t len = self->pixels_len;
     if (a[ARG_buf].u_obj != mp_const_none) {
@@ -165,14 +194,14 @@ extern "C" mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_ma
         pixels = static_cast<const uint8_t *>(info.buf);
         len = info.len;
     } else if (format != 0) {
-        mp_raise_ValueError(MP_ERROR_TEXT("the matrix's own buffer is RGB565; pass buf for other formats"));
+        fail(MP_QSTR_ValueError, "the matrix's own buffer is RGB565; pass buf for other formats");
     }
     PixelFormat f = PixelFormat(format);
     size_t want = size_t(m.width()) * m.height() * upanel::core::bytes_per_pixel(f);
     if (len != want)
-        mp_raise_msg_varg(&mp_type_ValueError,
-                          MP_ERROR_TEXT("buffer has %u bytes; %ux%u pixels in this format need %u"),
-                          unsigned(len), unsigned(m.width()), unsigned(m.height()), unsigned(want));
+        (Message() << "buffer has " << long(len) << " bytes; " << long(m.width()) << "x" << long(m.height())
+                   << " pixels in this format need " << long(want))
+            .raise(MP_QSTR_ValueError);
     raise_status(m, m.show(pixels, uint32_t(len), f));
     return mp_const_none;
 }
@@ -202,20 +231,18 @@ extern "C" mp_obj_t hub75_matrix_deinit(mp_obj_t self_in) {
 
 extern "C" void hub75_matrix_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     Hub75Obj *self = self_of(self_in);
+    const Matrix &m = self->matrix;
     if (dest[0] == MP_OBJ_NULL) {
-        switch (attr) {
-            case MP_QSTR_width: dest[0] = MP_OBJ_NEW_SMALL_INT(self->matrix.width()); return;
-            case MP_QSTR_height: dest[0] = MP_OBJ_NEW_SMALL_INT(self->matrix.height()); return;
-            case MP_QSTR_depth: dest[0] = MP_OBJ_NEW_SMALL_INT(self->matrix.config().depth); return;
-            case MP_QSTR_brightness:
-                dest[0] = MP_OBJ_NEW_SMALL_INT(self->matrix.brightness());
-                return;
-            default: dest[1] = MP_OBJ_SENTINEL; return;  // methods: look in locals_dict
-        }
+        if (attr == MP_QSTR_width) dest[0] = MP_OBJ_NEW_SMALL_INT(m.width());
+        else if (attr == MP_QSTR_height) dest[0] = MP_OBJ_NEW_SMALL_INT(m.height());
+        else if (attr == MP_QSTR_depth) dest[0] = MP_OBJ_NEW_SMALL_INT(m.config().depth);
+        else if (attr == MP_QSTR_brightness) dest[0] = MP_OBJ_NEW_SMALL_INT(m.brightness());
+        else dest[1] = MP_OBJ_SENTINEL;  // methods: look in locals_dict
+        return;
     }
     if (dest[0] == MP_OBJ_SENTINEL && dest[1] != MP_OBJ_NULL && attr == MP_QSTR_brightness) {
         mp_int_t b = mp_obj_get_int(dest[1]);
-        if (b < 0 || b > 255) mp_raise_ValueError(MP_ERROR_TEXT("brightness must be from 0 to 255"));
+        if (b < 0 || b > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
         raise_status(self->matrix, active(self_in).set_brightness(uint32_t(b)));
         dest[0] = MP_OBJ_NULL;
     }

@@ -15,6 +15,9 @@ mp_obj_t hub75_matrix_info(mp_obj_t self_in);
 mp_obj_t hub75_matrix_deinit(mp_obj_t self_in);
 void hub75_matrix_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 mp_int_t hub75_matrix_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
+// Memory for a Matrix object: with a finaliser where the runtime has them, so that a matrix
+// the script forgot is deinitialised by the garbage collector (native modules have none).
+void *hub75_alloc_obj(size_t size);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,10 @@
 // hub75: HUB75 LED matrix panels on the ESP32's I2S peripheral, refreshed by DMA.
 #include "hub75_obj.h"
+#include "py/gc.h"
+
+void *hub75_alloc_obj(size_t size) {
+    return m_malloc_with_finaliser(size);
+}
 
 static MP_DEFINE_CONST_FUN_OBJ_KW(hub75_matrix_show_obj, 1, hub75_matrix_show);
 static MP_DEFINE_CONST_FUN_OBJ_1(hub75_matrix_info_obj, hub75_matrix_info);
