@@ -26,17 +26,32 @@ if(UPANEL_SANITIZE)
   set(UPANEL_MP_CFLAGS "-DMICROPY_NLR_SETJMP=1 -Wno-clobbered ${UPANEL_SAN_FLAGS}")
 endif()
 
-add_custom_target(firmware ALL
-  COMMAND ${CMAKE_COMMAND} -E rm -f "${CMAKE_BINARY_DIR}/unix/micropython"
-  COMMAND make -C "${MICROPY_DIR}/ports/unix" -j2
-          BUILD=${CMAKE_BINARY_DIR}/unix PROG=micropython
-          USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
-          UPANEL_ROOT=${CMAKE_SOURCE_DIR}
-          "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
-          "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
-          "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
-          MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
-  COMMAND ${CMAKE_COMMAND} -E copy "${CMAKE_BINARY_DIR}/unix/micropython" "${UPANEL_FIRMWARE}"
-  DEPENDS upanel_hub75 upanel_emu upanel_core upanel_ll_host
-  COMMENT "Building the host firmware (MicroPython unix port with upanel)"
-  VERBATIM)
+# upanel_firmware(TARGET OUTPUT DRIVERS): DRIVERS off leaves the driver modules out, for
+# loading them as native modules.
+function(upanel_firmware target output drivers)
+  set(no_drivers "")
+  if(NOT drivers)
+    set(no_drivers UPANEL_NO_DRIVERS=1)
+  endif()
+  set(build_dir "${CMAKE_BINARY_DIR}/${target}")
+  add_custom_target(${target} ALL
+    COMMAND ${CMAKE_COMMAND} -E rm -f "${build_dir}/micropython"
+    COMMAND make -C "${MICROPY_DIR}/ports/unix" -j2
+            BUILD=${build_dir} PROG=micropython
+            USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
+            UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${no_drivers}
+            "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
+            "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
+            "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
+            MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
+    COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
+    DEPENDS upanel_hub75 upanel_emu upanel_core upanel_ll_host
+    COMMENT "Building ${output}"
+    VERBATIM)
+endfunction()
+
+upanel_firmware(firmware "${UPANEL_FIRMWARE}" ON)
+# The emulator without the drivers, for their native modules.
+set(UPANEL_FIRMWARE_EMU "${CMAKE_BINARY_DIR}/micropython-emu")
+upanel_firmware(firmware-emu "${UPANEL_FIRMWARE_EMU}" OFF)
+add_dependencies(firmware-emu firmware)  # one make at a time in the shared source tree

@@ -4,21 +4,27 @@ namespace upanel::core {
 
 using namespace hub75_word;
 
-// x^(1/5) by Newton's method: keeps the core free of libm.
-static double fifth_root(double x) {
-    if (x <= 0) return 0;
-    double y = 1;
-    for (int i = 0; i < 40; i++) {
-        double y4 = y * y * y * y;
-        y -= (y4 * y - x) / (5 * y4);
+// Gamma in integers only (Q30 fixed point, 64-bit products, no division), so that the core
+// needs neither libm nor the soft-float helpers a native module cannot link.
+static constexpr uint64_t kOne = uint64_t(1) << 30;
+
+static uint64_t mul_q30(uint64_t a, uint64_t b) { return (a * b) >> 30; }
+
+// The y in [0, 1] with y^5 = x, by bisection.
+static uint64_t fifth_root_q30(uint64_t x) {
+    uint64_t lo = 0, hi = kOne;
+    for (int i = 0; i < 31; i++) {
+        uint64_t mid = (lo + hi) >> 1, sq = mul_q30(mid, mid);
+        if (mul_q30(mul_q30(sq, sq), mid) <= x) lo = mid;
+        else hi = mid;
     }
-    return y;
+    return lo;
 }
 
 static uint32_t gamma_code(uint32_t v, uint32_t max_code) {
-    double x = v / 255.0;
-    double light = x * x * fifth_root(x);  // x^2.2
-    return uint32_t(light * max_code + 0.5);
+    uint64_t x = v == 255 ? kOne : uint64_t(v) * 4210752u;  // v / 255 in Q30
+    uint64_t light = mul_q30(mul_q30(x, x), fifth_root_q30(x));   // x^2.2
+    return uint32_t((light * max_code + (kOne >> 1)) >> 30);
 }
 
 void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightness) {
@@ -27,13 +33,11 @@ void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightnes
     for (uint32_t v = 0; v < 256; v++) {
         uint32_t code = gamma ? gamma_code(v, max_code) : (v * max_code + 127) / 255;
         code8_[v] = uint16_t(code);
-        PlaneSpread s{0, 0};
-        for (uint32_t p = 0; p < plan.depth; p++) {
-            if (!((code >> p) & 1)) continue;
-            if (p < 8) s.lo |= uint64_t(1) << (8 * p);
-            else s.hi |= uint32_t(1) << (8 * (p - 8));
-        }
-        for (uint32_t c = 0; c < 3; c++) spread_[c][v] = {s.lo << c, s.hi << c};
+        PlaneSpread s{{0, 0, 0}};
+        for (uint32_t p = 0; p < plan.depth; p++)
+            if ((code >> p) & 1) s.w[p >> 2] |= 1u << (8 * (p & 3));
+        for (uint32_t c = 0; c < 3; c++)
+            spread_[c][v] = {{s.w[0] << c, s.w[1] << c, s.w[2] << c}};
     }
     for (uint32_t p = 0; p < plan.depth; p++) {
         WindowLight light = window_light(plan, p, brightness);
@@ -82,8 +86,7 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
         uint16_t ctrl[BcmPlan::kMaxDepth];
         for (uint32_t p = 0; p < depth; p++) ctrl[p] = address_bits(r, p);
         for (uint32_t x = 0; x < cols; x++) {
-            uint64_t lo;
-            uint32_t hi;
+            uint32_t planes[3];  // as PlaneSpread: plane p in byte p & 3 of planes[p >> 2]
             if (format == PixelFormat::kRgb48) {
                 // Linear 16-bit light: the code is the value scaled to the depth.
                 uint32_t c[6];
@@ -92,13 +95,11 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
                     c[i] = ((uint32_t(u[0]) | uint32_t(u[1]) << 8) * max_code + 32767) / 65535;
                     c[i + 3] = ((uint32_t(l[0]) | uint32_t(l[1]) << 8) * max_code + 32767) / 65535;
                 }
-                lo = 0;
-                hi = 0;
+                planes[0] = planes[1] = planes[2] = 0;
                 for (uint32_t p = 0; p < depth; p++) {
                     uint32_t bits = 0;
                     for (int i = 0; i < 6; i++) bits |= ((c[i] >> p) & 1u) << i;
-                    if (p < 8) lo |= uint64_t(bits) << (8 * p);
-                    else hi |= bits << (8 * (p - 8));
+                    planes[p >> 2] |= bits << (8 * (p & 3));
                 }
             } else {
                 uint32_t r1, g1, b1, r2, g2, b2;
@@ -106,12 +107,12 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
                 channels(lower + x * bpp, format, r2, g2, b2);
                 const PlaneSpread &a = spread_[0][r1], &b = spread_[1][g1], &c = spread_[2][b1];
                 const PlaneSpread &d = spread_[0][r2], &e = spread_[1][g2], &f = spread_[2][b2];
-                lo = a.lo | b.lo | c.lo | (d.lo | e.lo | f.lo) << 3;
-                hi = a.hi | b.hi | c.hi | (d.hi | e.hi | f.hi) << 3;
+                for (int k = 0; k < 3; k++)
+                    planes[k] = a.w[k] | b.w[k] | c.w[k] | (d.w[k] | e.w[k] | f.w[k]) << 3;
             }
             const uint32_t i = x ^ 1u;
             for (uint32_t p = 0; p < depth; p++) {
-                uint16_t rgb = uint16_t(p < 8 ? (lo >> (8 * p)) : (hi >> (8 * (p - 8)))) & kRgbMask;
+                uint16_t rgb = uint16_t(planes[p >> 2] >> (8 * (p & 3))) & kRgbMask;
                 uint16_t w = ctrl[p] | rgb;
                 if (x < on_first_[p] || x >= on_last_[p]) w |= kOe;
                 if (x == cols - 1) w |= kLat;

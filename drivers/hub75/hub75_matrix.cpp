@@ -116,7 +116,7 @@ Status Matrix::init(const Config &config) {
     uint32_t whole = kBusHz / cfg_.clock_hz;
     uint32_t rest = kBusHz - whole * cfg_.clock_hz;
     clkm_a_ = 63;
-    clkm_b_ = uint32_t((uint64_t(rest) * 63 + cfg_.clock_hz / 2) / cfg_.clock_hz);
+    clkm_b_ = (rest * 63 + cfg_.clock_hz / 2) / cfg_.clock_hz;  // rest < 20 MHz: fits 32 bits
     clkm_n_ = whole;
     if (clkm_b_ == 63) {
         clkm_n_++;
@@ -136,13 +136,10 @@ Status Matrix::init(const Config &config) {
     }
     front_ = 0;
     swap_pending_ = false;
-    if (cfg_.double_buffer) {
-        if (!ll::intr_attach(ll::kIrqI2s[cfg_.i2s], &Matrix::on_interrupt, this)) {
-            release();
-            return Status::kI2sBusy;
-        }
-        intr_attached_ = true;
-    }
+    // Without an interrupt (a native module on the chip cannot allocate one) show() polls
+    // the same EOF status the handler reads.
+    intr_attached_ = cfg_.double_buffer &&
+                     ll::intr_attach(ll::kIrqI2s[cfg_.i2s], &Matrix::on_interrupt, this);
     start_hardware();
     active_ = true;
     return Status::kOk;
@@ -196,7 +193,10 @@ void Matrix::deinit() {
 }
 
 void Matrix::wait_shown() {
-    while (active_ && swap_pending_) ll::cpu_relax();
+    while (active_ && swap_pending_) {
+        ll::cpu_relax();
+        if (!intr_attached_) on_interrupt(this);
+    }
 }
 
 // Links the front chain's end to the back chain; the DMA takes the link when it finishes the
@@ -273,22 +273,23 @@ Status Matrix::set_brightness(uint32_t brightness) {
 Info Matrix::info() const {
     Info i{};
     if (!active_) return i;
-    uint64_t clock = uint64_t(kBusHz) * clkm_a_ / (uint64_t(clkm_n_) * clkm_a_ + clkm_b_);
-    uint64_t clocks = plan_.clocks_per_refresh();
-    uint64_t lit = 0;
+    // 32-bit arithmetic throughout: 40 MHz * 63 and 20 MHz * 100 both fit.
+    uint32_t clock = kBusHz * clkm_a_ / (clkm_n_ * clkm_a_ + clkm_b_);
+    uint32_t clocks = plan_.clocks_per_refresh();
+    uint32_t lit = 0;
     for (uint32_t p = 0; p < plan_.depth; p++) {
         WindowLight w = window_light(plan_, p, cfg_.brightness);
         lit += w.on_end - w.on_start;
     }
     lit *= plan_.rows;
-    i.refresh_hz_x100 = uint32_t(clock * 100 / clocks);
-    i.oe_duty_x1000 = uint32_t(lit * 1000 / clocks);
+    i.refresh_hz_x100 = clock * 100 / clocks;
+    i.oe_duty_x1000 = lit * 1000 / clocks;
     i.dma_bytes = dma_needed_;
     i.descriptors = frames_[front_].count;
-    i.clock_hz = uint32_t(clock);
+    i.clock_hz = clock;
     i.depth = plan_.depth;
     i.unit_clocks = plan_.unit;
-    i.clocks_per_refresh = uint32_t(clocks);
+    i.clocks_per_refresh = clocks;
     return i;
 }
 

@@ -175,6 +175,12 @@ extern "C" mp_obj_t esp32sim_faults(void) {
     return list;
 }
 
+// The address of the board's upanel_host_bus_t, for native modules (they cannot link to it).
+extern "C" mp_obj_t esp32sim_host_bus(void) {
+    board();
+    return mp_obj_new_int_from_ull(uintptr_t(upanel_host_bus_current));
+}
+
 extern "C" mp_obj_t esp32sim_read32(mp_obj_t addr) {
     return mp_obj_new_int_from_uint(board().read32(uint32_t(mp_obj_get_int_truncated(addr))));
 }

@@ -16,6 +16,7 @@ mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_arg
 mp_obj_t esp32sim_faults(void);
 mp_obj_t esp32sim_read32(mp_obj_t addr);
 mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value);
+mp_obj_t esp32sim_host_bus(void);
 
 #ifdef __cplusplus
 }

@@ -12,6 +12,7 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_save_png_obj, 2, esp32sim_save_png);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
 static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_read32_obj, esp32sim_read32);
 static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_write32_obj, esp32sim_write32);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_host_bus_obj, esp32sim_host_bus);
 
 static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_esp32sim) },
@@ -25,6 +26,7 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_faults), MP_ROM_PTR(&esp32sim_faults_obj) },
     { MP_ROM_QSTR(MP_QSTR_read32), MP_ROM_PTR(&esp32sim_read32_obj) },
     { MP_ROM_QSTR(MP_QSTR_write32), MP_ROM_PTR(&esp32sim_write32_obj) },
+    { MP_ROM_QSTR(MP_QSTR__host_bus), MP_ROM_PTR(&esp32sim_host_bus_obj) },
 };
 static MP_DEFINE_CONST_DICT(esp32sim_module_globals, esp32sim_module_globals_table);
 

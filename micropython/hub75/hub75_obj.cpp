@@ -1,13 +1,22 @@
 // hub75.Matrix: argument parsing and Python objects around upanel::hub75::Matrix.
 // Written against the part of MicroPython's API that native modules (.mpy) also have, so the
 // same file serves the built-in module and micropython/natmod/hub75.
-#include <new>
+#include <stddef.h>
 
 #include "hub75_matrix.h"
 
+// Construction in memory the MicroPython heap gave; its own tag, since not every target has
+// the C++ library's <new> (native modules for bare-metal RISC-V have no C++ library).
+struct InPlace {};
+inline void *operator new(size_t, void *where, InPlace) noexcept { return where; }
+
 extern "C" {
 #include "hub75_obj.h"
+#if MICROPY_ENABLE_DYNRUNTIME
+#include "py/dynruntime.h"
+#else
 #include "py/runtime.h"
+#endif
 }
 
 using upanel::core::PixelFormat;
@@ -65,6 +74,16 @@ Matrix &active(mp_obj_t o) {
     return m;
 }
 
+// A measured figure given in 1/scale units: a float where the runtime has floats (native
+// modules for chips without an FPU have none), else whole units.
+mp_obj_t figure(uint32_t value, uint32_t scale) {
+#if MICROPY_PY_BUILTINS_FLOAT
+    return mp_obj_new_float(mp_float_t(value) / mp_float_t(scale));
+#else
+    return mp_obj_new_int_from_uint(value / scale);
+#endif
+}
+
 uint32_t clamp(mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); }
 
 void set_pins(Config &cfg, mp_obj_t pins) {
@@ -72,7 +91,7 @@ void set_pins(Config &cfg, mp_obj_t pins) {
     mp_obj_t items[2];
     mp_load_method_maybe(pins, MP_QSTR_items, items);
     if (items[0] == MP_OBJ_NULL) fail(MP_QSTR_TypeError, "pins must be a dict such as {'oe': 15, 'lat': 4}");
-    mp_obj_t view = mp_call_method_n_kw(0, 0, items);
+    mp_obj_t view = mp_call_function_n_kw(items[0], 1, 0, &items[1]);
     mp_obj_t list = mp_call_function_n_kw(mp_load_global(MP_QSTR_list), 1, 0, &view);
     size_t n;
     mp_obj_t *entries;
@@ -163,7 +182,7 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     self->base.type = type;
     self->pixels = nullptr;
     self->pixels_len = 0;
-    new (&self->matrix) Matrix();
+    new (&self->matrix, InPlace{}) Matrix();
     raise_status(self->matrix, self->matrix.validate(cfg));
     // The frame buffer first: if the heap is full, nothing else has been set up yet.
     size_t len = size_t(cfg.width) * cfg.chain * cfg.height * 2;
@@ -211,8 +230,8 @@ extern "C" mp_obj_t hub75_matrix_info(mp_obj_t self_in) {
     upanel::hub75::Info i = m.info();
     mp_obj_t d = mp_obj_new_dict(10);
     auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
-    put(MP_QSTR_refresh_hz, mp_obj_new_float(i.refresh_hz_x100 / 100.0));
-    put(MP_QSTR_oe_duty, mp_obj_new_float(i.oe_duty_x1000 / 1000.0));
+    put(MP_QSTR_refresh_hz, figure(i.refresh_hz_x100, 100));
+    put(MP_QSTR_oe_duty, figure(i.oe_duty_x1000, 1000));
     put(MP_QSTR_dma_bytes, mp_obj_new_int_from_uint(i.dma_bytes));
     put(MP_QSTR_descriptors, mp_obj_new_int_from_uint(i.descriptors));
     put(MP_QSTR_clock_hz, mp_obj_new_int_from_uint(i.clock_hz));

@@ -30,10 +30,10 @@ constexpr uint32_t bytes_per_pixel(PixelFormat f) {
 }
 
 // Plane bits of an 8-bit channel value after gamma, spread one plane per byte: plane p's bit
-// sits in byte p (planes 0..7 in lo, 8..11 in hi), at the channel's position (R 0, G 1, B 2).
+// sits in byte p & 3 of word p >> 2, at the channel's position (R 0, G 1, B 2). 32-bit words,
+// so that 32-bit targets need no 64-bit shift helpers.
 struct PlaneSpread {
-    uint64_t lo;
-    uint32_t hi;
+    uint32_t w[3];
 };
 
 class Hub75Encoder {

@@ -1,0 +1,27 @@
+# The drivers as native .mpy modules: built for x64 and tested, with the same MicroPython
+# test scripts as the built-ins, on a host firmware that has the emulator but no drivers;
+# cross-built for armv7m and rv32imc as proof that they link as native modules there too.
+set(UPANEL_NATMOD_X64 "${CMAKE_BINARY_DIR}/natmod/x64")
+add_custom_target(natmod-x64 ALL
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tools/build-mpy.sh x64 ${UPANEL_NATMOD_X64} ${MICROPY_DIR}
+  DEPENDS firmware-emu
+  COMMENT "Building the native modules for x64"
+  VERBATIM)
+
+file(GLOB UPANEL_NATMOD_PY_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/py/test_hub75_*.py)
+foreach(script ${UPANEL_NATMOD_PY_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME natmod.${name} COMMAND ${UPANEL_FIRMWARE_EMU} ${script}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/py)
+  set_tests_properties(natmod.${name} PROPERTIES
+    ENVIRONMENT "MICROPYPATH=${UPANEL_NATMOD_X64}:${CMAKE_SOURCE_DIR}/tests/py")
+endforeach()
+add_test(NAME natmod.abi COMMAND ${UPANEL_FIRMWARE_EMU} ${CMAKE_SOURCE_DIR}/tests/natmod/check_abi.py
+         ${UPANEL_NATMOD_X64} ${CMAKE_BINARY_DIR}/natmod/abi)
+set_tests_properties(natmod.abi PROPERTIES
+  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/py")
+
+foreach(arch armv7m rv32imc)
+  add_test(NAME natmod.build.${arch}
+           COMMAND bash ${CMAKE_SOURCE_DIR}/tools/build-mpy.sh ${arch} ${CMAKE_BINARY_DIR}/natmod/${arch} ${MICROPY_DIR})
+endforeach()

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the drivers as native .mpy modules for one architecture with MicroPython's tooling.
+# Usage: tools/build-mpy.sh ARCH OUT_DIR [MICROPY_DIR]
+#   ARCH: x64 (loads into the host firmware, drives the emulated board), armv7m, rv32imc,
+#   xtensawin (needs Espressif's xtensa-esp32-elf toolchain, not available from Debian).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+arch=${1:?arch}; out=${2:?out dir}
+mpy_dir=${3:-${MICROPY_DIR:-$root/build/src/micropython}}
+mkdir -p "$out"
+for mod in hub75; do
+  work="$out/$mod-build"
+  mkdir -p "$work"
+  make -s -C "$work" -f "$root/micropython/natmod/$mod/Makefile" ARCH="$arch" MPY_DIR="$mpy_dir" \
+    2> >(grep -vE 'permissive|^\s+[0-9]* \||^\s+\||In function|In expansion|note:|\^|dynruntime.h|obj.h' >&2)
+  cp "$work/$mod.mpy" "$out/$mod.mpy"
+  echo "$out/$mod.mpy: $(stat -c %s "$out/$mod.mpy") bytes ($arch)"
+done
