@@ -14,7 +14,7 @@ foreach(script ${UPANEL_NATMOD_PY_TESTS})
   add_test(NAME natmod.${name} COMMAND ${UPANEL_FIRMWARE_EMU} ${script}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/py)
   set_tests_properties(natmod.${name} PROPERTIES
-    ENVIRONMENT "MICROPYPATH=${UPANEL_NATMOD_X64}:${CMAKE_SOURCE_DIR}/tests/py")
+    ENVIRONMENT "MICROPYPATH=${UPANEL_NATMOD_X64}:${CMAKE_SOURCE_DIR}/tests/py;${UPANEL_PY_ENV}")
 endforeach()
 add_test(NAME natmod.abi COMMAND ${UPANEL_FIRMWARE_EMU} ${CMAKE_SOURCE_DIR}/tests/natmod/check_abi.py
          ${UPANEL_NATMOD_X64} ${CMAKE_BINARY_DIR}/natmod/abi)

@@ -10,12 +10,16 @@ target_sources(usermod_upanel INTERFACE
   ${UPANEL_ROOT}/micropython/hub75/modhub75.c
   ${UPANEL_ROOT}/micropython/hub75/hub75_obj.cpp
   ${UPANEL_ROOT}/drivers/hub75/hub75_matrix.cpp
+  ${UPANEL_ROOT}/micropython/ili9341/modili9341.c
+  ${UPANEL_ROOT}/micropython/ili9341/ili9341_obj.cpp
+  ${UPANEL_ROOT}/drivers/ili9341/ili9341_display.cpp
   ${UPANEL_ROOT}/core/src/bcm_plan.cpp
   ${UPANEL_ROOT}/core/src/hub75_encoder.cpp
   ${UPANEL_ROOT}/core/src/hub75_chain.cpp
   ${UPANEL_ROOT}/ll/esp32/bus_esp32.cpp)
 target_include_directories(usermod_upanel INTERFACE
   ${UPANEL_ROOT}/micropython/hub75 ${UPANEL_ROOT}/drivers/hub75
+  ${UPANEL_ROOT}/micropython/ili9341 ${UPANEL_ROOT}/drivers/ili9341
   ${UPANEL_ROOT}/core/include ${UPANEL_ROOT}/ll/include)
 target_compile_options(usermod_upanel INTERFACE
   $<$<COMPILE_LANGUAGE:CXX>:-std=gnu++17 -fno-exceptions -fno-rtti>)

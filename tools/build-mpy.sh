@@ -10,6 +10,7 @@ mpy_dir=${3:-${MICROPY_DIR:-$root/build/src/micropython}}
 mkdir -p "$out"
 for mod in hub75; do
   work="$out/$mod-build"
+  rm -rf "$work"  # dynruntime.mk does not track header dependencies: always build afresh
   mkdir -p "$work"
   make -s -C "$work" -f "$root/micropython/natmod/$mod/Makefile" ARCH="$arch" MPY_DIR="$mpy_dir" \
     2> >(grep -vE 'permissive|^\s+[0-9]* \||^\s+\||In function|In expansion|note:|\^|dynruntime.h|obj.h' >&2)

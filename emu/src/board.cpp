@@ -19,12 +19,16 @@ uint64_t hash_bytes(const uint8_t *p, uint32_t n) {
 }  // namespace
 
 Board::Board(uint32_t dma_heap_bytes)
-    : dram_(dma_heap_bytes), i2s0_(0, dram_, dport_, now_), i2s1_(1, dram_, dport_, now_) {
+    : dram_(dma_heap_bytes), i2s0_(0, dram_, dport_, now_), i2s1_(1, dram_, dport_, now_),
+      spi2_(2, dram_, dport_, now_), spi3_(3, dram_, dport_, now_) {
     dport_.on_reset = [this](uint32_t bit) {
         if (bit == i2s0_.dport_bit()) i2s0_.reset();
         if (bit == i2s1_.dport_bit()) i2s1_.reset();
+        if (bit == spi2_.dport_bit()) spi2_.reset();
+        if (bit == spi3_.dport_bit()) spi3_.reset();
     };
     attach_hub75(Hub75Geometry{}, Hub75Pins{});
+    attach_ili9341(Ili9341Pins{});
 }
 
 Board::~Board() {
@@ -48,6 +52,11 @@ Peripheral *Board::peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit
         dport_bit = int(i2s1_.dport_bit());
         return &i2s1_;
     }
+    for (Spi *unit : {&spi2_, &spi3_})
+        if (in(unit->base(), 0x400)) {
+            dport_bit = int(unit->dport_bit());
+            return unit;
+        }
     return nullptr;
 }
 
@@ -78,6 +87,7 @@ void Board::write32(uint32_t addr, uint32_t value) {
     if (addr >= Gpio::kIoMuxBase && addr < Gpio::kIoMuxBase + Gpio::kIoMuxSize) {
         gpio_.iomux_write(addr - Gpio::kIoMuxBase, value);
         update_static_inputs();
+        update_ili9341_pads();
         return;
     }
     uint32_t offset;
@@ -92,7 +102,10 @@ void Board::write32(uint32_t addr, uint32_t value) {
     // A peripheral whose clock is gated or that is held in reset ignores writes.
     if (bit >= 0 && !dport_.usable(uint32_t(bit))) return;
     p->write(offset, value);
-    if (p == &gpio_) update_static_inputs();
+    if (p == &gpio_) {
+        update_static_inputs();
+        update_ili9341_pads();
+    }
 }
 
 bool Board::attach_isr(int source, void (*fn)(void *), void *arg) {
@@ -110,6 +123,11 @@ void Board::detach_isr(int source) {
 bool Board::irq_pending(int source) {
     if (source == i2s0_.irq_source()) return dport_.usable(i2s0_.dport_bit()) && i2s0_.irq();
     if (source == i2s1_.irq_source()) return dport_.usable(i2s1_.dport_bit()) && i2s1_.irq();
+    for (Spi *unit : {&spi2_, &spi3_}) {
+        if (source == unit->irq_source()) return dport_.usable(unit->dport_bit()) && unit->irq();
+        if (source == unit->dma_irq_source())
+            return dport_.usable(Dport::kBitSpiDma) && unit->dma_irq();
+    }
     return false;
 }
 
@@ -148,31 +166,44 @@ void Board::check_shown_data() {
     }
 }
 
-// Runs the peripherals to t, stopping early when one raises an interrupt, and serves the
-// interrupts. Returns whether a handler ran. The CPU may have written DMA memory since time
+// Runs the peripherals to t, stopping early when one raises an interrupt or ends an SPI
+// transaction, and serves the interrupts. Returns whether a handler ran or a transaction
+// ended (what a polling driver waits for). The CPU may have written DMA memory since time
 // last ran, which check_shown_data() looks for before and after.
-bool Board::step(Picos t) {
-    check_shown_data();
+bool Board::step(Picos t, bool cpu_may_write) {
+    if (cpu_may_write) check_shown_data();
+    // Stop early where a unit raised an interrupt or ended a transfer during this step; an
+    // old, unserved condition (no handler attached) must not hold time still.
+    const Picos start = now_;
     Picos reached = t;
     for (I2s *unit : {&i2s0_, &i2s1_}) {
         Picos u = unit->run(t, *this);
-        if (unit->irq() && u < reached) reached = u;
+        if (unit->irq() && u > start && u < reached) reached = u;
+    }
+    bool ended = false;
+    for (Spi *unit : {&spi2_, &spi3_}) {
+        Picos u = unit->run(t, *this);
+        if (u <= start) continue;
+        if (unit->finished()) ended = true;
+        if ((unit->finished() || unit->irq() || unit->dma_irq()) && u < reached) reached = u;
     }
     now_ = reached > now_ ? reached : now_;
     if (hub75_) hub75_->hold_until(now_);
     bool served = dispatch_interrupts();
-    check_shown_data();
-    return served;
+    if (served || cpu_may_write) check_shown_data();  // handlers write DMA memory too
+    return served || ended;
 }
 
 void Board::run_until(Picos t) {
     while (now_ < t) step(t);
 }
 
+// A waiting CPU writes no DMA memory: DMA data is checked once, not at every step.
 void Board::idle() {
     Picos end = now_ + kIdleQuantum;
+    check_shown_data();
     while (now_ < end)
-        if (step(end)) break;
+        if (step(end, false)) break;
 }
 
 void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
@@ -181,6 +212,7 @@ void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
     hub75_pins_ = pins;
     panel_serial_++;
     shown_.clear();
+    shown_index_.clear();
 }
 
 // Where each panel input comes from through the GPIO matrix, for samples of `unit`.
@@ -253,7 +285,9 @@ void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Pico
     if (refreshes != refreshes_seen_) {
         refreshes_seen_ = refreshes;
         shown_.clear();
+        shown_index_.clear();
         changed_blocks_.clear();
+        shown_index_[last_read_.addr] = 0;
         shown_.push_back(last_read_);  // the buffer the new refresh began in
     }
 }
@@ -262,11 +296,67 @@ void Board::buffer_read(const I2s &, uint32_t addr, uint32_t len) {
     if (hub75_ && !changed_blocks_.empty() && changed_blocks_.count(dram_.block_of(addr)))
         hub75_->mark_torn();
     last_read_ = {addr, len, hash_bytes(dram_.host(addr), len)};
-    if (shown_.size() < 65536) shown_.push_back(last_read_);
+    // One record per buffer: a chain that reuses a buffer (padding, a panel that never
+    // completes a refresh) keeps the log as small as the set of buffers.
+    auto [it, added] = shown_index_.try_emplace(addr, shown_.size());
+    if (added) shown_.push_back(last_read_);
+    else shown_[it->second] = last_read_;
 }
 
 void Board::fault(const std::string &what) {
     if (faults_.size() < 100) faults_.push_back(what);
+}
+
+void Board::attach_ili9341(const Ili9341Pins &pins) {
+    ili9341_ = std::make_unique<Ili9341Model>();
+    ili9341_pins_ = pins;
+    update_ili9341_pads();
+}
+
+// The level a pad shows the display: its GPIO level, floating_level when nothing drives it,
+// and idle low when another block's signal drives it.
+bool Board::pad_level(int pad, bool floating_level) const {
+    PadRoute r = gpio_.route(pad);
+    if (r.kind == PadRoute::kLevel) return r.level;
+    if (r.kind == PadRoute::kFloating) return floating_level;
+    return r.invert;
+}
+
+// RST, backlight and, when software drives it, CS follow the pads at once.
+void Board::update_ili9341_pads() {
+    if (!ili9341_) return;
+    const auto &pad = ili9341_pins_.pad;
+    ili9341_->set_reset_low(!pad_level(pad[Ili9341Pins::kRst], true), now_);
+    ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], false));
+    PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
+    if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);
+    else if (cs.kind == PadRoute::kFloating) ili9341_->set_selected(false, now_);
+}
+
+void Board::spi_select(const Spi &unit, bool active, Picos t) {
+    if (!ili9341_) return;
+    PadRoute cs = gpio_.route(ili9341_pins_.pad[Ili9341Pins::kCs]);
+    if (cs.kind != PadRoute::kSignal || cs.signal != unit.cs0_signal()) return;
+    bool level_high = (active != unit.cs_active_low()) != cs.invert;
+    ili9341_->set_selected(!level_high, t);
+}
+
+void Board::spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) {
+    if (!ili9341_ || !ili9341_->selected()) return;
+    const auto &pad = ili9341_pins_.pad;
+    PadRoute clk = gpio_.route(pad[Ili9341Pins::kClk]);
+    if (clk.kind != PadRoute::kSignal || clk.signal != unit.clk_signal()) return;
+    PadRoute mosi = gpio_.route(pad[Ili9341Pins::kMosi]);
+    const uint8_t *data = b;
+    bool ours = mosi.kind == PadRoute::kSignal && mosi.signal == unit.mosi_signal();
+    if (!ours || mosi.invert) {
+        // Another source on MOSI: the display clocks in a constant level (or inverted data).
+        bool level = pad_level(pad[Ili9341Pins::kMosi], false);
+        mosi_bytes_.resize(n);
+        for (size_t i = 0; i < n; i++) mosi_bytes_[i] = ours ? uint8_t(~b[i]) : level ? 0xFF : 0;
+        data = mosi_bytes_.data();
+    }
+    ili9341_->receive(data, n, pad_level(pad[Ili9341Pins::kDc], true), t0, byte_time);
 }
 
 static std::unique_ptr<Board> g_board;

@@ -18,13 +18,14 @@ bool bus_intr_attach(void *ctx, int source, void (*fn)(void *), void *arg) {
     return of(ctx).attach_isr(source, fn, arg);
 }
 void bus_intr_detach(void *ctx, int source) { of(ctx).detach_isr(source); }
+uint64_t bus_time_us(void *ctx) { return of(ctx).now() / kPicosPerUs; }
 }  // namespace
 
 const upanel_host_bus *Board::host_bus() {
     bus_ = {UPANEL_HOST_BUS_VERSION, this,          bus_read32,
            bus_write32,             bus_dma_alloc, bus_dma_free,
            bus_dma_addr,            bus_dma_largest_free, bus_idle,
-           bus_intr_attach,         bus_intr_detach};
+           bus_intr_attach,         bus_intr_detach,      bus_time_us};
     return &bus_;
 }
 

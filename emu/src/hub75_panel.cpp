@@ -7,6 +7,12 @@ namespace upanel::emu {
 const char *const Hub75Pins::kNames[14] = {"r1", "g1", "b1", "r2", "g2", "b2", "a",
                                            "b",  "c",  "d",  "e",  "lat", "oe", "clk"};
 
+// LEDs lit by a column's six colour bits (a table: the popcount builtin is a library call
+// on baseline x86-64).
+static constexpr uint8_t kLitLeds[64] = {
+    0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5,
+    1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6};
+
 // Until a refresh completes, or when refreshes stop, light is averaged since the last one.
 static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
 
@@ -33,7 +39,7 @@ void Hub75Panel::latch() {
     latch_lit_ = 0;
     for (uint32_t x = 0; x < cols_; x++) {
         latch_[x] = shift_[(head_ + x) % cols_];
-        latch_lit_ += uint32_t(__builtin_popcount(latch_[x]));
+        latch_lit_ += kLitLeds[latch_[x] & kRgbMask];
     }
 }
 

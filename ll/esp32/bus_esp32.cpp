@@ -5,6 +5,7 @@
 
 #include "esp_heap_caps.h"
 #include "esp_intr_alloc.h"
+#include "esp_timer.h"
 
 namespace upanel::ll {
 
@@ -19,6 +20,8 @@ void *dma_alloc(size_t size) {
 }
 
 void dma_free(void *p) { heap_caps_free(p); }
+
+uint64_t time_us() { return uint64_t(esp_timer_get_time()); }
 
 size_t dma_largest_free() { return heap_caps_get_largest_free_block(MALLOC_CAP_DMA); }
 

@@ -15,22 +15,61 @@ using namespace upanel::emu;
 
 namespace {
 
+// Runs what interrupts scheduled; mp_handle_pending() runs one Python callback a call.
+void run_scheduled() {
+    for (int i = 0; i < MICROPY_SCHEDULER_DEPTH && mp_sched_num_pending(); i++) mp_handle_pending(true);
+    mp_handle_pending(true);
+}
+
 Board &board() {
     if (!upanel_host_bus_current) upanel_host_bus_connect();
     return default_board();
 }
 
+bool is_ili9341(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "ili9341"); }
+
 Hub75Panel &device(mp_obj_t name) {
     const char *s = mp_obj_str_get_str(name);
     if (strcmp(s, "hub75") != 0)
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75"), s);
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75, ili9341"), s);
     return *board().hub75();
 }
 
+mp_obj_t ili9341_snapshot() {
+    std::vector<uint8_t> rgb = board().ili9341()->picture();
+    mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(Ili9341Model::kWidth),
+                         MP_OBJ_NEW_SMALL_INT(Ili9341Model::kHeight),
+                         mp_obj_new_bytes(rgb.data(), rgb.size())};
+    return mp_obj_new_tuple(3, items);
+}
+
+mp_obj_t ili9341_info() {
+    Board &b = board();
+    const Ili9341Model &m = *b.ili9341();
+    const Ili9341Model::Stats &s = m.stats();
+    mp_obj_t d = mp_obj_new_dict(12);
+    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    put(MP_QSTR_bytes, mp_obj_new_int_from_ull(s.bytes));
+    put(MP_QSTR_frames, mp_obj_new_int_from_ull(s.frames));
+    put(MP_QSTR_pixels, mp_obj_new_int_from_ull(s.pixels));
+    put(MP_QSTR_commands, mp_obj_new_int_from_ull(s.commands));
+    put(MP_QSTR_ignored, mp_obj_new_int_from_ull(s.ignored));
+    put(MP_QSTR_busy_us, mp_obj_new_float(double(m.busy(b.now())) / kPicosPerUs));
+    put(MP_QSTR_idle_us, mp_obj_new_float(double(m.idle(b.now())) / kPicosPerUs));
+    put(MP_QSTR_written_on_bus,
+        mp_obj_new_int_from_ull(b.spi(2).stats().written_on_bus + b.spi(3).stats().written_on_bus));
+    put(MP_QSTR_display_on, mp_obj_new_bool(m.display_on()));
+    put(MP_QSTR_sleeping, mp_obj_new_bool(m.sleeping()));
+    put(MP_QSTR_backlight, mp_obj_new_bool(m.backlight()));
+    put(MP_QSTR_madctl, MP_OBJ_NEW_SMALL_INT(m.madctl()));
+    return d;
+}
+
+// One call runs at most an emulated hour, so a wrong unit cannot hang a script for days.
 Picos picos_of(mp_obj_t v, double scale) {
     double d = mp_obj_get_float(v);
-    if (!(d >= 0) || d * scale > 1e19)
-        mp_raise_ValueError(MP_ERROR_TEXT("time must be a non-negative number"));
+    if (!(d >= 0) || d * scale > double(3600 * kPicosPerSecond))
+        mp_raise_ValueError(MP_ERROR_TEXT("time must be from 0 to one hour per call"));
     return Picos(d * scale);
 }
 
@@ -46,13 +85,17 @@ mp_obj_t float_array(const std::vector<float> &v) {
 
 }  // namespace
 
+// Work interrupts scheduled (micropython.schedule, a driver's callbacks) runs before the
+// script goes on, as it would have while that time passed.
 extern "C" mp_obj_t esp32sim_run_ms(mp_obj_t ms) {
     board().run_for(picos_of(ms, double(kPicosPerMs)));
+    run_scheduled();
     return mp_const_none;
 }
 
 extern "C" mp_obj_t esp32sim_run_us(mp_obj_t us) {
     board().run_for(picos_of(us, double(kPicosPerUs)));
+    run_scheduled();
     return mp_const_none;
 }
 
@@ -67,6 +110,7 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     };
     mp_arg_val_t a[2];
     mp_arg_parse_all(n_args, args, kw_args, 2, allowed, a);
+    if (is_ili9341(a[0].u_obj)) return ili9341_snapshot();
     Hub75Panel &panel = device(a[0].u_obj);
     const Hub75Geometry &g = panel.geometry();
     if (a[1].u_bool) return float_array(panel.light(false, board().now()));
@@ -85,6 +129,7 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
 extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
     mp_obj_t d = mp_obj_new_dict(8);
     auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    if (n_args == 1 && is_ili9341(args[0])) return ili9341_info();
     if (n_args == 1) {
         Hub75Panel &panel = device(args[0]);
         Hub75Panel::Stats s = panel.stats();
@@ -147,6 +192,36 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     return mp_const_none;
 }
 
+extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+    };
+    mp_arg_val_t a[1];
+    mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
+    Ili9341Pins pins;
+    if (a[0].u_obj != mp_const_none) {
+        if (!mp_obj_is_type(a[0].u_obj, &mp_type_dict))
+            mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict such as {'dc': 12}"));
+        mp_map_t *map = mp_obj_dict_get_map(a[0].u_obj);
+        for (size_t i = 0; i < map->alloc; i++) {
+            if (!mp_map_slot_is_filled(map, i)) continue;
+            const char *name = mp_obj_str_get_str(map->table[i].key);
+            int index = -1;
+            for (int p = 0; p < 7; p++)
+                if (!strcmp(name, Ili9341Pins::kNames[p])) index = p;
+            if (index < 0)
+                mp_raise_msg_varg(&mp_type_ValueError,
+                                  MP_ERROR_TEXT("unknown pin '%s'; pins are mosi clk cs dc rst backlight miso"), name);
+            mp_int_t pad = mp_obj_get_int(map->table[i].value);
+            if (pad < -1 || pad >= kPadCount)
+                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
+            pins.pad[index] = int(pad);
+        }
+    }
+    board().attach_ili9341(pins);
+    return mp_const_none;
+}
+
 extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     static const mp_arg_t allowed[] = {
         {MP_QSTR_device, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
@@ -156,10 +231,21 @@ extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_ma
     };
     mp_arg_val_t a[4];
     mp_arg_parse_all(n_args, args, kw_args, 4, allowed, a);
-    Hub75Panel &panel = device(a[0].u_obj);
     const char *path = mp_obj_str_get_str(a[1].u_obj);
     mp_int_t scale = a[2].u_int;
     if (scale < 1 || scale > 32) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 32"));
+    if (is_ili9341(a[0].u_obj)) {
+        std::vector<uint8_t> rgb = board().ili9341()->picture();
+        const int w = Ili9341Model::kWidth, h = Ili9341Model::kHeight, k = int(scale);
+        Image img{w * k, h * k, std::vector<uint8_t>(size_t(w) * h * k * k * 3)};
+        for (int y = 0; y < h * k; y++)
+            for (int x = 0; x < w * k; x++)
+                memcpy(&img.rgb[(size_t(y) * w * k + x) * 3], &rgb[(size_t(y / k) * w + x / k) * 3], 3);
+        std::string err = write_png(path, img);
+        if (!err.empty()) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err.c_str());
+        return mp_const_none;
+    }
+    Hub75Panel &panel = device(a[0].u_obj);
     const Hub75Geometry &g = panel.geometry();
     Image img = render_light(panel.light(true, board().now()), g.cols(), g.height, int(scale),
                              a[3].u_bool);

@@ -1,9 +1,11 @@
-// The emulated ESP32 board: address space, DMA RAM, DPORT, GPIO matrix, I2S0/I2S1, interrupts,
+// The emulated ESP32 board: address space, DMA RAM, DPORT, GPIO matrix, I2S0/I2S1, SPI2/SPI3,
+// interrupts,
 // virtual time, and the devices wired to its pads.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -13,11 +15,13 @@
 #include "upanel/emu/gpio.h"
 #include "upanel/emu/hub75_panel.h"
 #include "upanel/emu/i2s.h"
+#include "upanel/emu/ili9341_model.h"
+#include "upanel/emu/spi.h"
 #include "upanel/ll/host_bus.h"
 
 namespace upanel::emu {
 
-class Board : private I2sSink {
+class Board : private I2sSink, private SpiSink {
 public:
     struct Stats {
         uint64_t reg_reads = 0, reg_writes = 0, interrupts = 0;
@@ -48,6 +52,10 @@ public:
     void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
     Hub75Panel *hub75() { return hub75_.get(); }
     const Hub75Pins &hub75_pins() const { return hub75_pins_; }
+    // An ILI9341 display; one is wired by default, with the seed's pads.
+    void attach_ili9341(const Ili9341Pins &pins);
+    Ili9341Model *ili9341() { return ili9341_.get(); }
+    const Ili9341Pins &ili9341_pins() const { return ili9341_pins_; }
 
     Stats stats() const { return stats_; }
     const std::vector<std::string> &faults() const { return faults_; }
@@ -55,6 +63,7 @@ public:
     Gpio &gpio() { return gpio_; }
     Dport &dport() { return dport_; }
     I2s &i2s(int i) { return i ? i2s1_ : i2s0_; }
+    Spi &spi(int number) { return number == 2 ? spi2_ : spi3_; }
 
 private:
     struct Isr {
@@ -68,7 +77,7 @@ private:
     };
 
     Peripheral *peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit);
-    bool step(Picos t);
+    bool step(Picos t, bool cpu_may_write = true);
     bool dispatch_interrupts();
     bool irq_pending(int source);
     void check_shown_data();
@@ -77,6 +86,11 @@ private:
     void samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) override;
     void buffer_read(const I2s &unit, uint32_t addr, uint32_t len) override;
     void fault(const std::string &what) override;
+    // SpiSink
+    void spi_select(const Spi &unit, bool active, Picos t) override;
+    void spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) override;
+    bool pad_level(int pad, bool floating_level) const;
+    void update_ili9341_pads();
     struct InputSource {
         int8_t bit = -1;  // sample bit, or -1 for a constant level
         bool level = false, invert = false;
@@ -91,6 +105,7 @@ private:
     Dport dport_;
     Gpio gpio_;
     I2s i2s0_, i2s1_;
+    Spi spi2_, spi3_;
     std::vector<Isr> isrs_;
     upanel_host_bus_t bus_{};
     Stats stats_;
@@ -110,7 +125,12 @@ private:
     uint64_t refreshes_seen_ = 0;
     std::vector<ReadRecord> shown_;  // DMA buffers read during the refresh under way
     ReadRecord last_read_{};
+    std::unordered_map<uint32_t, size_t> shown_index_;  // buffer address -> shown_ index
     std::set<uint32_t> changed_blocks_;  // heap blocks rewritten during the refresh under way
+
+    std::unique_ptr<Ili9341Model> ili9341_;
+    Ili9341Pins ili9341_pins_;
+    std::vector<uint8_t> mosi_bytes_;  // bytes as the display's MOSI pad carries them
 };
 
 // The board the host firmware's modules share, created on first use.

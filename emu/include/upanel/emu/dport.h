@@ -29,6 +29,8 @@ public:
     bool usable(uint32_t bit) const {
         return ((clk_en_ >> bit) & 1u) && !((rst_en_ >> bit) & 1u);
     }
+    // SPI_DMA_CHAN_SEL: 2 bits per SPI1..SPI3, the DMA channel (1 or 2) each one uses.
+    uint32_t spi_dma_chan_sel() const { return spi_dma_chan_sel_; }
     uint32_t read(uint32_t offset) override;
     void write(uint32_t offset, uint32_t value) override;
     void reset() override;

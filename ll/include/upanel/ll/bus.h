@@ -31,6 +31,7 @@ inline bool intr_attach(int source, IsrHandler fn, void *arg) {
     return host().intr_attach(host().ctx, source, fn, arg);
 }
 inline void intr_detach(int source) { host().intr_detach(host().ctx, source); }
+inline uint64_t time_us() { return host().time_us(host().ctx); }
 
 #else  // the chip
 
@@ -50,8 +51,16 @@ size_t dma_largest_free();
 inline void cpu_relax() {}
 bool intr_attach(int source, IsrHandler fn, void *arg);
 void intr_detach(int source);
+// Microseconds since boot: esp_timer_get_time() in the ESP-IDF back end.
+uint64_t time_us();
 
 #endif
+
+// Busy-waits at least `us` microseconds; for the waits datasheets ask for. Not for interrupts.
+inline void delay_us(uint32_t us) {
+    const uint64_t end = time_us() + us;
+    while (time_us() < end) cpu_relax();
+}
 
 inline void reg_set_bits(uint32_t addr, uint32_t bits) { reg_write(addr, reg_read(addr) | bits); }
 inline void reg_clear_bits(uint32_t addr, uint32_t bits) {

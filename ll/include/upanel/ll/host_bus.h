@@ -10,7 +10,7 @@
 extern "C" {
 #endif
 
-#define UPANEL_HOST_BUS_VERSION 1
+#define UPANEL_HOST_BUS_VERSION 2
 
 typedef struct upanel_host_bus {
     uint32_t version;
@@ -27,6 +27,9 @@ typedef struct upanel_host_bus {
     void (*idle)(void *ctx);
     bool (*intr_attach)(void *ctx, int source, void (*handler)(void *), void *arg);
     void (*intr_detach)(void *ctx, int source);
+    /* Microseconds of emulated time since the board started; what esp_timer_get_time()
+     * (or CCOUNT / CPU MHz) tells on the chip. */
+    uint64_t (*time_us)(void *ctx);
 } upanel_host_bus_t;
 
 /* The bus the register layer uses; set by whoever owns the emulated board. */

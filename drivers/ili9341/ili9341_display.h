@@ -1,0 +1,143 @@
+// ILI9341 240x320 TFT on the ESP32's SPI2 (HSPI) or SPI3 (VSPI) master, pixels sent by DMA.
+//
+// A flush is a job: CASET, PASET and RAMWR with their parameters from the SPI data buffer,
+// then the pixels by DMA straight from the caller's buffer, all driven by the transfer-done
+// interrupt, so flush() returns at once. Two jobs can be under way (one on the bus, one
+// queued), which is double buffering: the caller renders into one buffer while the other is
+// sent; a flush of a buffer that is still queued or on the bus waits for it. When a job's
+// pixels are out, the done callback runs in the interrupt (LVGL's flush_ready contract).
+// Register access goes through the register layer only (no ESP-IDF).
+#pragma once
+#include <stdint.h>
+
+#include "upanel/core/lldesc.h"
+
+namespace upanel::ili9341 {
+
+enum Pin : uint8_t { kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso, kPinCount };
+extern const char *const kPinNames[kPinCount];
+
+constexpr uint32_t kPanelWidth = 240, kPanelHeight = 320;
+constexpr uint32_t kMaxHz = 80'000'000;
+
+struct Config {
+    int spi = 2;  // 2 = HSPI, 3 = VSPI
+    // MOSI, CLK, CS, DC, RST, backlight, MISO; -1 for RST, backlight or MISO: not wired.
+    int8_t pins[kPinCount] = {18, 19, 13, 12, 4, 2, 5};
+    uint32_t hz = 40'000'000;
+    uint8_t rotation = 0;  // quarter turns clockwise from portrait
+    bool bgr = false;      // the panel's colour filter is BGR
+    bool invert = false;   // the panel needs INVON to show colours right
+    // Pixel buffers the driver allocates in DMA-capable RAM for the caller (0 = none).
+    uint32_t buffer_pixels = 0, buffer_count = 0;
+};
+
+enum class Status : uint8_t {
+    kOk,
+    kBadSpi,         // spi not 2 or 3
+    kBadClock,       // hz not 1 Hz .. 80 MHz
+    kBadPin,         // a pad that does not exist, cannot drive an output or carries the flash
+    kPinTwice,       // a pad given to two signals
+    kBadRotation,    // rotation not 0..3
+    kNoDmaMemory,    // not enough DMA-capable RAM; dma_needed() says how much
+    kBusy,           // the SPI unit is in use, its interrupt is taken or no DMA channel is free
+    kNotActive,      // used before init() or after deinit()
+    kBadArea,        // outside the screen, or x2 < x1 or y2 < y1
+    kBufferTooSmall, // fewer bytes than the area's pixels need
+    kNotDmaMemory,   // not word aligned in DMA-capable RAM
+};
+
+// Runs in the interrupt when a job's pixels are on the panel; tag is what flush() was given.
+using DoneFn = void (*)(void *arg, uint32_t tag);
+
+class Display {
+public:
+    Display() = default;
+    Display(const Display &) = delete;
+    Display &operator=(const Display &) = delete;
+    ~Display() { deinit(); }
+
+    // Resets and sets up the panel (reset, sleep-out and their waits), clears it to black,
+    // turns it and the backlight on. All or nothing: on failure nothing stays allocated,
+    // routed or running.
+    Status init(const Config &config);
+    // Lets the jobs under way finish, then stops the SPI, blanks and frees everything.
+    void deinit();
+    bool active() const { return active_; }
+
+    uint32_t width() const { return cfg_.rotation & 1 ? kPanelHeight : kPanelWidth; }
+    uint32_t height() const { return cfg_.rotation & 1 ? kPanelWidth : kPanelHeight; }
+    const Config &config() const { return cfg_; }
+    Status set_rotation(uint8_t rotation);
+    void set_backlight(bool on);
+    void set_done_callback(DoneFn fn, void *arg) { done_fn_ = fn, done_arg_ = arg; }
+
+    // Sends the inclusive area x1..x2, y1..y2 from buf: RGB565 big-endian, row by row, in
+    // DMA-capable RAM. Returns once the job is queued; buf must stay untouched until done.
+    Status flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const uint8_t *buf,
+                 uint32_t len, uint32_t tag = 0);
+    // Whether buf is queued or on the bus.
+    bool in_flight(const void *buf) const;
+    // Waits until every job is done.
+    void wait();
+    // One colour (RGB565) over an area; queued like a flush.
+    Status fill_rect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint16_t rgb565);
+    // Copies pixels from any memory (RGB565 big-endian, w*h) through the driver's own DMA
+    // buffers; returns when the last part is queued.
+    Status blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, uint32_t w, uint32_t h);
+
+    uint8_t *buffer(uint32_t i) const { return i < cfg_.buffer_count ? buffers_[i] : nullptr; }
+    uint32_t buffer_bytes() const { return cfg_.buffer_pixels * 2; }
+    uint32_t jobs_done() const { return done_; }
+    uint32_t dma_needed() const { return dma_needed_; }
+    uint32_t dma_available() const { return dma_available_; }
+    int error_pin() const { return error_pin_; }
+    int error_other_pin() const { return error_other_pin_; }
+    int pending_pin(int pin) const { return pin < 0 ? -1 : pending_.pins[pin]; }
+
+    // Sizes of the driver's own DMA memory.
+    static constexpr uint32_t kMaxDescriptors = 40;  // 40 * 4092 bytes > a full screen
+    static constexpr uint32_t kScratchBytes = 4092;  // per job slot: fill colour, blit copies
+
+private:
+    struct Job {
+        uint16_t x1, y1, x2, y2;
+        bool cont;            // RAMWRC: continue after the previous job's last pixel
+        uint32_t bytes, tag;
+        const uint8_t *buf;
+    };
+    enum Phase : uint8_t { kCasetCmd, kCasetData, kPasetCmd, kPasetData, kRamwrCmd, kPixels, kIdle };
+
+    Status validate(const Config &c);
+    bool allocate();
+    void release();
+    void route_pins();
+    void command(uint8_t cmd, const uint8_t *params, uint32_t n);
+    void send_bytes(bool dc_high, const uint8_t *data, uint32_t n);
+    void reset_panel();
+    uint8_t madctl() const;
+    Status check_area(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2) const;
+    Job &claim_slot();
+    void enqueue();
+    void build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, bool repeat);
+    void start_phase();
+    void start_next_job();
+    static void on_interrupt(void *self);
+
+    Config cfg_, pending_;
+    uint8_t *buffers_[2] = {};
+    core::LlDesc *desc_[2] = {};
+    uint8_t *scratch_[2] = {};
+    Job jobs_[2] = {};
+    volatile uint32_t queued_ = 0, done_ = 0;  // queued_ written by the caller, done_ by the ISR
+    volatile bool running_ = false;
+    volatile uint8_t phase_ = kIdle;
+    uint8_t window_[4] = {};
+    uint32_t dma_needed_ = 0, dma_available_ = 0, dma_chan_ = 0;
+    DoneFn done_fn_ = nullptr;
+    void *done_arg_ = nullptr;
+    bool active_ = false, intr_attached_ = false;
+    int8_t error_pin_ = -1, error_other_pin_ = -1;
+};
+
+}  // namespace upanel::ili9341

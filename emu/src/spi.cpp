@@ -1,0 +1,371 @@
+#include "upanel/emu/spi.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "upanel/core/lldesc.h"
+
+namespace upanel::emu {
+
+namespace {
+constexpr uint32_t kCmd = 0x00, kAddr = 0x04, kCtrl = 0x08, kCtrl1 = 0x0C, kCtrl2 = 0x14;
+constexpr uint32_t kClock = 0x18, kUser = 0x1C, kUser1 = 0x20, kUser2 = 0x24;
+constexpr uint32_t kMosiDlen = 0x28, kMisoDlen = 0x2C, kPin = 0x34, kSlave = 0x38, kW0 = 0x80;
+constexpr uint32_t kDmaConf = 0x100, kDmaOutLink = 0x104, kDmaInLink = 0x108;
+constexpr uint32_t kDmaStatus = 0x10C, kDmaIntEna = 0x110, kDmaIntRaw = 0x114;
+constexpr uint32_t kDmaIntSt = 0x118, kDmaIntClr = 0x11C;
+constexpr uint32_t kDmaOutEofBfrDesAddr = 0x134, kDmaOutEofDesAddr = 0x138;
+constexpr uint32_t kDmaOutlinkDscr = 0x13C, kDmaOutlinkDscrBf0 = 0x140, kDmaOutlinkDscrBf1 = 0x144;
+constexpr uint32_t kDate = 0x3FC;
+
+constexpr uint32_t kCmdUsr = 1u << 18;
+constexpr uint32_t kCtrlWrBitOrder = 1u << 26;
+constexpr uint32_t kUserCsHold = 1u << 4, kUserCsSetup = 1u << 5, kUserMosi = 1u << 27;
+constexpr uint32_t kUserDummy = 1u << 29, kUserAddr = 1u << 30, kUserCommand = 1u << 31;
+constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9, kSlaveMode = 1u << 30;
+constexpr uint32_t kPinCs0Dis = 1u << 0;
+constexpr uint32_t kDmaOutRst = 1u << 3, kDmaOutAutoWrback = 1u << 8;
+constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRestart = 1u << 30;
+constexpr uint32_t kClockEquSysclk = 1u << 31;
+constexpr Picos kPicosPerApbCycle = 12'500;  // 80 MHz
+constexpr size_t kChunk = 4096;
+
+std::string hex(uint32_t v) {
+    char b[16];
+    std::snprintf(b, sizeof b, "0x%08X", unsigned(v));
+    return b;
+}
+
+uint64_t fnv(uint64_t h, const uint8_t *p, size_t n) {
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+    return h;
+}
+constexpr uint64_t kFnvSeed = 1469598103934665603ull;
+
+uint8_t reverse_bits(uint8_t b) {
+    b = uint8_t((b & 0xF0) >> 4 | (b & 0x0F) << 4);
+    b = uint8_t((b & 0xCC) >> 2 | (b & 0x33) << 2);
+    return uint8_t((b & 0xAA) >> 1 | (b & 0x55) << 1);
+}
+}  // namespace
+
+Spi::Spi(int number, Dram &dram, Dport &dport, const Picos &now)
+    : number_(number), dram_(dram), dport_(dport), now_(now), scratch_(kChunk) {
+    reset();
+}
+
+void Spi::reset() {
+    cmd_ = ctrl2_ = user1_ = mosi_dlen_ = miso_dlen_ = 0;
+    ctrl_ = 0x208000;     // fastrd_mode and wp set, as after reset
+    clock_ = 0x80003043;  // APB / 4, the reset divider
+    user_ = 0x800000C0u;  // usr_command, ck_i_edge, ck_out_edge
+    user2_ = 0x70000000u;  // 8-bit command
+    pin_ = 0x6;          // cs1 and cs2 disabled
+    slave_ = 0x200;
+    dma_conf_ = out_link_ = in_link_ = dma_int_ena_ = dma_int_raw_ = 0;
+    out_eof_des_addr_ = out_eof_bfr_des_addr_ = 0;
+    w_.fill(0);
+    active_ = finished_ = pending_start_ = from_dma_ = false;
+    dma_running_ = fetched_ = false;
+    time_ = now_;
+}
+
+bool Spi::irq() const { return (slave_ & kSlaveTransDone) && (slave_ & kSlaveTransInten); }
+
+Picos Spi::bit_time() const {
+    if (clock_ & kClockEquSysclk) return kPicosPerApbCycle;
+    uint32_t pre = (clock_ >> 18) & 0x1FFF, n = (clock_ >> 12) & 0x3F;
+    if (n == 0) return 0;  // clkcnt_n = 0 gives no master clock
+    return Picos(pre + 1) * (n + 1) * kPicosPerApbCycle;
+}
+
+bool Spi::dma_usable(std::string *why) const {
+    if (!dport_.usable(Dport::kBitSpiDma)) {
+        if (why) *why = "the SPI DMA clock (DPORT bit 22) is off";
+        return false;
+    }
+    uint32_t sel = dport_.spi_dma_chan_sel();
+    uint32_t mine = (sel >> ((number_ - 1) * 2)) & 3u;
+    if (mine == 0 || mine == 3) {
+        if (why) *why = "no DMA channel is selected for it in DPORT SPI_DMA_CHAN_SEL";
+        return false;
+    }
+    for (int other = 1; other <= 3; other++)
+        if (other != number_ && ((sel >> ((other - 1) * 2)) & 3u) == mine) {
+            if (why) *why = "its DMA channel is also selected for SPI" + std::to_string(other);
+            return false;
+        }
+    return true;
+}
+
+// Hash of the bytes the chain from link_start_ would send, for telling whether the CPU
+// changed them while they were on the bus.
+uint64_t Spi::hash_chain(uint32_t bytes) const {
+    uint64_t h = kFnvSeed;
+    uint32_t addr = link_start_;
+    for (int guard = 0; bytes && guard < 4096; guard++) {
+        if ((addr & 3) || !dram_.contains(addr, 12)) break;
+        uint32_t w0 = dram_.read32(addr), buf = dram_.read32(addr + 4);
+        uint32_t len = core::lldesc_length(w0);
+        if (len > bytes) len = bytes;
+        if (len && !dram_.contains(buf, len)) break;
+        h = fnv(h, dram_.host(buf), len);
+        bytes -= len;
+        addr = dram_.read32(addr + 8);
+        if (!addr) break;
+    }
+    return h;
+}
+
+void Spi::start() {
+    const Picos bit = bit_time();
+    finished_ = false;
+    if (bit == 0 || (slave_ & kSlaveMode)) {
+        cmd_ &= ~kCmdUsr;  // no master clock: nothing happens
+        return;
+    }
+    uint32_t pre_bits = 0;
+    if (user_ & kUserCommand) pre_bits += ((user2_ >> 28) & 0xF) + 1;
+    if (user_ & kUserAddr) pre_bits += ((user1_ >> 26) & 0x3F) + 1;
+    if (user_ & kUserDummy) pre_bits += (user1_ & 0xFF) + 1;
+    uint32_t data_bits = (user_ & kUserMosi) ? (mosi_dlen_ & 0xFFFFFF) + 1 : 0;
+    uint32_t setup = (user_ & kUserCsSetup) ? (ctrl2_ & 0xF) + 1 : 0;
+    uint32_t hold = (user_ & kUserCsHold) ? ((ctrl2_ >> 4) & 0xF) + 1 : 0;
+    // The command, address and dummy phases take their time but send nothing a device sees
+    // (upanel's drivers do not use them).
+    time_ = t_start_ = now_;
+    t_data0_ = now_ + Picos(setup + pre_bits) * bit;
+    t_end_ = t_data0_ + Picos(data_bits + hold) * bit;
+    total_bytes_ = data_bits / 8;  // a trailing partial byte is clocked but never completes
+    sent_ = 0;
+    from_dma_ = dma_running_ && total_bytes_ > 0;
+    hash_start_ = from_dma_ ? hash_chain(total_bytes_) : 0;
+    hash_sent_ = kFnvSeed;
+    active_ = true;
+    pending_start_ = true;
+    stats_.transactions++;
+}
+
+void Spi::dma_fault(SpiSink &sink, const std::string &what) {
+    sink.fault("SPI" + std::to_string(number_) + " DMA: " + what);
+    dma_int_raw_ |= kDmaIntOutDscrErr;
+    dma_running_ = fetched_ = false;
+}
+
+bool Spi::fetch(SpiSink &sink) {
+    using namespace upanel::core;
+    if ((desc_addr_ & 3) || !dram_.contains(desc_addr_, 12)) {
+        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " is not word aligned in DMA-capable RAM");
+        return false;
+    }
+    desc_w0_ = dram_.read32(desc_addr_);
+    desc_buf_ = dram_.read32(desc_addr_ + 4);
+    desc_next_ = dram_.read32(desc_addr_ + 8);
+    if (!lldesc_owner_dma(desc_w0_)) {
+        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " is owned by the CPU");
+        return false;
+    }
+    uint32_t len = lldesc_length(desc_w0_);
+    if (len && ((desc_buf_ & 3) || !dram_.contains(desc_buf_, len))) {
+        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " points to buffer " + hex(desc_buf_) +
+                            " outside word-aligned DMA-capable RAM");
+        return false;
+    }
+    desc_pos_ = 0;
+    fetched_ = true;
+    return true;
+}
+
+void Spi::finish_descriptor() {
+    using namespace upanel::core;
+    dma_int_raw_ |= kDmaIntOutDone;
+    if (dma_conf_ & kDmaOutAutoWrback) {
+        uint32_t w0 = desc_w0_ & ~(1u << 31);
+        std::memcpy(dram_.host(desc_addr_), &w0, 4);
+    }
+    if (lldesc_eof(desc_w0_)) {
+        dma_int_raw_ |= kDmaIntOutEof;
+        out_eof_des_addr_ = desc_addr_;
+        out_eof_bfr_des_addr_ = desc_buf_;
+    }
+    fetched_ = false;
+    if (desc_next_ == 0) {
+        dma_int_raw_ |= kDmaIntOutTotalEof;
+        dma_running_ = false;
+        return;
+    }
+    desc_addr_ = desc_next_;
+}
+
+// Up to n next data bytes from DMA or W0..W15; fewer when the DMA chain ends or fails.
+size_t Spi::pull(uint8_t *out, size_t n, SpiSink &sink) {
+    size_t got = 0;
+    if (!from_dma_) {
+        for (; got < n; got++) {
+            uint32_t k = (sent_ + uint32_t(got)) % 64;  // the data buffer is 64 bytes
+            out[got] = uint8_t(w_[k / 4] >> (8 * (k % 4)));
+        }
+        return got;
+    }
+    while (got < n && dma_running_) {
+        if (!fetched_ && !fetch(sink)) break;
+        uint32_t len = core::lldesc_length(desc_w0_);
+        uint32_t take = uint32_t(n - got) < len - desc_pos_ ? uint32_t(n - got) : len - desc_pos_;
+        std::memcpy(out + got, dram_.host(desc_buf_) + desc_pos_, take);
+        got += take;
+        desc_pos_ += take;
+        if (desc_pos_ == len) finish_descriptor();
+    }
+    return got;
+}
+
+void Spi::finish(SpiSink &sink) {
+    sink.spi_select(*this, false, t_end_);
+    stats_.busy += t_end_ - t_start_;
+    time_ = t_end_;
+    active_ = false;
+    finished_ = true;
+    cmd_ &= ~kCmdUsr;
+    slave_ |= kSlaveTransDone;
+    if (from_dma_) {
+        uint64_t end = hash_chain(total_bytes_);
+        if (hash_start_ != hash_sent_ || hash_sent_ != end) stats_.written_on_bus++;
+    }
+}
+
+Picos Spi::run(Picos until, SpiSink &sink) {
+    finished_ = false;
+    if (!pending_fault_.empty()) {
+        sink.fault(pending_fault_);
+        pending_fault_.clear();
+    }
+    if (!active_ || !dport_.usable(dport_bit())) {
+        if (time_ < until) time_ = until;
+        return time_;
+    }
+    const Picos byte_time = 8 * bit_time();
+    if (pending_start_) {
+        pending_start_ = false;
+        if (!(pin_ & kPinCs0Dis)) sink.spi_select(*this, true, time_);
+    }
+    while (active_) {
+        if (sent_ < total_bytes_) {
+            if (until < t_data0_ + byte_time) break;
+            uint64_t due = (until - t_data0_) / byte_time;  // bytes complete by `until`
+            if (due > total_bytes_) due = total_bytes_;
+            if (due <= sent_) break;
+            size_t n = size_t(due - sent_) < kChunk ? size_t(due - sent_) : kChunk;
+            size_t got = pull(scratch_.data(), n, sink);
+            if (got) {
+                if (ctrl_ & kCtrlWrBitOrder)
+                    for (size_t i = 0; i < got; i++) scratch_[i] = reverse_bits(scratch_[i]);
+                if (from_dma_) hash_sent_ = fnv(hash_sent_, scratch_.data(), got);
+                sink.spi_bytes(*this, scratch_.data(), got, t_data0_ + Picos(sent_) * byte_time, byte_time);
+                sent_ += uint32_t(got);
+                stats_.bytes += got;
+            }
+            if (got < n) {
+                // The chain ran out: the unit stops the data phase where its data ended.
+                if (dma_running_ || !from_dma_) continue;
+                sink.fault("SPI" + std::to_string(number_) + " DMA: chain ended after " +
+                           std::to_string(sent_) + " of " + std::to_string(total_bytes_) +
+                           " bytes of the transaction");
+                t_end_ = t_data0_ + Picos(sent_) * byte_time;
+                total_bytes_ = sent_;
+            }
+            time_ = t_data0_ + Picos(sent_) * byte_time;
+            continue;
+        }
+        if (until < t_end_) break;
+        finish(sink);
+        return time_;
+    }
+    if (time_ < until) time_ = until;
+    return time_;
+}
+
+uint32_t Spi::read(uint32_t offset) {
+    if (offset >= kW0 && offset < kW0 + 64) return w_[(offset - kW0) / 4];
+    switch (offset) {
+        case kCmd: return cmd_;
+        case kCtrl: return ctrl_;
+        case kCtrl2: return ctrl2_;
+        case kClock: return clock_;
+        case kUser: return user_;
+        case kUser1: return user1_;
+        case kUser2: return user2_;
+        case kMosiDlen: return mosi_dlen_;
+        case kMisoDlen: return miso_dlen_;
+        case kPin: return pin_;
+        case kSlave: return slave_;
+        case kDmaConf: return dma_conf_;
+        case kDmaOutLink: return out_link_ & 0xFFFFF;
+        case kDmaInLink: return in_link_ & 0xFFFFF;
+        case kDmaStatus: return dma_running_ ? 2u : 0u;
+        case kDmaIntEna: return dma_int_ena_;
+        case kDmaIntRaw: return dma_int_raw_;
+        case kDmaIntSt: return dma_int_raw_ & dma_int_ena_;
+        case kDmaOutEofBfrDesAddr: return out_eof_bfr_des_addr_;
+        case kDmaOutEofDesAddr: return out_eof_des_addr_;
+        case kDmaOutlinkDscr: return dma_running_ ? desc_addr_ : 0;
+        case kDmaOutlinkDscrBf0: return dma_running_ ? desc_next_ : 0;
+        case kDmaOutlinkDscrBf1: return dma_running_ ? desc_buf_ : 0;
+        case kDate: return 0x1604270;
+        default: return 0;
+    }
+}
+
+void Spi::write(uint32_t offset, uint32_t value) {
+    if (offset >= kW0 && offset < kW0 + 64) {
+        w_[(offset - kW0) / 4] = value;
+        return;
+    }
+    // The DMA registers belong to the DMA engine, which runs on the SPI_DMA clock.
+    if (offset >= kDmaConf && offset < 0x200 && !dport_.usable(Dport::kBitSpiDma)) return;
+    switch (offset) {
+        case kCmd:
+            if ((value & kCmdUsr) && !active_) {
+                cmd_ = value;
+                start();
+            }
+            break;
+        case kAddr: break;
+        case kCtrl: ctrl_ = value; break;
+        case kCtrl1: break;
+        case kCtrl2: ctrl2_ = value; break;
+        case kClock: clock_ = value; break;
+        case kUser: user_ = value; break;
+        case kUser1: user1_ = value; break;
+        case kUser2: user2_ = value; break;
+        case kMosiDlen: mosi_dlen_ = value & 0xFFFFFF; break;
+        case kMisoDlen: miso_dlen_ = value & 0xFFFFFF; break;
+        case kPin: pin_ = value; break;
+        case kSlave: slave_ = value; break;
+        case kDmaConf:
+            dma_conf_ = value;
+            if (value & kDmaOutRst) dma_running_ = fetched_ = false;
+            break;
+        case kDmaOutLink:
+            out_link_ = value;
+            if (value & kOutLinkStop) {
+                dma_running_ = fetched_ = false;
+            } else if (value & (kOutLinkStart | kOutLinkRestart)) {
+                std::string why;
+                if (!dma_usable(&why)) {
+                    pending_fault_ = "SPI" + std::to_string(number_) + " out link started but " + why;
+                    break;
+                }
+                // The field holds address bits 19..0; DMA RAM lies in 0x3FFxxxxx.
+                desc_addr_ = link_start_ = 0x3FF00000u | (value & 0xFFFFF);
+                dma_running_ = true;
+                fetched_ = false;
+            }
+            break;
+        case kDmaInLink: in_link_ = value; break;
+        case kDmaIntEna: dma_int_ena_ = value & 0x1FF; break;
+        case kDmaIntClr: dma_int_raw_ &= ~value; break;
+        default: break;
+    }
+}
+
+}  // namespace upanel::emu

@@ -1,0 +1,137 @@
+// SPI2 (HSPI) and SPI3 (VSPI) master register operations for write-only transfers, from the
+// W0..W15 data buffer or by DMA from lldesc chains; one function per register operation,
+// taking the SPI number (2 or 3). Offsets and bits: ESP32 TRM ch. 7, ESP-IDF spi_struct.h.
+#pragma once
+#include <stdint.h>
+
+#include "upanel/ll/bus.h"
+#include "upanel/ll/dport_ll.h"
+
+namespace upanel::ll {
+
+namespace spi_reg {
+constexpr uint32_t kCmd = 0x00, kCtrl = 0x08, kCtrl2 = 0x14, kClock = 0x18, kUser = 0x1C;
+constexpr uint32_t kUser1 = 0x20, kUser2 = 0x24, kMosiDlen = 0x28, kMisoDlen = 0x2C;
+constexpr uint32_t kPin = 0x34, kSlave = 0x38, kW0 = 0x80;
+constexpr uint32_t kDmaConf = 0x100, kDmaOutLink = 0x104, kDmaInLink = 0x108;
+constexpr uint32_t kDmaIntEna = 0x110, kDmaIntRaw = 0x114, kDmaIntSt = 0x118, kDmaIntClr = 0x11C;
+
+constexpr uint32_t kCmdUsr = 1u << 18;
+constexpr uint32_t kUserCsHold = 1u << 4, kUserCsSetup = 1u << 5, kUserMosi = 1u << 27;
+constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9;
+constexpr uint32_t kPinCkIdleEdge = 1u << 29;
+constexpr uint32_t kDmaInRst = 1u << 2, kDmaOutRst = 1u << 3, kDmaAhbmFifoRst = 1u << 4;
+constexpr uint32_t kDmaAhbmRst = 1u << 5;
+constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29;
+constexpr uint32_t kClockEquSysclk = 1u << 31;
+constexpr uint32_t kDataBufBytes = 64;       // W0..W15
+constexpr uint32_t kMaxTransferBits = 1u << 24;  // MOSI_DLEN is 24 bits of "bits - 1"
+}  // namespace spi_reg
+
+constexpr uint32_t kSpiBase2 = 0x3FF64000, kSpiBase3 = 0x3FF65000;
+constexpr uint32_t kDportSpiDmaChanSel = kDportBase + 0x5A8;
+constexpr uint32_t kDportBitSpiDma = 22;
+constexpr uint32_t kSpiApbHz = 80'000'000;
+
+// Per SPI number 2 (HSPI) and 3 (VSPI).
+inline uint32_t spi_base(int spi) { return spi == 2 ? kSpiBase2 : kSpiBase3; }
+inline uint32_t spi_dport_bit(int spi) { return spi == 2 ? 6 : 16; }
+inline int spi_irq(int spi) { return spi == 2 ? 30 : 31; }
+// GPIO matrix output signals: clock, MOSI (SPID) and CS0.
+inline uint16_t spi_sig_clk(int spi) { return spi == 2 ? 8 : 63; }
+inline uint16_t spi_sig_mosi(int spi) { return spi == 2 ? 10 : 65; }
+inline uint16_t spi_sig_cs0(int spi) { return spi == 2 ? 11 : 68; }
+
+inline void spi_ll_write(int spi, uint32_t offset, uint32_t v) { reg_write(spi_base(spi) + offset, v); }
+inline uint32_t spi_ll_read(int spi, uint32_t offset) { return reg_read(spi_base(spi) + offset); }
+
+// CLOCK register value for the fastest clock not above hz: 80 MHz / ((pre + 1) * (n + 1)),
+// with the high phase half of the period (clkcnt_h), as the TRM asks of a master.
+constexpr uint32_t spi_ll_clock_reg(uint32_t hz) {
+    if (hz >= kSpiApbHz) return spi_reg::kClockEquSysclk;
+    uint32_t div = (kSpiApbHz + hz - 1) / hz;  // at least 2
+    uint32_t pre = (div + 63) / 64;            // clkcnt_n has 6 bits
+    uint32_t n = (div + pre - 1) / pre;
+    if (pre > 8192) pre = 8192, n = 64;
+    uint32_t cnt_n = n - 1, cnt_h = (n + 1) / 2 - 1;
+    return ((pre - 1) << 18) | (cnt_n << 12) | (cnt_h << 6) | cnt_n;
+}
+constexpr uint32_t spi_ll_clock_hz(uint32_t reg) {
+    if (reg & spi_reg::kClockEquSysclk) return kSpiApbHz;
+    return kSpiApbHz / ((((reg >> 18) & 0x1FFF) + 1) * (((reg >> 12) & 0x3F) + 1));
+}
+
+// Master, mode 0 (clock idles low, data sampled on the rising edge), MSB first, CS0 active
+// low and held one clock before and after the data; no command, address or dummy phase.
+inline void spi_ll_master_init(int spi, uint32_t clock_reg) {
+    using namespace spi_reg;
+    spi_ll_write(spi, kSlave, 0);
+    spi_ll_write(spi, kPin, 0);
+    spi_ll_write(spi, kCtrl, 0);
+    spi_ll_write(spi, kCtrl2, 0);
+    spi_ll_write(spi, kClock, clock_reg);
+    spi_ll_write(spi, kUser, kUserCsSetup | kUserCsHold | kUserMosi);
+    spi_ll_write(spi, kUser1, 0);
+    spi_ll_write(spi, kUser2, 0);
+    spi_ll_write(spi, kMisoDlen, 0);
+    spi_ll_write(spi, kDmaIntEna, 0);
+    spi_ll_write(spi, kDmaIntClr, 0x1FF);
+}
+
+// Connects DMA channel 1 or 2 (0 = none) to the SPI in DPORT's SPI_DMA_CHAN_SEL.
+inline void spi_ll_select_dma(int spi, uint32_t chan) {
+    const uint32_t shift = uint32_t(spi - 1) * 2;
+    uint32_t v = dport_read(kDportSpiDmaChanSel) & ~(3u << shift);
+    reg_write(kDportSpiDmaChanSel, v | (chan << shift));
+}
+inline uint32_t spi_ll_selected_dma(int spi) {
+    return (dport_read(kDportSpiDmaChanSel) >> (uint32_t(spi - 1) * 2)) & 3u;
+}
+
+inline void spi_ll_dma_reset(int spi) {
+    using namespace spi_reg;
+    const uint32_t rst = kDmaInRst | kDmaOutRst | kDmaAhbmFifoRst | kDmaAhbmRst;
+    spi_ll_write(spi, kDmaConf, rst);
+    spi_ll_write(spi, kDmaConf, 0);
+}
+
+inline bool spi_ll_busy(int spi) { return spi_ll_read(spi, spi_reg::kCmd) & spi_reg::kCmdUsr; }
+
+// Up to 64 bytes from the data buffer; W0's lowest byte leaves first.
+inline void spi_ll_start_bytes(int spi, const uint8_t *data, uint32_t n) {
+    using namespace spi_reg;
+    for (uint32_t w = 0; w < (n + 3) / 4; w++) {
+        uint32_t v = 0;
+        for (uint32_t b = 0; b < 4 && w * 4 + b < n; b++) v |= uint32_t(data[w * 4 + b]) << (8 * b);
+        spi_ll_write(spi, kW0 + 4 * w, v);
+    }
+    spi_ll_write(spi, kMosiDlen, n * 8 - 1);
+    spi_ll_write(spi, kCmd, kCmdUsr);
+}
+
+// `bytes` from the descriptor chain at first_desc (a chip address in DMA-capable RAM).
+inline void spi_ll_start_dma(int spi, uint32_t first_desc, uint32_t bytes) {
+    using namespace spi_reg;
+    spi_ll_dma_reset(spi);
+    spi_ll_write(spi, kDmaOutLink, (first_desc & 0xFFFFF) | kOutLinkStart);
+    spi_ll_write(spi, kMosiDlen, bytes * 8 - 1);
+    spi_ll_write(spi, kCmd, kCmdUsr);
+}
+
+inline void spi_ll_stop(int spi) {
+    spi_ll_write(spi, spi_reg::kDmaOutLink, spi_reg::kOutLinkStop);
+    spi_ll_dma_reset(spi);
+}
+
+// The transfer-done interrupt (SLAVE.trans_done, enabled by trans_inten).
+inline void spi_ll_enable_trans_intr(int spi, bool on) {
+    spi_ll_write(spi, spi_reg::kSlave, on ? spi_reg::kSlaveTransInten : 0);
+}
+inline bool spi_ll_trans_done(int spi) {
+    return spi_ll_read(spi, spi_reg::kSlave) & spi_reg::kSlaveTransDone;
+}
+inline void spi_ll_clear_trans_done(int spi) {
+    spi_ll_write(spi, spi_reg::kSlave, spi_ll_read(spi, spi_reg::kSlave) & ~spi_reg::kSlaveTransDone);
+}
+
+}  // namespace upanel::ll

@@ -1,0 +1,9 @@
+# ili9341: the ILI9341 SPI TFT driver as a built-in module. UPANEL_ROOT comes from the CMake
+# build (cmake/firmware.cmake); the shared C++ flags and libraries come from esp32sim's
+# micropython.mk. With UPANEL_NO_DRIVERS=1 the firmware leaves the drivers out.
+ifeq ($(UPANEL_NO_DRIVERS),)
+ILI9341_MOD_DIR := $(USERMOD_DIR)
+SRC_USERMOD_C += $(ILI9341_MOD_DIR)/modili9341.c
+SRC_USERMOD_CXX += $(ILI9341_MOD_DIR)/ili9341_obj.cpp
+CXXFLAGS_USERMOD += -I$(UPANEL_ROOT)/drivers/ili9341
+endif
