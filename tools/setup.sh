@@ -7,7 +7,8 @@ build=${1:-build}
 
 packages=(build-essential cmake pkg-config python3 python3-pyelftools xz-utils
           libgtest-dev libgmock-dev libbenchmark-dev libpng-dev libffi-dev valgrind
-          gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf)
+          gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
+          clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
