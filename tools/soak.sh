@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../tests/py"
 fw=../../build-asan/micropython
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:suppressions=$PWD/../sanitizers/ubsan.supp
 time "$fw" test_hub75_soak.py 3600
 time "$fw" test_hub75_cycles.py 10000
 time "$fw" test_ili9341_soak.py 3600

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build
 UPANEL_CMAKE_ARGS="-DUPANEL_SANITIZE=ON -DMICROPY_DIR=$PWD/build/src/micropython" tools/setup.sh build-asan
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/sanitizers/ubsan.supp
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
