@@ -36,6 +36,9 @@ struct DisplayObj {
     mp_obj_base_t base;
     mp_obj_t buffers[2];
     mp_obj_t disp;  // the LVGL display driver flush_cb was last given
+    // flush_ready calls the scheduler had no room for: made from wait() instead, never lost.
+    volatile uint32_t ready_unscheduled;
+    uint32_t ready_late;  // how many were made that way, for info()
     Display display;
 };
 
@@ -82,8 +85,9 @@ void raise_status(const Display &d, Status s) {
 // Called in the transfer-done interrupt: LVGL learns of it from the scheduler, not the ISR.
 void on_done(void *arg, uint32_t tag) {
     DisplayObj *self = static_cast<DisplayObj *>(arg);
-    if (tag == kTagFlushReady && self->disp != MP_OBJ_NULL)
-        mp_sched_schedule(MP_OBJ_FROM_PTR(&ili9341_flush_ready_obj), self->disp);
+    if (tag == kTagFlushReady && self->disp != MP_OBJ_NULL &&
+        !mp_sched_schedule(MP_OBJ_FROM_PTR(&ili9341_flush_ready_obj), self->disp))
+        self->ready_unscheduled = self->ready_unscheduled + 1;
 }
 
 mp_obj_t new_buffer(DisplayObj *owner, uint8_t *data, size_t len) {
@@ -146,6 +150,7 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
     self->base.type = type;
     self->buffers[0] = self->buffers[1] = mp_const_none;
     self->disp = MP_OBJ_NULL;
+    self->ready_unscheduled = self->ready_late = 0;
     new (&self->display) Display();
     Status s = self->display.init(cfg);
     if (s != Status::kOk) raise_status(self->display, s);
@@ -201,8 +206,15 @@ extern "C" mp_obj_t ili9341_wait(size_t n_args, const mp_obj_t *args) {
     } else {
         d.wait();
     }
-    // The flush_ready calls the interrupts scheduled run before wait() returns.
+    // The flush_ready calls the interrupts scheduled run before wait() returns, and so do
+    // those the scheduler's full queue turned away.
     run_scheduled();
+    DisplayObj *self = self_of(args[0]);
+    while (self->ready_unscheduled) {
+        self->ready_unscheduled = self->ready_unscheduled - 1;
+        self->ready_late++;
+        ili9341_flush_ready(self->disp);
+    }
     return mp_const_none;
 }
 
