@@ -1,5 +1,6 @@
 // esp32sim: Python access to the emulated board shared by the host firmware's modules.
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "upanel/emu/board.h"
@@ -35,11 +36,18 @@ Hub75Panel &device(mp_obj_t name) {
     return *board().hub75();
 }
 
+// A MicroPython error unwinds with longjmp, past C++ destructors: every function here
+// allocates its MicroPython objects before or after the C++ objects' scope, never inside it.
+
 mp_obj_t ili9341_snapshot() {
-    std::vector<uint8_t> rgb = board().ili9341()->picture();
+    vstr_t out;
+    vstr_init_len(&out, size_t(Ili9341Model::kWidth) * Ili9341Model::kHeight * 3);
+    {
+        std::vector<uint8_t> rgb = board().ili9341()->picture();
+        memcpy(out.buf, rgb.data(), rgb.size());
+    }
     mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(Ili9341Model::kWidth),
-                         MP_OBJ_NEW_SMALL_INT(Ili9341Model::kHeight),
-                         mp_obj_new_bytes(rgb.data(), rgb.size())};
+                         MP_OBJ_NEW_SMALL_INT(Ili9341Model::kHeight), mp_obj_new_bytes_from_vstr(&out)};
     return mp_obj_new_tuple(3, items);
 }
 
@@ -73,9 +81,16 @@ Picos picos_of(mp_obj_t v, double scale) {
     return Picos(d * scale);
 }
 
-mp_obj_t float_array(const std::vector<float> &v) {
+mp_obj_t hub75_raw_light(Hub75Panel &panel) {
+    const Hub75Geometry &g = panel.geometry();
+    vstr_t out;
+    vstr_init_len(&out, size_t(g.cols()) * g.height * 3 * sizeof(float));
+    {
+        std::vector<float> v = panel.light(false, board().now());
+        memcpy(out.buf, v.data(), v.size() * sizeof(float));
+    }
+    mp_obj_t bytes = mp_obj_new_bytes_from_vstr(&out);
     mp_obj_t arr = mp_call_function_1(MP_OBJ_FROM_PTR(&mp_type_array), MP_OBJ_NEW_QSTR(MP_QSTR_f));
-    mp_obj_t bytes = mp_obj_new_bytes(reinterpret_cast<const byte *>(v.data()), v.size() * 4);
     mp_obj_t dest[3];
     mp_load_method(arr, MP_QSTR_extend, dest);
     dest[2] = bytes;
@@ -113,13 +128,15 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     if (is_ili9341(a[0].u_obj)) return ili9341_snapshot();
     Hub75Panel &panel = device(a[0].u_obj);
     const Hub75Geometry &g = panel.geometry();
-    if (a[1].u_bool) return float_array(panel.light(false, board().now()));
-    std::vector<float> light = panel.light(true, board().now());
+    if (a[1].u_bool) return hub75_raw_light(panel);
     vstr_t rgb;
-    vstr_init_len(&rgb, light.size());
-    for (size_t i = 0; i < light.size(); i++) {
-        float v = std::round(std::fmin(std::fmax(light[i], 0.0f), 1.0f) * 255.0f);
-        rgb.buf[i] = char(uint8_t(v));
+    vstr_init_len(&rgb, size_t(g.cols()) * g.height * 3);
+    {
+        std::vector<float> light = panel.light(true, board().now());
+        for (size_t i = 0; i < light.size(); i++) {
+            float v = std::round(std::fmin(std::fmax(light[i], 0.0f), 1.0f) * 255.0f);
+            rgb.buf[i] = char(uint8_t(v));
+        }
     }
     mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.cols()), MP_OBJ_NEW_SMALL_INT(g.height),
                          mp_obj_new_bytes_from_vstr(&rgb)};
@@ -234,23 +251,26 @@ extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_ma
     const char *path = mp_obj_str_get_str(a[1].u_obj);
     mp_int_t scale = a[2].u_int;
     if (scale < 1 || scale > 32) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 32"));
-    if (is_ili9341(a[0].u_obj)) {
-        std::vector<uint8_t> rgb = board().ili9341()->picture();
-        const int w = Ili9341Model::kWidth, h = Ili9341Model::kHeight, k = int(scale);
-        Image img{w * k, h * k, std::vector<uint8_t>(size_t(w) * h * k * k * 3)};
-        for (int y = 0; y < h * k; y++)
-            for (int x = 0; x < w * k; x++)
-                memcpy(&img.rgb[(size_t(y) * w * k + x) * 3], &rgb[(size_t(y / k) * w + x / k) * 3], 3);
-        std::string err = write_png(path, img);
-        if (!err.empty()) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err.c_str());
-        return mp_const_none;
+    bool tft = is_ili9341(a[0].u_obj);
+    Hub75Panel *panel = tft ? nullptr : &device(a[0].u_obj);
+    char err[100] = "";
+    {
+        Image img;
+        if (tft) {
+            std::vector<uint8_t> rgb = board().ili9341()->picture();
+            const int w = Ili9341Model::kWidth, h = Ili9341Model::kHeight, k = int(scale);
+            img = Image{w * k, h * k, std::vector<uint8_t>(size_t(w) * h * k * k * 3)};
+            for (int y = 0; y < h * k; y++)
+                for (int x = 0; x < w * k; x++)
+                    memcpy(&img.rgb[(size_t(y) * w * k + x) * 3], &rgb[(size_t(y / k) * w + x / k) * 3], 3);
+        } else {
+            const Hub75Geometry &g = panel->geometry();
+            img = render_light(panel->light(true, board().now()), g.cols(), g.height, int(scale),
+                               a[3].u_bool);
+        }
+        snprintf(err, sizeof err, "%s", write_png(path, img).c_str());
     }
-    Hub75Panel &panel = device(a[0].u_obj);
-    const Hub75Geometry &g = panel.geometry();
-    Image img = render_light(panel.light(true, board().now()), g.cols(), g.height, int(scale),
-                             a[3].u_bool);
-    std::string err = write_png(path, img);
-    if (!err.empty()) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err.c_str());
+    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
     return mp_const_none;
 }
 
