@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstring>
 
-#include "upanel/core/lldesc.h"
 
 namespace upanel::emu {
 
@@ -24,15 +23,10 @@ constexpr uint32_t kClkEn = 1u << 20, kClkaEna = 1u << 21;
 constexpr Picos kPicosPerPllD2Cycle = 6250;  // 160 MHz
 constexpr uint32_t kChunk = 4096;
 
-char hex_buf[64];
-const char *hex(uint32_t v) {
-    std::snprintf(hex_buf, sizeof hex_buf, "0x%08X", unsigned(v));
-    return hex_buf;
-}
 }  // namespace
 
 I2s::I2s(int index, Dram &dram, Dport &dport, const Picos &now)
-    : index_(index), dram_(dram), dport_(dport), now_(now), scratch_(kChunk) {
+    : index_(index), dram_(dram), dport_(dport), now_(now), link_(dram), scratch_(kChunk) {
     reset();
 }
 
@@ -48,15 +42,8 @@ void I2s::reset() {
     clkm_conf_ = 4;
     sample_rate_conf_ = 0x00410186;
     timing_ = 0;
-    out_eof_des_addr_ = out_eof_bfr_des_addr_ = 0;
     tx_running_ = false;
-    stop_dma();
-}
-
-void I2s::stop_dma() {
-    dma_active_ = false;
-    fetched_ = false;
-    desc_pos_ = desc_samples_ = 0;
+    link_.reset();
 }
 
 int I2s::sample_bits() const {
@@ -84,53 +71,22 @@ Picos I2s::sample_period() const {
     return Picos(num * m * 2 * kPicosPerPllD2Cycle / (a ? a : 1));
 }
 
-bool I2s::fetch(I2sSink &sink) {
-    using namespace upanel::core;
-    auto fail = [&](const char *why) {
-        sink.fault(std::string("I2S") + char('0' + index_) + " DMA: descriptor at " +
-                   hex(desc_addr_) + " " + why);
+bool I2s::load(I2sSink &sink) {
+    std::string why = link_.load({(lc_conf_ & kLcCheckOwner) != 0, true});
+    if (!why.empty()) {
+        sink.fault(std::string("I2S") + char('0' + index_) + " DMA: " + why);
         int_raw_ |= kIntOutDscrErr;
-        stop_dma();
         return false;
-    };
-    if ((desc_addr_ & 3) || !dram_.contains(desc_addr_, 12))
-        return fail("is not word aligned in DMA-capable RAM");
-    desc_w0_ = dram_.read32(desc_addr_);
-    desc_buf_ = dram_.read32(desc_addr_ + 4);
-    desc_next_ = dram_.read32(desc_addr_ + 8);
-    if ((lc_conf_ & kLcCheckOwner) && !lldesc_owner_dma(desc_w0_))
-        return fail("is owned by the CPU");
-    uint32_t len = lldesc_length(desc_w0_);
-    if (len % 4) return fail("has a length that is not a multiple of 4 bytes");
-    if (len && ((desc_buf_ & 3) || !dram_.contains(desc_buf_, len)))
-        return fail(("points to buffer " + std::string(hex(desc_buf_)) +
-                     " outside word-aligned DMA-capable RAM").c_str());
-    desc_samples_ = sample_bits() == 8 ? len / 2 : len / 2;
-    desc_pos_ = 0;
-    fetched_ = true;
-    if (len) sink.buffer_read(*this, desc_buf_, len);
+    }
+    if (link_.length()) sink.buffer_read(*this, link_.buf(), link_.length());
     return true;
 }
 
 void I2s::finish_descriptor() {
-    using namespace upanel::core;
     int_raw_ |= kIntOutDone;
-    if (lc_conf_ & kLcOutAutoWrback) {
-        uint32_t w0 = desc_w0_ & ~(1u << 31);
-        std::memcpy(dram_.host(desc_addr_), &w0, 4);
-    }
-    if (lldesc_eof(desc_w0_)) {
-        int_raw_ |= kIntOutEof;
-        out_eof_des_addr_ = desc_addr_;
-        out_eof_bfr_des_addr_ = desc_buf_;
-    }
-    fetched_ = false;
-    if (desc_next_ == 0) {
-        int_raw_ |= kIntOutTotalEof;
-        stop_dma();
-        return;
-    }
-    desc_addr_ = desc_next_;
+    OutLink::Finished f = link_.finish(lc_conf_ & kLcOutAutoWrback);
+    if (f.eof) int_raw_ |= kIntOutEof;
+    if (f.chain_end) int_raw_ |= kIntOutTotalEof;
 }
 
 Picos I2s::run(Picos until, I2sSink &sink) {
@@ -140,29 +96,30 @@ Picos I2s::run(Picos until, I2sSink &sink) {
         if (time_ < until) time_ = until;
         return time_;
     }
-    while (time_ < until && dma_active_) {
-        if (!fetched_ && !fetch(sink)) break;
-        uint32_t left = desc_samples_ - desc_pos_;
+    while (time_ < until && link_.running()) {
+        if (!link_.loaded() && !load(sink)) break;
+        // 16 bits a sample in both modes: in 8-bit mode the low byte of each half-word.
+        uint32_t left = (link_.length() - link_.consumed) / 2;
         uint64_t fit = (until - time_ + dt - 1) / dt;
         uint32_t n = uint32_t(left < fit ? left : fit);
         if (n > kChunk) n = kChunk;
-        const uint8_t *buf = dram_.host(desc_buf_);
+        const uint8_t *buf = dram_.host(link_.buf());
+        const uint32_t first = link_.consumed / 2;
         for (uint32_t i = 0; i < n; i++) {
-            uint32_t k = desc_pos_ + i;
             // Each 32-bit word leaves upper half first: sample k is half-word k ^ 1.
-            const uint8_t *h = buf + 2 * (k ^ 1u);
+            const uint8_t *h = buf + 2 * ((first + i) ^ 1u);
             uint16_t half = uint16_t(h[0] | (h[1] << 8));
             scratch_[i] = bits == 8 ? uint16_t(half & 0xFF) : half;
         }
         if (n) sink.samples(*this, scratch_.data(), n, time_, dt);
         time_ += Picos(n) * dt;
-        desc_pos_ += n;
-        if (desc_pos_ == desc_samples_) {
+        link_.consumed += 2 * n;
+        if (link_.consumed == link_.length()) {
             finish_descriptor();
             if (irq()) break;
         }
     }
-    if (!dma_active_ && time_ < until) time_ = until;
+    if (!link_.running() && time_ < until) time_ = until;
     return time_;
 }
 
@@ -176,11 +133,11 @@ uint32_t I2s::read(uint32_t offset) {
         case kFifoConf: return fifo_conf_;
         case kConfChan: return conf_chan_;
         case kOutLink: return out_link_ & 0xFFFFF;
-        case kOutEofDesAddr: return out_eof_des_addr_;
-        case kOutEofBfrDesAddr: return out_eof_bfr_des_addr_;
-        case kOutlinkDscr: return dma_active_ ? desc_addr_ : 0;
-        case kOutlinkDscrBf0: return dma_active_ ? desc_next_ : 0;
-        case kOutlinkDscrBf1: return dma_active_ ? desc_buf_ : 0;
+        case kOutEofDesAddr: return link_.eof_desc();
+        case kOutEofBfrDesAddr: return link_.eof_buf();
+        case kOutlinkDscr: return link_.running() ? link_.desc() : 0;
+        case kOutlinkDscrBf0: return link_.running() ? link_.next() : 0;
+        case kOutlinkDscrBf1: return link_.running() ? link_.buf() : 0;
         case kLcConf: return lc_conf_;
         case kConf1: return conf1_;
         case kConf2: return conf2_;
@@ -209,18 +166,15 @@ void I2s::write(uint32_t offset, uint32_t value) {
         case kOutLink:
             out_link_ = value;
             if (value & kOutLinkStop) {
-                stop_dma();
+                link_.stop();
             } else if (value & (kOutLinkStart | kOutLinkRestart)) {
-                // The field holds address bits 19..0; DMA RAM lies in 0x3FFxxxxx.
-                desc_addr_ = 0x3FF00000u | (value & 0xFFFFF);
-                dma_active_ = true;
-                fetched_ = false;
+                link_.start(value);
                 if (tx_running_) time_ = now_;
             }
             break;
         case kLcConf:
             lc_conf_ = value;
-            if (value & kLcOutRst) stop_dma();
+            if (value & kLcOutRst) link_.stop();
             break;
         case kConf1: conf1_ = value; break;
         case kConf2: conf2_ = value; break;

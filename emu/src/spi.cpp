@@ -30,12 +30,6 @@ constexpr uint32_t kClockEquSysclk = 1u << 31;
 constexpr Picos kPicosPerApbCycle = 12'500;  // 80 MHz
 constexpr size_t kChunk = 4096;
 
-std::string hex(uint32_t v) {
-    char b[16];
-    std::snprintf(b, sizeof b, "0x%08X", unsigned(v));
-    return b;
-}
-
 uint64_t fnv(uint64_t h, const uint8_t *p, size_t n) {
     for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
     return h;
@@ -50,7 +44,7 @@ uint8_t reverse_bits(uint8_t b) {
 }  // namespace
 
 Spi::Spi(int number, Dram &dram, Dport &dport, const Picos &now)
-    : number_(number), dram_(dram), dport_(dport), now_(now), scratch_(kChunk) {
+    : number_(number), dram_(dram), dport_(dport), now_(now), link_(dram), scratch_(kChunk) {
     reset();
 }
 
@@ -63,10 +57,9 @@ void Spi::reset() {
     pin_ = 0x6;          // cs1 and cs2 disabled
     slave_ = 0x200;
     dma_conf_ = out_link_ = in_link_ = dma_int_ena_ = dma_int_raw_ = 0;
-    out_eof_des_addr_ = out_eof_bfr_des_addr_ = 0;
     w_.fill(0);
     active_ = finished_ = pending_start_ = from_dma_ = false;
-    dma_running_ = fetched_ = false;
+    link_.reset();
     time_ = now_;
 }
 
@@ -98,11 +91,11 @@ bool Spi::dma_usable(std::string *why) const {
     return true;
 }
 
-// Hash of the bytes the chain from link_start_ would send, for telling whether the CPU
+// Hash of the bytes the chain from the link's first descriptor would send, for telling whether the CPU
 // changed them while they were on the bus.
 uint64_t Spi::hash_chain(uint32_t bytes) const {
     uint64_t h = kFnvSeed;
-    uint32_t addr = link_start_;
+    uint32_t addr = link_.first();
     for (int guard = 0; bytes && guard < 4096; guard++) {
         if ((addr & 3) || !dram_.contains(addr, 12)) break;
         uint32_t w0 = dram_.read32(addr), buf = dram_.read32(addr + 4);
@@ -138,7 +131,7 @@ void Spi::start() {
     t_end_ = t_data0_ + Picos(data_bits + hold) * bit;
     total_bytes_ = data_bits / 8;  // a trailing partial byte is clocked but never completes
     sent_ = 0;
-    from_dma_ = dma_running_ && total_bytes_ > 0;
+    from_dma_ = link_.running() && total_bytes_ > 0;
     hash_start_ = from_dma_ ? hash_chain(total_bytes_) : 0;
     hash_sent_ = kFnvSeed;
     active_ = true;
@@ -146,55 +139,19 @@ void Spi::start() {
     stats_.transactions++;
 }
 
-void Spi::dma_fault(SpiSink &sink, const std::string &what) {
-    sink.fault("SPI" + std::to_string(number_) + " DMA: " + what);
+bool Spi::load(SpiSink &sink) {
+    std::string why = link_.load({true, false});
+    if (why.empty()) return true;
+    sink.fault("SPI" + std::to_string(number_) + " DMA: " + why);
     dma_int_raw_ |= kDmaIntOutDscrErr;
-    dma_running_ = fetched_ = false;
-}
-
-bool Spi::fetch(SpiSink &sink) {
-    using namespace upanel::core;
-    if ((desc_addr_ & 3) || !dram_.contains(desc_addr_, 12)) {
-        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " is not word aligned in DMA-capable RAM");
-        return false;
-    }
-    desc_w0_ = dram_.read32(desc_addr_);
-    desc_buf_ = dram_.read32(desc_addr_ + 4);
-    desc_next_ = dram_.read32(desc_addr_ + 8);
-    if (!lldesc_owner_dma(desc_w0_)) {
-        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " is owned by the CPU");
-        return false;
-    }
-    uint32_t len = lldesc_length(desc_w0_);
-    if (len && ((desc_buf_ & 3) || !dram_.contains(desc_buf_, len))) {
-        dma_fault(sink, "descriptor at " + hex(desc_addr_) + " points to buffer " + hex(desc_buf_) +
-                            " outside word-aligned DMA-capable RAM");
-        return false;
-    }
-    desc_pos_ = 0;
-    fetched_ = true;
-    return true;
+    return false;
 }
 
 void Spi::finish_descriptor() {
-    using namespace upanel::core;
     dma_int_raw_ |= kDmaIntOutDone;
-    if (dma_conf_ & kDmaOutAutoWrback) {
-        uint32_t w0 = desc_w0_ & ~(1u << 31);
-        std::memcpy(dram_.host(desc_addr_), &w0, 4);
-    }
-    if (lldesc_eof(desc_w0_)) {
-        dma_int_raw_ |= kDmaIntOutEof;
-        out_eof_des_addr_ = desc_addr_;
-        out_eof_bfr_des_addr_ = desc_buf_;
-    }
-    fetched_ = false;
-    if (desc_next_ == 0) {
-        dma_int_raw_ |= kDmaIntOutTotalEof;
-        dma_running_ = false;
-        return;
-    }
-    desc_addr_ = desc_next_;
+    OutLink::Finished f = link_.finish(dma_conf_ & kDmaOutAutoWrback);
+    if (f.eof) dma_int_raw_ |= kDmaIntOutEof;
+    if (f.chain_end) dma_int_raw_ |= kDmaIntOutTotalEof;
 }
 
 // Up to n next data bytes from DMA or W0..W15; fewer when the DMA chain ends or fails.
@@ -207,14 +164,14 @@ size_t Spi::pull(uint8_t *out, size_t n, SpiSink &sink) {
         }
         return got;
     }
-    while (got < n && dma_running_) {
-        if (!fetched_ && !fetch(sink)) break;
-        uint32_t len = core::lldesc_length(desc_w0_);
-        uint32_t take = uint32_t(n - got) < len - desc_pos_ ? uint32_t(n - got) : len - desc_pos_;
-        std::memcpy(out + got, dram_.host(desc_buf_) + desc_pos_, take);
+    while (got < n && link_.running()) {
+        if (!link_.loaded() && !load(sink)) break;
+        uint32_t len = link_.length(), pos = link_.consumed;
+        uint32_t take = uint32_t(n - got) < len - pos ? uint32_t(n - got) : len - pos;
+        std::memcpy(out + got, dram_.host(link_.buf()) + pos, take);
         got += take;
-        desc_pos_ += take;
-        if (desc_pos_ == len) finish_descriptor();
+        link_.consumed += take;
+        if (link_.consumed == len) finish_descriptor();
     }
     return got;
 }
@@ -266,7 +223,7 @@ Picos Spi::run(Picos until, SpiSink &sink) {
             }
             if (got < n) {
                 // The chain ran out: the unit stops the data phase where its data ended.
-                if (dma_running_ || !from_dma_) continue;
+                if (link_.running() || !from_dma_) continue;
                 sink.fault("SPI" + std::to_string(number_) + " DMA: chain ended after " +
                            std::to_string(sent_) + " of " + std::to_string(total_bytes_) +
                            " bytes of the transaction");
@@ -301,15 +258,15 @@ uint32_t Spi::read(uint32_t offset) {
         case kDmaConf: return dma_conf_;
         case kDmaOutLink: return out_link_ & 0xFFFFF;
         case kDmaInLink: return in_link_ & 0xFFFFF;
-        case kDmaStatus: return dma_running_ ? 2u : 0u;
+        case kDmaStatus: return link_.running() ? 2u : 0u;
         case kDmaIntEna: return dma_int_ena_;
         case kDmaIntRaw: return dma_int_raw_;
         case kDmaIntSt: return dma_int_raw_ & dma_int_ena_;
-        case kDmaOutEofBfrDesAddr: return out_eof_bfr_des_addr_;
-        case kDmaOutEofDesAddr: return out_eof_des_addr_;
-        case kDmaOutlinkDscr: return dma_running_ ? desc_addr_ : 0;
-        case kDmaOutlinkDscrBf0: return dma_running_ ? desc_next_ : 0;
-        case kDmaOutlinkDscrBf1: return dma_running_ ? desc_buf_ : 0;
+        case kDmaOutEofBfrDesAddr: return link_.eof_buf();
+        case kDmaOutEofDesAddr: return link_.eof_desc();
+        case kDmaOutlinkDscr: return link_.running() ? link_.desc() : 0;
+        case kDmaOutlinkDscrBf0: return link_.running() ? link_.next() : 0;
+        case kDmaOutlinkDscrBf1: return link_.running() ? link_.buf() : 0;
         case kDate: return 0x1604270;
         default: return 0;
     }
@@ -343,22 +300,19 @@ void Spi::write(uint32_t offset, uint32_t value) {
         case kSlave: slave_ = value; break;
         case kDmaConf:
             dma_conf_ = value;
-            if (value & kDmaOutRst) dma_running_ = fetched_ = false;
+            if (value & kDmaOutRst) link_.stop();
             break;
         case kDmaOutLink:
             out_link_ = value;
             if (value & kOutLinkStop) {
-                dma_running_ = fetched_ = false;
+                link_.stop();
             } else if (value & (kOutLinkStart | kOutLinkRestart)) {
                 std::string why;
                 if (!dma_usable(&why)) {
                     pending_fault_ = "SPI" + std::to_string(number_) + " out link started but " + why;
                     break;
                 }
-                // The field holds address bits 19..0; DMA RAM lies in 0x3FFxxxxx.
-                desc_addr_ = link_start_ = 0x3FF00000u | (value & 0xFFFFF);
-                dma_running_ = true;
-                fetched_ = false;
+                link_.start(value);
             }
             break;
         case kDmaInLink: in_link_ = value; break;

@@ -11,6 +11,7 @@
 #include "upanel/emu/clock.h"
 #include "upanel/emu/dport.h"
 #include "upanel/emu/dram.h"
+#include "upanel/emu/out_link.h"
 #include "upanel/emu/peripheral.h"
 
 namespace upanel::emu {
@@ -47,7 +48,7 @@ public:
     uint16_t data_signal(int bit) const;
     int sample_bits() const;  // 16 or 8 in LCD mode, 0 when not sending parallel data
 
-    bool transmitting() const { return tx_running_ && dma_active_; }
+    bool transmitting() const { return tx_running_ && link_.running(); }
     // Runs until `until` or until the unit raises an enabled interrupt. Returns its time.
     Picos run(Picos until, I2sSink &sink);
     Picos time() const { return time_; }
@@ -58,9 +59,8 @@ public:
     void reset() override;
 
 private:
-    bool fetch(I2sSink &sink);
+    bool load(I2sSink &sink);
     void finish_descriptor();
-    void stop_dma();
 
     int index_;
     Dram &dram_;
@@ -70,13 +70,9 @@ private:
 
     uint32_t conf_, int_raw_, int_ena_, fifo_conf_, conf_chan_, out_link_, lc_conf_;
     uint32_t conf1_, conf2_, clkm_conf_, sample_rate_conf_, timing_;
-    uint32_t out_eof_des_addr_, out_eof_bfr_des_addr_;
 
     bool tx_running_ = false;
-    bool dma_active_ = false;
-    bool fetched_ = false;
-    uint32_t desc_addr_ = 0, desc_w0_ = 0, desc_buf_ = 0, desc_next_ = 0;
-    uint32_t desc_samples_ = 0, desc_pos_ = 0;  // samples in the descriptor, samples sent
+    OutLink link_;
     std::vector<uint16_t> scratch_;
 };
 

@@ -15,6 +15,7 @@
 #include "upanel/emu/clock.h"
 #include "upanel/emu/dport.h"
 #include "upanel/emu/dram.h"
+#include "upanel/emu/out_link.h"
 #include "upanel/emu/peripheral.h"
 
 namespace upanel::emu {
@@ -78,12 +79,11 @@ public:
 private:
     void start();
     size_t pull(uint8_t *out, size_t n, SpiSink &sink);
-    bool fetch(SpiSink &sink);
+    bool load(SpiSink &sink);
     void finish_descriptor();
     void finish(SpiSink &sink);
     bool dma_usable(std::string *why) const;
     uint64_t hash_chain(uint32_t bytes) const;
-    void dma_fault(SpiSink &sink, const std::string &what);
 
     int number_;
     Dram &dram_;
@@ -93,7 +93,6 @@ private:
 
     uint32_t cmd_, ctrl_, ctrl2_, clock_, user_, user1_, user2_, mosi_dlen_, miso_dlen_;
     uint32_t pin_, slave_, dma_conf_, out_link_, in_link_, dma_int_ena_, dma_int_raw_;
-    uint32_t out_eof_des_addr_, out_eof_bfr_des_addr_;
     std::array<uint32_t, 16> w_{};
 
     // The transaction under way.
@@ -104,9 +103,7 @@ private:
     uint64_t hash_start_ = 0, hash_sent_ = 0;
 
     // The out-link DMA engine.
-    bool dma_running_ = false, fetched_ = false;
-    uint32_t desc_addr_ = 0, desc_w0_ = 0, desc_buf_ = 0, desc_next_ = 0, desc_pos_ = 0;
-    uint32_t link_start_ = 0;  // first descriptor of the chain the transaction uses
+    OutLink link_;
 
     std::vector<uint8_t> scratch_;
     std::string pending_fault_;  // found by a register write, reported by run()
