@@ -7,6 +7,7 @@ build=${1:-build}
 
 packages=(build-essential cmake pkg-config python3 python3-pyelftools xz-utils
           libgtest-dev libgmock-dev libbenchmark-dev libpng-dev libffi-dev valgrind
+          libcivetweb-dev libgif-dev chromium
           gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
           clang libclang-rt-14-dev)
 missing=()

@@ -5,14 +5,18 @@
 
 #include "upanel/emu/board.h"
 #include "upanel/emu/png_writer.h"
+#include "upanel/live/session.h"
 
 extern "C" {
 #include "esp32sim_functions.h"
 #include "py/objstr.h"
+#include "py/mpstate.h"
 #include "py/runtime.h"
+#include "py/mperrno.h"
 }
 
 using namespace upanel::emu;
+using upanel::live::default_session;
 
 namespace {
 
@@ -81,6 +85,13 @@ Picos picos_of(mp_obj_t v, double scale) {
     return Picos(d * scale);
 }
 
+// Through the session, which serves, paces and records between slices when asked to; a
+// Ctrl-C ends a long real-time run early (run_scheduled() raises it).
+void run_for(Picos d) {
+    default_session().run_for(board(), d, [] { return MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL; });
+    run_scheduled();
+}
+
 mp_obj_t hub75_raw_light(Hub75Panel &panel) {
     const Hub75Geometry &g = panel.geometry();
     vstr_t out;
@@ -103,14 +114,12 @@ mp_obj_t hub75_raw_light(Hub75Panel &panel) {
 // Work interrupts scheduled (micropython.schedule, a driver's callbacks) runs before the
 // script goes on, as it would have while that time passed.
 extern "C" mp_obj_t esp32sim_run_ms(mp_obj_t ms) {
-    board().run_for(picos_of(ms, double(kPicosPerMs)));
-    run_scheduled();
+    run_for(picos_of(ms, double(kPicosPerMs)));
     return mp_const_none;
 }
 
 extern "C" mp_obj_t esp32sim_run_us(mp_obj_t us) {
-    board().run_for(picos_of(us, double(kPicosPerUs)));
-    run_scheduled();
+    run_for(picos_of(us, double(kPicosPerUs)));
     return mp_const_none;
 }
 
@@ -294,4 +303,77 @@ extern "C" mp_obj_t esp32sim_read32(mp_obj_t addr) {
 extern "C" mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value) {
     board().write32(uint32_t(mp_obj_get_int_truncated(addr)), uint32_t(mp_obj_get_int_truncated(value)));
     return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_serve(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_port, MP_ARG_INT, {.u_int = 8080}},
+    };
+    mp_arg_val_t a[1];
+    mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
+    mp_int_t port = a[0].u_int;
+    if (port < 0 || port > 65535) mp_raise_ValueError(MP_ERROR_TEXT("port must be from 0 to 65535"));
+    // Raising jumps past C++ destructors: strings end in this scope, before any raise.
+    char url[64] = "", err[80] = "";
+    bool in_use = false;
+    {
+        upanel::live::LiveServer::Error e;
+        snprintf(url, sizeof url, "%s", default_session().serve(board(), int(port), e).c_str());
+        snprintf(err, sizeof err, "%s", e.text.c_str());
+        in_use = e.port_in_use;
+    }
+    if (!url[0] && in_use) {  // OSError(EADDRINUSE, text), as CPython's socket raises it
+        snprintf(err, sizeof err, "port %d is in use on 127.0.0.1", int(port));
+        mp_obj_t exc_args[2] = {MP_OBJ_NEW_SMALL_INT(MP_EADDRINUSE), mp_obj_new_str_from_cstr(err)};
+        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, exc_args));
+    }
+    if (!url[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    return mp_obj_new_str_from_cstr(url);
+}
+
+extern "C" mp_obj_t esp32sim_stop_serving(void) {
+    default_session().stop_serving();
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_realtime(size_t n_args, const mp_obj_t *args) {
+    if (n_args) default_session().set_realtime(board(), mp_obj_is_true(args[0]));
+    return mp_obj_new_bool(default_session().realtime());
+}
+
+extern "C" mp_obj_t esp32sim_record(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    enum { ARG_device, ARG_path, ARG_seconds, ARG_fps, ARG_scale, ARG_leds };
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_device, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_path, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_seconds, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_fps, MP_ARG_INT, {.u_int = 25}},
+        {MP_QSTR_scale, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
+        {MP_QSTR_leds, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+    };
+    mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
+    mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
+    const char *dev = mp_obj_str_get_str(a[ARG_device].u_obj);
+    const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
+    double seconds = mp_obj_get_float(a[ARG_seconds].u_obj);
+    mp_int_t fps = a[ARG_fps].u_int, scale = a[ARG_scale].u_int;
+    if (fps < 1 || fps > 50) mp_raise_ValueError(MP_ERROR_TEXT("fps must be from 1 to 50"));
+    if (!(seconds > 0) || seconds * double(fps) > 3000)
+        mp_raise_ValueError(MP_ERROR_TEXT("seconds must be above 0, at most 3000 frames"));
+    if (scale < 1 || scale > 16) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 16"));
+    if (strcmp(dev, "hub75") != 0 && strcmp(dev, "ili9341") != 0)
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75, ili9341"), dev);
+    char err[80];
+    snprintf(err, sizeof err, "%s",
+             default_session().record(board(), dev, path, seconds, int(fps), int(scale), a[ARG_leds].u_bool).c_str());
+    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_stop_recording(void) {
+    size_t frames = 0;
+    char err[80];
+    snprintf(err, sizeof err, "%s", default_session().stop_recording(frames).c_str());
+    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    return mp_obj_new_int_from_uint(frames);
 }

@@ -14,6 +14,11 @@ static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
 static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_read32_obj, esp32sim_read32);
 static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_write32_obj, esp32sim_write32);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_host_bus_obj, esp32sim_host_bus);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_serve_obj, 0, esp32sim_serve);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_serving_obj, esp32sim_stop_serving);
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(esp32sim_realtime_obj, 0, 1, esp32sim_realtime);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_record_obj, 3, esp32sim_record);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_recording_obj, esp32sim_stop_recording);
 
 static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_esp32sim) },
@@ -29,6 +34,11 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_read32), MP_ROM_PTR(&esp32sim_read32_obj) },
     { MP_ROM_QSTR(MP_QSTR_write32), MP_ROM_PTR(&esp32sim_write32_obj) },
     { MP_ROM_QSTR(MP_QSTR__host_bus), MP_ROM_PTR(&esp32sim_host_bus_obj) },
+    { MP_ROM_QSTR(MP_QSTR_serve), MP_ROM_PTR(&esp32sim_serve_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stop_serving), MP_ROM_PTR(&esp32sim_stop_serving_obj) },
+    { MP_ROM_QSTR(MP_QSTR_realtime), MP_ROM_PTR(&esp32sim_realtime_obj) },
+    { MP_ROM_QSTR(MP_QSTR_record), MP_ROM_PTR(&esp32sim_record_obj) },
+    { MP_ROM_QSTR(MP_QSTR_stop_recording), MP_ROM_PTR(&esp32sim_stop_recording_obj) },
 };
 static MP_DEFINE_CONST_DICT(esp32sim_module_globals, esp32sim_module_globals_table);
 

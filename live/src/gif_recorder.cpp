@@ -1,0 +1,77 @@
+#include "upanel/live/gif_recorder.h"
+
+#include <gif_lib.h>
+
+#include <cmath>
+#include <vector>
+
+namespace upanel::live {
+
+namespace {
+
+std::string gif_error(const std::string &path, int code) {
+    const char *s = GifErrorString(code);
+    return path + ": " + (s ? s : "giflib failed");
+}
+
+}  // namespace
+
+std::string GifRecorder::open(const std::string &path, int width, int height, int fps) {
+    finish();
+    int err = 0;
+    gif_ = EGifOpenFileName(path.c_str(), false, &err);
+    if (!gif_) return gif_error(path, err);
+    path_ = path, width_ = width, height_ = height, fps_ = fps, frames_ = 0;
+    EGifSetGifVersion(gif_, true);
+    if (EGifPutScreenDesc(gif_, width, height, 8, 0, nullptr) != GIF_OK) {
+        std::string e = gif_error(path, gif_->Error);
+        EGifCloseFile(gif_, &err);
+        gif_ = nullptr;
+        return e;
+    }
+    // NETSCAPE2.0 application extension: loop forever.
+    static const GifByteType app[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
+    static const GifByteType loop[] = {1, 0, 0};
+    EGifPutExtensionLeader(gif_, APPLICATION_EXT_FUNC_CODE);
+    EGifPutExtensionBlock(gif_, sizeof app, app);
+    EGifPutExtensionBlock(gif_, sizeof loop, loop);
+    EGifPutExtensionTrailer(gif_);
+    return "";
+}
+
+std::string GifRecorder::add(const emu::Image &frame) {
+    if (!gif_) return "no recording is open";
+    if (frame.width != width_ || frame.height != height_) return "frame size changed while recording";
+    const size_t n = size_t(width_) * height_;
+    std::vector<GifByteType> r(n), g(n), b(n), index(n);
+    for (size_t i = 0; i < n; i++) r[i] = frame.rgb[i * 3], g[i] = frame.rgb[i * 3 + 1], b[i] = frame.rgb[i * 3 + 2];
+    int colours = 256;
+    std::vector<GifColorType> table(256);
+    if (GifQuantizeBuffer(unsigned(width_), unsigned(height_), &colours, r.data(), g.data(), b.data(),
+                          index.data(), table.data()) != GIF_OK)
+        return path_ + ": giflib could not quantise the frame";
+    ColorMapObject *map = GifMakeMapObject(256, table.data());
+    // Delays in 1/100 s, rounded so that the total stays frames/fps.
+    const int delay = int(std::lround((frames_ + 1) * 100.0 / fps_) - std::lround(frames_ * 100.0 / fps_));
+    GraphicsControlBlock gcb{DISPOSE_DO_NOT, false, delay, NO_TRANSPARENT_COLOR};
+    GifByteType ext[4];
+    EGifGCBToExtension(&gcb, ext);
+    bool ok = map && EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, 4, ext) == GIF_OK &&
+              EGifPutImageDesc(gif_, 0, 0, width_, height_, false, map) == GIF_OK;
+    for (int y = 0; ok && y < height_; y++)
+        ok = EGifPutLine(gif_, &index[size_t(y) * width_], width_) == GIF_OK;
+    GifFreeMapObject(map);
+    if (!ok) return gif_error(path_, gif_->Error);
+    frames_++;
+    return "";
+}
+
+std::string GifRecorder::finish() {
+    if (!gif_) return "";
+    int err = 0;
+    const int r = EGifCloseFile(gif_, &err);
+    gif_ = nullptr;
+    return r == GIF_OK ? "" : gif_error(path_, err);
+}
+
+}  // namespace upanel::live

@@ -1,0 +1,76 @@
+# Every example runs as it is (through `upanel capture`) and its picture has the property it
+# is about. Usage: python3 examples_check.py UPANEL FIRMWARE EXAMPLES_DIR
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "live"))
+import png_decode  # noqa: E402
+
+upanel, fw, examples = sys.argv[1:4]
+tmp = tempfile.mkdtemp(prefix="upanel-examples-")
+failures = []
+
+
+def capture(name, scale):
+    out = os.path.join(tmp, name + ".png")
+    p = subprocess.run([sys.executable, upanel, "capture", os.path.join(examples, name + ".py"),
+                        "-o", out, "--scale", str(scale)],
+                       env=dict(os.environ, UPANEL_FIRMWARE=fw), capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        failures.append("%s: status %d\n%s" % (name, p.returncode, p.stderr))
+        return None
+    print(p.stdout.strip())
+    return png_decode.decode(open(out, "rb").read())
+
+
+def leds(shot, scale=8):  # LED centres of a HUB75 capture
+    w, h, rows = shot
+    return {(x, y): tuple(rows[y * scale + scale // 2][(x * scale + scale // 2) * 3:(x * scale + scale // 2) * 3 + 3])
+            for y in range(h // scale) for x in range(w // scale)}
+
+
+def check(what, cond):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+shot = capture("hub75_scroll", 8)
+if shot:
+    lit = [p for p, c in leds(shot).items() if max(c) > 100]
+    check("scroll: text lit in the middle rows", len(lit) > 40 and all(3 <= y <= 28 for _, y in lit))
+    check("scroll: several colours", len({leds(shot)[p] for p in lit}) >= 3)
+shot = capture("hub75_clock", 8)
+if shot:
+    l = leds(shot)
+    digits = [p for p, c in l.items() if p[1] < 12 and c[0] > 150 and c[2] < 100]
+    bar = [p for p, c in l.items() if 18 <= p[1] <= 23 and c[2] > 150]
+    check("clock: orange digits on the top rows", len(digits) > 60)
+    check("clock: the seconds bar", len(bar) > 6 * 20)
+shot = capture("hub75_plasma", 8)
+if shot:
+    colours = set(leds(shot).values())
+    reds = {c[0] for c in colours}
+    # RGB565 would give at most 32 red levels; 24-bit frames at depth 8 give many more.
+    check("plasma: %d colours, %d red levels (more than RGB565's 32)" % (len(colours), len(reds)),
+          len(colours) > 100 and len(reds) > 32)
+shot = capture("tft_gui", 1)
+if shot:
+    w, h, rows = shot
+
+    def px(x, y):
+        return tuple(rows[y][x * 3:x * 3 + 3])
+    r, g, b = px(20, 14)
+    check("gui: blue title bar", b > 100 and r < 60)
+    r, g, b = px(20, 65)
+    check("gui: green START button", g > 120 and r < 60 and b < 100)
+    r, g, b = px(100, 65)
+    check("gui: red STOP button", r > 150 and g < 60)
+    chart = {px(x, 250) for x in range(12, 228)}
+    check("gui: the chart's filled columns", len(chart) >= 2 and (px(20, 296)[2] > 60))
+
+if failures:
+    sys.exit("examples failed:\n" + "\n".join(failures))
+print("examples OK")

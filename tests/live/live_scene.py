@@ -1,0 +1,42 @@
+# The scene the browser test looks at: a HUB75 panel with a red block top left and a green
+# block bottom right, a TFT with a red band and a blue box, served live in real time.
+# Usage: micropython live_scene.py STOP_FILE  (runs until STOP_FILE exists, 60 s at most)
+import os
+import sys
+import time
+
+import esp32sim
+import framebuf
+import hub75
+import ili9341
+
+m = hub75.Matrix(width=64, height=32, depth=8)
+fb = framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565)
+fb.fill(0)
+fb.fill_rect(0, 0, 16, 16, 0xF800)
+fb.fill_rect(40, 16, 16, 16, 0x07E0)
+m.show()
+
+# The TFT on pads the HUB75 does not use (the defaults of both share 4, 5, 12, 13, 18, 19).
+TFT_PINS = dict(mosi=21, clk=22, cs=32, dc=33, rst=2, backlight=0, miso=34)
+esp32sim.attach_ili9341(pins=TFT_PINS)
+d = ili9341.ILI9341(**TFT_PINS)
+d.fill(0)
+d.fill_rect(0, 0, 240, 100, 0xF800)
+d.fill_rect(60, 200, 120, 60, 0x001F)
+d.wait()
+
+esp32sim.realtime(True)
+print(esp32sim.serve(port=0))
+stop = sys.argv[1]
+start = time.ticks_ms()
+while time.ticks_diff(time.ticks_ms(), start) < 60000:
+    esp32sim.run_ms(20)
+    try:
+        os.stat(stop)
+        break
+    except OSError:
+        pass
+esp32sim.stop_serving()
+m.deinit()
+d.deinit()
