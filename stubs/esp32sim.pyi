@@ -1,0 +1,31 @@
+"""The emulated ESP32 board of upanel's host firmware (not on a real chip)."""
+from typing import Optional, Tuple
+
+def run_ms(ms: float) -> None:
+    """Lets virtual time pass (at most an hour per call)."""
+def run_us(us: float) -> None: ...
+def time_us() -> int: ...
+def snapshot(device: str, *, raw: bool = False) -> Tuple[int, int, bytes]:
+    """(w, h, RGB888) of what the device shows; for "hub75" with raw=True an array('f') of
+    LED on-time over each row's share of the refresh."""
+def info(device: Optional[str] = None) -> dict:
+    """Board figures, or a device's: hub75 refresh_hz, oe_duty, ghost, torn, refreshes;
+    ili9341 bytes, frames, busy_us, idle_us and more."""
+def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
+                 scan: Optional[int] = None, pins: Optional[dict] = None) -> None: ...
+def attach_ili9341(*, pins: Optional[dict] = None) -> None: ...
+def save_png(device: str, path: str, *, scale: int = 1, leds: bool = False) -> None: ...
+def record(device: str, path: str, seconds: float, fps: int = 25, *, scale: int = 1,
+           leds: bool = False) -> None:
+    """Records an animated GIF as emulated time passes."""
+def stop_recording() -> int: ...
+def serve(port: int = 8080) -> str:
+    """Serves the live view on 127.0.0.1; returns its URL."""
+def stop_serving() -> None: ...
+def realtime(on: bool) -> None:
+    """Paces virtual time to the wall clock, for watching."""
+def faults() -> list:
+    """What the emulator refused: bad descriptors, unmapped registers, interrupt storms."""
+def read32(addr: int) -> int:
+    """A debugger's view of the bus (like machine.mem32 on the chip)."""
+def write32(addr: int, value: int) -> None: ...
