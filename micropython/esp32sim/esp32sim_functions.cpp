@@ -1,4 +1,5 @@
 // esp32sim: Python access to the emulated board shared by the host firmware's modules.
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -109,6 +110,27 @@ mp_obj_t hub75_raw_light(Hub75Panel &panel) {
     return arr;
 }
 
+// Overrides the pads a pins dict names, keeping the others; min_pad -1 allows "not wired".
+template <size_t N>
+void read_pins(mp_obj_t dict, const char *const (&names)[N], std::array<int, N> &pads, int min_pad) {
+    if (dict == mp_const_none) return;
+    if (!mp_obj_is_type(dict, &mp_type_dict))
+        mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict of pin name to pad number"));
+    mp_map_t *map = mp_obj_dict_get_map(dict);
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (!mp_map_slot_is_filled(map, i)) continue;
+        const char *name = mp_obj_str_get_str(map->table[i].key);
+        size_t index = N;
+        for (size_t p = 0; p < N; p++)
+            if (!strcmp(name, names[p])) index = p;
+        if (index == N) mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("unknown pin '%s'"), name);
+        mp_int_t pad = mp_obj_get_int(map->table[i].value);
+        if (pad < min_pad || pad >= kPadCount)
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
+        pads[index] = int(pad);
+    }
+}
+
 }  // namespace
 
 // Work interrupts scheduled (micropython.schedule, a driver's callbacks) runs before the
@@ -197,23 +219,7 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     if (scan != h / 2)
         mp_raise_ValueError(MP_ERROR_TEXT("the panel model drives two rows per address: scan must be height/2"));
     Hub75Pins pins;
-    if (a[ARG_pins].u_obj != mp_const_none) {
-        if (!mp_obj_is_type(a[ARG_pins].u_obj, &mp_type_dict))
-            mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict such as {'oe': 15}"));
-        mp_map_t *map = mp_obj_dict_get_map(a[ARG_pins].u_obj);
-        for (size_t i = 0; i < map->alloc; i++) {
-            if (!mp_map_slot_is_filled(map, i)) continue;
-            const char *name = mp_obj_str_get_str(map->table[i].key);
-            int index = -1;
-            for (int p = 0; p < 14; p++)
-                if (!strcmp(name, Hub75Pins::kNames[p])) index = p;
-            if (index < 0) mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("unknown pin '%s'"), name);
-            mp_int_t pad = mp_obj_get_int(map->table[i].value);
-            if (pad < 0 || pad >= kPadCount)
-                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
-            pins.pad[index] = int(pad);
-        }
-    }
+    read_pins(a[ARG_pins].u_obj, Hub75Pins::kNames, pins.pad, 0);
     board().attach_hub75(Hub75Geometry{int(w), int(h), int(chain), int(scan)}, pins);
     return mp_const_none;
 }
@@ -225,25 +231,7 @@ extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args,
     mp_arg_val_t a[1];
     mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
     Ili9341Pins pins;
-    if (a[0].u_obj != mp_const_none) {
-        if (!mp_obj_is_type(a[0].u_obj, &mp_type_dict))
-            mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict such as {'dc': 12}"));
-        mp_map_t *map = mp_obj_dict_get_map(a[0].u_obj);
-        for (size_t i = 0; i < map->alloc; i++) {
-            if (!mp_map_slot_is_filled(map, i)) continue;
-            const char *name = mp_obj_str_get_str(map->table[i].key);
-            int index = -1;
-            for (int p = 0; p < 7; p++)
-                if (!strcmp(name, Ili9341Pins::kNames[p])) index = p;
-            if (index < 0)
-                mp_raise_msg_varg(&mp_type_ValueError,
-                                  MP_ERROR_TEXT("unknown pin '%s'; pins are mosi clk cs dc rst backlight miso"), name);
-            mp_int_t pad = mp_obj_get_int(map->table[i].value);
-            if (pad < -1 || pad >= kPadCount)
-                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
-            pins.pad[index] = int(pad);
-        }
-    }
+    read_pins(a[0].u_obj, Ili9341Pins::kNames, pins.pad, -1);
     board().attach_ili9341(pins);
     return mp_const_none;
 }
