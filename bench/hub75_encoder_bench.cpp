@@ -27,7 +27,15 @@ struct Setup {
     }
 };
 
-void report(benchmark::State &state, uint32_t w, uint32_t h) {
+// Times `work` (one frame's output) for the panel size in the benchmark's arguments.
+template <class Work>
+void measure(benchmark::State &state, Work work) {
+    uint32_t w = uint32_t(state.range(0)), h = uint32_t(state.range(1));
+    Setup s(w, h);
+    for (auto _ : state) {
+        work(s);
+        benchmark::DoNotOptimize(s.out.data());
+    }
     state.SetItemsProcessed(int64_t(state.iterations()) * w * h);
     state.counters["frames/s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["ns/pixel"] = benchmark::Counter(double(state.iterations()) * w * h * 1e-9,
@@ -35,33 +43,17 @@ void report(benchmark::State &state, uint32_t w, uint32_t h) {
 }
 
 void BM_Encoder(benchmark::State &state) {
-    uint32_t w = uint32_t(state.range(0)), h = uint32_t(state.range(1));
-    Setup s(w, h);
-    for (auto _ : state) {
+    measure(state, [](Setup &s) {
         s.enc.encode(reinterpret_cast<const uint8_t *>(s.px.data()), core::PixelFormat::kRgb565, s.out.data());
-        benchmark::DoNotOptimize(s.out.data());
-    }
-    report(state, w, h);
+    });
 }
 
 void BM_NaiveEncoder(benchmark::State &state) {
-    uint32_t w = uint32_t(state.range(0)), h = uint32_t(state.range(1));
-    Setup s(w, h);
-    for (auto _ : state) {
-        reference::naive_encode_rgb565(s.plan, s.px.data(), 255, s.out.data());
-        benchmark::DoNotOptimize(s.out.data());
-    }
-    report(state, w, h);
+    measure(state, [](Setup &s) { reference::naive_encode_rgb565(s.plan, s.px.data(), 255, s.out.data()); });
 }
 
 void BM_MemcpyOfOutput(benchmark::State &state) {
-    uint32_t w = uint32_t(state.range(0)), h = uint32_t(state.range(1));
-    Setup s(w, h);
-    for (auto _ : state) {
-        std::memcpy(s.out.data(), s.copy_src.data(), s.out.size() * 2);
-        benchmark::DoNotOptimize(s.out.data());
-    }
-    report(state, w, h);
+    measure(state, [](Setup &s) { std::memcpy(s.out.data(), s.copy_src.data(), s.out.size() * 2); });
 }
 }  // namespace
 
