@@ -11,6 +11,7 @@ constexpr uint32_t kGpioOutW1ts = kGpioBase + 0x08;
 constexpr uint32_t kGpioOutW1tc = kGpioBase + 0x0C;
 constexpr uint32_t kGpioEnableW1ts = kGpioBase + 0x24;
 constexpr uint32_t kGpioEnableW1tc = kGpioBase + 0x28;
+constexpr uint32_t kGpioIn = kGpioBase + 0x3C, kGpioIn1 = kGpioBase + 0x40;
 constexpr uint32_t kGpioFuncOutSel0 = kGpioBase + 0x530;
 constexpr uint32_t kFuncOutInvSel = 1u << 9;
 constexpr uint32_t kIoMuxMcuSelShift = 12, kIoMuxMcuSelMask = 7u << 12, kIoMuxFuncGpio = 2;
@@ -43,6 +44,12 @@ inline void gpio_set_level(int pad, bool high) {
     uint32_t base = high ? kGpioOutW1ts : kGpioOutW1tc;
     if (pad < 32) reg_write(base, 1u << pad);
     else reg_write(base + 0x0C, 1u << (pad - 32));
+}
+
+// The level the pad's input sees (GPIO_IN, GPIO_IN1).
+inline bool gpio_get_input_level(int pad) {
+    if (pad < 32) return (reg_read(kGpioIn) >> pad) & 1u;
+    return (reg_read(kGpioIn1) >> (pad - 32)) & 1u;
 }
 
 // Routes a peripheral output signal to a pad through the GPIO matrix.

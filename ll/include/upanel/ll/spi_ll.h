@@ -24,6 +24,9 @@ constexpr uint32_t kDmaInRst = 1u << 2, kDmaOutRst = 1u << 3, kDmaAhbmFifoRst = 
 constexpr uint32_t kDmaAhbmRst = 1u << 5;
 constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29;
 constexpr uint32_t kClockEquSysclk = 1u << 31;
+constexpr uint32_t kCtrlWrBitOrder = 1u << 26;  // LSB first on MOSI
+constexpr uint32_t kUserCkOutEdge = 1u << 7;
+constexpr uint32_t kPinCsDisShift = 0, kPinCsPolShift = 6;  // one bit per CS line, 3 lines
 constexpr uint32_t kDataBufBytes = 64;       // W0..W15
 constexpr uint32_t kMaxTransferBits = 1u << 24;  // MOSI_DLEN is 24 bits of "bits - 1"
 }  // namespace spi_reg
@@ -41,6 +44,10 @@ inline int spi_irq(int spi) { return spi == 2 ? 30 : 31; }
 inline uint16_t spi_sig_clk(int spi) { return spi == 2 ? 8 : 63; }
 inline uint16_t spi_sig_mosi(int spi) { return spi == 2 ? 10 : 65; }
 inline uint16_t spi_sig_cs0(int spi) { return spi == 2 ? 11 : 68; }
+// CS line 0..2: HSPICS0 11, HSPICS1 61, HSPICS2 62; VSPICS0..2 68..70.
+inline uint16_t spi_sig_cs(int spi, int line) {
+    return spi == 2 ? uint16_t(line == 0 ? 11 : 60 + line) : uint16_t(68 + line);
+}
 
 inline void spi_ll_write(int spi, uint32_t offset, uint32_t v) { reg_write(spi_base(spi) + offset, v); }
 inline uint32_t spi_ll_read(int spi, uint32_t offset) { return reg_read(spi_base(spi) + offset); }
@@ -127,11 +134,50 @@ inline void spi_ll_stop(int spi) {
 inline void spi_ll_enable_trans_intr(int spi, bool on) {
     spi_ll_write(spi, spi_reg::kSlave, on ? spi_reg::kSlaveTransInten : 0);
 }
+// Sets or clears trans_inten only; trans_done keeps its state.
+inline void spi_ll_set_trans_intr_enabled(int spi, bool on) {
+    using namespace spi_reg;
+    const uint32_t v = spi_ll_read(spi, kSlave) & ~kSlaveTransInten;
+    spi_ll_write(spi, kSlave, on ? v | kSlaveTransInten : v);
+}
+// Sets trans_done by software: with trans_inten set the interrupt is then raised at once,
+// which is how a queue gets its first transfer started from the interrupt handler.
+inline void spi_ll_raise_trans_done(int spi) {
+    spi_ll_write(spi, spi_reg::kSlave, spi_ll_read(spi, spi_reg::kSlave) | spi_reg::kSlaveTransDone);
+}
 inline bool spi_ll_trans_done(int spi) {
     return spi_ll_read(spi, spi_reg::kSlave) & spi_reg::kSlaveTransDone;
 }
 inline void spi_ll_clear_trans_done(int spi) {
     spi_ll_write(spi, spi_reg::kSlave, spi_ll_read(spi, spi_reg::kSlave) & ~spi_reg::kSlaveTransDone);
+}
+
+// SPI mode 0..3. CPOL is the clock's idle level (PIN.ck_idle_edge); the ESP32 master then
+// needs USER.ck_out_edge set in modes 1 and 2 for the data to change on the right edge.
+inline void spi_ll_set_mode(int spi, uint32_t mode) {
+    using namespace spi_reg;
+    const bool cpol = mode & 2, cpha = mode & 1;
+    const uint32_t pin = spi_ll_read(spi, kPin) & ~kPinCkIdleEdge;
+    spi_ll_write(spi, kPin, cpol ? pin | kPinCkIdleEdge : pin);
+    const uint32_t user = spi_ll_read(spi, kUser) & ~kUserCkOutEdge;
+    spi_ll_write(spi, kUser, cpol != cpha ? user | kUserCkOutEdge : user);
+}
+
+// The CS line (0..2, or -1 for none) the next transfers assert, active low or high; the
+// other lines stay disabled.
+inline void spi_ll_select_cs(int spi, int line, bool active_high) {
+    using namespace spi_reg;
+    uint32_t pin = spi_ll_read(spi, kPin) & ~((7u << kPinCsDisShift) | (7u << kPinCsPolShift));
+    for (int i = 0; i < 3; i++)
+        if (i != line) pin |= 1u << (kPinCsDisShift + uint32_t(i));
+    if (line >= 0 && active_high) pin |= 1u << (kPinCsPolShift + uint32_t(line));
+    spi_ll_write(spi, kPin, pin);
+}
+
+inline void spi_ll_set_lsb_first(int spi, bool lsb_first) {
+    using namespace spi_reg;
+    const uint32_t v = spi_ll_read(spi, kCtrl) & ~kCtrlWrBitOrder;
+    spi_ll_write(spi, kCtrl, lsb_first ? v | kCtrlWrBitOrder : v);
 }
 
 }  // namespace upanel::ll

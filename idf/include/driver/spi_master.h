@@ -1,0 +1,159 @@
+/* Devices on an SPI bus, and their transactions, as ESP-IDF's SPI master driver has them.
+ *
+ * How transactions run: spi_device_queue_trans() puts a transaction on the bus's queue and
+ * returns at once. The bus's transfer-done interrupt handler runs the queue one transaction
+ * after another, in the order they were queued (across all devices of the bus): it calls
+ * the device's pre_cb, starts the transfer (by DMA from tx_buffer, or from the 64-byte data
+ * buffer for SPI_TRANS_USE_TXDATA and on a bus without DMA), and when the transfer is done
+ * calls post_cb, then starts the next one. pre_cb and post_cb of queued transactions thus run
+ * in interrupt context (xPortInIsrContext() is true) and must not block. On the host the
+ * interrupt is delivered whenever emulated time passes: in spi_device_get_trans_result(),
+ * vTaskDelay(), ets_delay_us(), or when the program runs the emulator. A transaction's
+ * post_cb has always run before spi_device_get_trans_result() returns it.
+ *
+ * spi_device_polling_transmit() runs one transaction with the interrupt off, after the
+ * bus's queue has drained; its pre_cb and post_cb run in the calling task.
+ *
+ * What the host shim does not do (and says so with ESP_ERR_NOT_SUPPORTED): receiving (MISO:
+ * rx_buffer, SPI_TRANS_USE_RXDATA, rxlength), command, address and dummy phases
+ * (command_bits, address_bits, dummy_bits, SPI_TRANS_VARIABLE_*), dual/quad/octal modes,
+ * SPI_TRANS_CS_KEEP_ACTIVE, 3-wire and DDR devices, and lengths that are not whole bytes.
+ * Where it is stricter than ESP-IDF: a tx_buffer sent by DMA must be word aligned in
+ * DMA-capable memory (heap_caps_malloc with MALLOC_CAP_DMA), else ESP_ERR_INVALID_ARG (ESP-IDF
+ * would copy it into a temporary DMA buffer); handles are checked (ESP_ERR_INVALID_ARG for a
+ * handle that is not a device of any bus). cs_ena_pretrans, cs_ena_posttrans, duty_cycle_pos
+ * and input_delay_ns are accepted; CS is held one clock before and after each transfer. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "driver/spi_common.h"
+#include "esp_err.h"
+#include "freertos/FreeRTOS.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* spi_device_interface_config_t.flags */
+#define SPI_DEVICE_TXBIT_LSBFIRST (1 << 0)  /* bytes leave LSB first */
+#define SPI_DEVICE_RXBIT_LSBFIRST (1 << 1)
+#define SPI_DEVICE_BIT_LSBFIRST (SPI_DEVICE_TXBIT_LSBFIRST | SPI_DEVICE_RXBIT_LSBFIRST)
+#define SPI_DEVICE_3WIRE (1 << 2)           /* not supported */
+#define SPI_DEVICE_POSITIVE_CS (1 << 3)     /* CS active high */
+#define SPI_DEVICE_HALFDUPLEX (1 << 4)
+#define SPI_DEVICE_CLK_AS_CS (1 << 5)       /* not supported */
+#define SPI_DEVICE_NO_DUMMY (1 << 6)
+#define SPI_DEVICE_DDRCLK (1 << 7)          /* not supported */
+
+/* spi_transaction_t.flags */
+#define SPI_TRANS_MODE_DIO (1 << 0)         /* not supported */
+#define SPI_TRANS_MODE_QIO (1 << 1)         /* not supported */
+#define SPI_TRANS_USE_RXDATA (1 << 2)       /* receive into rx_data (not supported) */
+#define SPI_TRANS_USE_TXDATA (1 << 3)       /* send tx_data (at most 32 bits), not tx_buffer */
+#define SPI_TRANS_MODE_DIOQIO_ADDR (1 << 4) /* not supported */
+#define SPI_TRANS_VARIABLE_CMD (1 << 5)     /* not supported */
+#define SPI_TRANS_VARIABLE_ADDR (1 << 6)    /* not supported */
+#define SPI_TRANS_VARIABLE_DUMMY (1 << 7)   /* not supported */
+#define SPI_TRANS_CS_KEEP_ACTIVE (1 << 8)   /* not supported */
+#define SPI_TRANS_MULTILINE_CMD (1 << 9)    /* not supported */
+#define SPI_TRANS_MODE_OCT (1 << 10)        /* not supported */
+#define SPI_TRANS_MULTILINE_ADDR SPI_TRANS_MODE_DIOQIO_ADDR
+
+struct spi_transaction_t;
+typedef struct spi_transaction_t spi_transaction_t;
+
+/** A device's pre- or post-transfer callback; gets the transaction (its user field is the
+ *  caller's). Runs in interrupt context for queued transactions. */
+typedef void (*transaction_cb_t)(spi_transaction_t *trans);
+
+typedef struct {
+    uint8_t command_bits;      /* must be 0 on the host */
+    uint8_t address_bits;      /* must be 0 on the host */
+    uint8_t dummy_bits;        /* must be 0 on the host */
+    uint8_t mode;              /* SPI mode 0..3 (CPOL, CPHA) */
+    uint16_t duty_cycle_pos;   /* clock high time in 1/256 (0 or 128: 50%); accepted */
+    uint16_t cs_ena_pretrans;  /* accepted; CS leads the data by one clock */
+    uint8_t cs_ena_posttrans;  /* accepted; CS trails the data by one clock */
+    int clock_speed_hz;        /* the clock is the fastest 80 MHz / n not above this */
+    int input_delay_ns;        /* accepted, no effect */
+    int spics_io_num;          /* CS pad, or -1 for none */
+    uint32_t flags;            /* SPI_DEVICE_* */
+    int queue_size;            /* transactions queued and not yet returned, at most */
+    transaction_cb_t pre_cb;   /* before each transfer starts */
+    transaction_cb_t post_cb;  /* when each transfer is done */
+} spi_device_interface_config_t;
+
+struct spi_transaction_t {
+    uint32_t flags;            /* SPI_TRANS_* */
+    uint16_t cmd;              /* command phase (not supported: no command bits) */
+    uint64_t addr;             /* address phase (not supported: no address bits) */
+    size_t length;             /* bits to send; a multiple of 8 */
+    size_t rxlength;           /* bits to receive: must be 0 */
+    void *user;                /* the caller's, for the callbacks */
+    union {
+        const void *tx_buffer; /* what to send; DMA-capable and word aligned on a DMA bus */
+        uint8_t tx_data[4];    /* with SPI_TRANS_USE_TXDATA */
+    };
+    union {
+        void *rx_buffer;       /* must be NULL */
+        uint8_t rx_data[4];
+    };
+};
+
+struct spi_device_t;
+typedef struct spi_device_t *spi_device_handle_t;
+
+/** Adds a device to an initialized bus and writes its handle to *handle. The device gets
+ *  one of the bus's three CS lines, routed to spics_io_num. ESP_ERR_INVALID_ARG for an
+ *  unknown host, NULL arguments, clock_speed_hz <= 0, mode > 3, queue_size < 1 or a CS pad
+ *  that cannot be an output; ESP_ERR_INVALID_STATE when the bus is not initialized;
+ *  ESP_ERR_NOT_FOUND when all three CS lines are taken; ESP_ERR_NOT_SUPPORTED for command,
+ *  address or dummy bits or an unsupported flag; ESP_ERR_NO_MEM when out of memory. */
+esp_err_t spi_bus_add_device(spi_host_device_t host_id,
+                             const spi_device_interface_config_t *dev_config,
+                             spi_device_handle_t *handle);
+
+/** Removes a device and frees its handle. ESP_ERR_INVALID_ARG for a handle that is not a
+ *  device of any bus (NULL, or removed already); ESP_ERR_INVALID_STATE while it has
+ *  transactions that spi_device_get_trans_result has not returned. */
+esp_err_t spi_bus_remove_device(spi_device_handle_t handle);
+
+/** Queues a transaction and returns at once; the interrupt handler runs it. The transaction
+ *  and its buffer must stay untouched until spi_device_get_trans_result returns it. When
+ *  queue_size transactions are queued and not yet returned, waits ticks_to_wait ticks for
+ *  room; as only the caller itself can make room (by getting results), that wait lets
+ *  emulated time pass and gives ESP_ERR_TIMEOUT (at once for portMAX_DELAY, where the chip
+ *  would block forever). ESP_ERR_INVALID_ARG for a bad handle, a NULL transaction, length 0,
+ *  a length over the bus's max_transfer_sz, tx_data over 32 bits, a NULL tx_buffer, or a
+ *  tx_buffer a DMA bus cannot read (not word aligned in DMA-capable memory);
+ *  ESP_ERR_NOT_SUPPORTED for what the header comment lists. */
+esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *trans_desc,
+                                 TickType_t ticks_to_wait);
+
+/** Waits for the device's oldest queued transaction to be done and writes it to
+ *  *trans_desc; transactions come back in the order they were queued, each after its
+ *  post_cb ran. Lets emulated time pass while it waits: at most ticks_to_wait ticks
+ *  (portMAX_DELAY: until done), then ESP_ERR_TIMEOUT. With nothing queued, ESP_ERR_TIMEOUT
+ *  after the wait (at once for portMAX_DELAY). ESP_ERR_INVALID_ARG for a bad handle or a
+ *  NULL trans_desc. */
+esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
+                                      spi_transaction_t **trans_desc,
+                                      TickType_t ticks_to_wait);
+
+/** Queues a transaction and waits for it: spi_device_queue_trans then
+ *  spi_device_get_trans_result. ESP_ERR_INVALID_STATE when the device has queued
+ *  transactions not yet returned; otherwise what those two return. */
+esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *trans_desc);
+
+/** Runs one transaction by polling, with the interrupt off, once the bus's queue has
+ *  drained; pre_cb and post_cb run in the calling task. ESP_ERR_INVALID_STATE when the
+ *  device has queued transactions not yet returned; else the checks of
+ *  spi_device_queue_trans. */
+esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
+                                      spi_transaction_t *trans_desc);
+
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,56 @@
+// The state behind an initialized SPI bus and its devices, shared by the bus, device and
+// transfer code.
+#pragma once
+#include <cstdint>
+#include <deque>
+
+#include "driver/spi_master.h"
+#include "upanel/core/lldesc.h"
+
+namespace upanel::idf {
+
+constexpr int kCsLines = 3;  // CS0..CS2 of each SPI master
+
+struct Job {
+    spi_device_t *dev = nullptr;
+    spi_transaction_t *trans = nullptr;
+};
+
+struct Bus {
+    int spi = 0;               // 2 (HSPI) or 3 (VSPI)
+    uint32_t dma_chan = 0;     // 0: no DMA
+    uint32_t max_bytes = 0;    // largest transfer
+    int pads[4] = {-1, -1, -1, -1};  // MOSI, MISO, SCLK routed or claimed at init
+    core::LlDesc *desc = nullptr;    // one chain, in DMA-capable RAM, for the running transfer
+    uint32_t desc_count = 0;
+    spi_device_t *devices[kCsLines] = {};  // by CS line
+    std::deque<Job> queue;     // waiting to start, in queue order across devices
+    Job running;               // on the bus now (dev == nullptr: none)
+};
+
+// The bus of a host, or nullptr when it is not initialized (or the host is not SPI2/SPI3).
+Bus *bus_of(spi_host_device_t host);
+
+// The bus that has this device, or nullptr when no bus has it.
+Bus *bus_with_device(const spi_device_t *dev);
+
+// Checks a transaction against the device's bus: what ESP-IDF checks, and what this shim
+// cannot do.
+esp_err_t check_transaction(const Bus &bus, const spi_transaction_t *t);
+
+// Calls pre_cb, sets the device's clock, mode and CS line and starts the transfer.
+void start_transfer(Bus &bus, const Job &job);
+
+// The transfer-done interrupt handler: finishes the running transaction and starts the next.
+void bus_isr(void *arg);
+
+}  // namespace upanel::idf
+
+struct spi_device_t {
+    upanel::idf::Bus *bus = nullptr;
+    int cs_line = 0;
+    spi_device_interface_config_t cfg{};
+    uint32_t clock_reg = 0;
+    std::deque<spi_transaction_t *> in_flight;  // queued, not yet returned, in order
+    size_t finished = 0;  // how many at the front of in_flight are done
+};

@@ -1,0 +1,137 @@
+// Devices on a bus and their transactions: adding and removing, queueing, results, and the
+// blocking and polling transmits.
+#include <new>
+
+#include "emulated_time.h"
+#include "isr_context.h"
+#include "pads.h"
+#include "spi_bus.h"
+#include "upanel/ll/gpio_ll.h"
+#include "upanel/ll/spi_ll.h"
+
+using namespace upanel;
+using idf::Bus;
+
+namespace {
+
+constexpr uint32_t kUnsupportedDeviceFlags = SPI_DEVICE_3WIRE | SPI_DEVICE_CLK_AS_CS | SPI_DEVICE_DDRCLK;
+
+// Lets emulated time pass for a wait that nothing inside this program can end.
+void wait_ticks(TickType_t ticks) {
+    if (ticks != 0 && ticks != portMAX_DELAY) idf::wait_us(uint64_t(ticks) * idf::kUsPerTick);
+}
+
+// Waits until the device's oldest transaction is done, or the ticks have passed.
+bool wait_oldest_done(spi_device_t &d, TickType_t ticks) {
+    const bool forever = ticks == portMAX_DELAY;
+    const uint64_t deadline = ll::time_us() + uint64_t(ticks) * idf::kUsPerTick;
+    while (!d.finished) {
+        if (!forever && ll::time_us() >= deadline) return false;
+        ll::cpu_relax();
+    }
+    return true;
+}
+
+}  // namespace
+
+extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
+                                        const spi_device_interface_config_t *cfg,
+                                        spi_device_handle_t *handle) {
+    if (host_id != SPI2_HOST && host_id != SPI3_HOST) return ESP_ERR_INVALID_ARG;
+    if (!cfg || !handle) return ESP_ERR_INVALID_ARG;
+    Bus *b = idf::bus_of(host_id);
+    if (!b) return ESP_ERR_INVALID_STATE;
+    if (cfg->clock_speed_hz <= 0 || cfg->mode > 3 || cfg->queue_size < 1)
+        return ESP_ERR_INVALID_ARG;
+    if (cfg->spics_io_num >= 0 && !idf::pad_valid_output(cfg->spics_io_num))
+        return ESP_ERR_INVALID_ARG;
+    if (cfg->command_bits || cfg->address_bits || cfg->dummy_bits ||
+        (cfg->flags & kUnsupportedDeviceFlags))
+        return ESP_ERR_NOT_SUPPORTED;
+    int line = 0;
+    while (line < idf::kCsLines && b->devices[line]) line++;
+    if (line == idf::kCsLines) return ESP_ERR_NOT_FOUND;
+
+    spi_device_t *d = new (std::nothrow) spi_device_t;
+    if (!d) return ESP_ERR_NO_MEM;
+    d->bus = b;
+    d->cs_line = line;
+    d->cfg = *cfg;
+    d->clock_reg = ll::spi_ll_clock_reg(uint32_t(cfg->clock_speed_hz));
+    b->devices[line] = d;
+    if (cfg->spics_io_num >= 0)
+        ll::gpio_matrix_out(cfg->spics_io_num, ll::spi_sig_cs(b->spi, line), false);
+    *handle = d;
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_bus_remove_device(spi_device_handle_t handle) {
+    Bus *b = idf::bus_with_device(handle);
+    if (!b) return ESP_ERR_INVALID_ARG;
+    if (!handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
+    if (handle->cfg.spics_io_num >= 0) idf::release_pad(handle->cfg.spics_io_num);
+    b->devices[handle->cs_line] = nullptr;
+    delete handle;
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle,
+                                            spi_transaction_t *trans_desc,
+                                            TickType_t ticks_to_wait) {
+    Bus *b = idf::bus_with_device(handle);
+    if (!b) return ESP_ERR_INVALID_ARG;
+    esp_err_t err = idf::check_transaction(*b, trans_desc);
+    if (err != ESP_OK) return err;
+    if (handle->in_flight.size() >= size_t(handle->cfg.queue_size)) {
+        if (!idf::in_isr()) wait_ticks(ticks_to_wait);
+        return ESP_ERR_TIMEOUT;
+    }
+    handle->in_flight.push_back(trans_desc);
+    b->queue.push_back(idf::Job{handle, trans_desc});
+    // While the bus is idle trans_done is set, so this raises the interrupt and the handler
+    // starts the transaction; while a transfer runs, the handler takes it up after that one.
+    ll::spi_ll_set_trans_intr_enabled(b->spi, true);
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
+                                                 spi_transaction_t **trans_desc,
+                                                 TickType_t ticks_to_wait) {
+    if (!idf::bus_with_device(handle) || !trans_desc) return ESP_ERR_INVALID_ARG;
+    if (idf::in_isr()) return ESP_ERR_INVALID_STATE;  // a handler cannot wait
+    if (handle->in_flight.empty()) {
+        wait_ticks(ticks_to_wait);
+        return ESP_ERR_TIMEOUT;
+    }
+    if (!wait_oldest_done(*handle, ticks_to_wait)) return ESP_ERR_TIMEOUT;
+    *trans_desc = handle->in_flight.front();
+    handle->in_flight.pop_front();
+    handle->finished--;
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_transmit(spi_device_handle_t handle,
+                                         spi_transaction_t *trans_desc) {
+    if (!idf::bus_with_device(handle)) return ESP_ERR_INVALID_ARG;
+    if (idf::in_isr() || !handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
+    esp_err_t err = spi_device_queue_trans(handle, trans_desc, portMAX_DELAY);
+    if (err != ESP_OK) return err;
+    spi_transaction_t *done = nullptr;
+    return spi_device_get_trans_result(handle, &done, portMAX_DELAY);
+}
+
+extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
+                                                 spi_transaction_t *trans_desc) {
+    Bus *b = idf::bus_with_device(handle);
+    if (!b) return ESP_ERR_INVALID_ARG;
+    esp_err_t err = idf::check_transaction(*b, trans_desc);
+    if (err != ESP_OK) return err;
+    if (idf::in_isr() || !handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
+    // Other devices' queued transactions go first; then the handler has turned the
+    // interrupt off and the bus is ours.
+    while (b->running.dev || !b->queue.empty()) ll::cpu_relax();
+    idf::start_transfer(*b, idf::Job{handle, trans_desc});
+    while (!ll::spi_ll_trans_done(b->spi)) ll::cpu_relax();
+    if (handle->cfg.post_cb) handle->cfg.post_cb(trans_desc);
+    return ESP_OK;
+}

@@ -1,0 +1,183 @@
+// The SPI master's queue through the idf shim: how many transactions a device may have out,
+// timeouts in emulated time, order across devices, polling next to queued transfers, and a
+// bus without DMA.
+#include <cstring>
+
+#include "esp_heap_caps.h"
+#include "freertos/FreeRTOS.h"
+#include "idf_board_fixture.h"
+#include "ili9341_display.h"
+
+using namespace idf_test;
+using upanel::emu::kPicosPerMs;
+
+namespace {
+
+struct Call {
+    spi_transaction_t *trans;
+    bool in_isr;
+};
+std::vector<Call> g_calls;
+void record(spi_transaction_t *t) { g_calls.push_back({t, xPortInIsrContext() == pdTRUE}); }
+
+// A transaction of n bytes from DMA-capable memory.
+struct DmaTrans {
+    explicit DmaTrans(size_t n) {
+        buf = static_cast<uint8_t *>(heap_caps_malloc(n, MALLOC_CAP_DMA));
+        t.tx_buffer = buf;
+        t.length = 8 * n;
+    }
+    ~DmaTrans() { heap_caps_free(buf); }
+    uint8_t *buf;
+    spi_transaction_t t = {};
+};
+
+class IdfSpiQueue : public IdfBoard {
+protected:
+    void SetUp() override {
+        IdfBoard::SetUp();
+        g_calls.clear();
+    }
+    double ms() const { return double(board.now()) / double(kPicosPerMs); }
+};
+
+}  // namespace
+
+TEST_F(IdfSpiQueue, ADeviceHoldsQueueSizeTransactionsAndTimesOutBeyond) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_interface_config_t cfg = device_config(kCs, 3, 1'000'000);
+    cfg.post_cb = record;
+    spi_device_handle_t dev = add_device(cfg);
+    DmaTrans a(100), b(100), c(100), d(100);
+    ASSERT_EQ(spi_device_queue_trans(dev, &a.t, 0), ESP_OK);
+    ASSERT_EQ(spi_device_queue_trans(dev, &b.t, 0), ESP_OK);
+    ASSERT_EQ(spi_device_queue_trans(dev, &c.t, 0), ESP_OK);
+    const double t0 = ms();
+    EXPECT_EQ(spi_device_queue_trans(dev, &d.t, 0), ESP_ERR_TIMEOUT);
+    EXPECT_EQ(ms(), t0) << "no wait with 0 ticks";
+    EXPECT_EQ(spi_device_queue_trans(dev, &d.t, portMAX_DELAY), ESP_ERR_TIMEOUT);
+    EXPECT_EQ(ms(), t0) << "nothing in this program could make room: no endless wait";
+    EXPECT_EQ(spi_device_queue_trans(dev, &d.t, 2), ESP_ERR_TIMEOUT);
+    EXPECT_GE(ms(), t0 + 20) << "two ticks of 10 ms";
+    EXPECT_EQ(g_calls.size(), 3u) << "the queued ones ran meanwhile";
+    spi_transaction_t *got;
+    for (spi_transaction_t *want : {&a.t, &b.t, &c.t}) {
+        ASSERT_EQ(spi_device_get_trans_result(dev, &got, 0), ESP_OK);
+        EXPECT_EQ(got, want);
+    }
+    // Room again, and nothing left to return.
+    const double t1 = ms();
+    EXPECT_EQ(spi_device_get_trans_result(dev, &got, 0), ESP_ERR_TIMEOUT);
+    EXPECT_EQ(spi_device_get_trans_result(dev, &got, portMAX_DELAY), ESP_ERR_TIMEOUT);
+    EXPECT_EQ(ms(), t1);
+    EXPECT_EQ(spi_device_get_trans_result(dev, &got, 1), ESP_ERR_TIMEOUT);
+    EXPECT_GE(ms(), t1 + 10);
+    ASSERT_EQ(spi_device_queue_trans(dev, &d.t, 0), ESP_OK);
+    ASSERT_EQ(spi_device_get_trans_result(dev, &got, portMAX_DELAY), ESP_OK);
+    EXPECT_EQ(got, &d.t);
+}
+
+TEST_F(IdfSpiQueue, GetTransResultTimesOutWhileTheTransferRunsThenGetsIt) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_handle_t dev = add_device(device_config(kCs, 1, 1'000'000));
+    DmaTrans big(4000);  // 32 ms at 1 MHz
+    ASSERT_EQ(spi_device_queue_trans(dev, &big.t, 0), ESP_OK);
+    spi_transaction_t *got = nullptr;
+    const double t0 = ms();
+    EXPECT_EQ(spi_device_get_trans_result(dev, &got, 1), ESP_ERR_TIMEOUT);
+    EXPECT_GE(ms(), t0 + 10);
+    EXPECT_LT(ms(), t0 + 11);
+    ASSERT_EQ(spi_device_get_trans_result(dev, &got, pdMS_TO_TICKS(50)), ESP_OK);
+    EXPECT_EQ(got, &big.t);
+    EXPECT_GE(ms(), t0 + 32);
+    EXPECT_LT(ms(), t0 + 34);
+}
+
+TEST_F(IdfSpiQueue, TransactionsOfTwoDevicesRunInQueueOrder) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_interface_config_t c1 = device_config(kCs, 4), c2 = device_config(15, 4, 8'000'000);
+    c1.post_cb = c2.post_cb = record;
+    spi_device_handle_t d1 = add_device(c1), d2 = add_device(c2);
+    DmaTrans t[6] = {DmaTrans(40), DmaTrans(80), DmaTrans(12), DmaTrans(400), DmaTrans(4), DmaTrans(8)};
+    for (int i = 0; i < 6; i++) ASSERT_EQ(spi_device_queue_trans(i % 2 ? d2 : d1, &t[i].t, 0), ESP_OK);
+    spi_transaction_t *got;
+    for (int i = 1; i < 6; i += 2) {  // d2's first: the bus runs d1's meanwhile all the same
+        ASSERT_EQ(spi_device_get_trans_result(d2, &got, portMAX_DELAY), ESP_OK);
+        EXPECT_EQ(got, &t[i].t);
+    }
+    for (int i = 0; i < 6; i += 2) {
+        ASSERT_EQ(spi_device_get_trans_result(d1, &got, 0), ESP_OK) << "done already";
+        EXPECT_EQ(got, &t[i].t);
+    }
+    ASSERT_EQ(g_calls.size(), 6u);
+    for (int i = 0; i < 6; i++) {
+        EXPECT_EQ(g_calls[i].trans, &t[i].t);
+        EXPECT_TRUE(g_calls[i].in_isr);
+    }
+}
+
+TEST_F(IdfSpiQueue, PollingWaitsForTheQueueAndCallsBackInTheTask) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_interface_config_t c1 = device_config(kCs, 4), c2 = device_config(15, 4);
+    c1.pre_cb = c1.post_cb = c2.pre_cb = c2.post_cb = record;
+    spi_device_handle_t d1 = add_device(c1), d2 = add_device(c2);
+    DmaTrans q1(1000), q2(1000), p(16);
+    ASSERT_EQ(spi_device_queue_trans(d1, &q1.t, 0), ESP_OK);
+    ASSERT_EQ(spi_device_queue_trans(d1, &q2.t, 0), ESP_OK);
+    ASSERT_EQ(spi_device_polling_transmit(d2, &p.t), ESP_OK);
+    ASSERT_EQ(g_calls.size(), 6u);
+    const spi_transaction_t *order[6] = {&q1.t, &q1.t, &q2.t, &q2.t, &p.t, &p.t};
+    for (int i = 0; i < 6; i++) {
+        EXPECT_EQ(g_calls[i].trans, order[i]) << i;
+        EXPECT_EQ(g_calls[i].in_isr, i < 4) << i;
+    }
+    // Its own queued transactions not yet returned: polling and transmit refuse.
+    EXPECT_EQ(spi_device_polling_transmit(d1, &p.t), ESP_ERR_INVALID_STATE);
+    EXPECT_EQ(spi_device_transmit(d1, &p.t), ESP_ERR_INVALID_STATE);
+    spi_transaction_t *got;
+    ASSERT_EQ(spi_device_get_trans_result(d1, &got, 0), ESP_OK);
+    ASSERT_EQ(spi_device_get_trans_result(d1, &got, 0), ESP_OK);
+    // And then transmit queues, waits and is done.
+    g_calls.clear();
+    ASSERT_EQ(spi_device_transmit(d1, &p.t), ESP_OK);
+    ASSERT_EQ(g_calls.size(), 2u);
+    EXPECT_TRUE(g_calls[1].in_isr);
+    EXPECT_EQ(spi_device_get_trans_result(d1, &got, 0), ESP_ERR_TIMEOUT) << "transmit took its result";
+}
+
+TEST_F(IdfSpiQueue, ABusWithoutDmaSendsUpTo64BytesFromAnyMemory) {
+    ASSERT_EQ(init_bus(0, SPI_DMA_DISABLED, SPI3_HOST), ESP_OK);
+    spi_device_handle_t dev = add_device(device_config(kCs), SPI3_HOST);
+    std::vector<uint8_t> host_memory(65, 0xA5);
+    spi_transaction_t t = {};
+    t.tx_buffer = host_memory.data();
+    t.length = 8 * 65;
+    EXPECT_EQ(spi_device_queue_trans(dev, &t, 0), ESP_ERR_INVALID_ARG);
+    t.length = 8 * 64;
+    const uint64_t before = board.spi(3).stats().bytes;
+    ASSERT_EQ(spi_device_polling_transmit(dev, &t), ESP_OK);
+    ASSERT_EQ(spi_device_transmit(dev, &t), ESP_OK);
+    EXPECT_EQ(board.spi(3).stats().bytes - before, 128u);
+    EXPECT_TRUE(board.faults().empty()) << board.faults().front();
+}
+
+TEST_F(IdfSpiQueue, BusesShareTheTwoDmaChannels) {
+    ASSERT_EQ(init_bus(4092, SPI_DMA_CH2, SPI2_HOST), ESP_OK);
+    EXPECT_EQ(init_bus(4092, SPI_DMA_CH2, SPI3_HOST), ESP_ERR_INVALID_STATE) << "channel 2 is SPI2's";
+    ASSERT_EQ(init_bus(4092, SPI_DMA_CH_AUTO, SPI3_HOST), ESP_OK);
+    ASSERT_EQ(spi_bus_free(SPI2_HOST), ESP_OK);
+    ASSERT_EQ(spi_bus_free(SPI3_HOST), ESP_OK);
+}
+
+TEST_F(IdfSpiQueue, AUnitUpanelsDriverHoldsIsRefused) {
+    upanel::ili9341::Display display;
+    upanel::ili9341::Config c;  // SPI2, the board's default wiring
+    c.pins[upanel::ili9341::kMosi] = kMosi, c.pins[upanel::ili9341::kClk] = kClk;
+    c.pins[upanel::ili9341::kCs] = kCs, c.pins[upanel::ili9341::kDc] = kDc;
+    c.pins[upanel::ili9341::kRst] = kRst, c.pins[upanel::ili9341::kBacklight] = kBacklight;
+    c.pins[upanel::ili9341::kMiso] = kMiso;
+    ASSERT_EQ(display.init(c), upanel::ili9341::Status::kOk);
+    EXPECT_EQ(init_bus(), ESP_ERR_INVALID_STATE);
+    display.deinit();
+    EXPECT_EQ(init_bus(), ESP_OK);
+}
