@@ -8,7 +8,8 @@ add_custom_target(natmod-x64 ALL
   COMMENT "Building the native modules for x64"
   VERBATIM)
 
-file(GLOB UPANEL_NATMOD_PY_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/py/test_hub75_*.py)
+file(GLOB UPANEL_NATMOD_PY_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/py/test_hub75_*.py
+     ${CMAKE_SOURCE_DIR}/tests/py/test_ili9341_*.py)
 foreach(script ${UPANEL_NATMOD_PY_TESTS})
   get_filename_component(name ${script} NAME_WE)
   add_test(NAME natmod.${name} COMMAND ${UPANEL_FIRMWARE_EMU} ${script}

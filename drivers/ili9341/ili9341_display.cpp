@@ -100,11 +100,11 @@ Status Display::init(const Config &config) {
         release();
         return Status::kNoDmaMemory;
     }
-    if (!ll::intr_attach(ll::spi_irq(spi), &Display::on_interrupt, this)) {
+    if (!config.polled && !ll::intr_attach(ll::spi_irq(spi), &Display::on_interrupt, this)) {
         release();
         return Status::kBusy;
     }
-    intr_attached_ = true;
+    intr_attached_ = !config.polled;
     queued_ = done_ = 0;
     running_ = false;
     phase_ = kIdle;
@@ -233,13 +233,27 @@ bool Display::in_flight(const void *buf) const {
     return false;
 }
 
+void Display::poll() {
+    if (active_ && !intr_attached_) on_interrupt(this);
+}
+
+// One turn of a wait for the bus: with no interrupt, the waiting drives the jobs.
+void Display::relax() {
+    ll::cpu_relax();
+    if (!intr_attached_) on_interrupt(this);
+}
+
 void Display::wait() {
-    while (queued_ != done_) ll::cpu_relax();
+    while (queued_ != done_) relax();
+}
+
+void Display::wait(const void *buf) {
+    while (in_flight(buf)) relax();
 }
 
 // The job slot the next job goes into, once the job that used it is done.
 Display::Job &Display::claim_slot() {
-    while (queued_ - done_ >= 2) ll::cpu_relax();
+    while (queued_ - done_ >= 2) relax();
     return jobs_[queued_ % 2];
 }
 
@@ -264,6 +278,9 @@ void Display::enqueue() {
     // The interrupt starts queued jobs while one runs; with none running, nothing can
     // interrupt this check, so exactly one side starts the job.
     if (!running_) start_next_job();
+    // Polled: the window commands are a few bytes each; send them now, so that the pixels
+    // go out by DMA while the caller goes on.
+    while (!intr_attached_ && running_ && phase_ != kPixels) relax();
 }
 
 void Display::start_next_job() {
@@ -332,7 +349,7 @@ Status Display::flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const 
     const uint32_t bytes = (x2 - x1 + 1) * (y2 - y1 + 1) * 2;
     if (len < bytes) return Status::kBufferTooSmall;
     if (!ll::dma_addr(buf) || (ll::dma_addr(buf) & 3)) return Status::kNotDmaMemory;
-    while (in_flight(buf)) ll::cpu_relax();
+    wait(buf);
     Job &j = claim_slot();
     j = Job{uint16_t(x1), uint16_t(y1), uint16_t(x2), uint16_t(y2), false, bytes, tag, buf};
     build_chain(queued_ % 2, buf, bytes, false);

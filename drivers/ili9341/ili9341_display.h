@@ -30,6 +30,10 @@ struct Config {
     bool invert = false;   // the panel needs INVON to show colours right
     // Pixel buffers the driver allocates in DMA-capable RAM for the caller (0 = none).
     uint32_t buffer_pixels = 0, buffer_count = 0;
+    // No interrupt (a native module on the chip cannot allocate one): flush() sends the
+    // window commands itself, polled, and starts the pixels' DMA; the end of a job and the
+    // start of the queued one are seen when the caller next polls: poll(), wait(), flush().
+    bool polled = false;
 };
 
 enum class Status : uint8_t {
@@ -78,8 +82,11 @@ public:
                  uint32_t len, uint32_t tag = 0);
     // Whether buf is queued or on the bus.
     bool in_flight(const void *buf) const;
-    // Waits until every job is done.
+    // Waits until every job is done; with a buffer, until that one is.
     void wait();
+    void wait(const void *buf);
+    // Without an interrupt: does what its handler would for a transfer that has ended.
+    void poll();
     // One colour (RGB565) over an area; queued like a flush.
     Status fill_rect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint16_t rgb565);
     // Copies pixels from any memory (RGB565 big-endian, w*h) through the driver's own DMA
@@ -122,6 +129,7 @@ private:
     void build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, bool repeat);
     void start_phase();
     void start_next_job();
+    void relax();
     static void on_interrupt(void *self);
 
     Config cfg_, pending_;

@@ -1,27 +1,30 @@
 // ili9341.ILI9341: argument parsing and Python objects around upanel::ili9341::Display.
-#include <cstring>
-#include <new>
+// Written against the part of MicroPython's API that native modules (.mpy) also have, so the
+// same file serves the built-in module and micropython/natmod/ili9341; what differs (memory
+// with a finaliser, the scheduler) comes from the binding through ili9341_obj.h.
+#include <stddef.h>
 
 #include "ili9341_display.h"
-#include "upanel/ll/bus.h"
+
+// Construction in memory the MicroPython heap gave; its own tag, since not every target has
+// the C++ library's <new> (native modules for bare-metal RISC-V have no C++ library).
+struct InPlace {};
+inline void *operator new(size_t, void *where, InPlace) noexcept { return where; }
 
 extern "C" {
 #include "ili9341_obj.h"
+#if MICROPY_ENABLE_DYNRUNTIME
+#include "py/dynruntime.h"
+#else
 #include "py/runtime.h"
+#endif
 }
 
 using upanel::ili9341::Config;
 using upanel::ili9341::Display;
-using upanel::ili9341::Pin;
 using upanel::ili9341::Status;
 
 namespace {
-
-// Runs what interrupts scheduled; mp_handle_pending() runs one Python callback a call.
-void run_scheduled() {
-    for (int i = 0; i < MICROPY_SCHEDULER_DEPTH && mp_sched_num_pending(); i++) mp_handle_pending(true);
-    mp_handle_pending(true);
-}
 
 constexpr uint32_t kTagFlushReady = 1;
 
@@ -36,17 +39,35 @@ struct DisplayObj {
     mp_obj_base_t base;
     mp_obj_t buffers[2];
     mp_obj_t disp;  // the LVGL display driver flush_cb was last given
-    // flush_ready calls the scheduler had no room for: made from wait() instead, never lost.
-    volatile uint32_t ready_unscheduled;
-    uint32_t ready_late;  // how many were made that way, for info()
+    // flush_cb jobs done and flush_ready calls made; one writer each (the interrupt, the
+    // caller), so neither update can be lost. A report the scheduler had no room for is made
+    // from wait() instead, never lost.
+    volatile uint32_t ready_done;
+    uint32_t ready_given;
     Display display;
 };
 
 DisplayObj *self_of(mp_obj_t o) { return static_cast<DisplayObj *>(MP_OBJ_TO_PTR(o)); }
 
+// Raises exception type `name` with text, or with fmt % values formatted by the runtime's
+// own str % tuple (native modules have no mp_raise_msg_varg, nor OSError or MemoryError).
+[[noreturn]] void fail(qstr name, const char *fmt, size_t n = 0, const mp_obj_t *values = nullptr) {
+    size_t len = 0;
+    while (fmt[len]) len++;
+    mp_obj_t msg = mp_obj_new_str(fmt, len);
+    if (n) msg = mp_binary_op(MP_BINARY_OP_MODULO, msg, mp_obj_new_tuple(n, values));
+    nlr_raise(mp_call_function_n_kw(mp_load_global(name), 1, 0, &msg));
+}
+
+mp_obj_t text(const char *s) {
+    size_t len = 0;
+    while (s[len]) len++;
+    return mp_obj_new_str(s, len);
+}
+
 Display &active(mp_obj_t o) {
     Display &d = self_of(o)->display;
-    if (!d.active()) mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("ILI9341 is deinitialised"));
+    if (!d.active()) fail(MP_QSTR_RuntimeError, "ILI9341 is deinitialised");
     return d;
 }
 
@@ -59,43 +80,56 @@ void raise_status(const Display &d, Status s) {
     using upanel::ili9341::kPinNames;
     switch (s) {
         case Status::kOk: return;
-        case Status::kBadSpi: mp_raise_ValueError(MP_ERROR_TEXT("spihost must be ili9341.HSPI or ili9341.VSPI"));
-        case Status::kBadClock: mp_raise_ValueError(MP_ERROR_TEXT("mhz must be from 1 to 80"));
-        case Status::kBadRotation: mp_raise_ValueError(MP_ERROR_TEXT("rotation must be 0, 1, 2 or 3"));
-        case Status::kBadPin:
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s: pad %d cannot be used (34-39 input only, 6-11 flash)"),
-                              kPinNames[d.error_pin()], d.pending_pin(d.error_pin()));
-        case Status::kPinTwice:
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d is given to both %s and %s"),
-                              d.pending_pin(d.error_pin()), kPinNames[d.error_other_pin()],
-                              kPinNames[d.error_pin()]);
-        case Status::kNoDmaMemory:
-            mp_raise_msg_varg(&mp_type_MemoryError, MP_ERROR_TEXT("needs %u bytes of DMA RAM, %u free; raise factor"),
-                              unsigned(d.dma_needed()), unsigned(d.dma_available()));
-        case Status::kBusy:
-            mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("the SPI host or its interrupt is already in use"));
-        case Status::kNotActive: mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("ILI9341 is deinitialised"));
-        case Status::kBadArea: mp_raise_ValueError(MP_ERROR_TEXT("area is outside the screen or inverted"));
-        case Status::kBufferTooSmall: mp_raise_ValueError(MP_ERROR_TEXT("buffer is smaller than the area's pixels"));
+        case Status::kBadSpi: fail(MP_QSTR_ValueError, "spihost must be ili9341.HSPI or ili9341.VSPI");
+        case Status::kBadClock: fail(MP_QSTR_ValueError, "mhz must be from 1 to 80");
+        case Status::kBadRotation: fail(MP_QSTR_ValueError, "rotation must be 0, 1, 2 or 3");
+        case Status::kBadPin: {
+            mp_obj_t v[] = {text(kPinNames[d.error_pin()]), MP_OBJ_NEW_SMALL_INT(d.pending_pin(d.error_pin()))};
+            fail(MP_QSTR_ValueError, "%s: pad %d cannot be used (34-39 input only, 6-11 flash)", 2, v);
+        }
+        case Status::kPinTwice: {
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(d.pending_pin(d.error_pin())),
+                            text(kPinNames[d.error_other_pin()]), text(kPinNames[d.error_pin()])};
+            fail(MP_QSTR_ValueError, "pad %d is given to both %s and %s", 3, v);
+        }
+        case Status::kNoDmaMemory: {
+            mp_obj_t v[] = {mp_obj_new_int_from_uint(d.dma_needed()), mp_obj_new_int_from_uint(d.dma_available())};
+            fail(MP_QSTR_MemoryError, "needs %u bytes of DMA RAM, %u free; raise factor", 2, v);
+        }
+        case Status::kBusy: fail(MP_QSTR_OSError, "the SPI host or its interrupt is already in use");
+        case Status::kNotActive: fail(MP_QSTR_RuntimeError, "ILI9341 is deinitialised");
+        case Status::kBadArea: fail(MP_QSTR_ValueError, "area is outside the screen or inverted");
+        case Status::kBufferTooSmall: fail(MP_QSTR_ValueError, "buffer is smaller than the area's pixels");
         case Status::kNotDmaMemory:
-            mp_raise_ValueError(MP_ERROR_TEXT("buffer is not in DMA-capable RAM: use buffers() or blit()"));
+            fail(MP_QSTR_ValueError, "buffer is not in DMA-capable RAM: use buffers() or blit()");
     }
 }
 
 // Called in the transfer-done interrupt: LVGL learns of it from the scheduler, not the ISR.
 void on_done(void *arg, uint32_t tag) {
     DisplayObj *self = static_cast<DisplayObj *>(arg);
-    if (tag == kTagFlushReady && self->disp != MP_OBJ_NULL &&
-        !mp_sched_schedule(MP_OBJ_FROM_PTR(&ili9341_flush_ready_obj), self->disp))
-        self->ready_unscheduled = self->ready_unscheduled + 1;
+    if (tag != kTagFlushReady) return;
+    self->ready_done = self->ready_done + 1;
+    ili9341_schedule(MP_OBJ_FROM_PTR(&ili9341_deliver_obj), MP_OBJ_FROM_PTR(self));
 }
 
 mp_obj_t new_buffer(DisplayObj *owner, uint8_t *data, size_t len) {
-    BufferObj *b = mp_obj_malloc(BufferObj, &ili9341_type_buffer);
+    BufferObj *b = mp_obj_malloc(BufferObj, ili9341_buffer_type);
     b->owner = owner;
     b->data = data;
     b->len = len;
     return MP_OBJ_FROM_PTR(b);
+}
+
+// Pixels of a buffer object: a DmaBuffer of this display or any object with the buffer protocol.
+void pixels_of(mp_obj_t buf, mp_buffer_info_t *info) { mp_get_buffer_raise(buf, info, MP_BUFFER_READ); }
+
+mp_int_t area_field(mp_obj_t area, qstr field) { return mp_obj_get_int(mp_load_attr(area, field)); }
+
+uint16_t color_of(mp_obj_t c) {
+    mp_int_t v = mp_obj_get_int(c);
+    if (v < 0 || v > 0xFFFF) fail(MP_QSTR_ValueError, "color must be an RGB565 value 0..0xFFFF");
+    return uint16_t(v);
 }
 
 }  // namespace
@@ -104,7 +138,8 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
                                      const mp_obj_t *args) {
     enum { ARG_spihost, ARG_mosi, ARG_clk, ARG_cs, ARG_dc, ARG_rst, ARG_backlight, ARG_miso,
            ARG_mhz, ARG_rotation, ARG_bgr, ARG_invert, ARG_factor, ARG_double_buffer };
-    static const mp_arg_t allowed[] = {
+    // Not static: a native module's qstrs are only known at load time.
+    const mp_arg_t allowed[] = {
         {MP_QSTR_spihost, MP_ARG_INT, {.u_int = 1}},
         {MP_QSTR_mosi, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 18}},
         {MP_QSTR_clk, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 19}},
@@ -133,36 +168,33 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
         cfg.pins[i] = int8_t(pad < -1 || pad > 99 ? 99 : pad);
     }
     mp_int_t mhz = a[ARG_mhz].u_int;
-    if (mhz < 1 || mhz > 80) mp_raise_ValueError(MP_ERROR_TEXT("mhz must be from 1 to 80"));
+    if (mhz < 1 || mhz > 80) fail(MP_QSTR_ValueError, "mhz must be from 1 to 80");
     cfg.hz = uint32_t(mhz) * 1'000'000;
     mp_int_t rotation = a[ARG_rotation].u_int;
-    if (rotation < 0 || rotation > 3) mp_raise_ValueError(MP_ERROR_TEXT("rotation must be 0, 1, 2 or 3"));
+    if (rotation < 0 || rotation > 3) fail(MP_QSTR_ValueError, "rotation must be 0, 1, 2 or 3");
     cfg.rotation = uint8_t(rotation);
     cfg.bgr = a[ARG_bgr].u_bool;
     cfg.invert = a[ARG_invert].u_bool;
     mp_int_t factor = a[ARG_factor].u_int;
     if (factor < 1 || factor > 320 || (240 * 320) % factor)
-        mp_raise_ValueError(MP_ERROR_TEXT("factor must divide 76800 (e.g. 1, 2, 4, 8, 10)"));
+        fail(MP_QSTR_ValueError, "factor must divide 76800 (e.g. 1, 2, 4, 8, 10)");
     cfg.buffer_pixels = uint32_t(240 * 320 / factor);
     cfg.buffer_count = a[ARG_double_buffer].u_bool ? 2 : 1;
+#if MICROPY_ENABLE_DYNRUNTIME && !defined(UPANEL_LL_HOST)
+    cfg.polled = true;  // a native module on the chip cannot allocate an interrupt
+#endif
 
-    DisplayObj *self = static_cast<DisplayObj *>(m_malloc_with_finaliser(sizeof(DisplayObj)));
+    DisplayObj *self = static_cast<DisplayObj *>(ili9341_alloc_obj(sizeof(DisplayObj)));
     self->base.type = type;
     self->buffers[0] = self->buffers[1] = mp_const_none;
     self->disp = MP_OBJ_NULL;
-    self->ready_unscheduled = self->ready_late = 0;
-    new (&self->display) Display();
-    Status s = self->display.init(cfg);
-    if (s != Status::kOk) raise_status(self->display, s);
+    self->ready_done = self->ready_given = 0;
+    new (&self->display, InPlace{}) Display();
+    raise_status(self->display, self->display.init(cfg));
     self->display.set_done_callback(on_done, self);
     for (uint32_t i = 0; i < cfg.buffer_count; i++)
         self->buffers[i] = new_buffer(self, self->display.buffer(i), self->display.buffer_bytes());
     return MP_OBJ_FROM_PTR(self);
-}
-
-// Pixels of a buffer object: a DmaBuffer of this display or any object with the buffer protocol.
-static void pixels_of(mp_obj_t buf, mp_buffer_info_t *info) {
-    mp_get_buffer_raise(buf, info, MP_BUFFER_READ);
 }
 
 extern "C" mp_obj_t ili9341_flush(size_t, const mp_obj_t *args) {
@@ -173,8 +205,6 @@ extern "C" mp_obj_t ili9341_flush(size_t, const mp_obj_t *args) {
                             static_cast<const uint8_t *>(info.buf), uint32_t(info.len)));
     return mp_const_none;
 }
-
-static mp_int_t area_field(mp_obj_t area, qstr field) { return mp_obj_get_int(mp_load_attr(area, field)); }
 
 extern "C" mp_obj_t ili9341_flush_cb(size_t, const mp_obj_t *args) {
     DisplayObj *self = self_of(args[0]);
@@ -191,10 +221,13 @@ extern "C" mp_obj_t ili9341_flush_cb(size_t, const mp_obj_t *args) {
     return mp_const_none;
 }
 
-extern "C" mp_obj_t ili9341_flush_ready(mp_obj_t disp) {
-    mp_obj_t dest[2];
-    mp_load_method(disp, MP_QSTR_flush_ready, dest);
-    return mp_call_method_n_kw(0, 0, dest);
+extern "C" mp_obj_t ili9341_deliver(mp_obj_t self_in) {
+    DisplayObj *self = self_of(self_in);
+    while (self->ready_given != self->ready_done) {
+        self->ready_given++;  // first: a flush_ready that raises is not made twice
+        mp_call_function_n_kw(mp_load_attr(self->disp, MP_QSTR_flush_ready), 0, 0, nullptr);
+    }
+    return mp_const_none;
 }
 
 extern "C" mp_obj_t ili9341_wait(size_t n_args, const mp_obj_t *args) {
@@ -202,26 +235,14 @@ extern "C" mp_obj_t ili9341_wait(size_t n_args, const mp_obj_t *args) {
     if (n_args > 1 && args[1] != mp_const_none) {
         mp_buffer_info_t info;
         pixels_of(args[1], &info);
-        while (d.in_flight(info.buf)) upanel::ll::cpu_relax();
+        d.wait(info.buf);
     } else {
         d.wait();
     }
     // The flush_ready calls the interrupts scheduled run before wait() returns, and so do
     // those the scheduler's full queue turned away.
-    run_scheduled();
-    DisplayObj *self = self_of(args[0]);
-    while (self->ready_unscheduled) {
-        self->ready_unscheduled = self->ready_unscheduled - 1;
-        self->ready_late++;
-        ili9341_flush_ready(self->disp);
-    }
-    return mp_const_none;
-}
-
-static uint16_t color_of(mp_obj_t c) {
-    mp_int_t v = mp_obj_get_int(c);
-    if (v < 0 || v > 0xFFFF) mp_raise_ValueError(MP_ERROR_TEXT("color must be an RGB565 value 0..0xFFFF"));
-    return uint16_t(v);
+    ili9341_run_scheduled();
+    return ili9341_deliver(args[0]);
 }
 
 extern "C" mp_obj_t ili9341_fill(mp_obj_t self_in, mp_obj_t color) {
@@ -261,33 +282,41 @@ extern "C" mp_obj_t ili9341_backlight(mp_obj_t self_in, mp_obj_t on) {
 extern "C" mp_obj_t ili9341_busy(mp_obj_t self_in, mp_obj_t buf) {
     mp_buffer_info_t info;
     pixels_of(buf, &info);
-    return mp_obj_new_bool(active(self_in).in_flight(info.buf));
+    Display &d = active(self_in);
+    d.poll();
+    return mp_obj_new_bool(d.in_flight(info.buf));
 }
 
+// The jobs under way finish first; their flush_ready calls still come (disp is kept).
 extern "C" mp_obj_t ili9341_deinit(mp_obj_t self_in) {
-    DisplayObj *self = self_of(self_in);
-    self->display.deinit();
-    self->disp = MP_OBJ_NULL;
+    self_of(self_in)->display.deinit();
+    return mp_const_none;
+}
+
+// __del__ where the runtime has finalisers: nothing is scheduled for an object being collected.
+extern "C" mp_obj_t ili9341_finalise(mp_obj_t self_in) {
+    Display &d = self_of(self_in)->display;
+    d.set_done_callback(nullptr, nullptr);
+    d.deinit();
     return mp_const_none;
 }
 
 extern "C" void ili9341_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     DisplayObj *self = self_of(self_in);
+    const Display &d = self->display;
     if (dest[0] == MP_OBJ_NULL) {
-        switch (attr) {
-            case MP_QSTR_width: dest[0] = MP_OBJ_NEW_SMALL_INT(self->display.width()); return;
-            case MP_QSTR_height: dest[0] = MP_OBJ_NEW_SMALL_INT(self->display.height()); return;
-            case MP_QSTR_rotation:
-                dest[0] = MP_OBJ_NEW_SMALL_INT(self->display.config().rotation);
-                return;
-            default: dest[1] = MP_OBJ_SENTINEL; return;  // methods: look in locals_dict
-        }
+        // if, not switch: a native module's qstrs are not constants.
+        if (attr == MP_QSTR_width) dest[0] = MP_OBJ_NEW_SMALL_INT(d.width());
+        else if (attr == MP_QSTR_height) dest[0] = MP_OBJ_NEW_SMALL_INT(d.height());
+        else if (attr == MP_QSTR_rotation) dest[0] = MP_OBJ_NEW_SMALL_INT(d.config().rotation);
+        else dest[1] = MP_OBJ_SENTINEL;  // methods: look in locals_dict
+        return;
     }
     if (dest[0] == MP_OBJ_SENTINEL && dest[1] != MP_OBJ_NULL && attr == MP_QSTR_rotation) {
         mp_int_t r = mp_obj_get_int(dest[1]);
-        if (r < 0 || r > 3) mp_raise_ValueError(MP_ERROR_TEXT("rotation must be 0, 1, 2 or 3"));
-        Display &d = active(self_in);
-        raise_status(d, d.set_rotation(uint8_t(r)));
+        if (r < 0 || r > 3) fail(MP_QSTR_ValueError, "rotation must be 0, 1, 2 or 3");
+        Display &act = active(self_in);
+        raise_status(act, act.set_rotation(uint8_t(r)));
         dest[0] = MP_OBJ_NULL;
     }
 }
@@ -296,11 +325,10 @@ extern "C" mp_int_t ili9341_buffer_get_buffer(mp_obj_t self_in, mp_buffer_info_t
                                               mp_uint_t flags) {
     BufferObj *b = static_cast<BufferObj *>(MP_OBJ_TO_PTR(self_in));
     Display &d = b->owner->display;
-    if (!d.active())
-        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("the buffer's ILI9341 is deinitialised"));
+    if (!d.active()) fail(MP_QSTR_RuntimeError, "the buffer's ILI9341 is deinitialised");
+    d.poll();
     if ((flags & MP_BUFFER_WRITE) && d.in_flight(b->data))
-        mp_raise_msg(&mp_type_RuntimeError,
-                     MP_ERROR_TEXT("buffer is on the bus: wait() or draw into the other one"));
+        fail(MP_QSTR_RuntimeError, "buffer is on the bus: wait() or draw into the other one");
     bufinfo->buf = b->data;
     bufinfo->len = b->len;
     bufinfo->typecode = 'B';

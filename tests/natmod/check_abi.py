@@ -1,5 +1,6 @@
 # A native module carries the .mpy version, native ABI sub-version and architecture of the
 # MicroPython it was built for; a firmware that differs refuses it with a clear error.
+# Checked for every module: hub75.mpy and ili9341.mpy (which also carries merged Python).
 # Usage: check_abi.py NATMOD_DIR SCRATCH_DIR
 import os
 import sys
@@ -11,17 +12,10 @@ try:
     os.mkdir(scratch)
 except OSError:
     pass
-data = bytearray(open(src + "/hub75.mpy", "rb").read())
-check(data[0] == ord("M"), "not an .mpy file")
-print(".mpy version %d, flags 0x%02x" % (data[1], data[2]))
-
 sys.path.insert(0, src)
-import hub75  # the right one loads
-
-check(hasattr(hub75, "Matrix"), "the module defines Matrix")
 
 
-def refused(name, patch):
+def refused(name, data, patch):
     bad = bytearray(data)
     patch(bad)
     with open(scratch + "/" + name + ".mpy", "wb") as f:
@@ -50,7 +44,13 @@ def other_arch(b):
     b[2] = (b[2] & 3) | (6 << 2)  # armv7m
 
 
-for name, patch in (("hub75_v", other_version), ("hub75_abi", other_abi), ("hub75_arch", other_arch)):
-    msg = refused(name, patch)
-    check("incompatible" in msg, msg)
+for module, type_name in (("hub75", "Matrix"), ("ili9341", "ILI9341")):
+    data = bytearray(open(src + "/" + module + ".mpy", "rb").read())
+    check(data[0] == ord("M"), "not an .mpy file")
+    print(module, ".mpy version %d, flags 0x%02x" % (data[1], data[2]))
+    mod = __import__(module)  # the right one loads
+    check(hasattr(mod, type_name), "the module defines " + type_name)
+    for suffix, patch in (("_v", other_version), ("_abi", other_abi), ("_arch", other_arch)):
+        msg = refused(module + suffix, data, patch)
+        check("incompatible" in msg, msg)
 print("abi ok")
