@@ -14,6 +14,8 @@ if(NOT EXISTS "${MICROPY_DIR}/py/mpconfig.h")
   message(FATAL_ERROR "MICROPY_DIR=${MICROPY_DIR} is not a MicroPython source tree")
 endif()
 
+include(cmake/bindings.cmake)
+
 set(UPANEL_FIRMWARE "${CMAKE_BINARY_DIR}/micropython")
 set(UPANEL_FIRMWARE_LIBS
   $<TARGET_FILE:upanel_hub75> $<TARGET_FILE:upanel_ili9341> $<TARGET_FILE:upanel_live> $<TARGET_FILE:upanel_emu> $<TARGET_FILE:upanel_core>
@@ -42,10 +44,13 @@ function(upanel_firmware target output drivers)
             UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${no_drivers}
             "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
             "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
+            "UPANEL_BINDINGS_SRC=$<JOIN:${UPANEL_BINDING_SOURCES}, >"
+            "UPANEL_BINDINGS_CFLAGS=$<JOIN:${UPANEL_BINDING_CFLAGS}, >"
+            "UPANEL_BINDINGS_LDFLAGS=$<JOIN:${UPANEL_BINDING_LDFLAGS}, >"
             "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
             MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
     COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
-    DEPENDS upanel_hub75 upanel_ili9341 upanel_live upanel_emu upanel_core upanel_ll_host
+    DEPENDS upanel_hub75 upanel_ili9341 upanel_live upanel_emu upanel_core upanel_ll_host ${UPANEL_BINDING_TARGETS}
     COMMENT "Building ${output}"
     VERBATIM)
 endfunction()

@@ -1,0 +1,46 @@
+# Modules that mpbindgen generates from C headers, built into the host firmware.
+# upanel_binding(NAME HEADERS h... [CONFIG file] [SOURCES c...] [INCLUDES dir...] [LDFLAGS f...])
+set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
+function(upanel_binding name)
+  cmake_parse_arguments(B "" "CONFIG" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  set(out "${UPANEL_GEN_DIR}/${name}.c")
+  set(pyi "${UPANEL_GEN_DIR}/${name}.pyi")
+  set(args ${B_HEADERS} -M ${name} -o ${out} --pyi ${pyi} -q)
+  if(B_CONFIG)
+    list(APPEND args --config ${B_CONFIG})
+  endif()
+  set(includes "")
+  foreach(h ${B_HEADERS})
+    get_filename_component(dir ${h} DIRECTORY)
+    list(APPEND includes ${dir})
+  endforeach()
+  list(APPEND includes ${B_INCLUDES})
+  list(REMOVE_DUPLICATES includes)
+  foreach(dir ${B_INCLUDES})
+    list(APPEND args -I${dir})
+  endforeach()
+  add_custom_command(OUTPUT ${out} ${pyi}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${UPANEL_GEN_DIR}
+    COMMAND mpbindgen ${args}
+    DEPENDS mpbindgen ${B_HEADERS} ${B_CONFIG}
+    COMMENT "mpbindgen: generating the ${name} module"
+    VERBATIM)
+  add_custom_target(gen-${name} DEPENDS ${out})
+  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_SOURCES ${out} ${B_SOURCES})
+  foreach(dir ${includes})
+    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CFLAGS -I${dir})
+  endforeach()
+  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_LDFLAGS ${B_LDFLAGS})
+  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_TARGETS gen-${name})
+endfunction()
+
+# mpbindgen's own test library: every kind of declaration it binds.
+upanel_binding(mpbdemo
+  HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h
+  CONFIG ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.cfg
+  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.c)
+
+get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
+get_property(UPANEL_BINDING_CFLAGS GLOBAL PROPERTY UPANEL_BINDING_CFLAGS)
+get_property(UPANEL_BINDING_LDFLAGS GLOBAL PROPERTY UPANEL_BINDING_LDFLAGS)
+get_property(UPANEL_BINDING_TARGETS GLOBAL PROPERTY UPANEL_BINDING_TARGETS)

@@ -1,0 +1,11 @@
+# mpbindgen's run-time support and the modules it generated (UPANEL_BINDINGS_* come from
+# cmake/bindings.cmake). Host firmware with drivers only: the native-module test firmware
+# (UPANEL_NO_DRIVERS=1) stays without them.
+ifeq ($(UPANEL_NO_DRIVERS),)
+MPB_RT_DIR := $(UPANEL_ROOT)/mpbindgen/runtime
+SRC_USERMOD_C += $(MPB_RT_DIR)/mpb_scalar.c $(MPB_RT_DIR)/mpb_blob.c $(MPB_RT_DIR)/mpb_keep.c \
+	$(MPB_RT_DIR)/mpb_struct.c $(MPB_RT_DIR)/mpb_function.c $(MPB_RT_DIR)/mpb_callback.c \
+	$(UPANEL_BINDINGS_SRC)
+CFLAGS_USERMOD += -I$(MPB_RT_DIR) $(UPANEL_BINDINGS_CFLAGS)
+LDFLAGS_USERMOD += $(UPANEL_BINDINGS_LDFLAGS)
+endif

@@ -1,0 +1,283 @@
+// mpbindgen's run-time support: what every generated module shares. Generated code declares
+// tables (functions, struct fields, callbacks); the conversions and object types live here,
+// once, so that pointers made by one generated module are understood by all others.
+#ifndef MPB_H
+#define MPB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "py/obj.h"
+#include "py/objarray.h"
+#include "py/objint.h"
+#include "py/objstr.h"
+#include "py/smallint.h"
+#include "py/runtime.h"
+
+// ---- Integers and floats: range-checked, OverflowError names the C type -------------------
+
+NORETURN void mpb_raise_overflow(const char *ctype);
+
+// Limits of any C integer type, from its size (the chip's, not the generating host's).
+#define MPB_UMAX(T) ((uint64_t)-1 >> (64 - 8 * sizeof(T)))
+#define MPB_SMAX(T) ((int64_t)((uint64_t)-1 >> (65 - 8 * sizeof(T))))
+#define MPB_SMIN(T) (-MPB_SMAX(T) - 1)
+
+int64_t mpb_to_i64_slow(mp_obj_t o, int64_t min, int64_t max, const char *ctype);
+uint64_t mpb_to_u64_slow(mp_obj_t o, uint64_t max, const char *ctype);
+
+// Signed C integers up to 64 bits. Small ints (nearly every call) never leave the inline path.
+static inline int64_t mpb_to_int(mp_obj_t o, int64_t min, int64_t max, const char *ctype) {
+    if (mp_obj_is_small_int(o)) {
+        mp_int_t v = MP_OBJ_SMALL_INT_VALUE(o);
+        if (v < min || v > max) {
+            mpb_raise_overflow(ctype);
+        }
+        return v;
+    }
+    return mpb_to_i64_slow(o, min, max, ctype);
+}
+
+// Unsigned C integers up to 64 bits; negative values are out of range, not wrapped.
+static inline uint64_t mpb_to_uint(mp_obj_t o, uint64_t max, const char *ctype) {
+    if (mp_obj_is_small_int(o)) {
+        mp_int_t v = MP_OBJ_SMALL_INT_VALUE(o);
+        if (v < 0 || (uint64_t)v > max) {
+            mpb_raise_overflow(ctype);
+        }
+        return (uint64_t)v;
+    }
+    return mpb_to_u64_slow(o, max, ctype);
+}
+
+bool mpb_to_bool(mp_obj_t o);
+double mpb_to_double(mp_obj_t o);
+mp_obj_t mpb_from_i64(int64_t v);
+mp_obj_t mpb_from_u64(uint64_t v);
+
+// ---- Strings -----------------------------------------------------------------------------
+
+// `const char *` argument: str or bytes (NUL-terminated by MicroPython), None is NULL. Valid
+// for the duration of the call.
+const char *mpb_to_cstr(mp_obj_t o);
+// The same, for functions that may keep the pointer: the string stays alive until the same
+// argument of the same function gets another (interned strings live for ever anyway).
+const char *mpb_to_cstr_kept(mp_obj_t o, const void *function, size_t arg);
+// A copy on the MicroPython heap, for C memory that keeps the pointer (struct fields).
+const char *mpb_to_cstr_copy(mp_obj_t o);
+mp_obj_t mpb_from_cstr(const char *s);
+
+// ---- Blob: an opaque C pointer ------------------------------------------------------------
+
+typedef struct {
+    mp_obj_base_t base;
+    void *ptr;
+} mpb_blob_t;
+extern const mp_obj_type_t mpb_type_blob;
+
+mp_obj_t mpb_from_ptr(const void *p);  // NULL is None
+
+// ---- Structs and unions -------------------------------------------------------------------
+
+typedef enum {
+    MPB_INT,       // signed integer or enum, `size` bytes
+    MPB_UINT,      // unsigned integer, `size` bytes
+    MPB_BOOL,
+    MPB_FLOAT,
+    MPB_DOUBLE,
+    MPB_PTR,       // any other pointer: Blob, or the Python object stored there
+    MPB_CSTR,      // const char *: str in, str out (stored as a heap copy)
+    MPB_STRUCT,    // nested struct/union by value: a view that writes into the parent
+    MPB_STRUCT_PTR,  // pointer to a known struct: a view of the pointee
+    MPB_ARRAY,     // fixed array of scalars: a writable memoryview
+    MPB_BITFIELD,  // through generated accessors; `bits` wide
+    MPB_CALLBACK,  // function pointer: C functions, or Python callables via a trampoline
+} mpb_kind_t;
+
+typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
+typedef struct _mpb_callback_desc_t mpb_callback_desc_t;
+
+typedef struct {
+    int64_t (*get)(const void *data);
+    void (*set)(void *data, int64_t v);
+    int64_t min, max;
+} mpb_bitfield_t;
+
+typedef struct {
+    qstr name;
+    const char *c_type;  // for messages: "uint8_t", "struct foo *"
+    uint16_t offset;
+    uint16_t size;     // bytes of the field (of one element for arrays)
+    uint8_t kind;      // mpb_kind_t
+    char typecode;     // MPB_ARRAY: memoryview typecode of the elements
+    uint16_t count;    // MPB_ARRAY: number of elements
+    const void *ext;   // MPB_STRUCT*: mpb_struct_desc_t; MPB_BITFIELD: mpb_bitfield_t;
+                       // MPB_CALLBACK: mpb_callback_desc_t
+} mpb_field_t;
+
+struct _mpb_struct_desc_t {
+    const mp_obj_type_t *type;
+    const char *c_name;
+    uint16_t size;
+    uint16_t n_fields;
+    const mpb_field_t *fields;
+};
+
+// A struct/union object: `data` is its own storage (owner == self), part of a parent
+// (owner == parent), or C memory (owner == NULL).
+typedef struct {
+    mp_obj_base_t base;
+    void *data;
+    mp_obj_t owner;
+    mp_obj_t refs;  // dict: field offset -> Python object kept alive for C (owned structs)
+    uint8_t storage[];
+} mpb_struct_t;
+
+bool mpb_is_struct(mp_obj_t o);
+const mpb_struct_desc_t *mpb_struct_desc(const mp_obj_type_t *type);
+mp_obj_t mpb_from_struct_ptr(const mpb_struct_desc_t *d, const void *p);  // NULL is None
+mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init);  // a copy
+mp_obj_t mpb_struct_view(const mpb_struct_desc_t *d, void *data, mp_obj_t owner);
+mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
+void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
+void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
+mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
+// Shared entries of every struct type's locals: T.__cast__(pointer) (a classmethod) and
+// t.__dereference__([size]).
+extern const mp_rom_obj_static_class_method_t mpb_struct_cast_obj;
+MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
+
+// Struct arguments: a T object, a dict (a temporary T), a Blob, or None for NULL.
+void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d);
+// By value: a T object or a dict.
+const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d);
+
+// ---- Other pointers -----------------------------------------------------------------------
+
+// A pointer argument: None, Blob, struct object, or buffer; `min_size` bytes at least
+// (0: unknown), writable unless `is_const`.
+void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype);
+
+// A void * argument or field: pointers as they are; any other Python object by reference
+// (dicts, lists and tuples as themselves, callables wrapped so that trampolines recognise
+// them), with `*keep` set to what must stay alive while C holds the pointer.
+void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep);
+// For a void * argument: kept alive until the same argument of the same function gets another.
+void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg);
+
+// ---- Functions ----------------------------------------------------------------------------
+
+typedef mp_obj_t (*mpb_wrapper_t)(size_t n_args, size_t n_kw, const mp_obj_t *args);
+
+// A bound C function: callable from Python, printable with its C signature, and assignable
+// to a struct field or argument of the same function-pointer type.
+typedef struct {
+    mp_obj_base_t base;
+    mpb_wrapper_t call;
+    const char *signature;   // "add(a: int, b: int) -> int"
+    const qstr *arg_names;
+    uint16_t n_args;
+    const char *c_type;      // canonical C function type, for assignment checks
+    void (*cfun)(void);
+} mpb_function_t;
+extern const mp_obj_type_t mpb_type_function;
+
+// Positional and keyword arguments to exactly f->n_args positional values in `out`.
+const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
+    const mp_obj_t *args, mp_obj_t *out);
+static inline const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
+    const mp_obj_t *args, mp_obj_t *out) {
+    if (n_kw == 0 && n_args == f->n_args) {
+        return args;
+    }
+    return mpb_args_slow(f, n_args, n_kw, args, out);
+}
+
+// ---- Callbacks ----------------------------------------------------------------------------
+
+typedef enum {
+    MPB_CB_PLAIN,      // called at once; exceptions propagate (synchronous C callbacks)
+    MPB_CB_HARD,       // interrupt context: heap locked, exceptions reported, not propagated
+    MPB_CB_SCHEDULED,  // interrupt context: queued with micropython.schedule
+} mpb_cb_mode_t;
+
+typedef enum {
+    MPB_CTX_NONE,       // only C functions can be assigned
+    MPB_CTX_USER_DATA,  // the struct at argument `ctx_arg` has `void *user_data` at ctx_offset
+    MPB_CTX_VOID_ARG,   // argument `ctx_arg` is the void * given at registration
+    MPB_CTX_FIELD,      // a config entry: the void * at ctx_offset of the struct at `ctx_arg`
+} mpb_ctx_kind_t;
+
+// A C value crossing a callback, whichever its type.
+typedef union {
+    int64_t i;
+    uint64_t u;
+    double f;
+    void *p;
+} mpb_cval_t;
+
+#define MPB_CB_MAX_ARGS 8
+
+typedef struct {
+    uint8_t kind;                    // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR
+    uint8_t size;
+    const mpb_struct_desc_t *desc;   // MPB_STRUCT_PTR
+} mpb_cb_arg_t;
+
+struct _mpb_callback_desc_t {
+    const char *name;          // the slot, as the user sees it: "spi_device_interface_config_t.post_cb"
+    const char *c_type;        // canonical C function type
+    qstr key;                  // its key in a user_data dict
+    uint8_t mode;              // mpb_cb_mode_t
+    uint8_t ctx;               // mpb_ctx_kind_t
+    uint8_t ctx_arg;           // MPB_CTX_VOID_ARG: the argument that carries the context
+    uint16_t ctx_offset;       // MPB_CTX_USER_DATA: offsetof(struct, user_data)
+    uint8_t n_args;            // Python-visible arguments (the void * context is not one)
+    mpb_cb_arg_t ret;          // kind MPB_PTR with size 0: void
+    mpb_cb_arg_t args[MPB_CB_MAX_ARGS];
+    void (*trampoline)(void);
+};
+
+// A Python callable wrapped for C, with the caller's own user data (MPB_CTX_VOID_ARG).
+typedef struct {
+    mp_obj_base_t base;
+    mp_obj_t callable;
+    mp_obj_t user;
+} mpb_callback_t;
+extern const mp_obj_type_t mpb_type_callback;
+
+// The body of every trampoline: finds the callable from `ctx` (the user_data, void * or
+// configured field value), converts `args` and calls it according to the slot's mode.
+mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_cval_t *args);
+// What a function-pointer slot gets for a Python value: the C function of a bound function
+// of the same type, NULL for None, a Blob's pointer, or the trampoline for a Python callable
+// after storing it where the context says (`ctx_obj`: the struct object whose user_data
+// carries it, or the struct that owns the field for MPB_CTX_FIELD).
+void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj);
+// A Python callable that is not a bound C function (those pass their C function instead).
+bool mpb_is_python_callable(mp_obj_t o);
+// The key a MPB_CTX_VOID_ARG registration is pinned under: the slot and the handle it is
+// registered on (MP_OBJ_NULL: none), so that registering again replaces, not accumulates.
+mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle);
+// For MPB_CTX_VOID_ARG registrations: the void * that carries the callable and the caller's
+// user data, pinned under `pin_key` (a new registration under the same key replaces it).
+void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key);
+// A function-pointer field read back: the bound function, callable or Blob it holds.
+mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_obj);
+
+// ---- Keeping Python objects alive while C holds them --------------------------------------
+
+// `slot` in C memory now points at `o` (or nothing, for MP_OBJ_NULL). Owned structs keep `o`
+// in their refs; C memory the collector does not scan pins it in a registry root.
+void mpb_keep(mp_obj_t owner, void *slot, mp_obj_t o);
+// The Python object a pointer slot was given, if it still points at it, else MP_OBJ_NULL.
+mp_obj_t mpb_kept(mp_obj_t owner, void *slot, void *value);
+// A heap pointer that is the start of a Python object of a type we can call or look into.
+mp_obj_t mpb_obj_from_ptr(void *p);
+// Pins `o` under `key` (replacing what was there); MP_OBJ_NULL unpins.
+void mpb_pin(mp_obj_t key, mp_obj_t o);
+mp_obj_t mpb_pinned_get(mp_obj_t key);
+
+#endif  // MPB_H

@@ -1,0 +1,345 @@
+// Callbacks from C into Python. A trampoline (generated, one per function-pointer slot) hands
+// its C arguments and a context pointer to mpb_callback_call, which finds the Python callable
+// behind the context and runs it in the slot's mode:
+// - plain: at once, exceptions propagate (C libraries calling back synchronously);
+// - hard: at once, as from an interrupt: the heap is locked (allocating raises MemoryError)
+//   and exceptions are printed, never propagated into the interrupted code;
+// - scheduled: queued with mp_sched_schedule, to run later in thread context; a full queue
+//   is reported.
+// Objects handed to hard and scheduled callbacks are made ahead of time (mpb_slot_t), since
+// interrupt context must not allocate.
+#include "py/gc.h"
+#include "py/mphal.h"
+#include "mpb.h"
+
+// Per-slot state for interrupt-context calls, pinned while the slot is in use.
+typedef struct {
+    mp_obj_base_t base;
+    const mpb_callback_desc_t *desc;
+    mp_obj_t callable;               // pending scheduled call, or MP_OBJ_NULL
+    mp_obj_t views[MPB_CB_MAX_ARGS];   // reusable pointer objects
+    mp_obj_t args[MPB_CB_MAX_ARGS];    // pending scheduled arguments
+    uint32_t dropped;
+} mpb_slot_t;
+
+static const mp_obj_type_t mpb_type_slot;
+
+static void callback_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    mpb_callback_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "<callback ");
+    mp_obj_print_helper(print, self->callable, PRINT_REPR);
+    mp_printf(print, ">");
+}
+
+MP_DEFINE_CONST_OBJ_TYPE(
+    mpb_type_callback, MP_QSTR_callback, MP_TYPE_FLAG_NONE,
+    print, callback_print);
+
+static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_slot, MP_QSTR_callback_slot, MP_TYPE_FLAG_NONE);
+
+static mp_obj_t slot_key(const mpb_callback_desc_t *d) {
+    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)d >> 2));
+}
+
+static mp_obj_t default_key(const mpb_callback_desc_t *d) {
+    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)d >> 2) + 1);
+}
+
+static mp_obj_t wrap(mp_obj_t callable, mp_obj_t user) {
+    mpb_callback_t *cb = mp_obj_malloc(mpb_callback_t, &mpb_type_callback);
+    cb->callable = callable;
+    cb->user = user;
+    return MP_OBJ_FROM_PTR(cb);
+}
+
+// Makes the reusable argument objects before C can call the slot from an interrupt.
+static void prepare_slot(const mpb_callback_desc_t *d) {
+    if (d->mode == MPB_CB_PLAIN || mpb_pinned_get(slot_key(d)) != MP_OBJ_NULL) {
+        return;
+    }
+    mpb_slot_t *slot = mp_obj_malloc(mpb_slot_t, &mpb_type_slot);
+    slot->desc = d;
+    slot->callable = MP_OBJ_NULL;
+    slot->dropped = 0;
+    for (size_t i = 0; i < MPB_CB_MAX_ARGS; i++) {
+        slot->views[i] = slot->args[i] = MP_OBJ_NULL;
+        if (i >= d->n_args) {
+            continue;
+        }
+        if (d->args[i].kind == MPB_STRUCT_PTR) {
+            slot->views[i] = mpb_struct_view(d->args[i].desc, NULL, MP_OBJ_NULL);
+        } else if (d->args[i].kind == MPB_PTR) {
+            slot->views[i] = mpb_from_ptr((void *)1);
+        }
+    }
+    mpb_pin(slot_key(d), MP_OBJ_FROM_PTR(slot));
+}
+
+void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (mp_obj_is_type(o, &mpb_type_function)) {
+        mpb_function_t *f = MP_OBJ_TO_PTR(o);
+        if (strcmp(f->c_type, d->c_type) != 0) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name,
+                d->c_type, f->c_type);
+        }
+        return (void *)f->cfun;
+    }
+    if (mp_obj_is_type(o, &mpb_type_blob)) {
+        return ((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
+    }
+    if (!mp_obj_is_callable(o)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects a callable or None, got %s"),
+            d->name, mp_obj_get_type_str(o));
+    }
+    switch (d->ctx) {
+        case MPB_CTX_USER_DATA: {
+            if (ctx_obj == MP_OBJ_NULL || !mpb_is_struct(ctx_obj)) {
+                mp_raise_msg_varg(&mp_type_TypeError,
+                    MP_ERROR_TEXT("%s: a Python callback needs the struct whose user_data carries it"), d->name);
+            }
+            mpb_struct_t *s = MP_OBJ_TO_PTR(ctx_obj);
+            void **slot = (void **)((uint8_t *)s->data + d->ctx_offset);
+            mp_obj_t dict = mpb_kept(ctx_obj, slot, *slot);
+            if (dict == MP_OBJ_NULL || !mp_obj_is_type(dict, &mp_type_dict)) {
+                dict = mp_obj_new_dict(0);
+                *slot = MP_OBJ_TO_PTR(dict);
+                mpb_keep(ctx_obj, slot, dict);
+            }
+            mp_obj_dict_store(dict, MP_OBJ_NEW_QSTR(d->key), wrap(o, mp_const_none));
+            break;
+        }
+        case MPB_CTX_FIELD:
+            // The context travels in a field of the callback's argument, set per call (for
+            // example a transaction's `user`); this callable answers when that field is NULL.
+            mpb_pin(default_key(d), wrap(o, mp_const_none));
+            break;
+        default:
+            mp_raise_msg_varg(&mp_type_TypeError,
+                MP_ERROR_TEXT("%s cannot call Python: the C type carries no user data (add a callback entry to the mpbindgen config)"),
+                d->name);
+    }
+    prepare_slot(d);
+    return (void *)d->trampoline;
+}
+
+bool mpb_is_python_callable(mp_obj_t o) {
+    return o != mp_const_none && !mp_obj_is_type(o, &mpb_type_function) && !mp_obj_is_type(o, &mpb_type_blob) &&
+           mp_obj_is_callable(o);
+}
+
+mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle) {
+    mp_obj_t items[2] = {slot_key(d), handle == MP_OBJ_NULL ? mp_const_none : handle};
+    return mp_obj_new_tuple(2, items);
+}
+
+void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key) {
+    if (!mp_obj_is_callable(callable)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects a callable"), d->name);
+    }
+    mp_obj_t cb = wrap(callable, user);
+    mpb_pin(pin_key, cb);
+    prepare_slot(d);
+    return MP_OBJ_TO_PTR(cb);
+}
+
+mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_obj) {
+    if (fn == NULL) {
+        return mp_const_none;
+    }
+    if (fn == (void *)d->trampoline) {
+        if (d->ctx == MPB_CTX_USER_DATA && ctx_obj != MP_OBJ_NULL) {
+            mpb_struct_t *s = MP_OBJ_TO_PTR(ctx_obj);
+            void **slot = (void **)((uint8_t *)s->data + d->ctx_offset);
+            mp_obj_t dict = mpb_kept(ctx_obj, slot, *slot);
+            if (dict != MP_OBJ_NULL && mp_obj_is_type(dict, &mp_type_dict)) {
+                mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(dict), MP_OBJ_NEW_QSTR(d->key), MP_MAP_LOOKUP);
+                if (e != NULL) {
+                    return ((mpb_callback_t *)MP_OBJ_TO_PTR(e->value))->callable;
+                }
+            }
+        } else if (d->ctx == MPB_CTX_FIELD) {
+            mp_obj_t cb = mpb_pinned_get(default_key(d));
+            if (cb != MP_OBJ_NULL) {
+                return ((mpb_callback_t *)MP_OBJ_TO_PTR(cb))->callable;
+            }
+        }
+    }
+    return mpb_from_ptr(fn);
+}
+
+// The callable behind a context pointer: a callback record, or a dict holding one (or a plain
+// callable) under the slot's key. MP_OBJ_NULL: nothing to call.
+static mp_obj_t find(const mpb_callback_desc_t *d, void *ctx, mp_obj_t *user) {
+    *user = mp_const_none;
+    mp_obj_t o = ctx ? mpb_obj_from_ptr(ctx) : MP_OBJ_NULL;
+    if (ctx == NULL && d->ctx == MPB_CTX_FIELD) {
+        o = mpb_pinned_get(default_key(d));
+    }
+    if (o == MP_OBJ_NULL) {
+        if (ctx != NULL) {
+            mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: %s: context %p is not a Python callback; not called\n",
+                d->name, ctx);
+        }
+        return MP_OBJ_NULL;
+    }
+    if (mp_obj_is_type(o, &mp_type_dict)) {
+        mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(o), MP_OBJ_NEW_QSTR(d->key), MP_MAP_LOOKUP);
+        if (e == NULL) {
+            return MP_OBJ_NULL;
+        }
+        o = e->value;
+    }
+    if (mp_obj_is_type(o, &mpb_type_callback)) {
+        mpb_callback_t *cb = MP_OBJ_TO_PTR(o);
+        *user = cb->user;
+        return cb->callable;
+    }
+    return o;
+}
+
+static mp_obj_t to_obj(const mpb_cb_arg_t *a, mpb_cval_t v, mp_obj_t view) {
+    switch (a->kind) {
+        case MPB_INT:
+            return mpb_from_i64(v.i);
+        case MPB_UINT:
+            return mpb_from_u64(v.u);
+        case MPB_BOOL:
+            return mp_obj_new_bool(v.u != 0);
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            return mp_obj_new_float((mp_float_t)v.f);
+        case MPB_CSTR:
+            return mpb_from_cstr(v.p);
+        case MPB_STRUCT_PTR:
+            if (v.p == NULL) {
+                return mp_const_none;
+            }
+            if (view != MP_OBJ_NULL) {
+                ((mpb_struct_t *)MP_OBJ_TO_PTR(view))->data = v.p;
+                return view;
+            }
+            return mpb_struct_view(a->desc, v.p, MP_OBJ_NULL);
+        default:
+            if (v.p == NULL) {
+                return mp_const_none;
+            }
+            if (view != MP_OBJ_NULL) {
+                ((mpb_blob_t *)MP_OBJ_TO_PTR(view))->ptr = v.p;
+                return view;
+            }
+            return mpb_from_ptr(v.p);
+    }
+}
+
+static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
+    mpb_cval_t v = {.u = 0};
+    switch (a->kind) {
+        case MPB_INT:
+            v.i = mpb_to_int(o, a->size >= 8 ? INT64_MIN : -((int64_t)1 << (a->size * 8 - 1)),
+                a->size >= 8 ? INT64_MAX : ((int64_t)1 << (a->size * 8 - 1)) - 1, "callback result");
+            break;
+        case MPB_UINT:
+            v.u = mpb_to_uint(o, a->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (a->size * 8)) - 1, "callback result");
+            break;
+        case MPB_BOOL:
+            v.u = mp_obj_is_true(o);
+            break;
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            v.f = mpb_to_double(o);
+            break;
+        case MPB_STRUCT_PTR:
+        case MPB_PTR:
+            v.p = a->size == 0 ? NULL : mpb_to_ptr(o, 0, true, "callback result");
+            break;
+        default:
+            break;
+    }
+    return v;
+}
+
+static size_t make_args(const mpb_callback_desc_t *d, const mpb_cval_t *args, mp_obj_t user,
+    const mpb_slot_t *slot, mp_obj_t *out) {
+    for (size_t i = 0; i < d->n_args; i++) {
+        if (d->ctx == MPB_CTX_VOID_ARG && i == d->ctx_arg) {
+            out[i] = user;
+        } else {
+            out[i] = to_obj(&d->args[i], args[i], slot ? slot->views[i] : MP_OBJ_NULL);
+        }
+    }
+    return d->n_args;
+}
+
+static mp_obj_t run_scheduled(mp_obj_t slot_in) {
+    mpb_slot_t *slot = MP_OBJ_TO_PTR(slot_in);
+    mp_obj_t callable = slot->callable;
+    mp_obj_t args[MPB_CB_MAX_ARGS];
+    memcpy(args, slot->args, sizeof(args));
+    slot->callable = MP_OBJ_NULL;  // the slot takes the next interrupt from here on
+    return mp_call_function_n_kw(callable, slot->desc->n_args, 0, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(run_scheduled_obj, run_scheduled);
+
+static void report(const mpb_callback_desc_t *d, mp_obj_t exc) {
+    mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: exception in %s callback %s\n",
+        d->mode == MPB_CB_HARD ? "hard" : "scheduled", d->name);
+    mp_obj_print_exception(MICROPY_ERROR_PRINTER, exc);
+}
+
+mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_cval_t *args) {
+    mpb_cval_t result = {.u = 0};
+    mp_obj_t py_args[MPB_CB_MAX_ARGS];
+    if (d->mode == MPB_CB_PLAIN) {
+        mp_obj_t user;
+        mp_obj_t callable = find(d, ctx, &user);
+        if (callable != MP_OBJ_NULL) {
+            size_t n = make_args(d, args, user, NULL, py_args);
+            mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
+            result = from_obj(&d->ret, r);
+        }
+        return result;
+    }
+    // Interrupt context: nothing may allocate, nothing may propagate.
+    mp_sched_lock();
+    gc_lock();
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t user;
+        mp_obj_t callable = find(d, ctx, &user);
+        mpb_slot_t *slot = callable ? MP_OBJ_TO_PTR(mpb_pinned_get(slot_key(d))) : NULL;
+        if (callable != MP_OBJ_NULL && slot == NULL) {
+            mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("callback slot was not prepared"));
+        }
+        if (callable != MP_OBJ_NULL && d->mode == MPB_CB_HARD) {
+            size_t n = make_args(d, args, user, slot, py_args);
+            mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
+            result = from_obj(&d->ret, r);
+        } else if (callable != MP_OBJ_NULL) {
+            bool queued = false;
+            if (slot->callable == MP_OBJ_NULL) {
+                make_args(d, args, user, slot, slot->args);
+                slot->callable = callable;
+                queued = mp_sched_schedule(MP_OBJ_FROM_PTR(&run_scheduled_obj), MP_OBJ_FROM_PTR(slot));
+                if (!queued) {
+                    slot->callable = MP_OBJ_NULL;
+                }
+            }
+            if (!queued) {
+                slot->dropped++;
+                mp_printf(MICROPY_ERROR_PRINTER,
+                    "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
+                    d->name, (unsigned)slot->dropped);
+            }
+        }
+        nlr_pop();
+    } else {
+        report(d, MP_OBJ_FROM_PTR(nlr.ret_val));
+    }
+    gc_unlock();
+    mp_sched_unlock();
+    return result;
+}

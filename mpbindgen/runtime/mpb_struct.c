@@ -1,0 +1,332 @@
+// Structs and unions as Python types. A generated type carries a table of its fields
+// (offset, size, kind); this file reads and writes them. A struct object either owns its
+// storage, is a view into a parent struct (nested member: writes reach the parent), or is a
+// view of C memory.
+#include "py/binary.h"
+#include "mpb.h"
+
+bool mpb_is_struct(mp_obj_t o) {
+    if (!mp_obj_is_obj(o)) {
+        return false;
+    }
+    const mp_obj_type_t *t = mp_obj_get_type(o);
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, make_new) == mpb_struct_make_new;
+}
+
+const mpb_struct_desc_t *mpb_struct_desc(const mp_obj_type_t *type) {
+    return MP_OBJ_TYPE_GET_SLOT(type, protocol);
+}
+
+mp_obj_t mpb_struct_view(const mpb_struct_desc_t *d, void *data, mp_obj_t owner) {
+    mpb_struct_t *s = mp_obj_malloc(mpb_struct_t, d->type);
+    s->data = data;
+    s->owner = owner;
+    s->refs = MP_OBJ_NULL;
+    return MP_OBJ_FROM_PTR(s);
+}
+
+mp_obj_t mpb_from_struct_ptr(const mpb_struct_desc_t *d, const void *p) {
+    return p ? mpb_struct_view(d, (void *)p, MP_OBJ_NULL) : mp_const_none;
+}
+
+mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init) {
+    mpb_struct_t *s = mp_obj_malloc_var(mpb_struct_t, storage, uint8_t, d->size, d->type);
+    s->data = s->storage;
+    s->owner = MP_OBJ_FROM_PTR(s);
+    s->refs = MP_OBJ_NULL;
+    if (init) {
+        memcpy(s->storage, init, d->size);
+    } else {
+        memset(s->storage, 0, d->size);
+    }
+    return MP_OBJ_FROM_PTR(s);
+}
+
+static const mpb_field_t *find_field(const mpb_struct_desc_t *d, qstr name) {
+    for (size_t i = 0; i < d->n_fields; i++) {
+        if (d->fields[i].name == name) {
+            return &d->fields[i];
+        }
+    }
+    return NULL;
+}
+
+static int64_t int_min(size_t size) {
+    return size >= 8 ? INT64_MIN : -((int64_t)1 << (size * 8 - 1));
+}
+
+static int64_t int_max(size_t size) {
+    return size >= 8 ? INT64_MAX : ((int64_t)1 << (size * 8 - 1)) - 1;
+}
+
+static uint64_t uint_max(size_t size) {
+    return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (size * 8)) - 1;
+}
+
+static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
+    uint8_t *p = (uint8_t *)self->data + f->offset;
+    mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
+    switch (f->kind) {
+        case MPB_INT:
+            return mpb_from_i64(mp_binary_get_int(f->size, true, false, p));
+        case MPB_UINT:
+            return mpb_from_u64(mp_binary_get_int(f->size, false, false, p));
+        case MPB_BOOL:
+            return mp_obj_new_bool(*(bool *)p);
+        case MPB_FLOAT:
+            return mp_obj_new_float((mp_float_t)*(float *)p);
+        case MPB_DOUBLE:
+            return mp_obj_new_float((mp_float_t)*(double *)p);
+        case MPB_CSTR:
+            return mpb_from_cstr(*(const char **)p);
+        case MPB_STRUCT:
+            return mpb_struct_view(f->ext, p, self_obj);
+        case MPB_STRUCT_PTR: {
+            void *target = *(void **)p;
+            return target ? mpb_struct_view(f->ext, target, MP_OBJ_NULL) : mp_const_none;
+        }
+        case MPB_ARRAY:
+            return mp_obj_new_memoryview(f->typecode | MP_OBJ_ARRAY_TYPECODE_FLAG_RW, f->count, p);
+        case MPB_BITFIELD:
+            return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->get(self->data));
+        case MPB_CALLBACK:
+            return mpb_from_callback(*(void **)p, f->ext, self_obj);
+        default: {  // MPB_PTR
+            void *target = *(void **)p;
+            mp_obj_t o = mpb_kept(self_obj, p, target);
+            if (o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback)) {
+                return ((mpb_callback_t *)MP_OBJ_TO_PTR(o))->callable;
+            }
+            return o != MP_OBJ_NULL ? o : mpb_from_ptr(target);
+        }
+    }
+}
+
+static void set_fields_from_dict(mp_obj_t self_in, mp_obj_t dict);
+
+static void set_array(const mpb_field_t *f, uint8_t *p, mp_obj_t v) {
+    mp_buffer_info_t buf;
+    if (mp_get_buffer(v, &buf, MP_BUFFER_READ)) {
+        if (buf.len != (size_t)f->size * f->count) {
+            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u bytes, got %u"), f->name,
+                (unsigned)(f->size * f->count), (unsigned)buf.len);
+        }
+        memcpy(p, buf.buf, buf.len);
+        return;
+    }
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(v, &n, &items);
+    if (n != f->count) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u items, got %u"), f->name,
+            (unsigned)f->count, (unsigned)n);
+    }
+    for (size_t i = 0; i < n; i++) {
+        mp_binary_set_val_array(f->typecode, p, i, items[i]);
+    }
+}
+
+static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
+    uint8_t *p = (uint8_t *)self->data + f->offset;
+    mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
+    switch (f->kind) {
+        case MPB_INT:
+            if (f->size == 8) {
+                int64_t x = mpb_to_int(v, INT64_MIN, INT64_MAX, f->c_type);
+                memcpy(p, &x, 8);
+            } else {
+                mp_binary_set_int(f->size, false, p, (mp_uint_t)mpb_to_int(v, int_min(f->size), int_max(f->size), f->c_type));
+            }
+            break;
+        case MPB_UINT:
+            if (f->size == 8) {
+                uint64_t x = mpb_to_uint(v, UINT64_MAX, f->c_type);
+                memcpy(p, &x, 8);
+            } else {
+                mp_binary_set_int(f->size, false, p, (mp_uint_t)mpb_to_uint(v, uint_max(f->size), f->c_type));
+            }
+            break;
+        case MPB_BOOL:
+            *(bool *)p = mp_obj_is_true(v);
+            break;
+        case MPB_FLOAT:
+            *(float *)p = (float)mpb_to_double(v);
+            break;
+        case MPB_DOUBLE:
+            *(double *)p = mpb_to_double(v);
+            break;
+        case MPB_CSTR: {
+            const char *copy = mpb_to_cstr_copy(v);
+            *(const char **)p = copy;
+            mpb_keep(self_obj, p, copy ? MP_OBJ_FROM_PTR(copy) : MP_OBJ_NULL);
+            break;
+        }
+        case MPB_STRUCT: {
+            const mpb_struct_desc_t *d = f->ext;
+            if (mp_obj_is_type(v, &mp_type_dict)) {
+                set_fields_from_dict(mpb_struct_view(d, p, self_obj), v);
+            } else {
+                memmove(p, mpb_to_struct_value(v, d), d->size);
+            }
+            break;
+        }
+        case MPB_STRUCT_PTR: {
+            void *target = mpb_to_struct_ptr(v, f->ext);
+            *(void **)p = target;
+            mpb_keep(self_obj, p, target && mpb_is_struct(v) ? v : MP_OBJ_NULL);
+            break;
+        }
+        case MPB_ARRAY:
+            set_array(f, p, v);
+            break;
+        case MPB_BITFIELD: {
+            const mpb_bitfield_t *b = f->ext;
+            b->set(self->data, mpb_to_int(v, b->min, b->max, f->c_type));
+            break;
+        }
+        case MPB_CALLBACK:
+            *(void **)p = mpb_to_callback(v, f->ext, self_obj);
+            break;
+        default: {  // MPB_PTR
+            mp_obj_t keep;
+            *(void **)p = mpb_to_void_ptr(v, &keep);
+            mpb_keep(self_obj, p, keep);
+            break;
+        }
+    }
+}
+
+static void set_fields_from_dict(mp_obj_t self_in, mp_obj_t dict) {
+    mp_map_t *map = mp_obj_dict_get_map(dict);
+    for (size_t i = 0; i < map->alloc; i++) {
+        if (mp_map_slot_is_filled(map, i)) {
+            mp_store_attr(self_in, mp_obj_str_get_qstr(map->table[i].key), map->table[i].value);
+        }
+    }
+}
+
+void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    mpb_struct_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_desc_t *d = mpb_struct_desc(mp_obj_get_type(self_in));
+    const mpb_field_t *f = find_field(d, attr);
+    if (f == NULL) {
+        if (dest[0] == MP_OBJ_NULL) {
+            dest[1] = MP_OBJ_SENTINEL;  // go on to the type's locals (methods)
+        }
+        return;
+    }
+    if (self->data == NULL) {
+        mp_raise_ValueError(MP_ERROR_TEXT("NULL struct pointer"));
+    }
+    if (dest[0] == MP_OBJ_NULL) {
+        dest[0] = get_field(self, f);
+    } else if (dest[1] != MP_OBJ_NULL) {
+        set_field(self, f, dest[1]);
+        dest[0] = MP_OBJ_NULL;
+    }
+}
+
+mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    const mpb_struct_desc_t *d = mpb_struct_desc(type);
+    mp_arg_check_num(n_args, n_kw, 0, 1, true);
+    if (n_args == 1 && mp_obj_get_type(args[0]) == type) {
+        return mpb_struct_new(d, ((mpb_struct_t *)MP_OBJ_TO_PTR(args[0]))->data);
+    }
+    mp_obj_t self = mpb_struct_new(d, NULL);
+    if (n_args == 1) {
+        if (!mp_obj_is_type(args[0], &mp_type_dict)) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s() takes a dict or a %s, got %s"), d->c_name,
+                d->c_name, mp_obj_get_type_str(args[0]));
+        }
+        set_fields_from_dict(self, args[0]);
+    }
+    for (size_t i = 0; i < n_kw; i++) {
+        mp_store_attr(self, mp_obj_str_get_qstr(args[n_args + 2 * i]), args[n_args + 2 * i + 1]);
+    }
+    return self;
+}
+
+void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    mpb_struct_t *self = MP_OBJ_TO_PTR(self_in);
+    const mpb_struct_desc_t *d = mpb_struct_desc(mp_obj_get_type(self_in));
+    mp_printf(print, "<%s at %p>", d->c_name, self->data);
+}
+
+mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
+    (void)flags;
+    mpb_struct_t *self = MP_OBJ_TO_PTR(self_in);
+    if (self->data == NULL) {
+        return 1;
+    }
+    bufinfo->buf = self->data;
+    bufinfo->len = mpb_struct_desc(mp_obj_get_type(self_in))->size;
+    bufinfo->typecode = 'B';
+    return 0;
+}
+
+void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (mp_obj_is_type(o, &mpb_type_blob)) {
+        return ((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
+    }
+    if (mp_obj_is_type(o, &mp_type_dict)) {
+        mp_obj_t tmp = mpb_struct_new(d, NULL);
+        set_fields_from_dict(tmp, o);
+        o = tmp;
+    }
+    if (mpb_is_struct(o)) {
+        if (mp_obj_get_type(o) != d->type) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, got %s"), d->c_name,
+                mp_obj_get_type_str(o));
+        }
+        void *data = ((mpb_struct_t *)MP_OBJ_TO_PTR(o))->data;
+        if (data == NULL) {
+            mp_raise_ValueError(MP_ERROR_TEXT("NULL struct pointer"));
+        }
+        return data;
+    }
+    return mpb_to_ptr(o, d->size, false, d->c_name);
+}
+
+const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d) {
+    if (o == mp_const_none) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, got None"), d->c_name);
+    }
+    return mpb_to_struct_ptr(o, d);
+}
+
+// T.__cast__(pointer): a T view of the memory a Blob, struct, buffer or address points at.
+static mp_obj_t struct_cast(mp_obj_t type_in, mp_obj_t ptr) {
+    const mpb_struct_desc_t *d = mpb_struct_desc(MP_OBJ_TO_PTR(type_in));
+    mp_obj_t owner = MP_OBJ_NULL;
+    void *data;
+    if (mp_obj_is_int(ptr)) {
+        data = (void *)(uintptr_t)mpb_to_uint(ptr, UINTPTR_MAX, "address");
+    } else if (mpb_is_struct(ptr)) {
+        mpb_struct_t *s = MP_OBJ_TO_PTR(ptr);
+        data = s->data;
+        owner = s->owner;
+    } else {
+        data = mpb_to_ptr(ptr, 0, false, d->c_name);
+    }
+    return data ? mpb_struct_view(d, data, owner) : mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(struct_cast_fun_obj, struct_cast);
+MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj, MP_ROM_PTR(&struct_cast_fun_obj));
+
+// t.__dereference__([size]): the struct's bytes (or `size` bytes from its address).
+static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
+    mpb_struct_t *self = MP_OBJ_TO_PTR(args[0]);
+    mp_int_t size = n_args > 1 ? mp_obj_get_int(args[1]) : mpb_struct_desc(mp_obj_get_type(args[0]))->size;
+    if (self->data == NULL) {
+        mp_raise_ValueError(MP_ERROR_TEXT("NULL struct pointer"));
+    }
+    if (size < 0) {
+        mp_raise_ValueError(MP_ERROR_TEXT("size must not be negative"));
+    }
+    return mp_obj_new_memoryview('B' | MP_OBJ_ARRAY_TYPECODE_FLAG_RW, size, self->data);
+}
+MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj, 1, 2, struct_dereference);

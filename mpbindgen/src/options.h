@@ -1,0 +1,47 @@
+// Command line and config file of mpbindgen.
+#pragma once
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "model.h"
+
+namespace mpbindgen {
+
+// A config entry for one callback slot ("struct.field", "function.param") or for every slot
+// of a function-pointer typedef.
+struct CallbackConfig {
+  std::string slot;
+  std::optional<Mode> mode;
+  int ctx_arg = -1;        // context=ARG.FIELD: argument index ...
+  std::string ctx_field;   // ... and the void * field of the struct it points at
+};
+
+struct Options {
+  std::string module;
+  std::vector<std::string> headers;
+  std::vector<std::string> clang_args;  // -I, -D, -std, ...
+  std::optional<std::regex> include;    // more files whose declarations are bound
+  std::optional<std::regex> exclude;    // declarations (by name) left out
+  std::string out_c, out_pyi;
+  std::vector<CallbackConfig> callbacks;
+  std::vector<std::string> skip;        // names left out (config "skip NAME")
+  bool quiet = false;
+
+  const CallbackConfig *callback(const std::string &slot) const {
+    for (auto &c : callbacks) {
+      if (c.slot == slot) return &c;
+    }
+    return nullptr;
+  }
+};
+
+// Parses argv into `opt`; on a usage error returns false with the message in `error`.
+bool parse_args(int argc, char **argv, Options &opt, std::string &error);
+// Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]",
+// "skip NAME", "# comment".
+bool read_config(const std::string &path, Options &opt, std::string &error);
+
+}  // namespace mpbindgen

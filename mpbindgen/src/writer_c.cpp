@@ -1,0 +1,365 @@
+#include "writer_c.h"
+
+#include <filesystem>
+#include <sstream>
+
+#include "names.h"
+
+namespace mpbindgen {
+namespace {
+
+std::string quote(const std::string &s) {
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') r += '\\';
+    if (c == '\n') { r += "\\n"; continue; }
+    r += c;
+  }
+  return r + "\"";
+}
+
+const char *mpb_kind(const Type &t) {
+  switch (t.kind) {
+    case Kind::Int: return "MPB_INT";
+    case Kind::UInt: return "MPB_UINT";
+    case Kind::Bool: return "MPB_BOOL";
+    case Kind::Float: return "MPB_FLOAT";
+    case Kind::Double: return "MPB_DOUBLE";
+    case Kind::CStr: return "MPB_CSTR";
+    case Kind::StructPtr: return "MPB_STRUCT_PTR";
+    case Kind::Struct: return "MPB_STRUCT";
+    case Kind::Array: return "MPB_ARRAY";
+    case Kind::FuncPtr: return "MPB_CALLBACK";
+    default: return "MPB_PTR";
+  }
+}
+
+std::string sd(const std::string &record_c) { return "mpb_sd_" + c_ident(py_name_of_record(record_c)); }
+
+// A C value of type t from the Python object `o`.
+std::string to_c(const Type &t, const std::string &o) {
+  switch (t.kind) {
+    case Kind::Int:
+      return "(" + t.c + ")mpb_to_int(" + o + ", MPB_SMIN(" + t.c + "), MPB_SMAX(" + t.c + "), " + quote(t.c) + ")";
+    case Kind::UInt:
+      return "(" + t.c + ")mpb_to_uint(" + o + ", MPB_UMAX(" + t.c + "), " + quote(t.c) + ")";
+    case Kind::Bool: return "mpb_to_bool(" + o + ")";
+    case Kind::Float: case Kind::Double: return "(" + t.c + ")mpb_to_double(" + o + ")";
+    case Kind::CStr: return "mpb_to_cstr(" + o + ")";
+    case Kind::StructPtr: return "(" + t.c + ")mpb_to_struct_ptr(" + o + ", &" + sd(t.record) + ")";
+    case Kind::Struct: return "*(const " + t.c + " *)mpb_to_struct_value(" + o + ", &" + sd(t.record) + ")";
+    default:
+      return "(" + t.c + ")mpb_to_ptr(" + o + ", " + (t.pointee.empty() ? "0" : "sizeof(" + t.pointee + ")") + ", " +
+             (t.pointee_const ? "true" : "false") + ", " + quote(t.c) + ")";
+  }
+}
+
+// The Python object for the C value `v` of type t (an lvalue for structs).
+std::string from_c(const Type &t, const std::string &v) {
+  switch (t.kind) {
+    case Kind::Int: return "mpb_from_i64((int64_t)" + v + ")";
+    case Kind::UInt: return "mpb_from_u64((uint64_t)" + v + ")";
+    case Kind::Bool: return "mp_obj_new_bool(" + v + ")";
+    case Kind::Float: case Kind::Double: return "mp_obj_new_float((mp_float_t)" + v + ")";
+    case Kind::CStr: return "mpb_from_cstr(" + v + ")";
+    case Kind::StructPtr: return "mpb_from_struct_ptr(&" + sd(t.record) + ", " + v + ")";
+    case Kind::Struct: return "mpb_struct_new(&" + sd(t.record) + ", &" + v + ")";
+    case Kind::FuncPtr: return "mpb_from_ptr((void *)" + v + ")";
+    default: return "mpb_from_ptr(" + v + ")";
+  }
+}
+
+std::string signature_text(const std::string &name, const Signature &s) {
+  std::string r = name + "(";
+  for (size_t i = 0; i < s.params.size(); i++) {
+    if (i) r += ", ";
+    r += s.params[i].name + ": " + s.params[i].type.py;
+  }
+  return r + ") -> " + s.ret.py;
+}
+
+class Writer {
+ public:
+  explicit Writer(const Module &mod) : mod_(mod) {}
+  std::string run();
+
+ private:
+  void trampoline(const CallbackSlot &s);
+  void callback_desc(const CallbackSlot &s);
+  void record(const Record &r);
+  void enumeration(const Enum &e);
+  void function(const Function &f);
+  void module_table();
+
+  const Module &mod_;
+  std::ostringstream out_;
+};
+
+void Writer::trampoline(const CallbackSlot &s) {
+  const Signature &sig = *s.sig;
+  out_ << "static " << sig.ret.c << " mpb_t_" << s.id << "(";
+  for (size_t i = 0; i < sig.params.size(); i++) out_ << (i ? ", " : "") << sig.params[i].type.c << " a" << i;
+  if (sig.params.empty()) out_ << "void";
+  out_ << ") {\n";
+  size_t n = sig.params.size();
+  out_ << "    mpb_cval_t v[" << (n ? n : 1) << "] = {{0}};\n";
+  for (size_t i = 0; i < n; i++) {
+    const Type &t = sig.params[i].type;
+    switch (t.kind) {
+      case Kind::Int: out_ << "    v[" << i << "].i = a" << i << ";\n"; break;
+      case Kind::UInt: case Kind::Bool: out_ << "    v[" << i << "].u = a" << i << ";\n"; break;
+      case Kind::Float: case Kind::Double: out_ << "    v[" << i << "].f = (double)a" << i << ";\n"; break;
+      default: out_ << "    v[" << i << "].p = (void *)a" << i << ";\n"; break;
+    }
+  }
+  std::string a = "a" + std::to_string(s.ctx_arg);
+  std::string ctx = "NULL";
+  if (s.ctx == Context::UserData) ctx = a + " ? " + a + "->user_data : NULL";
+  else if (s.ctx == Context::Field) ctx = a + " ? " + a + "->" + s.ctx_field + " : NULL";
+  else if (s.ctx == Context::VoidArg) ctx = "(void *)" + a;
+  out_ << "    " << (sig.ret.kind == Kind::Void ? "" : "mpb_cval_t r = ") << "mpb_callback_call(&mpb_cbd_" << s.id
+       << ", " << ctx << ", v);\n";
+  switch (sig.ret.kind) {
+    case Kind::Void: break;
+    case Kind::Int: out_ << "    return (" << sig.ret.c << ")r.i;\n"; break;
+    case Kind::UInt: out_ << "    return (" << sig.ret.c << ")r.u;\n"; break;
+    case Kind::Bool: out_ << "    return r.u != 0;\n"; break;
+    case Kind::Float: case Kind::Double: out_ << "    return (" << sig.ret.c << ")r.f;\n"; break;
+    default: out_ << "    return (" << sig.ret.c << ")r.p;\n"; break;
+  }
+  out_ << "}\n\n";
+}
+
+void Writer::callback_desc(const CallbackSlot &s) {
+  static const char *modes[] = {"MPB_CB_PLAIN", "MPB_CB_HARD", "MPB_CB_SCHEDULED"};
+  static const char *ctxs[] = {"MPB_CTX_NONE", "MPB_CTX_USER_DATA", "MPB_CTX_VOID_ARG", "MPB_CTX_FIELD"};
+  const Signature &sig = *s.sig;
+  auto arg = [&](const Type &t) {
+    std::string d = t.kind == Kind::StructPtr ? "&" + sd(t.record) : "NULL";
+    std::string size = t.kind == Kind::Void ? "0" : "sizeof(" + t.c + ")";
+    return std::string("{") + mpb_kind(t) + ", " + size + ", " + d + "}";
+  };
+  out_ << "static const mpb_callback_desc_t mpb_cbd_" << s.id << " = {\n"
+       << "    .name = " << quote(s.name) << ",\n"
+       << "    .c_type = " << quote(sig.c_type) << ",\n"
+       << "    .key = MP_QSTR_" << s.key << ",\n"
+       << "    .mode = " << modes[static_cast<int>(s.mode)] << ",\n"
+       << "    .ctx = " << ctxs[s.trampoline ? static_cast<int>(s.ctx) : 0] << ",\n"
+       << "    .ctx_arg = " << s.ctx_arg << ",\n";
+  if (s.ctx == Context::UserData) out_ << "    .ctx_offset = offsetof(" << s.ctx_struct << ", user_data),\n";
+  if (s.trampoline) {
+    out_ << "    .n_args = " << sig.params.size() << ",\n";
+    out_ << "    .ret = " << arg(sig.ret) << ",\n    .args = {";
+    for (size_t i = 0; i < sig.params.size(); i++) out_ << (i ? ", " : "") << arg(sig.params[i].type);
+    out_ << "},\n    .trampoline = (void (*)(void))mpb_t_" << s.id << ",\n";
+  }
+  out_ << "};\n\n";
+}
+
+void Writer::record(const Record &r) {
+  std::string id = c_ident(r.py);
+  for (auto &f : r.fields) {
+    if (f.bit_width < 0) continue;
+    std::string b = id + "_" + f.name;
+    int64_t min = f.bit_signed ? -(int64_t(1) << (f.bit_width - 1)) : 0;
+    int64_t max = f.bit_signed ? (int64_t(1) << (f.bit_width - 1)) - 1 : (int64_t(1) << f.bit_width) - 1;
+    out_ << "static int64_t mpb_bg_" << b << "(const void *d) { return ((const " << r.c << " *)d)->" << f.name << "; }\n"
+         << "static void mpb_bs_" << b << "(void *d, int64_t v) { ((" << r.c << " *)d)->" << f.name << " = ("
+         << f.type.c << ")v; }\n"
+         << "static const mpb_bitfield_t mpb_bf_" << b << " = {mpb_bg_" << b << ", mpb_bs_" << b << ", "
+         << (min == INT64_MIN ? "INT64_MIN" : std::to_string(min) + "LL") << ", " << max << "LL};\n";
+  }
+  if (!r.fields.empty()) {
+    out_ << "static const mpb_field_t mpb_fl_" << id << "[] = {\n";
+    for (auto &f : r.fields) {
+      std::string member = "((" + r.c + " *)0)->" + f.name;
+      out_ << "    {MP_QSTR_" << f.name << ", " << quote(f.type.c) << ", ";
+      if (f.bit_width >= 0) {
+        out_ << "0, 0, MPB_BITFIELD, 0, 0, &mpb_bf_" << id << "_" << f.name << "},\n";
+        continue;
+      }
+      out_ << "offsetof(" << r.c << ", " << f.name << "), ";
+      std::string ext = "NULL";
+      if (f.type.kind == Kind::Struct || f.type.kind == Kind::StructPtr) ext = "&" + sd(f.type.record);
+      if (f.type.kind == Kind::FuncPtr) ext = "&mpb_cbd_" + mod_.slot(r.py + "." + f.name)->id;
+      if (f.type.kind == Kind::Array) {
+        out_ << "sizeof(" << member << "[0]), MPB_ARRAY, '" << f.type.typecode << "', " << f.type.count << ", NULL},\n";
+      } else {
+        out_ << "sizeof(" << member << "), " << mpb_kind(f.type) << ", 0, 0, " << ext << "},\n";
+      }
+    }
+    out_ << "};\n";
+  }
+  out_ << "static const mp_rom_map_elem_t mpb_sl_" << id << "_table[] = {\n"
+       << "    {MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(sizeof(" << r.c << "))},\n"
+       << "    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj)},\n"
+       << "    {MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&mpb_struct_dereference_obj)},\n"
+       << "};\n"
+       << "static MP_DEFINE_CONST_DICT(mpb_sl_" << id << ", mpb_sl_" << id << "_table);\n"
+       << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_type_" << id << ", MP_QSTR_" << id << ", MP_TYPE_FLAG_NONE,\n"
+       << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_struct_attr,\n"
+       << "    buffer, mpb_struct_get_buffer, protocol, &mpb_sd_" << id << ", locals_dict, &mpb_sl_" << id << ");\n"
+       << "static const mpb_struct_desc_t mpb_sd_" << id << " = {&mpb_type_" << id << ", " << quote(r.c) << ", sizeof("
+       << r.c << "), " << r.fields.size() << ", " << (r.fields.empty() ? "NULL" : "mpb_fl_" + id) << "};\n\n";
+}
+
+void Writer::enumeration(const Enum &e) {
+  std::string id = c_ident(e.py);
+  out_ << "static const mp_rom_map_elem_t mpb_el_" << id << "_table[] = {\n";
+  for (auto &m : e.members) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_INT(" << m.c << ")},\n";
+  out_ << "};\n"
+       << "static MP_DEFINE_CONST_DICT(mpb_el_" << id << ", mpb_el_" << id << "_table);\n"
+       << "static MP_DEFINE_CONST_OBJ_TYPE(mpb_enum_" << id << ", MP_QSTR_" << id
+       << ", MP_TYPE_FLAG_NONE, locals_dict, &mpb_el_" << id << ");\n\n";
+}
+
+void Writer::function(const Function &f) {
+  const auto &params = f.sig.params;
+  size_t n = params.size();
+  std::string id = c_ident(f.name);
+  out_ << "static const mpb_function_t mpb_f_" << id << ";\n";
+  out_ << "static mp_obj_t mpb_w_" << id << "(size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+       << "    mp_obj_t buf[" << (n ? n : 1) << "];\n"
+       << "    const mp_obj_t *a = mpb_args(&mpb_f_" << id << ", n_args, n_kw, args, buf);\n";
+  if (n == 0) out_ << "    (void)a;\n";
+  std::vector<bool> done(n, false);
+  for (size_t i = 0; i < n; i++) {
+    if (done[i]) continue;
+    const Type &t = params[i].type;
+    std::string ai = "a[" + std::to_string(i) + "]";
+    if (t.kind == Kind::CStr) {
+      out_ << "    " << t.c << " p" << i << " = mpb_to_cstr_kept(" << ai << ", &mpb_f_" << id << ", " << i << ");\n";
+      continue;
+    }
+    if (t.kind == Kind::Ptr && t.pointee.empty()) {
+      out_ << "    " << t.c << " p" << i << " = mpb_to_void_ptr_kept(" << ai << ", &mpb_f_" << id << ", " << i << ");\n";
+      continue;
+    }
+    if (t.kind != Kind::FuncPtr) {
+      out_ << "    " << t.c << " p" << i << " = " << to_c(t, ai) << ";\n";
+      continue;
+    }
+    const CallbackSlot *s = mod_.slot(f.name + "." + params[i].name);
+    std::string cbd = "&mpb_cbd_" + s->id;
+    if (s->trampoline && s->ctx == Context::VoidArg) {
+      int u = s->fn_user_param;
+      done[u] = true;
+      std::string handle = "MP_OBJ_NULL";
+      for (size_t j = 0; j < n; j++) {
+        Kind k = params[j].type.kind;
+        if (static_cast<int>(j) != u && j != i && (k == Kind::Ptr || k == Kind::StructPtr)) {
+          handle = "a[" + std::to_string(j) + "]";
+          break;
+        }
+      }
+      // declared up front, since the user pointer may come before the callback
+      out_ << "    " << t.c << " p" << i << ";\n"
+           << "    void *p" << u << ";\n"
+           << "    if (mpb_is_python_callable(" << ai << ")) {\n"
+           << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
+           << "        p" << u << " = mpb_callback_context(" << cbd << ", " << ai << ", a[" << u
+           << "], mpb_pin_key(" << cbd << ", " << handle << "));\n"
+           << "    } else {\n"
+           << "        p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", MP_OBJ_NULL);\n"
+           << "        p" << u << " = mpb_to_void_ptr_kept(a[" << u << "], &mpb_f_" << id << ", " << u << ");\n"
+           << "    }\n";
+    } else {
+      std::string ctx = s->ctx == Context::UserData && s->fn_ctx_param >= 0
+                            ? "a[" + std::to_string(s->fn_ctx_param) + "]" : "MP_OBJ_NULL";
+      out_ << "    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", " << ctx
+           << ");\n";
+    }
+  }
+  std::string call = f.name + "(";
+  for (size_t i = 0; i < n; i++) call += (i ? ", p" : "p") + std::to_string(i);
+  call += ")";
+  if (f.sig.ret.kind == Kind::Void) {
+    out_ << "    " << call << ";\n    return mp_const_none;\n";
+  } else {
+    out_ << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
+  }
+  out_ << "}\n";
+  if (n) {
+    out_ << "static const qstr mpb_an_" << id << "[] = {";
+    for (size_t i = 0; i < n; i++) out_ << (i ? ", " : "") << "MP_QSTR_" << params[i].name;
+    out_ << "};\n";
+  }
+  out_ << "static const mpb_function_t mpb_f_" << id << " = {{&mpb_type_function}, mpb_w_" << id << ", "
+       << quote(signature_text(f.name, f.sig)) << ", " << (n ? "mpb_an_" + id : "NULL") << ", " << n << ", "
+       << quote(f.sig.c_type) << ", (void (*)(void))" << f.name << "};\n\n";
+}
+
+void Writer::module_table() {
+  const std::string &m = mod_.name;
+  bool lazy = false;
+  for (auto &k : mod_.constants) {
+    if (k.kind == ConstKind::String) out_ << "static const MP_DEFINE_STR_OBJ(mpb_s_" << k.name << ", " << k.name << ");\n";
+    if (k.kind == ConstKind::Float || k.kind == ConstKind::BigInt) lazy = true;
+  }
+  if (lazy) {
+    // Floats and integers beyond a small int are made when asked for (module __getattr__):
+    // neither has a constant object form on every MicroPython object representation.
+    out_ << "\nstatic mp_obj_t mpb_getattr(mp_obj_t attr) {\n    switch (mp_obj_str_get_qstr(attr)) {\n";
+    for (auto &k : mod_.constants) {
+      if (k.kind == ConstKind::Float)
+        out_ << "        case MP_QSTR_" << k.name << ": return mp_obj_new_float((mp_float_t)(" << k.name << "));\n";
+      if (k.kind == ConstKind::BigInt)
+        out_ << "        case MP_QSTR_" << k.name << ": return " << (k.value[0] == '-' ? "mpb_from_i64((int64_t)(" : "mpb_from_u64((uint64_t)(")
+             << k.name << "));\n";
+    }
+    out_ << "        default: break;\n    }\n"
+         << "    return MP_OBJ_NULL;  // not here: MicroPython raises AttributeError\n}\n"
+         << "static MP_DEFINE_CONST_FUN_OBJ_1(mpb_getattr_obj, mpb_getattr);\n";
+  }
+  out_ << "\nstatic const mp_rom_map_elem_t mpb_globals_table[] = {\n"
+       << "    {MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_" << m << ")},\n"
+       << "    {MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob)},\n";
+  if (lazy) out_ << "    {MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&mpb_getattr_obj)},\n";
+  for (auto &f : mod_.functions)
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.name << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
+  for (auto &r : mod_.records)
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c_ident(r.py) << "), MP_ROM_PTR(&mpb_type_" << c_ident(r.py) << ")},\n";
+  for (auto &e : mod_.enums)
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c_ident(e.py) << "), MP_ROM_PTR(&mpb_enum_" << c_ident(e.py) << ")},\n";
+  for (auto &k : mod_.constants) {
+    if (k.kind == ConstKind::Int) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.name << "), MP_ROM_INT(" << k.name << ")},\n";
+    if (k.kind == ConstKind::String)
+      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.name << "), MP_ROM_PTR(&mpb_s_" << k.name << ")},\n";
+  }
+  out_ << "};\n"
+       << "static MP_DEFINE_CONST_DICT(mpb_globals, mpb_globals_table);\n\n"
+       << "const mp_obj_module_t mpb_module_" << m << " = {\n"
+       << "    .base = {&mp_type_module},\n"
+       << "    .globals = (mp_obj_dict_t *)&mpb_globals,\n"
+       << "};\n"
+       << "MP_REGISTER_MODULE(MP_QSTR_" << m << ", mpb_module_" << m << ");\n";
+}
+
+std::string Writer::run() {
+  out_ << "// The MicroPython module '" << mod_.name << "', generated by mpbindgen from";
+  for (auto &h : mod_.headers) out_ << " " << std::filesystem::path(h).filename().string();
+  out_ << ". Do not edit.\n#include \"mpb.h\"\n";
+  for (auto &h : mod_.headers) out_ << "#include \"" << std::filesystem::path(h).filename().string() << "\"\n";
+  out_ << "\n";
+  for (auto &r : mod_.records) {
+    std::string id = c_ident(r.py);
+    out_ << "static const mpb_struct_desc_t mpb_sd_" << id << ";\n";
+  }
+  for (auto &s : mod_.callbacks) out_ << "static const mpb_callback_desc_t mpb_cbd_" << s->id << ";\n";
+  out_ << "\n";
+  for (auto &s : mod_.callbacks) {
+    if (s->trampoline) trampoline(*s);
+  }
+  for (auto &s : mod_.callbacks) callback_desc(*s);
+  for (auto &r : mod_.records) record(r);
+  for (auto &e : mod_.enums) enumeration(e);
+  for (auto &f : mod_.functions) function(f);
+  module_table();
+  return out_.str();
+}
+
+}  // namespace
+
+std::string write_c(const Module &mod) { return Writer(mod).run(); }
+
+}  // namespace mpbindgen

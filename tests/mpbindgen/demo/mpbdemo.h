@@ -1,0 +1,144 @@
+/* A C library made up to exercise every kind of declaration mpbindgen binds. The MicroPython
+ * module `mpbdemo` is generated from this header; tests/mpbindgen/test_*.py use it. */
+#ifndef MPBDEMO_H
+#define MPBDEMO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DEMO_VERSION 3
+#define DEMO_MASK (1u << 7)
+#define DEMO_NEGATIVE (-42)
+#define DEMO_BIG 0x123456789ULL
+#define DEMO_RATIO 0.25
+#define DEMO_NAME "upanel"
+#define DEMO_SQUARE(x) ((x) * (x))
+#define DEMO_EMPTY
+
+/** Adds two ints. */
+int demo_add(int a, int b);
+int8_t demo_i8(int8_t v);
+uint8_t demo_u8(uint8_t v);
+int16_t demo_i16(int16_t v);
+uint16_t demo_u16(uint16_t v);
+int32_t demo_i32(int32_t v);
+uint32_t demo_u32(uint32_t v);
+int64_t demo_i64(int64_t v);
+uint64_t demo_u64(uint64_t v);
+size_t demo_size(size_t v);
+bool demo_not(bool v);
+float demo_half(float v);
+double demo_scale(double v, double by);
+long double demo_long_double(long double v);
+int demo_printf(const char *fmt, ...);
+void demo_nothing(void);
+
+/** Colours, with a common prefix. */
+typedef enum {
+    DEMO_COLOR_RED = 1,
+    DEMO_COLOR_GREEN = 2,
+    DEMO_COLOR_BLUE = 4,
+} demo_color_t;
+
+enum {
+    DEMO_CAP_DMA = 1 << 3,
+    DEMO_CAP_INTERNAL = 1 << 11,
+};
+
+/** Returns the colour after `c` (red, green, blue, red...). */
+demo_color_t demo_next_color(demo_color_t c);
+
+/* Strings. */
+size_t demo_strlen(const char *s);
+/** Keeps the pointer: demo_kept() returns it later. */
+void demo_keep(const char *s);
+const char *demo_kept(void);
+/** Writes "hello" into `out` (at most `len` bytes with the NUL); returns the length written. */
+size_t demo_hello(char *out, size_t len);
+const char *demo_null_string(void);
+
+/* Structs and unions. */
+typedef struct {
+    int16_t x;
+    int16_t y;
+} demo_point_t;
+
+typedef struct demo_rect {
+    demo_point_t origin;       /**< nested by value */
+    uint16_t w, h;
+    uint8_t tag[4];            /**< array field */
+    unsigned flags : 3;        /**< bitfield */
+    signed level : 4;
+    bool visible;
+    float alpha;
+    double weight;
+    const char *name;
+    union {                    /* anonymous member */
+        uint32_t as_u32;
+        uint8_t as_bytes[4];
+    };
+    struct demo_rect *next;    /**< pointer to its own type */
+    void *user;
+} demo_rect_t;
+
+typedef union {
+    void *ptr_val;
+    int int_val;
+    unsigned int uint_val;
+    const char *str_val;
+} C_Pointer;
+
+int32_t demo_area(const demo_rect_t *r);
+void demo_grow(demo_rect_t *r, int16_t by);
+demo_point_t demo_center(demo_rect_t r);
+demo_rect_t *demo_static_rect(void);
+uint32_t demo_sum_bytes(const uint8_t *data, size_t len);
+void demo_fill(uint8_t *data, size_t len, uint8_t value);
+
+/* Opaque handles and out-parameters. */
+typedef struct demo_handle *demo_handle_t;
+int demo_open(int id, demo_handle_t *out);
+int demo_handle_id(demo_handle_t h);
+void demo_close(demo_handle_t h);
+void demo_get_size(size_t *out);
+void demo_get_u32(uint32_t *out);
+
+/* Callbacks (a): the struct carries user_data, the callback receives the struct. */
+typedef struct demo_widget {
+    void *user_data;
+    int value;
+    void (*on_change)(struct demo_widget *w, int old_value);
+    int (*filter)(struct demo_widget *w, int proposed);
+} demo_widget_t;
+/** Sets the value, through the filter if any, then calls on_change. */
+void demo_widget_set(demo_widget_t *w, int value);
+
+/* Callbacks (b): a trailing void * user_data. */
+typedef int (*demo_visit_cb_t)(int item, void *user_data);
+/** Calls `cb` for each of 0..n-1, summing what it returns. */
+int demo_for_each(int n, demo_visit_cb_t cb, void *user_data);
+/** Registers a callback that demo_fire() calls later (the library keeps it). */
+void demo_register(demo_visit_cb_t cb, void *user_data);
+int demo_fire(int item);
+
+/* Callbacks (c): neither; the context travels in the event's `user` field (config entry). */
+typedef struct {
+    int code;
+    void *user;
+} demo_event_t;
+typedef void (*demo_event_cb_t)(demo_event_t *ev);
+typedef struct {
+    demo_event_cb_t on_event;
+} demo_source_config_t;
+/** Copies the config (as ESP-IDF does with its device configs). */
+void demo_source_init(const demo_source_config_t *cfg);
+/** Raises an event with `code` and `user` through the stored on_event. */
+void demo_source_raise(int code, void *user);
+
+/* A callback with no context at all: only C functions can be given. */
+typedef int (*demo_cmp_t)(int a, int b);
+int demo_apply(demo_cmp_t f, int a, int b);
+int demo_max(int a, int b);
+
+#endif
