@@ -17,6 +17,27 @@ foreach(script ${UPANEL_NATMOD_PY_TESTS})
   set_tests_properties(natmod.${name} PROPERTIES
     ENVIRONMENT "MICROPYPATH=${UPANEL_NATMOD_X64}:${CMAKE_SOURCE_DIR}/tests/py;${UPANEL_PY_ENV}")
 endforeach()
+# The ILI9341 as the chip's native module runs it, without an interrupt (polled), on the
+# emulated board: the same scripts but test_ili9341_double_buffer, whose flush_ready must
+# come while esp32sim.run_ms() lets time pass with no driver call, which needs the interrupt
+# (polled, it comes from the next wait(), busy() or flush()).
+set(UPANEL_NATMOD_POLLED "${CMAKE_BINARY_DIR}/natmod/x64-polled")
+add_custom_target(natmod-x64-polled ALL
+  COMMAND ${CMAKE_COMMAND} -E env UPANEL_NATMOD_CFLAGS=-DUPANEL_ILI9341_POLLED
+          bash ${CMAKE_SOURCE_DIR}/tools/build-mpy.sh x64 ${UPANEL_NATMOD_POLLED} ${MICROPY_DIR}
+  DEPENDS natmod-x64  # one build at a time in the shared MicroPython tree
+  COMMENT "Building the native modules for x64 with the ILI9341 polled"
+  VERBATIM)
+file(GLOB UPANEL_NATMOD_POLLED_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/py/test_ili9341_*.py)
+list(FILTER UPANEL_NATMOD_POLLED_TESTS EXCLUDE REGEX "test_ili9341_double_buffer")
+foreach(script ${UPANEL_NATMOD_POLLED_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME natmod.polled.${name} COMMAND ${UPANEL_FIRMWARE_EMU} ${script}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/py)
+  set_tests_properties(natmod.polled.${name} PROPERTIES
+    ENVIRONMENT "MICROPYPATH=${UPANEL_NATMOD_POLLED}:${CMAKE_SOURCE_DIR}/tests/py;${UPANEL_PY_ENV}")
+endforeach()
+
 add_test(NAME natmod.abi COMMAND ${UPANEL_FIRMWARE_EMU} ${CMAKE_SOURCE_DIR}/tests/natmod/check_abi.py
          ${UPANEL_NATMOD_X64} ${CMAKE_BINARY_DIR}/natmod/abi)
 set_tests_properties(natmod.abi PROPERTIES

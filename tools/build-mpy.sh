@@ -18,7 +18,10 @@ for mod in hub75 ili9341; do
   work="$out/$mod-build"
   rm -rf "$work"  # dynruntime.mk does not track header dependencies: always build afresh
   mkdir -p "$work"
+  # UPANEL_NATMOD_CFLAGS: extra flags, e.g. -DUPANEL_ILI9341_POLLED for the chip's polled
+  # ILI9341 on the emulated board.
   make -s -C "$work" -f "$root/micropython/natmod/$mod/Makefile" ARCH="$arch" MPY_DIR="$mpy_dir" \
+    CFLAGS_EXTRA="${UPANEL_NATMOD_CFLAGS:-}" \
     2> >(grep -vE 'permissive|^\s+[0-9]* \||^\s+\||In function|In expansion|note:|\^|dynruntime.h|obj.h' >&2)
   cp "$work/$mod.mpy" "$out/$mod.mpy"
   echo "$out/$mod.mpy: $(stat -c %s "$out/$mod.mpy") bytes ($arch)"

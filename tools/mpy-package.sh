@@ -12,6 +12,9 @@ for arch in x64 armv7m rv32imc xtensawin; do
     continue
   fi
   mv "$out/$arch"/build/*.mpy "$out/$arch/"
+  for mod in hub75 ili9341; do  # every module tools/build-mpy.sh builds
+    [ -f "$out/$arch/$mod.mpy" ] || { echo "$arch: $mod.mpy missing" >&2; exit 1; }
+  done
   rm -rf "${out:?}/$arch/build"
   urls=$(cd "$out/$arch" && for f in *.mpy; do printf '["%s", "%s"], ' "$f" "$f"; done)
   printf '{"urls": [%s], "version": "%s"}\n' "${urls%, }" "$version" > "$out/$arch/package.json"

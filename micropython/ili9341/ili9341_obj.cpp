@@ -180,7 +180,7 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
         fail(MP_QSTR_ValueError, "factor must divide 76800 (e.g. 1, 2, 4, 8, 10)");
     cfg.buffer_pixels = uint32_t(240 * 320 / factor);
     cfg.buffer_count = a[ARG_double_buffer].u_bool ? 2 : 1;
-#if MICROPY_ENABLE_DYNRUNTIME && !defined(UPANEL_LL_HOST)
+#if (MICROPY_ENABLE_DYNRUNTIME && !defined(UPANEL_LL_HOST)) || defined(UPANEL_ILI9341_POLLED)
     cfg.polled = true;  // a native module on the chip cannot allocate an interrupt
 #endif
 
