@@ -1,6 +1,6 @@
 /* Memory by capability. On the emulated board, MALLOC_CAP_DMA memory comes from the
- * emulated DMA-capable internal RAM (chip addresses 0x3FFAE000..0x3FFFFFFF, word aligned,
- * zeroed), the only memory the SPI and I2S DMA engines can read; there is no PSRAM, so
+ * emulated DMA-capable internal RAM (chip addresses 0x3FFAE000..0x3FFFFFFF, word aligned;
+ * zeroed on the host, which ESP-IDF does not promise), the only memory the SPI and I2S DMA engines can read; there is no PSRAM, so
  * MALLOC_CAP_SPIRAM gives NULL, and no executable heap, so MALLOC_CAP_EXEC gives NULL too.
  * Other requests are served by the host's malloc. The size queries describe the emulated
  * internal RAM: host malloc memory is not counted. */

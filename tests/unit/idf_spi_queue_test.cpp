@@ -181,3 +181,38 @@ TEST_F(IdfSpiQueue, AUnitUpanelsDriverHoldsIsRefused) {
     display.deinit();
     EXPECT_EQ(init_bus(), ESP_OK);
 }
+
+namespace {
+spi_device_handle_t g_dev;
+spi_transaction_t *g_follow_up;
+esp_err_t g_wait_in_isr = ESP_OK, g_queue_in_isr = ESP_FAIL;
+void queue_follow_up(spi_transaction_t *t) {
+    record(t);
+    spi_transaction_t *got;
+    g_wait_in_isr = spi_device_get_trans_result(g_dev, &got, portMAX_DELAY);
+    if (g_follow_up) g_queue_in_isr = spi_device_queue_trans(g_dev, g_follow_up, 0);
+    g_follow_up = nullptr;
+    vTaskDelay(100);  // cannot block here: returns at once
+}
+}  // namespace
+
+TEST_F(IdfSpiQueue, ACallbackCannotWaitButMayQueueTheNextTransaction) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_interface_config_t cfg = device_config(kCs, 2);
+    cfg.post_cb = queue_follow_up;
+    g_dev = add_device(cfg);
+    DmaTrans first(64), second(64);
+    g_follow_up = &second.t;
+    ASSERT_EQ(spi_device_queue_trans(g_dev, &first.t, 0), ESP_OK);
+    const double t0 = ms();
+    spi_transaction_t *got;
+    ASSERT_EQ(spi_device_get_trans_result(g_dev, &got, portMAX_DELAY), ESP_OK);
+    EXPECT_EQ(got, &first.t);
+    ASSERT_EQ(spi_device_get_trans_result(g_dev, &got, portMAX_DELAY), ESP_OK);
+    EXPECT_EQ(got, &second.t);
+    EXPECT_LT(ms(), t0 + 1) << "no tick passed inside the handler";
+    EXPECT_EQ(g_wait_in_isr, ESP_ERR_INVALID_STATE);
+    EXPECT_EQ(g_queue_in_isr, ESP_OK);
+    ASSERT_EQ(g_calls.size(), 2u);
+    EXPECT_TRUE(g_calls[1].in_isr);
+}

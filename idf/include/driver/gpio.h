@@ -105,7 +105,7 @@ typedef struct {
 
 /** Configures every pad in pin_bit_mask: GPIO function, direction, pulls. Checks all pads
  *  before changing any. ESP_ERR_INVALID_ARG for a NULL config, an empty mask, a pad that
- *  does not exist, an output mode on an input-only pad (34..39) or a bad mode; 
+ *  does not exist, an output mode on an input-only pad (34..39) or a bad mode;
  *  ESP_ERR_NOT_SUPPORTED for an interrupt type other than GPIO_INTR_DISABLE. */
 esp_err_t gpio_config(const gpio_config_t *pGPIOConfig);
 

@@ -74,10 +74,11 @@ typedef struct {
 } spi_bus_config_t;
 
 /** Sets up an SPI bus: enables the unit's clock, takes a DMA channel (SPI_DMA_CH_AUTO picks a
- *  free one), routes SCLK and MOSI through the GPIO matrix (MISO is made an input) and
- *  installs the transfer-done interrupt handler. ESP_ERR_INVALID_ARG for SPI1_HOST or another
- *  unknown host, a NULL config, a bad DMA channel, a pad that cannot do its job, a pin the
- *  flags ask for missing, or quad pins (not supported); ESP_ERR_INVALID_STATE when the bus is
+ *  free one), routes SCLK and MOSI through the GPIO matrix (MISO is made an input; the quad
+ *  WP/HD pins are checked, not routed: there is no quad mode) and installs the transfer-done
+ *  interrupt handler. ESP_ERR_INVALID_ARG for SPI1_HOST or another unknown host, a NULL
+ *  config, a bad DMA channel, a pad that cannot do its job or a pin the flags ask for
+ *  missing; ESP_ERR_INVALID_STATE when the bus is
  *  initialized already, the unit or its interrupt is used by another driver, or the DMA
  *  channel is taken; ESP_ERR_NO_MEM when the DMA descriptors do not fit in DMA-capable RAM. */
 esp_err_t spi_bus_initialize(spi_host_device_t host_id, const spi_bus_config_t *bus_config,

@@ -14,6 +14,11 @@
  * spi_device_polling_transmit() runs one transaction with the interrupt off, after the
  * bus's queue has drained; its pre_cb and post_cb run in the calling task.
  *
+ * From a callback (interrupt context) spi_device_queue_trans() may queue more (the handler
+ * starts it next; ESP-IDF does not allow this); the functions that wait
+ * (spi_device_get_trans_result, spi_device_transmit, spi_device_polling_transmit) give
+ * ESP_ERR_INVALID_STATE there.
+ *
  * What the host shim does not do (and says so with ESP_ERR_NOT_SUPPORTED): receiving (MISO:
  * rx_buffer, SPI_TRANS_USE_RXDATA, rxlength), command, address and dummy phases
  * (command_bits, address_bits, dummy_bits, SPI_TRANS_VARIABLE_*), dual/quad/octal modes,
@@ -22,7 +27,9 @@
  * DMA-capable memory (heap_caps_malloc with MALLOC_CAP_DMA), else ESP_ERR_INVALID_ARG (ESP-IDF
  * would copy it into a temporary DMA buffer); handles are checked (ESP_ERR_INVALID_ARG for a
  * handle that is not a device of any bus). cs_ena_pretrans, cs_ena_posttrans, duty_cycle_pos
- * and input_delay_ns are accepted; CS is held one clock before and after each transfer. */
+ * and input_delay_ns are accepted; CS is held one clock before and after each transfer.
+ *
+ * The structs use anonymous unions, as ESP-IDF's do: C11, or C99 with GNU extensions. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -137,7 +144,7 @@ esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *
  *  post_cb ran. Lets emulated time pass while it waits: at most ticks_to_wait ticks
  *  (portMAX_DELAY: until done), then ESP_ERR_TIMEOUT. With nothing queued, ESP_ERR_TIMEOUT
  *  after the wait (at once for portMAX_DELAY). ESP_ERR_INVALID_ARG for a bad handle or a
- *  NULL trans_desc. */
+ *  NULL trans_desc; ESP_ERR_INVALID_STATE in interrupt context. */
 esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
                                       spi_transaction_t **trans_desc,
                                       TickType_t ticks_to_wait);

@@ -25,8 +25,8 @@ typedef unsigned int UBaseType_t;
  *  time pass. Does nothing when called from an interrupt handler. */
 void vTaskDelay(const TickType_t ticks_to_delay);
 
-/** pdTRUE while an interrupt handler runs (an SPI transfer-done handler and the callbacks
- *  it calls), pdFALSE in task context. */
+/** pdTRUE while the shim's interrupt handler runs (the SPI transfer-done handler and the
+ *  pre_cb and post_cb it calls), pdFALSE in task context. */
 BaseType_t xPortInIsrContext(void);
 
 #ifdef __cplusplus
