@@ -67,7 +67,10 @@ static void prepare_slot(const mpb_callback_desc_t *d) {
         if (i >= d->n_args) {
             continue;
         }
-        if (d->args[i].kind == MPB_STRUCT_PTR) {
+        if (d->args[i].kind == MPB_STRUCT_PTR && d->mode == MPB_CB_SCHEDULED) {
+            // The struct may be gone when the call runs: it gets a copy taken at interrupt time.
+            slot->views[i] = mpb_struct_new(d->args[i].desc, NULL);
+        } else if (d->args[i].kind == MPB_STRUCT_PTR) {
             slot->views[i] = mpb_struct_view(d->args[i].desc, NULL, MP_OBJ_NULL);
         } else if (d->args[i].kind == MPB_PTR) {
             slot->views[i] = mpb_from_ptr((void *)1);
@@ -219,7 +222,12 @@ static mp_obj_t to_obj(const mpb_cb_arg_t *a, mpb_cval_t v, mp_obj_t view) {
                 return mp_const_none;
             }
             if (view != MP_OBJ_NULL) {
-                ((mpb_struct_t *)MP_OBJ_TO_PTR(view))->data = v.p;
+                mpb_struct_t *s = MP_OBJ_TO_PTR(view);
+                if (s->owner == view) {
+                    memcpy(s->data, v.p, a->desc->size);
+                } else {
+                    s->data = v.p;
+                }
                 return view;
             }
             return mpb_struct_view(a->desc, v.p, MP_OBJ_NULL);
@@ -328,8 +336,11 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
                     slot->callable = MP_OBJ_NULL;
                 }
             }
+            // Reported at the 1st, 2nd, 4th, 8th... drop: visible, without flooding the console.
             if (!queued) {
                 slot->dropped++;
+            }
+            if (!queued && (slot->dropped & (slot->dropped - 1)) == 0) {
                 mp_printf(MICROPY_ERROR_PRINTER,
                     "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
                     d->name, (unsigned)slot->dropped);

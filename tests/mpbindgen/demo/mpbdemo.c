@@ -98,3 +98,22 @@ void demo_source_raise(int code, void *user) {
 
 int demo_apply(demo_cmp_t f, int a, int b) { return f(a, b); }
 int demo_max(int a, int b) { return a > b ? a : b; }
+
+#define DEMO_IRQ_LINES 4
+static struct {
+    demo_isr_t isr;
+    void *arg;
+} irq_lines[DEMO_IRQ_LINES];
+void demo_irq_attach(int line, demo_isr_t isr, void *arg) {
+    if (line >= 0 && line < DEMO_IRQ_LINES) {
+        irq_lines[line].isr = isr;
+        irq_lines[line].arg = arg;
+    }
+}
+void demo_soft_attach(int line, demo_isr_t isr, void *arg) { demo_irq_attach(line, isr, arg); }
+void demo_irq_raise(int line, int times) {
+    for (int i = 0; i < times && line >= 0 && line < DEMO_IRQ_LINES; i++) {
+        demo_event_t ev = {i, NULL};
+        if (irq_lines[line].isr) irq_lines[line].isr(&ev, irq_lines[line].arg);
+    }
+}

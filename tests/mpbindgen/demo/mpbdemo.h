@@ -141,4 +141,12 @@ typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);
 int demo_max(int a, int b);
 
+/* Interrupt-style callbacks: demo_irq_raise() plays the interrupt controller. The config makes
+ * demo_irq_attach's callbacks hard and demo_soft_attach's scheduled. */
+typedef void (*demo_isr_t)(demo_event_t *ev, void *arg);
+void demo_irq_attach(int line, demo_isr_t isr, void *arg);
+void demo_soft_attach(int line, demo_isr_t isr, void *arg);
+/** Raises interrupt `line` `times` times in a row, as fast as C can. */
+void demo_irq_raise(int line, int times);
+
 #endif

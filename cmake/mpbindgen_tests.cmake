@@ -1,0 +1,21 @@
+# mpbindgen: the command (generator_check.py) and the generated modules from MicroPython.
+add_test(NAME mpbindgen.generator
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/generator_check.py
+                 $<TARGET_FILE:mpbindgen> ${MICROPY_DIR} ${CMAKE_BINARY_DIR}/firmware)
+file(GLOB UPANEL_MPB_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_*.py)
+foreach(script ${UPANEL_MPB_TESTS})
+  get_filename_component(name ${script} NAME_WE)
+  add_test(NAME mpbindgen.${name} COMMAND ${UPANEL_FIRMWARE} ${script}
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/mpbindgen)
+  set_tests_properties(mpbindgen.${name} PROPERTIES
+    ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py;${UPANEL_PY_ENV}")
+endforeach()
+# What interrupt-context callbacks report instead of raising.
+add_test(NAME mpbindgen.isr_reports
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE}
+                 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_isr.py
+                 "mpbindgen: exception in hard callback demo_irq_attach.isr"
+                 "MemoryError: memory allocation failed, heap is locked"
+                 "mpbindgen: scheduled callback demo_soft_attach.isr dropped (1 so far)")
+set_tests_properties(mpbindgen.isr_reports PROPERTIES
+  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""mpbindgen as a command: deterministic output that compiles with -Wall -Wextra -Werror
+under gcc and clang, a report of what it skipped and why, stubs with the C signatures and doc
+comments, and clear errors with a non-zero exit for bad input.
+usage: generator_check.py MPBINDGEN MICROPY_DIR FIRMWARE_BUILD_DIR"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+mpbindgen, micropy, fw_build = sys.argv[1:4]
+here = os.path.dirname(os.path.abspath(__file__))
+demo = os.path.join(here, "demo")
+runtime = os.path.join(here, "..", "..", "mpbindgen", "runtime")
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args):
+    return subprocess.run([mpbindgen, *args], capture_output=True, text=True, timeout=120)
+
+
+tmp = tempfile.mkdtemp()
+out = [os.path.join(tmp, n) for n in ("a.c", "a.pyi", "b.c", "b.pyi")]
+gen = ["-M", "mpbdemo", "--config", os.path.join(demo, "mpbdemo.cfg"), os.path.join(demo, "mpbdemo.h")]
+r1 = run(*gen, "-o", out[0], "--pyi", out[1])
+r2 = run(*gen, "-o", out[2], "--pyi", out[3])
+check(r1.returncode == 0, "generation succeeds: " + r1.stderr)
+text = open(out[0]).read()
+check(text == open(out[2]).read() and open(out[1]).read() == open(out[3]).read(), "deterministic output")
+check(tmp not in text, "no machine path in the generated code")
+
+# The report: every skipped declaration with its reason.
+for what, reason in [("demo_printf()", "variadic"), ("demo_long_double()", "long double"),
+                     ("DEMO_SQUARE", "function-like macro"), ("DEMO_EMPTY", "not an integer")]:
+    check(re.search(re.escape(what) + r": .*" + re.escape(reason), r1.stderr), "report says %s: %s" % (what, reason))
+check("C functions only: demo_apply.f" in r1.stderr, "report names callback slots without Python support")
+check(re.search(r"bound \d+ functions, 6 structs/unions, 2 enums, 6 constants", r1.stderr), "summary: " + r1.stderr.splitlines()[0])
+
+# Stubs: C signature and doc comment.
+pyi = open(out[1]).read()
+check("def demo_add(a: int, b: int) -> int:" in pyi and "Adds two ints." in pyi, "stub of demo_add")
+check("int demo_add(int a, int b)" in pyi, "C signature in the stub")
+check("class DEMO_COLOR:" in pyi and "class demo_rect_t:" in pyi and "DEMO_NAME: str" in pyi, "stub classes")
+compile(pyi, "mpbdemo.pyi", "exec")  # valid Python
+
+# The generated module compiles warning-free under both compilers.
+inc = ["-I" + p for p in (micropy, os.path.join(micropy, "ports/unix"), os.path.join(micropy, "ports/unix/variants/standard"),
+                          fw_build, runtime, demo)]
+for cc in ("gcc", "clang"):
+    c = subprocess.run([cc, "-std=gnu99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter",
+                        "-DUNIX", *inc, out[0]], capture_output=True, text=True)
+    check(c.returncode == 0, "%s -Wall -Wextra -Werror: %s" % (cc, c.stderr[:2000]))
+
+# Bad input: clear messages, non-zero exit, no crash.
+bad = os.path.join(tmp, "bad.h")
+with open(bad, "w") as f:
+    f.write("int ok(int a);\nint broken(int a,);\nint also_bad(undefined_t y);\n")
+r = run(bad, "-M", "bad", "-o", os.path.join(tmp, "bad.c"))
+check(r.returncode == 1, "malformed header exits 1 (got %d)" % r.returncode)
+check(re.search(r"bad\.h:2:\d+: error", r.stderr) and re.search(r"bad\.h:3:\d+: error", r.stderr),
+      "file:line diagnostics: " + r.stderr)
+r = run(os.path.join(tmp, "missing.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"))
+check(r.returncode == 1 and "missing.h" in r.stderr, "missing header: " + r.stderr)
+r = run(os.path.join(demo, "mpbdemo.h"), "-o", os.path.join(tmp, "x.c"))
+check(r.returncode == 2 and "-M NAME" in r.stderr, "missing -M: " + r.stderr)
+r = run(os.path.join(demo, "mpbdemo.h"), "-M", "1bad", "-o", os.path.join(tmp, "x.c"))
+check(r.returncode == 2 and "not an identifier" in r.stderr, "bad module name: " + r.stderr)
+r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--include", "(")
+check(r.returncode == 2 and "regular expression" in r.stderr, "bad regex: " + r.stderr)
+cfg = os.path.join(tmp, "bad.cfg")
+with open(cfg, "w") as f:
+    f.write("# fine\ncallback a.b mode=sometimes\n")
+r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--config", cfg)
+check(r.returncode == 2 and "bad.cfg:2:" in r.stderr and "mode=hard" in r.stderr, "bad config: " + r.stderr)
+r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--exclude", "^demo_(add|i8)$")
+check(r.returncode == 0 and "demo_add" not in open(os.path.join(tmp, "x.c")).read().replace("demo_add_", ""),
+      "--exclude leaves functions out")
+binary = os.path.join(tmp, "binary.h")
+with open(binary, "wb") as f:
+    f.write(bytes(range(256)) * 4)
+r = run(binary, "-M", "x", "-o", os.path.join(tmp, "x.c"))
+check(r.returncode in (0, 1) and r.returncode >= 0, "binary garbage: exit %d, no crash" % r.returncode)
+
+print("generator checks: %s" % ("%d failed" % len(failures) if failures else "ok"))
+sys.exit(1 if failures else 0)

@@ -1,0 +1,69 @@
+# Callbacks from C to Python, in the three conventions: (a) a struct argument with
+# user_data, (b) a trailing void * user data, (c) a config entry naming where the context
+# travels. Python callables stay reachable while C can call them, although the library keeps
+# its pointers in memory the collector does not scan.
+import gc
+import mpbdemo as d
+from bind_checks import check, raises
+
+
+def churn():
+    # Collections with plenty of allocation between registering and calling.
+    for i in range(20):
+        junk = [bytearray(100) for j in range(100)]
+        gc.collect()
+
+
+# (a) user_data in the struct the callback receives.
+w = d.demo_widget_t()
+seen = []
+w.on_change = lambda widget, old: seen.append((widget.value, old))
+w.filter = lambda widget, proposed: proposed * 10
+churn()
+d.demo_widget_set(w, 1)
+d.demo_widget_set(w, 2)
+check(seen == [(10, 0), (20, 10)], "user_data callbacks: %r" % seen)
+check(type(w.user_data) is dict, "user_data holds the callables")
+f = w.filter
+check(f(None, 3) == 30, "reading the field gives the callable back")
+w.filter = None
+d.demo_widget_set(w, 5)
+check(w.value == 5, "None clears a callback")
+
+# A bound C function of the same type goes in as its C pointer, not through Python.
+check(d.demo_apply(d.demo_max, 3, 9) == 9, "C function as callback")
+msg = raises(TypeError, setattr, w, "filter", d.demo_max)
+check("expects" in msg, "a C function of another type is refused: " + msg)
+msg = raises(TypeError, d.demo_apply, lambda a, b: a, 1, 2)
+check("config" in msg, "no context: says what to do: " + msg)
+
+# (b) trailing void * user data; the library keeps cb and user data for later.
+check(d.demo_for_each(4, lambda i, user: i * user, 10) == 60, "synchronous callback with user data")
+d.demo_register(lambda item, user: item + len(user), "four")
+churn()
+check(d.demo_fire(3) == 7, "kept callable and user data survive collections")
+d.demo_register(lambda item, user: -item, None)  # replaces, does not accumulate
+check(d.demo_fire(3) == -3, "re-registered")
+d.demo_register(None, None)
+check(d.demo_fire(3) == -1, "unregistered")
+
+
+def raising(item, user):
+    raise ValueError("from the callback")
+
+
+d.demo_register(raising, None)
+check("from the callback" in raises(ValueError, d.demo_fire, 1), "plain callbacks propagate exceptions")
+
+# (c) the config says: the context travels in the event's `user` field.
+cfg = d.demo_source_config_t()
+events = []
+cfg.on_event = lambda ev: events.append(ev.code)
+d.demo_source_init(cfg)  # the library copies the config
+del cfg
+churn()
+d.demo_source_raise(1, None)  # no context: the callable given to the field answers
+d.demo_source_raise(2, {"on_event": lambda ev: events.append(-ev.code)})
+d.demo_source_raise(3, lambda ev: events.append(100 + ev.code))
+check(events == [1, -2, 103], "context field callbacks: %r" % events)
+print("callbacks ok")

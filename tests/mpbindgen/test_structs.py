@@ -1,0 +1,107 @@
+# Structs and unions as types: construction from nothing, a dict (recursive), another
+# instance or keywords; fields of every kind; nested structs and array fields as views that
+# write into the parent; bitfields with range checks; anonymous members; __SIZE__,
+# __cast__ and __dereference__.
+import mpbdemo as d
+from bind_checks import check, raises
+
+r = d.demo_rect_t()
+check(r.w == 0 and r.name is None and r.next is None and r.user is None, "zeroed")
+r = d.demo_rect_t({"origin": {"x": 3, "y": -4}, "w": 10, "h": 20, "name": "first", "visible": True})
+check((r.origin.x, r.origin.y, r.w, r.h, r.name, r.visible) == (3, -4, 10, 20, "first", True), "from dict")
+k = d.demo_rect_t(w=5, h=6)
+check((k.w, k.h) == (5, 6), "keywords")
+copy = d.demo_rect_t(r)
+copy.w = 99
+check(r.w == 10 and copy.w == 99 and copy.origin.y == -4, "copy is independent")
+raises(TypeError, d.demo_rect_t, 42)
+raises(AttributeError, d.demo_rect_t, {"nope": 1})
+raises(AttributeError, setattr, r, "nope", 1)
+
+# Nested struct by reference: writes reach the parent, and C sees them.
+o = r.origin
+o.x = 50
+check(r.origin.x == 50, "nested write reaches the parent")
+check(d.demo_center(r).x == 50 + 10 // 2, "C sees the nested write")
+r.origin = {"x": 1, "y": 1}
+check((r.origin.x, r.origin.y) == (1, 1), "nested assignment from a dict")
+r.origin = d.demo_point_t(x=8, y=9)
+check((r.origin.x, r.origin.y) == (8, 9), "nested assignment from a struct")
+
+# Ranges of fields, bitfields included.
+raises(OverflowError, setattr, r, "w", 65536)
+raises(OverflowError, setattr, r, "w", -1)
+r.flags = 7
+r.level = -8
+check((r.flags, r.level) == (7, -8), "bitfields")
+check("unsigned" in raises(OverflowError, setattr, r, "flags", 8), "3-bit field")
+raises(OverflowError, setattr, r, "level", 8)
+r.level = 7
+check(r.flags == 7 and r.level == 7, "neighbouring bitfields independent")
+
+# Array fields are writable views.
+r.tag[0] = 1
+r.tag[3] = 255
+check(list(r.tag) == [1, 0, 0, 255], "array view")
+r.tag = b"\x09\x08\x07\x06"
+check(list(r.tag) == [9, 8, 7, 6], "array from bytes")
+r.tag = [1, 2, 3, 4]
+check(bytes(r.tag) == b"\x01\x02\x03\x04", "array from a list")
+raises(ValueError, setattr, r, "tag", [1, 2])
+
+# Anonymous union member: one storage, two views.
+r.as_u32 = 0x11223344
+check(list(r.as_bytes) == [0x44, 0x33, 0x22, 0x11], "anonymous union")
+r.as_bytes[0] = 0xFF
+check(r.as_u32 == 0x112233FF, "writes through the other member")
+
+# Floats.
+r.alpha = 0.5
+r.weight = 1e300
+check(r.alpha == 0.5 and r.weight == 1e300, "float and double fields")
+
+# Pointers to structs, to the struct's own type.
+other = d.demo_rect_t(w=3)
+r.next = other
+check(r.next.w == 3, "struct pointer field")
+r.next.w = 4
+check(other.w == 4, "through the pointer")
+r.next = None
+check(r.next is None, "NULL")
+raises(TypeError, setattr, r, "next", d.demo_point_t())
+
+# void * fields hold any Python object, which comes back as itself.
+payload = {"answer": 42}
+r.user = payload
+check(r.user is payload, "object in a void * field")
+
+# Struct arguments: pointer and by value, dicts accepted, wrong types refused.
+check(d.demo_area(r) == 10 * 20, "const struct *")
+check(d.demo_area({"w": 3, "h": 4}) == 12, "dict as const struct *")
+d.demo_grow(r, 5)
+check((r.w, r.h) == (15, 25), "struct * written by C")
+p = d.demo_center({"origin": {"x": 10, "y": 20}, "w": 4, "h": 6})
+check(type(p) is d.demo_point_t and (p.x, p.y) == (12, 23), "struct by value in and out")
+check("expected demo_rect_t" in raises(TypeError, d.demo_area, d.demo_point_t()), "wrong struct type")
+raises(TypeError, d.demo_center, None)
+
+# __SIZE__, __cast__, __dereference__.
+check(d.demo_point_t.__SIZE__ == 4, "__SIZE__")
+s = d.demo_static_rect()
+check((s.origin.x, s.origin.y, s.w, s.h) == (1, 2, 30, 40), "struct returned by pointer")
+raw = s.__dereference__()
+check(len(raw) == d.demo_rect_t.__SIZE__ and raw[0] == 1, "__dereference__")
+pt = d.demo_point_t.__cast__(s)
+check((pt.x, pt.y) == (1, 2), "__cast__ of a struct: its first member")
+pt.y = 77
+check(s.origin.y == 77, "cast views share memory")
+buf = bytearray(b"\x05\x00\x06\x00")
+bp = d.demo_point_t.__cast__(buf)
+check((bp.x, bp.y) == (5, 6), "__cast__ of a buffer")
+check(d.demo_point_t.__cast__(None) is None, "__cast__ of NULL")
+
+# Unions.
+u = d.C_Pointer()
+u.int_val = -1
+check(u.uint_val == 0xFFFFFFFF, "union members share storage")
+print("structs ok")
