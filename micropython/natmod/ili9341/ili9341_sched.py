@@ -3,12 +3,12 @@
 # It must not raise there, so a full queue becomes False (wait() then makes the call).
 # Straight-line code: no branch, so the VM runs no scheduled callback or pending exception
 # inside it, in the interrupt.
-from micropython import schedule
+from micropython import schedule as _micropython_schedule  # private: not part of the API
 
 
 def _schedule(f, a):
     try:
-        schedule(f, a)
+        _micropython_schedule(f, a)
         return True
     except:  # noqa: E722 - only "schedule queue full" can come; anything else must not escape
         return False
