@@ -2,12 +2,15 @@
 # upanel_binding(NAME HEADERS h... [CONFIG file] [SOURCES c...] [INCLUDES dir...] [LDFLAGS f...])
 set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 function(upanel_binding name)
-  cmake_parse_arguments(B "" "CONFIG" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  cmake_parse_arguments(B "" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
   set(out "${UPANEL_GEN_DIR}/${name}.c")
   set(pyi "${UPANEL_GEN_DIR}/${name}.pyi")
   set(args ${B_HEADERS} -M ${name} -o ${out} --pyi ${pyi} -q)
   if(B_CONFIG)
     list(APPEND args --config ${B_CONFIG})
+  endif()
+  if(B_INCLUDE_REGEX)
+    list(APPEND args --include ${B_INCLUDE_REGEX})
   endif()
   set(includes "")
   foreach(h ${B_HEADERS})
@@ -33,6 +36,14 @@ function(upanel_binding name)
   set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_LDFLAGS ${B_LDFLAGS})
   set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_TARGETS gen-${name})
 endfunction()
+
+# The ESP-IDF subset of the seed's espidf module, on the idf shim (the real ESP-IDF on the chip).
+upanel_binding(espidf
+  HEADERS ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.h
+  CONFIG ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.cfg
+  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err)\\.h$"
+  SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c
+  INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
 # mpbindgen's own test library: every kind of declaration it binds.
 upanel_binding(mpbdemo

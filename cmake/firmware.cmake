@@ -18,7 +18,7 @@ include(cmake/bindings.cmake)
 
 set(UPANEL_FIRMWARE "${CMAKE_BINARY_DIR}/micropython")
 set(UPANEL_FIRMWARE_LIBS
-  $<TARGET_FILE:upanel_hub75> $<TARGET_FILE:upanel_ili9341> $<TARGET_FILE:upanel_live> $<TARGET_FILE:upanel_emu> $<TARGET_FILE:upanel_core>
+  $<TARGET_FILE:upanel_hub75> $<TARGET_FILE:upanel_ili9341> $<TARGET_FILE:upanel_idf> $<TARGET_FILE:upanel_live> $<TARGET_FILE:upanel_emu> $<TARGET_FILE:upanel_core>
   $<TARGET_FILE:upanel_ll_host>)
 set(UPANEL_SAN_FLAGS "")
 set(UPANEL_MP_CFLAGS "")
@@ -50,7 +50,7 @@ function(upanel_firmware target output drivers)
             "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
             MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
     COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
-    DEPENDS upanel_hub75 upanel_ili9341 upanel_live upanel_emu upanel_core upanel_ll_host ${UPANEL_BINDING_TARGETS}
+    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host ${UPANEL_BINDING_TARGETS}
     COMMENT "Building ${output}"
     VERBATIM)
 endfunction()

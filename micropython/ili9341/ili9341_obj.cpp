@@ -197,7 +197,7 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
     return MP_OBJ_FROM_PTR(self);
 }
 
-extern "C" mp_obj_t ili9341_flush(size_t, const mp_obj_t *args) {
+extern "C" mp_obj_t ili9341_obj_flush(size_t, const mp_obj_t *args) {
     Display &d = active(args[0]);
     mp_buffer_info_t info;
     pixels_of(args[5], &info);

@@ -23,7 +23,7 @@ bool ili9341_schedule(mp_obj_t fun, mp_obj_t arg);
 void ili9341_run_scheduled(void);
 
 mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
-mp_obj_t ili9341_flush(size_t n_args, const mp_obj_t *args);
+mp_obj_t ili9341_obj_flush(size_t n_args, const mp_obj_t *args);
 mp_obj_t ili9341_flush_cb(size_t n_args, const mp_obj_t *args);
 mp_obj_t ili9341_deliver(mp_obj_t self_in);
 mp_obj_t ili9341_wait(size_t n_args, const mp_obj_t *args);

@@ -20,7 +20,7 @@ void ili9341_run_scheduled(void) {
     mp_handle_pending(true);
 }
 
-static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(ili9341_flush_obj, 6, 6, ili9341_flush);
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(ili9341_flush_obj, 6, 6, ili9341_obj_flush);
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(ili9341_flush_cb_obj, 4, 4, ili9341_flush_cb);
 MP_DEFINE_CONST_FUN_OBJ_1(ili9341_deliver_obj, ili9341_deliver);
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(ili9341_wait_obj, 1, 2, ili9341_wait);

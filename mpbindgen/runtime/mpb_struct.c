@@ -94,6 +94,10 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
         default: {  // MPB_PTR
             void *target = *(void **)p;
             mp_obj_t o = mpb_kept(self_obj, p, target);
+            if (o == MP_OBJ_NULL) {
+                // A view of memory someone else filled (a callback's argument, say).
+                o = mpb_obj_from_ptr(target);
+            }
             if (o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback)) {
                 return ((mpb_callback_t *)MP_OBJ_TO_PTR(o))->callable;
             }

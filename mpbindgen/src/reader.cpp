@@ -49,6 +49,12 @@ CXType desugar(CXType t) {
   }
 }
 
+// A declaration without a tag of its own (it may still have a typedef name).
+bool unnamed(CXCursor c) {
+  std::string s = str(clang_getCursorSpelling(c));
+  return s.empty() || s.find("(unnamed") != std::string::npos || s.find("(anonymous") != std::string::npos;
+}
+
 // A record type's identity, without qualifiers (const struct foo and struct foo are one).
 std::string record_key(CXType t) {
   return str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(clang_getTypeDeclaration(t)))));
@@ -375,9 +381,16 @@ void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
     e.members.push_back(em);
   });
   if (e.members.empty()) return;
-  std::string tag = str(clang_getCursorSpelling(c));
-  if (clang_Cursor_isAnonymous(c)) tag.clear();
-  name_enum(e, typedef_name.empty() ? tag : typedef_name);
+  std::string tag = unnamed(c) ? "" : str(clang_getCursorSpelling(c));
+  std::string c_name = typedef_name.empty() ? tag : typedef_name;
+  name_enum(e, c_name);
+  auto taken = [&](const std::string &py) {
+    for (auto &other : mod_.enums) {
+      if (other.py == py) return true;
+    }
+    return false;
+  };
+  if (taken(e.py) && !c_name.empty() && !taken(c_name)) e.py = c_name;  // a prefix two enums share
   for (auto &other : mod_.enums) {
     if (other.py == e.py) {
       // Two enums with one prefix (the seed's espidf.h splits GPIO constants so): one class.
@@ -532,14 +545,14 @@ bool Reader::run() {
           CXType under = clang_getCanonicalType(clang_getTypedefDeclUnderlyingType(c));
           if (under.kind == CXType_Enum) {
             CXCursor decl = clang_getTypeDeclaration(under);
-            if (clang_Cursor_isAnonymous(decl)) add_enum(decl, str(clang_getCursorSpelling(c)));
+            if (unnamed(decl)) add_enum(decl, str(clang_getCursorSpelling(c)));
           }
           break;
         }
         case CXCursor_EnumDecl: {
           // Anonymous enums behind a typedef are bound at the typedef.
           bool behind_typedef = false;
-          if (clang_Cursor_isAnonymous(c)) {
+          if (unnamed(c)) {
             std::string t = str(clang_getTypeSpelling(clang_getCursorType(c)));
             behind_typedef = t.find("(unnamed") == std::string::npos && t.find("(anonymous") == std::string::npos;
           }

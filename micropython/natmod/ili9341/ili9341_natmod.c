@@ -10,7 +10,7 @@ const mp_obj_type_t *const ili9341_buffer_type = (const mp_obj_type_t *)&ili9341
 mp_map_elem_t ili9341_locals_table[10];
 static MP_DEFINE_CONST_DICT(display_locals, ili9341_locals_table);
 
-static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(flush_obj, 6, 6, ili9341_flush);
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(flush_obj, 6, 6, ili9341_obj_flush);
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(flush_cb_obj, 4, 4, ili9341_flush_cb);
 MP_DEFINE_CONST_FUN_OBJ_1(ili9341_deliver_obj, ili9341_deliver);
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(wait_obj, 1, 2, ili9341_wait);
