@@ -41,7 +41,7 @@ endfunction()
 upanel_binding(espidf
   HEADERS ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.h
   CONFIG ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.cfg
-  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err)\\.h$"
+  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err|freertos/FreeRTOS)\\.h$"
   SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 

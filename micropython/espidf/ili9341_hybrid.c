@@ -13,8 +13,12 @@ void task_delay_ms(int ms) {
 
 enum { CASET = 0x2A, PASET = 0x2B, RAMWR = 0x2C };
 
-// The flush a transaction belongs to and its place in it: trans->user is the flush.
+// A transaction's place in its flush (trans->user is the flush), or -1 for one that is not
+// part of a flush (set-up commands, whose D/C the caller sets).
 static int index_in(const ili9341_flush_t *f, const spi_transaction_t *t) {
+    if (f == NULL || t < f->trans || t >= f->trans + ILI9341_FLUSH_TRANSACTIONS) {
+        return -1;
+    }
     return (int)(t - f->trans);
 }
 
@@ -85,7 +89,9 @@ esp_err_t ili9341_flush(ili9341_flush_t *f, int x1, int y1, int x2, int y2, cons
 void ili9341_pre_cb_isr(spi_transaction_t *trans) {
     ili9341_flush_t *f = trans->user;
     int i = index_in(f, trans);
-    gpio_set_level((gpio_num_t)f->dc, i == 1 || i == 3 || i == 5);
+    if (i >= 0) {
+        gpio_set_level((gpio_num_t)f->dc, i == 1 || i == 3 || i == 5);
+    }
 }
 
 void ili9341_post_cb_isr(spi_transaction_t *trans) {
