@@ -49,7 +49,8 @@ upanel_binding(espidf
 upanel_binding(mpbdemo
   HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h
   CONFIG ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.cfg
-  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.c)
+  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.c
+          ${CMAKE_SOURCE_DIR}/bench/binding/modmpbhand.c)  # the hand-written reference
 
 get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
 get_property(UPANEL_BINDING_CFLAGS GLOBAL PROPERTY UPANEL_BINDING_CFLAGS)

@@ -16,6 +16,13 @@
 #include "py/smallint.h"
 #include "py/runtime.h"
 
+// The per-call conversions are inlined even in size-optimised builds: they are the call overhead.
+#if defined(__GNUC__)
+#define MPB_INLINE static inline __attribute__((always_inline))
+#else
+#define MPB_INLINE static inline
+#endif
+
 // ---- Integers and floats: range-checked, OverflowError names the C type -------------------
 
 NORETURN void mpb_raise_overflow(const char *ctype);
@@ -29,7 +36,7 @@ int64_t mpb_to_i64_slow(mp_obj_t o, int64_t min, int64_t max, const char *ctype)
 uint64_t mpb_to_u64_slow(mp_obj_t o, uint64_t max, const char *ctype);
 
 // Signed C integers up to 64 bits. Small ints (nearly every call) never leave the inline path.
-static inline int64_t mpb_to_int(mp_obj_t o, int64_t min, int64_t max, const char *ctype) {
+MPB_INLINE int64_t mpb_to_int(mp_obj_t o, int64_t min, int64_t max, const char *ctype) {
     if (mp_obj_is_small_int(o)) {
         mp_int_t v = MP_OBJ_SMALL_INT_VALUE(o);
         if (v < min || v > max) {
@@ -41,7 +48,7 @@ static inline int64_t mpb_to_int(mp_obj_t o, int64_t min, int64_t max, const cha
 }
 
 // Unsigned C integers up to 64 bits; negative values are out of range, not wrapped.
-static inline uint64_t mpb_to_uint(mp_obj_t o, uint64_t max, const char *ctype) {
+MPB_INLINE uint64_t mpb_to_uint(mp_obj_t o, uint64_t max, const char *ctype) {
     if (mp_obj_is_small_int(o)) {
         mp_int_t v = MP_OBJ_SMALL_INT_VALUE(o);
         if (v < 0 || (uint64_t)v > max) {
@@ -142,6 +149,9 @@ mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init);  // a cop
 mp_obj_t mpb_struct_view(const mpb_struct_desc_t *d, void *data, mp_obj_t owner);
 mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
+// The attribute handler's body once the field is known (NULL: not a field); generated types
+// find the field with a switch on the name.
+void mpb_struct_field_attr(mp_obj_t self_in, const mpb_field_t *f, mp_obj_t *dest);
 void mpb_struct_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
 mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags);
 // Shared entries of every struct type's locals: T.__cast__(pointer) (a classmethod) and
@@ -187,7 +197,7 @@ extern const mp_obj_type_t mpb_type_function;
 // Positional and keyword arguments to exactly f->n_args positional values in `out`.
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out);
-static inline const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
+MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out) {
     if (n_kw == 0 && n_args == f->n_args) {
         return args;

@@ -135,16 +135,26 @@ bool mpb_is_python_callable(mp_obj_t o) {
 }
 
 mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle) {
-    mp_obj_t items[2] = {slot_key(d), handle == MP_OBJ_NULL ? mp_const_none : handle};
+    if (handle == MP_OBJ_NULL) {
+        return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)d >> 2) + 1);
+    }
+    mp_obj_t items[2] = {slot_key(d), handle};
     return mp_obj_new_tuple(2, items);
 }
 
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key) {
-    if (!mp_obj_is_callable(callable)) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects a callable"), d->name);
+    // callable: checked by mpb_is_python_callable in the generated wrapper
+    // A registration under the same key replaces the last one: its record is reused, so that
+    // registering in a loop (a for-each with a callback) allocates nothing.
+    mp_obj_t cb = mpb_pinned_get(pin_key);
+    if (cb != MP_OBJ_NULL && mp_obj_is_type(cb, &mpb_type_callback)) {
+        mpb_callback_t *record = MP_OBJ_TO_PTR(cb);
+        record->callable = callable;
+        record->user = user;
+    } else {
+        cb = wrap(callable, user);
+        mpb_pin(pin_key, cb);
     }
-    mp_obj_t cb = wrap(callable, user);
-    mpb_pin(pin_key, cb);
     prepare_slot(d);
     return MP_OBJ_TO_PTR(cb);
 }

@@ -63,14 +63,33 @@ static uint64_t uint_max(size_t size) {
     return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (size * 8)) - 1;
 }
 
+// Integers of 1, 2, 4 or 8 bytes in the chip's byte order.
+static int64_t load_int(const uint8_t *p, size_t size, bool is_signed) {
+    switch (size) {
+        case 1: return is_signed ? (int64_t)*(const int8_t *)p : (int64_t)*p;
+        case 2: { uint16_t v; memcpy(&v, p, 2); return is_signed ? (int64_t)(int16_t)v : (int64_t)v; }
+        case 4: { uint32_t v; memcpy(&v, p, 4); return is_signed ? (int64_t)(int32_t)v : (int64_t)v; }
+        default: { int64_t v; memcpy(&v, p, 8); return v; }
+    }
+}
+
+static void store_int(uint8_t *p, size_t size, uint64_t v) {
+    switch (size) {
+        case 1: *p = (uint8_t)v; break;
+        case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
+        case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
+        default: memcpy(p, &v, 8); break;
+    }
+}
+
 static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
     uint8_t *p = (uint8_t *)self->data + f->offset;
     mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
     switch (f->kind) {
         case MPB_INT:
-            return mpb_from_i64(mp_binary_get_int(f->size, true, false, p));
+            return mpb_from_i64(load_int(p, f->size, true));
         case MPB_UINT:
-            return mpb_from_u64(mp_binary_get_int(f->size, false, false, p));
+            return mpb_from_u64((uint64_t)load_int(p, f->size, false));
         case MPB_BOOL:
             return mp_obj_new_bool(*(bool *)p);
         case MPB_FLOAT:
@@ -135,20 +154,10 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
     mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
     switch (f->kind) {
         case MPB_INT:
-            if (f->size == 8) {
-                int64_t x = mpb_to_int(v, INT64_MIN, INT64_MAX, f->c_type);
-                memcpy(p, &x, 8);
-            } else {
-                mp_binary_set_int(f->size, false, p, (mp_uint_t)mpb_to_int(v, int_min(f->size), int_max(f->size), f->c_type));
-            }
+            store_int(p, f->size, (uint64_t)mpb_to_int(v, int_min(f->size), int_max(f->size), f->c_type));
             break;
         case MPB_UINT:
-            if (f->size == 8) {
-                uint64_t x = mpb_to_uint(v, UINT64_MAX, f->c_type);
-                memcpy(p, &x, 8);
-            } else {
-                mp_binary_set_int(f->size, false, p, (mp_uint_t)mpb_to_uint(v, uint_max(f->size), f->c_type));
-            }
+            store_int(p, f->size, mpb_to_uint(v, uint_max(f->size), f->c_type));
             break;
         case MPB_BOOL:
             *(bool *)p = mp_obj_is_true(v);
@@ -211,8 +220,11 @@ static void set_fields_from_dict(mp_obj_t self_in, mp_obj_t dict) {
 
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     mpb_struct_t *self = MP_OBJ_TO_PTR(self_in);
-    const mpb_struct_desc_t *d = mpb_struct_desc(mp_obj_get_type(self_in));
-    const mpb_field_t *f = find_field(d, attr);
+    mpb_struct_field_attr(self_in, find_field(mpb_struct_desc(self->base.type), attr), dest);
+}
+
+void mpb_struct_field_attr(mp_obj_t self_in, const mpb_field_t *f, mp_obj_t *dest) {
+    mpb_struct_t *self = MP_OBJ_TO_PTR(self_in);
     if (f == NULL) {
         if (dest[0] == MP_OBJ_NULL) {
             dest[1] = MP_OBJ_SENTINEL;  // go on to the type's locals (methods)

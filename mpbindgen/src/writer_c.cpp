@@ -190,6 +190,12 @@ void Writer::record(const Record &r) {
     }
     out_ << "};\n";
   }
+  // Attribute access finds the field with a switch on the name (a jump table, not a search).
+  out_ << "static void mpb_attr_" << id << "(mp_obj_t self, qstr attr, mp_obj_t *dest) {\n"
+       << "    const mpb_field_t *f = NULL;\n    switch (attr) {\n";
+  for (size_t i = 0; i < r.fields.size(); i++)
+    out_ << "        case MP_QSTR_" << r.fields[i].name << ": f = &mpb_fl_" << id << "[" << i << "]; break;\n";
+  out_ << "        default: break;\n    }\n    mpb_struct_field_attr(self, f, dest);\n}\n";
   out_ << "static const mp_rom_map_elem_t mpb_sl_" << id << "_table[] = {\n"
        << "    {MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(sizeof(" << r.c << "))},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj)},\n"
@@ -197,7 +203,7 @@ void Writer::record(const Record &r) {
        << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_sl_" << id << ", mpb_sl_" << id << "_table);\n"
        << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_type_" << id << ", MP_QSTR_" << id << ", MP_TYPE_FLAG_NONE,\n"
-       << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_struct_attr,\n"
+       << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_attr_" << id << ",\n"
        << "    buffer, mpb_struct_get_buffer, protocol, &mpb_sd_" << id << ", locals_dict, &mpb_sl_" << id << ");\n"
        << "static const mpb_struct_desc_t mpb_sd_" << id << " = {&mpb_type_" << id << ", " << quote(r.c) << ", sizeof("
        << r.c << "), " << r.fields.size() << ", " << (r.fields.empty() ? "NULL" : "mpb_fl_" + id) << "};\n\n";
