@@ -2,10 +2,17 @@
 # upanel_binding(NAME HEADERS h... [CONFIG file] [SOURCES c...] [INCLUDES dir...] [LDFLAGS f...])
 set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 function(upanel_binding name)
-  cmake_parse_arguments(B "" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  cmake_parse_arguments(B "CXX_LINKAGE" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
   set(out "${UPANEL_GEN_DIR}/${name}.c")
   set(pyi "${UPANEL_GEN_DIR}/${name}.pyi")
   set(args ${B_HEADERS} -M ${name} -o ${out} --pyi ${pyi} -q)
+  set(outputs ${out} ${pyi})
+  if(B_CXX_LINKAGE)  # a C API built as C++: extern "C" thunks
+    set(thunks "${UPANEL_GEN_DIR}/${name}_thunks.cpp")
+    list(APPEND args --cxx-thunks ${thunks})
+    list(APPEND outputs ${thunks})
+    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${thunks})
+  endif()
   if(B_CONFIG)
     list(APPEND args --config ${B_CONFIG})
   endif()
@@ -22,7 +29,7 @@ function(upanel_binding name)
   foreach(dir ${B_INCLUDES})
     list(APPEND args -I${dir})
   endforeach()
-  add_custom_command(OUTPUT ${out} ${pyi}
+  add_custom_command(OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${UPANEL_GEN_DIR}
     COMMAND mpbindgen ${args}
     DEPENDS mpbindgen ${B_HEADERS} ${B_CONFIG}
@@ -45,6 +52,13 @@ upanel_binding(espidf
   SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
+# lodepng, from Debian's liblodepng-dev header as it is.
+# Debian builds liblodepng as C++, so its C functions have C++ linkage.
+upanel_binding(lodepng CXX_LINKAGE
+  HEADERS /usr/include/lodepng.h ${CMAKE_SOURCE_DIR}/micropython/lodepng/lodepng_free.h
+  SOURCES ${CMAKE_SOURCE_DIR}/micropython/lodepng/lodepng_free.c
+  LDFLAGS -llodepng)
+
 # mpbindgen's own test library: every kind of declaration it binds.
 upanel_binding(mpbdemo
   HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h
@@ -53,6 +67,7 @@ upanel_binding(mpbdemo
           ${CMAKE_SOURCE_DIR}/bench/binding/modmpbhand.c)  # the hand-written reference
 
 get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
+get_property(UPANEL_BINDING_CXX_SOURCES GLOBAL PROPERTY UPANEL_BINDING_CXX_SOURCES)
 get_property(UPANEL_BINDING_CFLAGS GLOBAL PROPERTY UPANEL_BINDING_CFLAGS)
 get_property(UPANEL_BINDING_LDFLAGS GLOBAL PROPERTY UPANEL_BINDING_LDFLAGS)
 get_property(UPANEL_BINDING_TARGETS GLOBAL PROPERTY UPANEL_BINDING_TARGETS)

@@ -19,3 +19,6 @@ add_test(NAME mpbindgen.isr_reports
                  "mpbindgen: scheduled callback demo_soft_attach.isr dropped (1 so far)")
 set_tests_properties(mpbindgen.isr_reports PROPERTIES
   ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+# lodepng round trip against an independent PNG encoder and decoder.
+add_test(NAME mpbindgen.lodepng
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/lodepng_check.py ${UPANEL_FIRMWARE})

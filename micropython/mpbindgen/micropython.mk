@@ -5,7 +5,10 @@ ifeq ($(UPANEL_NO_DRIVERS),)
 MPB_RT_DIR := $(UPANEL_ROOT)/mpbindgen/runtime
 SRC_USERMOD_C += $(MPB_RT_DIR)/mpb_scalar.c $(MPB_RT_DIR)/mpb_blob.c $(MPB_RT_DIR)/mpb_keep.c \
 	$(MPB_RT_DIR)/mpb_struct.c $(MPB_RT_DIR)/mpb_function.c $(MPB_RT_DIR)/mpb_callback.c \
+	$(MPB_RT_DIR)/mpb_c_pointer.c \
 	$(UPANEL_BINDINGS_SRC)
+SRC_USERMOD_CXX += $(UPANEL_BINDINGS_CXX_SRC)
 CFLAGS_USERMOD += -I$(MPB_RT_DIR) $(UPANEL_BINDINGS_CFLAGS)
+CXXFLAGS_USERMOD += $(UPANEL_BINDINGS_CFLAGS)
 LDFLAGS_USERMOD += $(UPANEL_BINDINGS_LDFLAGS)
 endif

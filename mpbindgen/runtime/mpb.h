@@ -85,6 +85,8 @@ typedef struct {
 extern const mp_obj_type_t mpb_type_blob;
 
 mp_obj_t mpb_from_ptr(const void *p);  // NULL is None
+// C_Pointer, a cell for out-parameters (mpb_c_pointer.c).
+extern const mp_obj_type_t mpb_type_c_pointer;
 
 // ---- Structs and unions -------------------------------------------------------------------
 
@@ -169,6 +171,10 @@ const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d);
 // A pointer argument: None, Blob, struct object, or buffer; `min_size` bytes at least
 // (0: unknown), writable unless `is_const`.
 void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype);
+
+// A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
+// for the pointer (not checked for Blobs, whose extent C alone knows).
+void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name);
 
 // A void * argument or field: pointers as they are; any other Python object by reference
 // (dicts, lists and tuples as themselves, callables wrapped so that trampolines recognise

@@ -126,3 +126,14 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
     mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), keep);
     return p;
 }
+
+void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name) {
+    mp_buffer_info_t buf;
+    if (buffer == mp_const_none || mp_obj_is_type(buffer, &mpb_type_blob) || !mp_get_buffer(buffer, &buf, MP_BUFFER_READ)) {
+        return;
+    }
+    if (count > buf.len / (elem_size ? elem_size : 1)) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s=%u is more than the buffer holds (%u bytes)"), name,
+            (unsigned)count, (unsigned)buf.len);
+    }
+}

@@ -33,6 +33,7 @@ int main(int argc, char **argv) {
   plan_callbacks(opt, mod);
   if (!write_file(opt.out_c, write_c(mod))) return 1;
   if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_pyi(mod))) return 1;
+  if (!opt.out_thunks.empty() && !write_file(opt.out_thunks, write_thunks(mod))) return 1;
   if (!opt.quiet) std::fputs(report(mod).c_str(), stderr);
   return 0;
 }

@@ -61,6 +61,7 @@ struct Function {
   Signature sig;
   std::string doc;
   Location loc;
+  bool thunk = false;  // C++ linkage: called through an extern "C" thunk
 };
 
 struct Field {
@@ -131,6 +132,7 @@ struct CallbackSlot {
 
 struct Module {
   std::string name;
+  bool cxx = false;  // headers read as C++
   std::vector<std::string> headers;
   std::vector<Function> functions;
   std::vector<Record> records;

@@ -26,6 +26,7 @@ struct Options {
   std::optional<std::regex> include;    // more files whose declarations are bound
   std::optional<std::regex> exclude;    // declarations (by name) left out
   std::string out_c, out_pyi;
+  std::string out_thunks;               // --cxx-thunks: read as C++, thunks for C++ linkage
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   bool quiet = false;

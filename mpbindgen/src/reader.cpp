@@ -151,8 +151,30 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
       r.py = py_name_of_record(it->second);
       return r;
     }
+    case CXType_IncompleteArray:
     case CXType_ConstantArray: {
-      if (!in_struct) break;
+      if (!in_struct) {
+        // A parameter: C passes a pointer to the first element.
+        CXType elem = clang_getArrayElementType(canon);
+        std::string es = str(clang_getTypeSpelling(clang_getArrayElementType(t).kind == CXType_Invalid
+                                                       ? elem : clang_getArrayElementType(t)));
+        CXType ecanon = clang_getCanonicalType(elem);
+        if (ecanon.kind == CXType_Record || ecanon.kind == CXType_ConstantArray) break;  // va_list, matrices
+        Type p;
+        p.c = es + " *";
+        p.pointee_const = clang_isConstQualifiedType(ecanon);
+        if ((ecanon.kind == CXType_Char_S || ecanon.kind == CXType_Char_U) && p.pointee_const) {
+          p.kind = Kind::CStr;
+          p.py = "str | None";
+          return p;
+        }
+        p.kind = Kind::Ptr;
+        p.py = "Blob | None";
+        p.pointee = es;
+        p.count = canon.kind == CXType_ConstantArray ? static_cast<int>(clang_getArraySize(canon)) : 0;
+        return p;
+      }
+      if (canon.kind == CXType_IncompleteArray) break;
       std::string ewhy;
       auto elem = classify(clang_getArrayElementType(canon), ewhy);
       if (!elem || !(elem->kind == Kind::Int || elem->kind == Kind::UInt || elem->kind == Kind::Float ||
@@ -356,7 +378,10 @@ void Reader::add_function(CXCursor c) {
     if (!pn.empty()) sig->params[i].name = pn;
   }
   sig->c_type = str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(c))));
-  mod_.functions.push_back({name, *sig, doc_of(c), location(c)});
+  Function f{name, *sig, doc_of(c), location(c)};
+  // Declared with C++ linkage (a C API compiled as C++): C reaches it through a thunk.
+  f.thunk = mod_.cxx && str(clang_Cursor_getMangling(c)) != name;
+  mod_.functions.push_back(std::move(f));
 }
 
 void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
@@ -433,9 +458,10 @@ void Reader::add_macros(const std::vector<CXCursor> &macros) {
     std::string name = str(clang_getCursorSpelling(m));
     if (excluded(name) || seen_.count(name)) continue;
     names.push_back({name, m});
-    src += "static const __auto_type mpb_m_" + name + " = (" + name + ");\n";
+    src += std::string(mod_.cxx ? "static const auto" : "static const __auto_type") + " mpb_m_" + name + " = (" + name + ");\n";
   }
-  std::vector<std::string> args = {"-x", "c", "-std=gnu11", "-ferror-limit=0", "-w"};
+  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
+                                   "-ferror-limit=0", "-w"};
   for (auto &a : opt_.clang_args) args.push_back(a);
   std::vector<const char *> argv;
   for (auto &a : args) argv.push_back(a.c_str());
@@ -498,7 +524,8 @@ bool Reader::run() {
   }
   std::string main = "/* mpbindgen */\n";
   for (auto &h : opt_.headers) main += "#include \"" + std::filesystem::absolute(h).string() + "\"\n";
-  std::vector<std::string> args = {"-x", "c", "-std=gnu11", "-ferror-limit=0", "-Wno-pragma-once-outside-header"};
+  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
+                                   "-ferror-limit=0", "-Wno-pragma-once-outside-header"};
   for (auto &a : opt_.clang_args) args.push_back(a);
   std::vector<const char *> argv;
   for (auto &a : args) argv.push_back(a.c_str());
@@ -567,6 +594,16 @@ bool Reader::run() {
         case CXCursor_VarDecl:
           skip(c, str(clang_getCursorSpelling(c)), "global variables are not bound");
           break;
+        case CXCursor_Namespace:
+        case CXCursor_ClassDecl:
+        case CXCursor_ClassTemplate:
+        case CXCursor_FunctionTemplate:
+          skip(c, str(clang_getCursorSpelling(c)), "C++ namespaces, classes and templates are not bound yet");
+          break;
+        case CXCursor_LinkageSpec:
+        case CXCursor_UnexposedDecl:  // extern "C" { ... } in older libclang
+          visit(c, walk);
+          break;
         default:
           break;
       }
@@ -583,6 +620,7 @@ bool Reader::run() {
 
 bool read_headers(const Options &opt, Module &mod) {
   mod.name = opt.module;
+  mod.cxx = !opt.out_thunks.empty();
   mod.headers = opt.headers;
   return Reader(opt, mod).run();
 }

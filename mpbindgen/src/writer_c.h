@@ -10,5 +10,7 @@
 namespace mpbindgen {
 
 std::string write_c(const Module &mod);
+// The C++ side of functions with C++ linkage: one extern "C" thunk each.
+std::string write_thunks(const Module &mod);
 
 }  // namespace mpbindgen

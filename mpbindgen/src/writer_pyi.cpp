@@ -46,6 +46,10 @@ std::string write_pyi(const Module &mod) {
       << "class Blob:\n    \"\"\"An opaque C pointer.\"\"\"\n"
       << "    def __dereference__(self, size: int) -> memoryview: ...\n"
       << "    def __cast__(self) -> Any: ...\n\n";
+  if (!mod.record("C_Pointer"))
+    out << "class C_Pointer:\n    \"\"\"A cell for out-parameters: pass it where C writes a pointer, int or size.\"\"\"\n"
+        << "    ptr_val: Any\n    int_val: int\n    uint_val: int\n    str_val: str | None\n    size_val: int\n"
+        << "    def __init__(self, init: 'C_Pointer | dict | None' = None, **fields: Any) -> None: ...\n\n";
   for (auto &k : mod.constants) {
     const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
     out << k.name << ": " << t << "  # " << (k.kind == ConstKind::String ? "'" + k.value + "'" : k.value) << "\n";

@@ -23,6 +23,8 @@ raises(TypeError, d.demo_hello, b"readonly", 8)  # bytes are not writable
 
 # Buffers for pointers.
 check(d.demo_sum_bytes(bytes(range(10)), 10) == 45, "bytes as const uint8_t *")
+msg = raises(ValueError, d.demo_sum_bytes, bytes(10), 11)  # pointer plus length: no overread
+check("len=11" in msg and "10 bytes" in msg, msg)
 buf = bytearray(6)
 d.demo_fill(memoryview(buf)[2:], 3, 9)
 check(buf == bytearray([0, 0, 9, 9, 9, 0]), "memoryview slice as uint8_t *")
