@@ -58,6 +58,13 @@ for cc in ("gcc", "clang"):
                         "-DUNIX", *inc, out[0]], capture_output=True, text=True)
     check(c.returncode == 0, "%s -Wall -Wextra -Werror: %s" % (cc, c.stderr[:2000]))
 
+# The committed stubs of the generated modules are the ones the build generates.
+gen = os.path.join(os.path.dirname(os.path.abspath(fw_build)), "gen")
+for name in ("espidf", "lodepng"):
+    built = open(os.path.join(gen, name + ".pyi")).read()
+    kept = open(os.path.join(here, "..", "..", "stubs", name + ".pyi")).read()
+    check(built == kept, "stubs/%s.pyi is stale: copy %s/%s.pyi over it" % (name, "build/gen", name))
+
 # Bad input: clear messages, non-zero exit, no crash.
 bad = os.path.join(tmp, "bad.h")
 with open(bad, "w") as f:
