@@ -1,11 +1,19 @@
 #include "callbacks.h"
 
+#include <regex>
+
 #include "names.h"
 
 namespace mpbindgen {
 namespace {
 
 bool is_void_ptr(const Type &t) { return t.kind == Kind::Ptr && t.pointee.empty(); }
+
+bool is_user_data_name(const std::string &name) {
+  static const std::regex re("(user|usr|u|cb|callback)?_?(data|arg|args|ctx|context|param|cookie|opaque|ud|userdata|user|pv)",
+                             std::regex::icase);
+  return std::regex_match(name, re);
+}
 
 bool convertible(const Type &t) {
   switch (t.kind) {
@@ -100,16 +108,20 @@ void plan_callbacks(const Options &opt, Module &mod) {
       if (params[i].type.kind != Kind::FuncPtr) continue;
       CallbackSlot &s = make(fn.name + "." + params[i].name, params[i].type);
       if (!s.why_not.empty() || s.ctx != Context::None) continue;
-      // The registering function's own void * travels to the callback's void *.
+      // The registering function's own void * (named as user data, or right after the
+      // callback) travels to the callback's (non-const) void *. qsort's base and compare's
+      // const void * arguments are not that.
       int user_param = -1, n_void = 0;
       for (size_t j = 0; j < params.size(); j++) {
-        if (j != i && is_void_ptr(params[j].type)) { user_param = static_cast<int>(j); n_void++; }
+        if (j == i || !is_void_ptr(params[j].type) || params[j].type.pointee_const) continue;
+        if (is_user_data_name(params[j].name) || j == i + 1) { user_param = static_cast<int>(j); n_void++; }
       }
       int cb_void = -1, cb_n_void = 0;
       for (size_t j = 0; j < s.sig->params.size(); j++) {
-        if (is_void_ptr(s.sig->params[j].type)) { cb_void = static_cast<int>(j); cb_n_void++; }
+        const Type &t = s.sig->params[j].type;
+        if (is_void_ptr(t) && !t.pointee_const) { cb_void = static_cast<int>(j); cb_n_void++; }
       }
-      if (n_void == 1 && cb_n_void >= 1) {
+      if (n_void == 1 && cb_n_void == 1) {
         s.ctx = Context::VoidArg;
         s.ctx_arg = cb_void;
         s.fn_user_param = user_param;

@@ -277,6 +277,8 @@ std::shared_ptr<Signature> Reader::signature(CXType fn, std::string &why) {
 void Reader::collect_records(CXCursor c) {
   // Pass 1: every struct/union definition and the typedef that names it, so that types in
   // pass 2 resolve whichever order the header declares them in.
+  // Records of files that are not bound stay opaque (Blob) wherever they appear.
+  if (!selected(c)) return;
   CXCursorKind k = clang_getCursorKind(c);
   if ((k == CXCursor_StructDecl || k == CXCursor_UnionDecl) && clang_isCursorDefinition(c) &&
       !clang_Cursor_isAnonymousRecordDecl(c)) {
@@ -364,6 +366,10 @@ void Reader::add_function(CXCursor c) {
   }
   if (name.rfind("__", 0) == 0) {
     skip(c, name, "reserved name");
+    return;
+  }
+  if (clang_getCursorAvailability(c) != CXAvailability_Available) {
+    skip(c, name + "()", "deprecated or unavailable");
     return;
   }
   std::string why;

@@ -70,6 +70,13 @@ std::string from_c(const Type &t, const std::string &v) {
   }
 }
 
+// A declaration of `name` with type t: function pointer types put the name inside "(*)".
+std::string declare(const Type &t, const std::string &name) {
+  auto star = t.c.find("(*)");
+  if (star != std::string::npos) return t.c.substr(0, star + 2) + name + t.c.substr(star + 2);
+  return t.c + " " + name;
+}
+
 // Parameter names that say "the length of the buffer before me".
 bool is_length_name(const std::string &name) {
   static const std::regex re("(.*_)?(len|length|size|n|count|nbytes|num|insize|outsize|buflen|bufsize|.*_len|.*_size)",
@@ -242,7 +249,13 @@ void Writer::function(const Function &f) {
        << "    mp_obj_t buf[" << (n ? n : 1) << "];\n"
        << "    const mp_obj_t *a = mpb_args(&mpb_f_" << id << ", n_args, n_kw, args, buf);\n";
   if (n == 0) out_ << "    (void)a;\n";
+  // The user data of a callback registration is converted together with the callback.
   std::vector<bool> done(n, false);
+  for (size_t i = 0; i < n; i++) {
+    if (params[i].type.kind != Kind::FuncPtr) continue;
+    const CallbackSlot *s = mod_.slot(f.name + "." + params[i].name);
+    if (s->trampoline && s->ctx == Context::VoidArg) done[s->fn_user_param] = true;
+  }
   for (size_t i = 0; i < n; i++) {
     if (done[i]) continue;
     const Type &t = params[i].type;
@@ -263,7 +276,6 @@ void Writer::function(const Function &f) {
     std::string cbd = "&mpb_cbd_" + s->id;
     if (s->trampoline && s->ctx == Context::VoidArg) {
       int u = s->fn_user_param;
-      done[u] = true;
       std::string handle = "MP_OBJ_NULL";
       for (size_t j = 0; j < n; j++) {
         Kind k = params[j].type.kind;
@@ -273,7 +285,7 @@ void Writer::function(const Function &f) {
         }
       }
       // declared up front, since the user pointer may come before the callback
-      out_ << "    " << t.c << " p" << i << ";\n"
+      out_ << "    " << declare(t, "p" + std::to_string(i)) << ";\n"
            << "    void *p" << u << ";\n"
            << "    if (mpb_is_python_callable(" << ai << ")) {\n"
            << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
@@ -286,8 +298,8 @@ void Writer::function(const Function &f) {
     } else {
       std::string ctx = s->ctx == Context::UserData && s->fn_ctx_param >= 0
                             ? "a[" + std::to_string(s->fn_ctx_param) + "]" : "MP_OBJ_NULL";
-      out_ << "    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", " << ctx
-           << ");\n";
+      out_ << "    " << declare(t, "p" + std::to_string(i)) << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd
+           << ", " << ctx << ");\n";
     }
   }
   // Pointer-plus-length pairs: the length must fit the buffer given for the pointer.

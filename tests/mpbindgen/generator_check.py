@@ -50,13 +50,41 @@ check("int demo_add(int a, int b)" in pyi, "C signature in the stub")
 check("class DEMO_COLOR:" in pyi and "class demo_rect_t:" in pyi and "DEMO_NAME: str" in pyi, "stub classes")
 compile(pyi, "mpbdemo.pyi", "exec")  # valid Python
 
-# The generated module compiles warning-free under both compilers.
-inc = ["-I" + p for p in (micropy, os.path.join(micropy, "ports/unix"), os.path.join(micropy, "ports/unix/variants/standard"),
-                          fw_build, runtime, demo)]
-for cc in ("gcc", "clang"):
-    c = subprocess.run([cc, "-std=gnu99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter",
-                        "-DUNIX", *inc, out[0]], capture_output=True, text=True)
-    check(c.returncode == 0, "%s -Wall -Wextra -Werror: %s" % (cc, c.stderr[:2000]))
+# Generated modules compile warning-free under both compilers: mpbdemo, and real headers from
+# Debian's packages (libpng's png.h; lodepng.h, read as C++ for its C++ linkage). Names the
+# firmware's qstr table lacks are declared for the check.
+known = set(re.findall(r"MP_QSTR_(\w+)", open(os.path.join(fw_build, "genhdr", "qstrdefs.generated.h")).read()))
+
+
+def compiles(c_file, *includes, thunks=None):
+    used = set(re.findall(r"MP_QSTR_(\w+)", open(c_file).read()))
+    fake = os.path.join(tmp, os.path.basename(c_file) + ".qstr.h")
+    with open(fake, "w") as f:
+        f.write("enum {\n" + "".join("MP_QSTR_%s = %d,\n" % (q, 60000 + i) for i, q in enumerate(sorted(used - known)))
+                + "mpb_check_no_qstr_missing\n};\n")
+    inc = ["-I" + p for p in (micropy, os.path.join(micropy, "ports/unix"), os.path.join(micropy, "ports/unix/variants/standard"),
+                              fw_build, runtime, *includes)]
+    for cc in ("gcc", "clang"):
+        c = subprocess.run([cc, "-std=gnu99", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-DUNIX",
+                            *inc, "-include", os.path.join(micropy, "py/mpconfig.h"), "-include", os.path.join(micropy, "py/qstr.h"),
+                            "-include", fake, c_file], capture_output=True, text=True)
+        check(c.returncode == 0, "%s: %s -Wall -Wextra -Werror: %s" % (c_file, cc, c.stderr[:2000]))
+    if thunks:
+        for cxx in ("g++", "clang++"):
+            c = subprocess.run([cxx, "-std=c++17", "-fsyntax-only", "-Wall", "-Wextra", "-Werror", *inc, thunks],
+                               capture_output=True, text=True)
+            check(c.returncode == 0, "%s: %s: %s" % (thunks, cxx, c.stderr[:2000]))
+
+
+compiles(out[0], demo)
+png_c = os.path.join(tmp, "png.c")
+r = run("/usr/include/png.h", "-M", "png", "-o", png_c)
+check(r.returncode == 0 and re.search(r"bound [1-9]\d\d functions", r.stderr), "png.h: " + r.stderr[:300])
+compiles(png_c)
+lode = [os.path.join(tmp, n) for n in ("lodepng.c", "lodepng_thunks.cpp")]
+r = run("/usr/include/lodepng.h", "-M", "lodepng", "-o", lode[0], "--cxx-thunks", lode[1])
+check(r.returncode == 0 and "C++ namespaces" in r.stderr, "lodepng.h as C++: " + r.stderr[:300])
+compiles(lode[0], thunks=lode[1])
 
 # The committed stubs of the generated modules are the ones the build generates.
 gen = os.path.join(os.path.dirname(os.path.abspath(fw_build)), "gen")
