@@ -30,6 +30,7 @@ struct Options {
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   bool quiet = false;
+  bool diagnostics = true;              // print the compiler's diagnostics (the fuzzer turns them off)
 
   const CallbackConfig *callback(const std::string &slot) const {
     for (auto &c : callbacks) {

@@ -549,7 +549,7 @@ bool Reader::run() {
   for (unsigned i = 0, n = clang_getNumDiagnostics(tu_); i < n; i++) {
     CXDiagnostic d = clang_getDiagnostic(tu_, i);
     CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev >= CXDiagnostic_Warning) {
+    if (sev >= CXDiagnostic_Warning && opt_.diagnostics) {
       std::fprintf(stderr, "%s\n",
                    str(clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn)).c_str());
     }

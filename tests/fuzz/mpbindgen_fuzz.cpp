@@ -1,0 +1,37 @@
+// libFuzzer target: mpbindgen's front end and writers on arbitrary header text (seeded with
+// real headers). Whatever the header says, mpbindgen must neither crash, nor hang, nor trip a
+// sanitizer; a header that compiles must give a module and stubs.
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "callbacks.h"
+#include "reader.h"
+#include "writer_c.h"
+#include "writer_pyi.h"
+
+using namespace mpbindgen;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+    static const std::string path = "/tmp/mpbindgen_fuzz_" + std::to_string(getpid()) + ".h";
+    {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char *>(data), static_cast<std::streamsize>(size));
+    }
+    Options opt;
+    opt.module = "fuzz";
+    opt.headers = {path};
+    opt.out_c = "/dev/null";
+    opt.diagnostics = false;
+    Module mod;
+    if (read_headers(opt, mod)) {
+        plan_callbacks(opt, mod);
+        std::string c = write_c(mod), pyi = write_pyi(mod);
+        if (c.find("MP_REGISTER_MODULE(MP_QSTR_fuzz") == std::string::npos || pyi.empty()) __builtin_trap();
+    }
+    return 0;
+}
