@@ -28,7 +28,7 @@ extern "C" {
 #define MALLOC_CAP_IRAM_8BIT (1 << 13)
 #define MALLOC_CAP_RETENTION (1 << 14)
 #define MALLOC_CAP_RTCRAM (1 << 15)
-#define MALLOC_CAP_INVALID (1 << 31)
+#define MALLOC_CAP_INVALID (1u << 31) /* unsigned here: 1 << 31 overflows an int */
 
 /** size bytes with all the capabilities in caps, or NULL (also for size 0). */
 void *heap_caps_malloc(size_t size, uint32_t caps);

@@ -225,7 +225,8 @@ extern "C" mp_obj_t ili9341_deliver(mp_obj_t self_in) {
     DisplayObj *self = self_of(self_in);
     while (self->ready_given != self->ready_done) {
         self->ready_given++;  // first: a flush_ready that raises is not made twice
-        mp_call_function_n_kw(mp_load_attr(self->disp, MP_QSTR_flush_ready), 0, 0, nullptr);
+        mp_obj_t no_args[1];  // not NULL: the runtime memcpy()s from it, even zero items
+        mp_call_function_n_kw(mp_load_attr(self->disp, MP_QSTR_flush_ready), 0, 0, no_args);
     }
     return mp_const_none;
 }
