@@ -8,16 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 fw=../${1:-build}/micropython
 frames=4
+. ./chip_instructions.sh
 cost() {  # mode frames -> instructions the emulated chip's CPU would execute
-  local out; out=$(mktemp)
-  MICROPYPATH=. valgrind --tool=callgrind --callgrind-out-file="$out" \
-    "$fw" ili9341_flush_cost.py "$1" "$2" > /dev/null 2>&1
-  # Self cost of every function but the emulator's (upanel::emu, in emu/): the firmware,
-  # the glue, the driver and its interrupt handler stay; the modelled hardware goes.
-  callgrind_annotate --auto=no --threshold=100 "$out" 2>/dev/null |
-    awk '/file:function/ {on = 1; next} on && /^ *[0-9,]+ / && !/upanel::emu::|\/emu\// {
-           gsub(",", "", $1); s += $1 } END { printf "%d\n", s }'
-  rm -f "$out"
+  MICROPYPATH=. chip_instructions ili9341_flush_cost.py "$1" "$2"
 }
 native=$(( $(cost native $frames) - $(cost native 0) ))
 pure=$(( $(cost pure $frames) - $(cost pure 0) ))

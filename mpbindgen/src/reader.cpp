@@ -89,6 +89,9 @@ class Reader {
   void add_enum(CXCursor c, const std::string &typedef_name);
   void add_macros(const std::vector<CXCursor> &macros);
   std::optional<std::string> string_macro(CXCursor m);
+  std::string includes() const;
+  CXErrorCode parse(CXIndex index, const char *name, const std::string &src, const char *flag, unsigned options,
+                    CXTranslationUnit *tu) const;
   std::optional<Type> classify(CXType t, std::string &why, bool in_struct = false);
   std::shared_ptr<Signature> signature(CXType fn, std::string &why);
 
@@ -437,6 +440,25 @@ void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
   mod_.enums.push_back(std::move(e));
 }
 
+// A source file that includes the headers, as a compiler would see them.
+std::string Reader::includes() const {
+  std::string src = "/* mpbindgen */\n";
+  for (auto &h : opt_.headers) src += "#include \"" + std::filesystem::absolute(h).string() + "\"\n";
+  return src;
+}
+
+// Parses `src` (an unsaved file called `name`) as C or C++ with the user's clang arguments.
+CXErrorCode Reader::parse(CXIndex index, const char *name, const std::string &src, const char *flag, unsigned options,
+                          CXTranslationUnit *tu) const {
+  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
+                                   "-ferror-limit=0", flag};
+  for (auto &a : opt_.clang_args) args.push_back(a);
+  std::vector<const char *> argv;
+  for (auto &a : args) argv.push_back(a.c_str());
+  CXUnsavedFile unsaved{name, src.c_str(), static_cast<unsigned long>(src.size())};
+  return clang_parseTranslationUnit2(index, name, argv.data(), static_cast<int>(argv.size()), &unsaved, 1, options, tu);
+}
+
 // A macro whose body is one string literal (in parentheses or not): its text, unescaped
 // only as far as stubs need.
 std::optional<std::string> Reader::string_macro(CXCursor m) {
@@ -457,8 +479,7 @@ std::optional<std::string> Reader::string_macro(CXCursor m) {
 // translation unit and evaluated there, so that only those that are constants (integer,
 // floating or string) are bound, whatever their expansion looks like.
 void Reader::add_macros(const std::vector<CXCursor> &macros) {
-  std::string src = "/* mpbindgen macros */\n";
-  for (auto &h : opt_.headers) src += "#include \"" + std::filesystem::absolute(h).string() + "\"\n";
+  std::string src = includes();
   std::vector<std::pair<std::string, CXCursor>> names;
   for (CXCursor m : macros) {
     std::string name = str(clang_getCursorSpelling(m));
@@ -466,16 +487,9 @@ void Reader::add_macros(const std::vector<CXCursor> &macros) {
     names.push_back({name, m});
     src += std::string(mod_.cxx ? "static const auto" : "static const __auto_type") + " mpb_m_" + name + " = (" + name + ");\n";
   }
-  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
-                                   "-ferror-limit=0", "-w"};
-  for (auto &a : opt_.clang_args) args.push_back(a);
-  std::vector<const char *> argv;
-  for (auto &a : args) argv.push_back(a.c_str());
-  CXUnsavedFile unsaved{"mpbindgen_macros.c", src.c_str(), static_cast<unsigned long>(src.size())};
   CXIndex index = clang_createIndex(0, 0);
   CXTranslationUnit tu = nullptr;
-  clang_parseTranslationUnit2(index, "mpbindgen_macros.c", argv.data(), static_cast<int>(argv.size()),
-                              &unsaved, 1, CXTranslationUnit_SkipFunctionBodies, &tu);
+  parse(index, "mpbindgen_macros.c", src, "-w", CXTranslationUnit_SkipFunctionBodies, &tu);
   std::map<std::string, CXEvalResult> values;
   if (tu) {
     visit(clang_getTranslationUnitCursor(tu), [&](CXCursor c) {
@@ -528,18 +542,9 @@ bool Reader::run() {
     }
     headers_.insert(std::filesystem::weakly_canonical(h, ec).string());
   }
-  std::string main = "/* mpbindgen */\n";
-  for (auto &h : opt_.headers) main += "#include \"" + std::filesystem::absolute(h).string() + "\"\n";
-  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
-                                   "-ferror-limit=0", "-Wno-pragma-once-outside-header"};
-  for (auto &a : opt_.clang_args) args.push_back(a);
-  std::vector<const char *> argv;
-  for (auto &a : args) argv.push_back(a.c_str());
-  CXUnsavedFile unsaved{"mpbindgen_main.c", main.c_str(), static_cast<unsigned long>(main.size())};
   CXIndex index = clang_createIndex(0, 0);
-  CXErrorCode err = clang_parseTranslationUnit2(
-      index, "mpbindgen_main.c", argv.data(), static_cast<int>(argv.size()), &unsaved, 1,
-      CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &tu_);
+  CXErrorCode err = parse(index, "mpbindgen_main.c", includes(), "-Wno-pragma-once-outside-header",
+                          CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_SkipFunctionBodies, &tu_);
   if (err != CXError_Success || !tu_) {
     std::fprintf(stderr, "mpbindgen: libclang could not parse the headers (error %d)\n", static_cast<int>(err));
     clang_disposeIndex(index);
