@@ -56,6 +56,15 @@ if shot:
     # RGB565 would give at most 32 red levels; 24-bit frames at depth 8 give many more.
     check("plasma: %d colours, %d red levels (more than RGB565's 32)" % (len(colours), len(reds)),
           len(colours) > 100 and len(reds) > 32)
+shot = capture("hub75_png", 8)
+if shot:
+    l = leds(shot)
+    # The picture's own colours (independent of lodepng): a yellow sun, green ground, a sky
+    # that gets redder downwards.
+    sun, ground, sky_top, sky_low = l[(44, 14)], l[(10, 28)], l[(10, 1)], l[(10, 20)]
+    check("png: yellow sun %r" % (sun,), sun[0] > 200 and sun[1] > 150 and sun[2] < 120)
+    check("png: green ground %r" % (ground,), ground[1] > ground[0] + 20 and ground[1] > ground[2])
+    check("png: sky redder low than high %r %r" % (sky_top, sky_low), sky_low[0] > sky_top[0] + 60)
 shot = capture("tft_gui", 1)
 if shot:
     w, h, rows = shot
