@@ -86,6 +86,8 @@ code, out, err = run("capture", hello, "-o", os.path.join(tmp, "none.png"))
 check("capture of a script that shows nothing: status 1", code == 1 and "showed nothing" in err, (code, err))
 code, out, err = run("capture", hub, "-o", os.path.join(tmp, "no", "dir", "x.png"))
 check("capture into a missing folder: status 2", code == 2 and "no folder" in err, (code, err))
+code, out, err = run("bindgen", "-M", "x")
+check("bindgen passes mpbindgen's usage error: status 2", code == 2 and "-M NAME" in err, (code, err))
 code, out, err = run("mpy")
 check("mpy without --arch: status 2", code == 2 and "--arch" in err, (code, err))
 

@@ -65,6 +65,11 @@ if shot:
     check("png: yellow sun %r" % (sun,), sun[0] > 200 and sun[1] > 150 and sun[2] < 120)
     check("png: green ground %r" % (ground,), ground[1] > ground[0] + 20 and ground[1] > ground[2])
     check("png: sky redder low than high %r %r" % (sky_top, sky_low), sky_low[0] > sky_top[0] + 60)
+shot = capture("tft_espidf", 1)
+if shot:
+    w, h, rows = shot
+    bars = {tuple(rows[290][x * 3:x * 3 + 3]) for x in range(12, 230)}
+    check("espidf: the hybrid pass's orange bars on the panel", any(c[0] > 200 and 60 < c[1] < 160 and c[2] < 100 for c in bars))
 shot = capture("tft_gui", 1)
 if shot:
     w, h, rows = shot
