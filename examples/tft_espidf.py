@@ -4,13 +4,9 @@
 # the same (40 MHz SPI is the limit); the CPU time is not: pure runs the flush and both
 # transfer callbacks in Python, hybrid in C. bench/espidf_modes_callgrind.sh counts it
 # (per frame, emulator excluded): pure 524,767 instructions, hybrid 115,240.
-import sys
-
 import esp32sim
 import framebuf
-
-sys.path.append("examples")
-from ili9341_espidf import ILI9341  # noqa: E402
+from ili9341_espidf import ILI9341
 
 FRAMES = 4
 

@@ -172,6 +172,13 @@ const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d);
 // (0: unknown), writable unless `is_const`.
 void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype);
 
+// A pointer argument C will dereference: None (NULL) is a ValueError, not a crash.
+MPB_INLINE void mpb_not_none(mp_obj_t o, const char *what) {
+    if (o == mp_const_none) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s cannot be None (C would dereference NULL)"), what);
+    }
+}
+
 // A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
 // for the pointer (not checked for Blobs, whose extent C alone knows).
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name);

@@ -304,7 +304,10 @@ void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d) {
         }
         return data;
     }
-    return mpb_to_ptr(o, d->size, false, d->c_name);
+    // Not any buffer: bytes that held another struct's fields would reach C as this one's
+    // pointers (T.__cast__(buffer) says so explicitly).
+    mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, a dict or a Blob, got %s"), d->c_name,
+        mp_obj_get_type_str(o));
 }
 
 const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d) {

@@ -43,6 +43,7 @@ struct Type {
 struct Param {
   std::string name;
   Type type;
+  bool nullable = true;  // None may stand for NULL
 };
 
 struct Signature {

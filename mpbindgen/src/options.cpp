@@ -75,6 +75,8 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
     if (!(words >> name)) return fail("'" + verb + "' needs a name");
     if (verb == "skip") {
       opt.skip.push_back(name);
+    } else if (verb == "nullable") {
+      opt.nullable.push_back(name);
     } else if (verb == "callback") {
       CallbackConfig c;
       c.slot = name;
@@ -97,7 +99,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       }
       opt.callbacks.push_back(c);
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip)");
+      return fail("unknown entry '" + verb + "' (callback, skip, nullable)");
     }
   }
   return true;

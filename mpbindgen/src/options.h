@@ -29,6 +29,7 @@ struct Options {
   std::string out_thunks;               // --cxx-thunks: read as C++, thunks for C++ linkage
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
+  std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
   bool quiet = false;
   bool diagnostics = true;              // print the compiler's diagnostics (the fuzzer turns them off)
 
@@ -43,7 +44,7 @@ struct Options {
 // Parses argv into `opt`; on a usage error returns false with the message in `error`.
 bool parse_args(int argc, char **argv, Options &opt, std::string &error);
 // Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]",
-// "skip NAME", "# comment".
+// "skip NAME", "nullable FUNCTION.PARAM", "# comment".
 bool read_config(const std::string &path, Options &opt, std::string &error);
 
 }  // namespace mpbindgen

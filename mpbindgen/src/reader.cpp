@@ -5,6 +5,7 @@
 
 #include <clang-c/Index.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -385,6 +386,14 @@ void Reader::add_function(CXCursor c) {
   for (int i = 0; i < n && i < static_cast<int>(sig->params.size()); i++) {
     std::string pn = str(clang_getCursorSpelling(clang_Cursor_getArgument(c, i)));
     if (!pn.empty()) sig->params[i].name = pn;
+  }
+  // Pointers to structs and to typed data are dereferenced by the callee: None (NULL) is
+  // refused unless the config says the function takes NULL there. void *, opaque handles and
+  // strings take None.
+  for (auto &p : sig->params) {
+    bool typed = p.type.kind == Kind::StructPtr || (p.type.kind == Kind::Ptr && !p.type.pointee.empty());
+    std::string slot = name + "." + p.name;
+    p.nullable = !typed || std::find(opt_.nullable.begin(), opt_.nullable.end(), slot) != opt_.nullable.end();
   }
   sig->c_type = str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(c))));
   Function f{name, *sig, doc_of(c), location(c)};

@@ -249,6 +249,10 @@ void Writer::function(const Function &f) {
        << "    mp_obj_t buf[" << (n ? n : 1) << "];\n"
        << "    const mp_obj_t *a = mpb_args(&mpb_f_" << id << ", n_args, n_kw, args, buf);\n";
   if (n == 0) out_ << "    (void)a;\n";
+  for (size_t i = 0; i < n; i++) {
+    if (!params[i].nullable)
+      out_ << "    mpb_not_none(a[" << i << "], " << quote(f.name + "(): " + params[i].name) << ");\n";
+  }
   // The user data of a callback registration is converted together with the callback.
   std::vector<bool> done(n, false);
   for (size_t i = 0; i < n; i++) {
