@@ -37,8 +37,12 @@ size_t dma_free_total() {
 
 }  // namespace
 
+// No ESP32 has more than 4 MiB to give (internal RAM plus PSRAM): larger requests fail as
+// they would on the chip, rather than succeeding on the host.
+constexpr size_t kLargestHeap = 4u << 20;
+
 extern "C" void *heap_caps_malloc(size_t size, uint32_t caps) {
-    if (!size || (caps & kMissingCaps)) return nullptr;
+    if (!size || size > kLargestHeap || (caps & kMissingCaps)) return nullptr;
     if (caps & MALLOC_CAP_DMA) return ll::bus_ready() ? ll::dma_alloc(size) : nullptr;
     void *p = std::malloc(size);
     if (p) host_blocks().insert(p);

@@ -9,6 +9,8 @@
 #   the colour mode), the *_file and load/save functions (they touch the file system), and the
 #   info/state/color-mode copy and cleanup functions and lodepng_result_free (they free what
 #   they are given).
+# Blobs (unchecked pointers of unknown size) go only to espidf's handle and heap pointer
+# arguments; a Blob where C reads a struct or a buffer of some size is C's own contract.
 import sys
 
 import espidf as esp
@@ -26,10 +28,10 @@ NASTY = [None, -1, 0, 1, 2, 5, 12, 13, 18, 19, 34, 39, 40, 255, 1 << 31, -(1 << 
 blobs = []  # DMA memory this run allocated: valid pointers to hand back
 
 
-def value(mod):
-    # Blobs are unchecked C pointers: only espidf, whose calls check the pointers they are
-    # given against what they handed out, gets them.
-    if mod is esp and blobs and random.random() < 0.15:
+def value(mod, param=""):
+    # Blobs are unchecked C pointers of unknown size: only espidf's handle and heap pointer
+    # arguments (which its calls check against what they handed out) get them.
+    if mod is esp and param in ("handle", "ptr") and blobs and random.random() < 0.15:
         return random.choice(blobs)
     if random.random() < 0.1:
         if mod is esp:
@@ -57,20 +59,21 @@ for mod, names in ((esp, ESP), (lodepng, LODE)):
     for n in names:
         sig = str(getattr(mod, n))  # "<function name(a: int, ...) -> int>"
         inner = sig[sig.index("(") + 1:sig.index(")")]
-        arity[n] = (mod, 0 if not inner else inner.count(",") + 1)
+        arity[n] = (mod, [a.split(": ", 1)[0] for a in inner.split(", ")] if inner else [])
 
 outcomes = {"ok": 0, "raised": 0}
 for i in range(CALLS):
     name = random.choice(ESP + LODE)
-    mod, n = arity[name]
+    mod, params = arity[name]
+    n = len(params)
     if name in ("task_delay_ms", "vTaskDelay"):
         args = [ticks()]
     elif name.startswith("spi_device") and n == 3:
-        args = [value(mod), value(mod), ticks()]
+        args = [value(mod, params[0]), value(mod, params[1]), ticks()]
     elif name in ("heap_caps_malloc", "heap_caps_calloc"):
         args = [random.choice([0, 4, 64, 4096, -1, 1 << 40, None])] * (n - 1) + [random.choice([esp.MALLOC_CAP_DMA, 0, -1])]
     else:
-        args = [value(mod) for _ in range(n if random.random() < 0.9 else random.randint(0, 8))]
+        args = [value(mod, params[k] if k < n else "") for k in range(n if random.random() < 0.9 else random.randint(0, 8))]
     try:
         r = getattr(mod, name)(*args)
         outcomes["ok"] += 1
