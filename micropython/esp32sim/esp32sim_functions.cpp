@@ -1,4 +1,5 @@
 // esp32sim: Python access to the emulated board shared by the host firmware's modules.
+#include <malloc.h>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -196,6 +197,10 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
     put(MP_QSTR_interrupts, mp_obj_new_int_from_ull(s.interrupts));
     put(MP_QSTR_dma_free, mp_obj_new_int_from_uint(b.dram().heap_free()));
     put(MP_QSTR_dma_heap, mp_obj_new_int_from_uint(b.dram().heap_size()));
+    // Bytes the host's C heap (malloc) has in use: the emulator's, the drivers' host side and
+    // the firmware's own, for soak tests that the C side does not grow (0 under ASan, whose
+    // allocator does not report it).
+    put(MP_QSTR_c_heap, mp_obj_new_int_from_ull(mallinfo2().uordblks));
     put(MP_QSTR_faults, mp_obj_new_int_from_uint(b.faults().size()));
     return d;
 }

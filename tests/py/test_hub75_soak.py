@@ -1,6 +1,6 @@
 # Soak in virtual time: a new frame every 16 ms for 20 emulated seconds (tools/soak.sh runs
 # the full hour). Every frame reaches the panel exactly once and in order, no refresh is torn,
-# no light is a ghost, and neither the MicroPython heap nor the DMA heap grows.
+# no light is a ghost, and neither the MicroPython heap, the DMA heap nor the C heap grows.
 import gc
 import sys
 
@@ -39,6 +39,7 @@ def shown_number():
 gc.collect()
 heap0 = gc.mem_alloc()
 dma0 = esp32sim.info()["dma_free"]
+c_heap0 = None  # the C heap, taken after the first frames have set up what they keep
 frames = SECONDS * 1000 // FRAME_MS
 for n in range(1, frames + 1):
     draw(n)
@@ -50,6 +51,9 @@ for n in range(1, frames + 1):
     if n % 250 == 0:
         gc.collect()
         check(SANITIZED or gc.mem_alloc() <= heap0 + 512, "MicroPython heap grew: %d -> %d" % (heap0, gc.mem_alloc()))
+        c_heap = esp32sim.info()["c_heap"]
+        c_heap0 = c_heap if c_heap0 is None else c_heap0
+        check(c_heap <= c_heap0 + 4096, "C heap grew: %d -> %d" % (c_heap0, c_heap))
 panel = esp32sim.info("hub75")
 check(panel["torn"] == 0, "torn refreshes: %d" % panel["torn"])
 check(panel["ghost"] == 0, "ghost light: %r" % panel["ghost"])

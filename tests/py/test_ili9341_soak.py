@@ -18,6 +18,7 @@ fbs = [framebuf.FrameBuffer(b, 240, 80, framebuf.RGB565) for b in bufs]
 gc.collect()
 heap0 = None
 dma0 = esp32sim.info()["dma_free"]
+c_heap0 = 0
 frames0 = esp32sim.info("ili9341")["frames"]
 start = esp32sim.time_us()
 n = 0
@@ -43,6 +44,8 @@ while esp32sim.time_us() - start < SECONDS * 1_000_000:
         gc.collect()
         heap0 = heap0 or gc.mem_alloc()
         check(SANITIZED or gc.mem_alloc() <= heap0 + 1024, "heap grew: %d -> %d" % (heap0, gc.mem_alloc()))
+        c_heap0 = c_heap0 or esp32sim.info()["c_heap"]
+        check(esp32sim.info()["c_heap"] <= c_heap0 + 4096, "C heap grew: %d -> %d" % (c_heap0, esp32sim.info()["c_heap"]))
 d.wait()
 info = esp32sim.info("ili9341")
 check(info["frames"] - frames0 == 4 * n, "frames received %d for %d flushes" % (info["frames"] - frames0, 4 * n))
