@@ -1,0 +1,41 @@
+# What the driver modules' native builds share; a module's Makefile sets HERE, MOD, SRC_C,
+# SRC_CXX (and SRC for merged Python) and DRIVER (its folder under drivers/), then includes
+# this. x64 reaches the emulated board of the host firmware (esp32sim); the other
+# architectures drive the chip's registers.
+UPANEL := $(abspath $(HERE)/../../..)
+MPY_DIR ?= $(UPANEL)/build/src/micropython
+ARCH ?= x64
+BUILD ?= build-$(ARCH)
+override PYTHON = /usr/bin/python3
+
+SRC_C += $(HERE)/../natmod_support.c
+ifeq ($(ARCH),x64)
+SRC_C += $(UPANEL)/ll/host/host_bus.c $(HERE)/../host_bus_connect.c
+UPANEL_FLAGS = -DUPANEL_LL_HOST=1
+else
+SRC_CXX += $(HERE)/../chip_bus.cpp
+UPANEL_FLAGS =
+endif
+
+CFLAGS += -I$(UPANEL)/micropython/$(MOD) -I$(UPANEL)/ll/include $(UPANEL_FLAGS)
+# Sources live in several folders: objects are built here by the rules below, not by
+# dynruntime.mk's, which expect sources beside the Makefile.
+SRC_O = $(addprefix $(BUILD)/obj/, $(notdir $(SRC_C:.c=.o) $(SRC_CXX:.cpp=.o)))
+
+include $(MPY_DIR)/py/dynruntime.mk
+
+# C++: dynruntime.h is written for C, and its inline helpers need -fpermissive in C++.
+CXXFLAGS = $(filter-out -std=c99 -Os,$(CFLAGS)) -O2 -std=c++17 -fno-exceptions -fno-rtti \
+	-fno-threadsafe-statics -fno-use-cxa-atexit -Wno-missing-field-initializers \
+	-fpermissive -Wno-error \
+	-I$(UPANEL)/drivers/$(DRIVER) -I$(UPANEL)/core/include
+vpath %.cpp $(sort $(dir $(SRC_CXX)))
+vpath %.c $(sort $(dir $(SRC_C)))
+vpath %.py $(HERE)
+$(CONFIG_H): $(SRC_C) $(SRC_CXX)
+$(BUILD)/obj/%.o: %.c $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk
+	$(ECHO) "CC $<"
+	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<
+$(BUILD)/obj/%.o: %.cpp $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk
+	$(ECHO) "CXX $<"
+	$(Q)$(CROSS)g++ $(CXXFLAGS) -o $@ -c $<
