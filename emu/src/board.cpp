@@ -1,5 +1,6 @@
 #include "upanel/emu/board.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "upanel/ll/host_bus.h"
@@ -171,6 +172,7 @@ void Board::check_shown_data() {
 // ended (what a polling driver waits for). The CPU may have written DMA memory since time
 // last ran, which check_shown_data() looks for before and after.
 bool Board::step(Picos t, bool cpu_may_write) {
+    if (!calls_at_.empty()) t = std::min(t, std::max(calls_at_.begin()->first, now_));
     if (cpu_may_write) check_shown_data();
     // Stop early where a unit raised an interrupt or ended a transfer during this step; an
     // old, unserved condition (no handler attached) must not hold time still.
@@ -189,9 +191,21 @@ bool Board::step(Picos t, bool cpu_may_write) {
     }
     now_ = reached > now_ ? reached : now_;
     if (hub75_) hub75_->hold_until(now_);
+    call_due();
     bool served = dispatch_interrupts();
     if (served || cpu_may_write) check_shown_data();  // handlers write DMA memory too
     return served || ended;
+}
+
+void Board::call_at(Picos t, std::function<void()> fn) { calls_at_.emplace(t, std::move(fn)); }
+
+// Each call leaves the list before it runs, so it may schedule another.
+void Board::call_due() {
+    while (!calls_at_.empty() && calls_at_.begin()->first <= now_) {
+        std::function<void()> fn = std::move(calls_at_.begin()->second);
+        calls_at_.erase(calls_at_.begin());
+        fn();
+    }
 }
 
 void Board::run_until(Picos t) {

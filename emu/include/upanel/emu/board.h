@@ -3,6 +3,8 @@
 // virtual time, and the devices wired to its pads.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -47,6 +49,10 @@ public:
     Picos now() const { return now_; }
     void run_until(Picos t);
     void run_for(Picos d) { run_until(now_ + d); }
+    // Calls fn once, from inside the step that brings virtual time to t (the next step when t
+    // has passed), however time is made to pass: by a script or in a driver's wait. For
+    // watching: fn may read the devices, not drive the CPU side or time.
+    void call_at(Picos t, std::function<void()> fn);
 
     // Devices.
     void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
@@ -78,6 +84,7 @@ private:
 
     Peripheral *peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit);
     bool step(Picos t, bool cpu_may_write = true);
+    void call_due();
     bool dispatch_interrupts();
     bool irq_pending(int source);
     void check_shown_data();
@@ -101,6 +108,7 @@ private:
     void update_static_inputs();
 
     Picos now_ = 0;
+    std::multimap<Picos, std::function<void()>> calls_at_;
     Dram dram_;
     Dport dport_;
     Gpio gpio_;
