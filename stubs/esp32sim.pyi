@@ -1,5 +1,5 @@
 """The emulated ESP32 board of upanel's host firmware (not on a real chip)."""
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 def run_ms(ms: float) -> None:
     """Lets virtual time pass (at most an hour per call)."""
@@ -14,7 +14,16 @@ def info(device: Optional[str] = None) -> dict:
 def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
                  scan: Optional[int] = None, pins: Optional[dict] = None) -> None: ...
 def attach_ili9341(*, pins: Optional[dict] = None) -> None: ...
-def save_png(device: str, path: str, *, scale: int = 1, leds: bool = False) -> None: ...
+def save_png(device: str, path: str, *, scale: int = 1, leds: bool = False,
+             at_ms: Optional[float] = None) -> None:
+    """Writes what device ("hub75" or "ili9341") shows as a PNG, each LED or pixel scale x
+    scale (1..32), the HUB75 as round LEDs with leds=True. With at_ms, the picture is taken
+    when virtual time reaches at_ms milliseconds (at once if it is now) while the script goes
+    on; an earlier time is a ValueError, and captures() tells how it went."""
+def captures() -> List[dict]:
+    """What save_png(..., at_ms=) scheduled, in order: dicts with device, path, at_ms, state
+    ("pending", "saved" or "failed"), taken_ms (virtual time it was taken, else None) and
+    error (why it failed, else None)."""
 def record(device: str, path: str, seconds: float, fps: int = 25, *, scale: int = 1,
            leds: bool = False) -> None:
     """Records an animated GIF as emulated time passes."""

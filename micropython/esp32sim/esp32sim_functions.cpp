@@ -1,13 +1,18 @@
 // esp32sim: Python access to the emulated board shared by the host firmware's modules.
 #include <malloc.h>
+#include <unistd.h>
+
 #include <array>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 
 #include "upanel/emu/board.h"
+#include "upanel/emu/display_picture.h"
 #include "upanel/emu/png_writer.h"
 #include "upanel/live/session.h"
+#include "upanel/live/timed_captures.h"
 
 extern "C" {
 #include "esp32sim_functions.h"
@@ -19,6 +24,8 @@ extern "C" {
 
 using namespace upanel::emu;
 using upanel::live::default_session;
+using upanel::live::default_timed_captures;
+using upanel::live::TimedCaptures;
 
 namespace {
 
@@ -241,39 +248,93 @@ extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args,
     return mp_const_none;
 }
 
+namespace {
+
+// The furthest at_ms takes: well inside what 64-bit picoseconds count (about 213 days).
+constexpr double kMaxAtMs = 1e10;
+
+const char *display_name(Display d) { return d == Display::kIli9341 ? "ili9341" : "hub75"; }
+
+// Refuses a path whose folder is missing or read-only now rather than when the time comes.
+void check_writable(const char *path) {
+    char dir[256];
+    const char *slash = strrchr(path, '/');
+    if (!slash) snprintf(dir, sizeof dir, ".");
+    else snprintf(dir, sizeof dir, "%.*s", int(slash == path ? 1 : slash - path), path);
+    if (access(dir, W_OK) != 0) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s: %s"), path, strerror(errno));
+}
+
+mp_obj_t save_png_at(Display display, const char *path, int scale, bool leds, mp_obj_t at_obj) {
+    double at_ms = mp_obj_get_float(at_obj);
+    if (!(at_ms >= 0) || at_ms > kMaxAtMs)
+        mp_raise_ValueError(MP_ERROR_TEXT("at_ms must be from 0 to 10000000000 ms of virtual time"));
+    Board &b = board();
+    const Picos at = Picos(std::llround(at_ms * double(kPicosPerMs)));
+    if (at < b.now()) {
+        char text[120];
+        snprintf(text, sizeof text, "at_ms=%g is past: virtual time is already %.3f ms", at_ms,
+                 double(b.now()) / kPicosPerMs);
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s"), text);
+    }
+    check_writable(path);
+    char err[300] = "";
+    {
+        TimedCaptures::Capture c;
+        c.display = display, c.path = path, c.at = at, c.scale = scale, c.leds = leds;
+        snprintf(err, sizeof err, "%s", default_timed_captures().schedule(b, std::move(c)).error.c_str());
+    }
+    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    return mp_const_none;
+}
+
+}  // namespace
+
+// With at_ms, the picture is taken when virtual time reaches it (at once if it has).
 extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    enum { ARG_device, ARG_path, ARG_scale, ARG_leds, ARG_at_ms };
     static const mp_arg_t allowed[] = {
         {MP_QSTR_device, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_path, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_scale, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
         {MP_QSTR_leds, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_at_ms, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
     };
-    mp_arg_val_t a[4];
-    mp_arg_parse_all(n_args, args, kw_args, 4, allowed, a);
-    const char *path = mp_obj_str_get_str(a[1].u_obj);
-    mp_int_t scale = a[2].u_int;
+    mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
+    mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
+    const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
+    mp_int_t scale = a[ARG_scale].u_int;
     if (scale < 1 || scale > 32) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 32"));
-    bool tft = is_ili9341(a[0].u_obj);
-    Hub75Panel *panel = tft ? nullptr : &device(a[0].u_obj);
-    char err[100] = "";
-    {
-        Image img;
-        if (tft) {
-            std::vector<uint8_t> rgb = board().ili9341()->picture();
-            const int w = Ili9341Model::kWidth, h = Ili9341Model::kHeight, k = int(scale);
-            img = Image{w * k, h * k, std::vector<uint8_t>(size_t(w) * h * k * k * 3)};
-            for (int y = 0; y < h * k; y++)
-                for (int x = 0; x < w * k; x++)
-                    memcpy(&img.rgb[(size_t(y) * w * k + x) * 3], &rgb[(size_t(y / k) * w + x / k) * 3], 3);
-        } else {
-            const Hub75Geometry &g = panel->geometry();
-            img = render_light(panel->light(true, board().now()), g.cols(), g.height, int(scale),
-                               a[3].u_bool);
-        }
-        snprintf(err, sizeof err, "%s", write_png(path, img).c_str());
-    }
+    if (!is_ili9341(a[ARG_device].u_obj)) device(a[ARG_device].u_obj);  // raises for an unknown name
+    const Display display = is_ili9341(a[ARG_device].u_obj) ? Display::kIli9341 : Display::kHub75;
+    if (a[ARG_at_ms].u_obj != mp_const_none)
+        return save_png_at(display, path, int(scale), a[ARG_leds].u_bool, a[ARG_at_ms].u_obj);
+    char err[300] = "";
+    snprintf(err, sizeof err, "%s",
+             write_png(path, display_picture(board(), display, int(scale), a[ARG_leds].u_bool)).c_str());
     if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
     return mp_const_none;
+}
+
+// What save_png(..., at_ms=) scheduled, in order: pending, saved (and when) or failed (and why).
+extern "C" mp_obj_t esp32sim_captures(void) {
+    const auto &all = default_timed_captures().captures();
+    mp_obj_t list = mp_obj_new_list(0, nullptr);
+    for (const TimedCaptures::Capture &c : all) {
+        mp_obj_t d = mp_obj_new_dict(6);
+        auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+        const bool pending = c.state == TimedCaptures::State::kPending;
+        put(MP_QSTR_device, mp_obj_new_str_from_cstr(display_name(c.display)));
+        put(MP_QSTR_path, mp_obj_new_str(c.path.data(), c.path.size()));
+        put(MP_QSTR_at_ms, mp_obj_new_float(double(c.at) / kPicosPerMs));
+        put(MP_QSTR_state, MP_OBJ_NEW_QSTR(pending ? MP_QSTR_pending
+                                                   : c.state == TimedCaptures::State::kSaved ? MP_QSTR_saved
+                                                                                            : MP_QSTR_failed));
+        put(MP_QSTR_taken_ms, pending ? mp_const_none : mp_obj_new_float(double(c.taken) / kPicosPerMs));
+        put(MP_QSTR_error, c.state == TimedCaptures::State::kFailed ? mp_obj_new_str(c.error.data(), c.error.size())
+                                                                    : mp_const_none);
+        mp_obj_list_append(list, d);
+    }
+    return list;
 }
 
 extern "C" mp_obj_t esp32sim_faults(void) {

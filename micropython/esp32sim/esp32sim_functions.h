@@ -14,6 +14,7 @@ mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args);
 mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
+mp_obj_t esp32sim_captures(void);
 mp_obj_t esp32sim_faults(void);
 mp_obj_t esp32sim_read32(mp_obj_t addr);
 mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value);

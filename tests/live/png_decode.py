@@ -1,7 +1,16 @@
 # A PNG decoded with the standard library (zlib): 8-bit RGB or RGBA, not interlaced, which is
-# what Chromium's screenshots are. Returns (width, height, rows of RGB bytes).
+# what Chromium's screenshots are. Returns (width, height, rows of RGB bytes). Runs on
+# MicroPython too, whose zlib streams come from the deflate module.
 import struct
-import zlib
+
+try:
+    from zlib import decompress
+except ImportError:
+    import deflate
+    import io
+
+    def decompress(data):
+        return deflate.DeflateIO(io.BytesIO(data), deflate.ZLIB).read()
 
 
 def decode(data):
@@ -22,7 +31,7 @@ def decode(data):
     if depth != 8 or colour not in (2, 6) or interlace:
         raise ValueError("unsupported PNG: depth %d colour type %d" % (depth, colour))
     bpp = 3 if colour == 2 else 4
-    raw, stride = zlib.decompress(idat), w * bpp
+    raw, stride = decompress(idat), w * bpp
     rows, prev = [], bytearray(stride)
     for y in range(h):
         f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
