@@ -1,5 +1,6 @@
 # The upanel command line: exit statuses and messages for a missing script, a bad board file,
-# a busy port and a failing script; a board file applied before the script; run, capture.
+# a busy port and a failing script; a board file applied before the script; run, capture,
+# capture --at a chosen virtual time of an animation whose frames are known in advance.
 # Usage: python3 cli_check.py UPANEL FIRMWARE
 import json
 import os
@@ -41,6 +42,14 @@ boom = write("boom.py", "raise ValueError('boom')\n")
 hub = write("hub.py", "import hub75, framebuf, esp32sim\nm = hub75.Matrix(width=64, height=32)\n"
             "fb = framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565)\n"
             "fb.fill(0)\nfb.fill_rect(0, 0, 8, 8, 0xF800)\nm.show()\nesp32sim.run_ms(20)\n")
+# Frame k (shown at k * 40 ms of virtual time, 6 frames): a red 8x8 block at column 8k.
+anim = write("anim.py", "import hub75, framebuf, esp32sim\nm = hub75.Matrix(width=64, height=32)\n"
+             "fb = framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565)\n"
+             "for k in range(6):\n    fb.fill(0)\n    fb.fill_rect(8 * k, 8, 8, 8, 0xF800)\n"
+             "    m.show()\n    esp32sim.run_ms(40)\n")
+# The TFT blue from about 0.3 s (after the reset waits) to 2.3 s, then red.
+tft = write("tft.py", "import ili9341, esp32sim\nd = ili9341.ILI9341()\nd.fill(0x001F)\nd.wait()\n"
+            "esp32sim.run_ms(2000)\nd.fill(0xF800)\nd.wait()\n")
 geometry = write("geometry.py", "import esp32sim\nprint('cols', esp32sim.snapshot('hub75')[0])\n")
 
 code, out, err = run("run", hello)
@@ -86,6 +95,40 @@ code, out, err = run("capture", hello, "-o", os.path.join(tmp, "none.png"))
 check("capture of a script that shows nothing: status 1", code == 1 and "showed nothing" in err, (code, err))
 code, out, err = run("capture", hub, "-o", os.path.join(tmp, "no", "dir", "x.png"))
 check("capture into a missing folder: status 2", code == 2 and "no folder" in err, (code, err))
+
+
+def lit(png):  # LEDs lit red in a scale-1 capture of the 64x32 panel
+    w, h, rows = png_decode.decode(open(png, "rb").read())
+    return {(x, y) for y in range(h) for x in range(w) if rows[y][3 * x] > 200}
+
+
+def frame_leds(k):  # what frame k of anim.py lights
+    return {(x, y) for y in range(8, 16) for x in range(8 * k, 8 * k + 8)}
+
+
+shots = {}
+for at in ("100", "170.5"):
+    png = os.path.join(tmp, "anim_%s.png" % at)
+    code, out, err = run("capture", anim, "-o", png, "--scale", "1", "--at", at)
+    k = int(float(at) // 40)  # the frame on the panel at that time
+    shots[at] = lit(png) if code == 0 and os.path.exists(png) else None
+    check("capture --at %s ms: frame %d on the panel, status 0" % (at, k),
+          code == 0 and shots[at] == frame_leds(k) and ("at %s ms saved" % at) in out, (code, out, err))
+check("the two --at captures differ", shots["100"] != shots["170.5"])
+png = os.path.join(tmp, "tft_at.png")
+code, out, err = run("capture", tft, "-o", png, "--scale", "1", "--at", "1000")
+ok = code == 0 and "ili9341 at 1000 ms" in out and os.path.exists(png)
+if ok:
+    w, h, rows = png_decode.decode(open(png, "rb").read())
+    ok = (w, h) == (240, 320) and rows[200][200 * 3 + 2] > 200 and rows[200][200 * 3] < 30
+check("capture --at finds the TFT the script used and saves it blue mid-script", ok, (code, out, err))
+png = os.path.join(tmp, "late.png")
+code, out, err = run("capture", anim, "-o", png, "--at", "1000")
+check("capture --at after the script's end: status 1, says so, no file",
+      code == 1 and "before --at 1000 ms" in err and "ended at" in err and not os.path.exists(png), (code, err))
+for bad, needle in (("-5", "from 0 to"), ("abc", "not a time"), ("nan", "from 0 to"), ("1e12", "from 0 to")):
+    code, out, err = run("capture", anim, "-o", png, "--at", bad)
+    check("capture --at %s: status 2, says %r" % (bad, needle), code == 2 and "--at" in err and needle in err, (code, err))
 code, out, err = run("bindgen", "-M", "x")
 check("bindgen passes mpbindgen's usage error: status 2", code == 2 and "-M NAME" in err, (code, err))
 code, out, err = run("mpy")
