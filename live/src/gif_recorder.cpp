@@ -1,8 +1,12 @@
 #include "upanel/live/gif_recorder.h"
 
+#include <fcntl.h>
 #include <gif_lib.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace upanel::live {
@@ -19,8 +23,15 @@ std::string gif_error(const std::string &path, int code) {
 std::string GifRecorder::open(const std::string &path, int width, int height, int fps) {
     finish();
     int err = 0;
-    gif_ = EGifOpenFileName(path.c_str(), false, &err);
-    if (!gif_) return gif_error(path, err);
+    // Opened here rather than by EGifOpenFileName, which makes files only their owner can
+    // read: this one gets the permissions any new file gets (0666 less the umask).
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (fd < 0) return path + ": " + std::strerror(errno);
+    gif_ = EGifOpenFileHandle(fd, &err);
+    if (!gif_) {
+        ::close(fd);
+        return gif_error(path, err);
+    }
     path_ = path, width_ = width, height_ = height, fps_ = fps, frames_ = 0;
     EGifSetGifVersion(gif_, true);
     if (EGifPutScreenDesc(gif_, width, height, 8, 0, nullptr) != GIF_OK) {

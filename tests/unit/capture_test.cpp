@@ -4,6 +4,7 @@
 #include <gif_lib.h>
 #include <gtest/gtest.h>
 #include <png.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -121,6 +122,21 @@ TEST_F(CaptureOnBoard, RecordingWritesOneGifFramePerPeriodShowingWhatThePanelSho
         EXPECT_EQ(differing(gif_frame(gif, i), i < 2 ? before : after, 8), 0) << "frame " << i;
     }
     DGifCloseFile(gif, &err);
+    std::remove(path.c_str());
+}
+
+// Like any new file: 0666 less the umask (giflib's own open makes it the owner's only).
+TEST_F(CaptureOnBoard, RecordingGetsTheUsualFilePermissions) {
+    ASSERT_EQ(matrix.init({}), hub75::Status::kOk);
+    const std::string path = temp_path("mode.gif");
+    const mode_t old = umask(022);
+    ASSERT_EQ(session.record(board, "hub75", path, 0.1, 10, 1, false), "");
+    umask(old);
+    size_t frames = 0;
+    ASSERT_EQ(session.stop_recording(frames), "");
+    struct stat st {};
+    ASSERT_EQ(stat(path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0644u);
     std::remove(path.c_str());
 }
 
