@@ -129,6 +129,51 @@ check("capture --at after the script's end: status 1, says so, no file",
 for bad, needle in (("-5", "from 0 to"), ("abc", "not a time"), ("nan", "from 0 to"), ("1e12", "from 0 to")):
     code, out, err = run("capture", anim, "-o", png, "--at", bad)
     check("capture --at %s: status 2, says %r" % (bad, needle), code == 2 and "--at" in err and needle in err, (code, err))
+
+
+def gif_frames(path):
+    """(width, height, frame delays in 1/100 s) from a GIF's blocks, without decoding pixels."""
+    data = open(path, "rb").read()
+    assert data[:6] == b"GIF89a", data[:6]
+    w, h, flags = data[6] | data[7] << 8, data[8] | data[9] << 8, data[10]
+    pos = 13 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+    delays, delay = [], None
+
+    def skip_blocks(pos):
+        while data[pos]:
+            pos += data[pos] + 1
+        return pos + 1
+    while data[pos] != 0x3B:
+        if data[pos] == 0x21:  # extension: a graphic control one carries the frame's delay
+            if data[pos + 1] == 0xF9:
+                delay = data[pos + 4] | data[pos + 5] << 8
+            pos = skip_blocks(pos + 2)
+        elif data[pos] == 0x2C:  # an image: descriptor, local colour table, LZW data
+            flags = data[pos + 9]
+            pos += 10 + (3 << ((flags & 7) + 1) if flags & 0x80 else 0)
+            pos = skip_blocks(pos + 1)
+            delays.append(delay)
+        else:
+            raise ValueError("bad GIF block 0x%02x at %d" % (data[pos], pos))
+    return w, h, delays
+
+
+gif = os.path.join(tmp, "anim.gif")
+code, out, err = run("record", anim, "-o", gif, "--seconds", "0.2", "--fps", "25", "--scale", "2")
+ok = code == 0 and os.path.exists(gif) and "5 frames" in out
+check("record: 0.2 s at 25 frames/s is 5 frames of 128x64, 4/100 s each",
+      ok and gif_frames(gif) == (128, 64, [4] * 5), (code, out, err))
+code, out, err = run("record", anim, "-o", gif, "--seconds", "10", "--fps", "10", "--scale", "1")
+# anim.py ends at 240 ms of virtual time: frames at 0, 100 and 200 ms.
+check("record past the script's end keeps the frames up to it",
+      code == 0 and "3 frames" in out and "the script ended first" in out and gif_frames(gif)[2] == [10] * 3,
+      (code, out, err))
+for bad, needle in ((["--fps", "0"], "--fps"), (["--fps", "51"], "--fps"), (["--seconds", "0"], "--seconds"),
+                    (["--seconds", "200"], "--seconds"), (["--scale", "17"], "--scale")):
+    code, out, err = run("record", anim, "-o", gif, *bad)
+    check("record %s: status 2, says %s" % (" ".join(bad), needle), code == 2 and needle in err, (code, err))
+code, out, err = run("record", anim, "-o", os.path.join(tmp, "no", "dir", "x.gif"))
+check("record into a missing folder: status 2", code == 2 and "no folder" in err, (code, err))
 code, out, err = run("bindgen", "-M", "x")
 check("bindgen passes mpbindgen's usage error: status 2", code == 2 and "-M NAME" in err, (code, err))
 code, out, err = run("mpy")
