@@ -85,6 +85,8 @@ public:
     int error_pin() const { return error_pin_; }
     // The pad the last validate() was asked to use for a pin.
     int pending_pin(int pin) const { return pin < 0 ? -1 : pending_.pins[pin]; }
+    // The I2S unit the last validate() was asked to use (config() is the running one's).
+    uint32_t pending_i2s() const { return pending_.i2s; }
     int error_other_pin() const { return error_other_pin_; }
 
 private:

@@ -136,7 +136,7 @@ void raise_status(const Matrix &m, Status s) {
                        << long(m.dma_available()) << " free; lower depth or chain, or double_buffer=False")
                 .raise(MP_QSTR_MemoryError);
         case Status::kI2sBusy:
-            (Message() << "I2S" << long(m.config().i2s) << " is already in use").raise(MP_QSTR_OSError);
+            (Message() << "I2S" << long(m.pending_i2s()) << " is already in use").raise(MP_QSTR_OSError);
         case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
         case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
     }

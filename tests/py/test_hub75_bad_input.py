@@ -45,6 +45,10 @@ check(clean(), "deinit left something behind")
 
 m = hub75.Matrix()
 raises(OSError, hub75.Matrix)  # the same I2S unit twice
+m0 = hub75.Matrix(i2s=0)
+msg = raises(OSError, hub75.Matrix, i2s=0)
+check("I2S0" in msg, "the busy unit is I2S0: " + msg)
+m0.deinit()
 raises(ValueError, m.show, bytearray(10))
 raises(ValueError, m.show, bytearray(64 * 32 * 3), 7)
 raises(TypeError, m.show, 42)
