@@ -31,8 +31,9 @@ def stop_recording() -> int: ...
 def serve(port: int = 8080) -> str:
     """Serves the live view on 127.0.0.1; returns its URL."""
 def stop_serving() -> None: ...
-def realtime(on: bool) -> None:
-    """Paces virtual time to the wall clock, for watching."""
+def realtime(on: Optional[bool] = None) -> bool:
+    """With on, paces virtual time to the wall clock (for watching) or stops; returns
+    whether it is on."""
 def faults() -> list:
     """What the emulator refused: bad descriptors, unmapped registers, interrupt storms."""
 def read32(addr: int) -> int:

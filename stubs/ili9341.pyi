@@ -12,7 +12,7 @@ class ILI9341:
     height: int
     rotation: int  # 0..3, through MADCTL
 
-    def __init__(self, spihost: int = HSPI, mosi: int = 18, clk: int = 19, cs: int = 13,
+    def __init__(self, spihost: int = HSPI, *, mosi: int = 18, clk: int = 19, cs: int = 13,
                  dc: int = 12, rst: int = 4, backlight: int = 2, miso: int = 5, mhz: int = 40,
                  rotation: int = 0, bgr: bool = False, invert: bool = False, factor: int = 4,
                  double_buffer: bool = True) -> None: ...
