@@ -1,8 +1,10 @@
 # Modules that mpbindgen generates from C headers, built into the host firmware.
-# upanel_binding(NAME HEADERS h... [CONFIG file] [SOURCES c...] [INCLUDES dir...] [LDFLAGS f...])
+# upanel_binding(NAME HEADERS h... [CXX_LINKAGE | CXX_API] [CONFIG file] [SOURCES c/cpp...]
+#                [INCLUDES dir...] [LDFLAGS f...])
+# CXX_LINKAGE: a C API compiled as C++ (extern "C" thunks); CXX_API: a C++ API (mpbindgen --cxx).
 set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 function(upanel_binding name)
-  cmake_parse_arguments(B "CXX_LINKAGE" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  cmake_parse_arguments(B "CXX_LINKAGE;CXX_API" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
   set(out "${UPANEL_GEN_DIR}/${name}.c")
   set(pyi "${UPANEL_GEN_DIR}/${name}.pyi")
   set(args ${B_HEADERS} -M ${name} -o ${out} --pyi ${pyi} -q)
@@ -12,6 +14,11 @@ function(upanel_binding name)
     list(APPEND args --cxx-thunks ${thunks})
     list(APPEND outputs ${thunks})
     set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${thunks})
+  elseif(B_CXX_API)
+    set(glue "${UPANEL_GEN_DIR}/${name}_glue.cpp")
+    list(APPEND args --cxx ${glue})
+    list(APPEND outputs ${glue})
+    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${glue})
   endif()
   if(B_CONFIG)
     list(APPEND args --config ${B_CONFIG})
@@ -36,7 +43,12 @@ function(upanel_binding name)
     COMMENT "mpbindgen: generating the ${name} module"
     VERBATIM)
   add_custom_target(gen-${name} DEPENDS ${out})
-  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_SOURCES ${out} ${B_SOURCES})
+  set(c_sources ${B_SOURCES})
+  set(cxx_sources ${B_SOURCES})
+  list(FILTER c_sources EXCLUDE REGEX "\\.cpp$")
+  list(FILTER cxx_sources INCLUDE REGEX "\\.cpp$")
+  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_SOURCES ${out} ${c_sources})
+  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${cxx_sources})
   foreach(dir ${includes})
     set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CFLAGS -I${dir})
   endforeach()
@@ -65,6 +77,11 @@ upanel_binding(mpbdemo
   CONFIG ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.cfg
   SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.c
           ${CMAKE_SOURCE_DIR}/bench/binding/modmpbhand.c)  # the hand-written reference
+
+# mpbindgen's C++ test library: classes, overloads, namespaces and the standard types.
+upanel_binding(shapes CXX_API
+  HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.hpp
+  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.cpp)
 
 get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
 get_property(UPANEL_BINDING_CXX_SOURCES GLOBAL PROPERTY UPANEL_BINDING_CXX_SOURCES)

@@ -16,6 +16,8 @@
 #include "py/smallint.h"
 #include "py/runtime.h"
 
+#include "mpb_abi.h"
+
 // The per-call conversions are inlined even in size-optimised builds: they are the call overhead.
 #if defined(__GNUC__)
 #define MPB_INLINE static inline __attribute__((always_inline))
@@ -103,6 +105,7 @@ typedef enum {
     MPB_ARRAY,     // fixed array of scalars: a writable memoryview
     MPB_BITFIELD,  // through generated accessors; `bits` wide
     MPB_CALLBACK,  // function pointer: C functions, or Python callables via a trampoline
+    MPB_OBJECT,    // C++ class (mpb_class_desc_t): a pointer to the object
 } mpb_kind_t;
 
 typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
@@ -204,10 +207,13 @@ typedef struct {
     uint16_t n_args;
     const char *c_type;      // canonical C function type, for assignment checks
     void (*cfun)(void);
+    uint16_t n_optional;     // trailing arguments with defaults (C++)
+    const struct _mpb_arg_t *arg_kinds;  // what each argument accepts, for overloads (C++)
 } mpb_function_t;
 extern const mp_obj_type_t mpb_type_function;
 
-// Positional and keyword arguments to exactly f->n_args positional values in `out`.
+// Positional and keyword arguments to exactly f->n_args positional values in `out`
+// (MP_OBJ_NULL for optional ones not given).
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out);
 MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
@@ -232,14 +238,6 @@ typedef enum {
     MPB_CTX_VOID_ARG,   // argument `ctx_arg` is the void * given at registration
     MPB_CTX_FIELD,      // a config entry: the void * at ctx_offset of the struct at `ctx_arg`
 } mpb_ctx_kind_t;
-
-// A C value crossing a callback, whichever its type.
-typedef union {
-    int64_t i;
-    uint64_t u;
-    double f;
-    void *p;
-} mpb_cval_t;
 
 #define MPB_CB_MAX_ARGS 8
 
@@ -302,5 +300,119 @@ mp_obj_t mpb_obj_from_ptr(void *p);
 // Pins `o` under `key` (replacing what was there); MP_OBJ_NULL unpins.
 void mpb_pin(mp_obj_t key, mp_obj_t o);
 mp_obj_t mpb_pinned_get(mp_obj_t key);
+
+// ---- C++ classes, overloads and standard types (mpb_object.c, mpb_overload.c) --------------
+
+typedef struct _mpb_class_desc_t mpb_class_desc_t;
+
+typedef struct {
+    const mpb_class_desc_t *cls;
+    void *(*upcast)(void *p);  // Derived * to Base *: C++ may move the address
+} mpb_base_t;
+
+struct _mpb_class_desc_t {
+    const mp_obj_type_t *type;
+    const char *name;             // "geo::Circle"
+    void (*destroy)(void *p);     // delete; NULL: the destructor is not public
+    uint8_t n_bases;
+    const mpb_base_t *bases;
+};
+
+// A C++ object seen from Python: owned (deleted when collected) or a view of an object C++
+// or another Python object (`owner`, kept alive by the view) owns.
+typedef struct {
+    mp_obj_base_t base;
+    void *ptr;        // NULL: no object (its constructor raised)
+    mp_obj_t owner;
+    bool owned;
+} mpb_object_t;
+
+// An object for `ptr` (NULL: None, unless owned: then ptr comes later, see mpb_object_set).
+mp_obj_t mpb_object_new(const mpb_class_desc_t *d, void *ptr, bool owned, mp_obj_t owner);
+// Owned results: the Python object is made first, so that a failed allocation leaks nothing.
+MPB_INLINE void mpb_object_set(mp_obj_t o, void *ptr) {
+    ((mpb_object_t *)MP_OBJ_TO_PTR(o))->ptr = ptr;
+}
+// The C++ object an argument holds, as a pointer to class d (through its bases).
+void *mpb_to_object(mp_obj_t o, const mpb_class_desc_t *d, bool nullable);
+void mpb_object_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
+MP_DECLARE_CONST_FUN_OBJ_1(mpb_object_del_obj);
+// make_new of a class with only the implicit default constructor: T(), fields as keywords.
+mp_obj_t mpb_object_make_default(const mpb_class_desc_t *d, void *(*ctor)(void), size_t n_args, size_t n_kw,
+    const mp_obj_t *args);
+
+// What an argument accepts, for choosing among overloads: a first pass without conversions
+// (an int for an int), a second with them (an int for a double, a derived class for a base).
+typedef enum {
+    MPB_A_INT,
+    MPB_A_BOOL,
+    MPB_A_FLOAT,
+    MPB_A_STR,        // str or bytes
+    MPB_A_CSTR,       // str, bytes or None
+    MPB_A_OBJECT,     // ext: mpb_class_desc_t
+    MPB_A_OBJECT_OR_NONE,
+    MPB_A_BUFFER,     // None, a Blob, a struct or anything with the buffer protocol
+    MPB_A_SEQ,        // a list or tuple; ext: the elements' mpb_arg_t
+    MPB_A_ANY,
+} mpb_arg_kind_t;
+
+typedef struct _mpb_arg_t {
+    uint8_t kind;
+    const void *ext;
+} mpb_arg_t;
+
+// Several C++ overloads under one Python name.
+typedef struct {
+    mp_obj_base_t base;
+    const char *name;
+    uint16_t n;
+    const mpb_function_t *const *overloads;
+} mpb_overloads_t;
+extern const mp_obj_type_t mpb_type_overloads;
+// Methods: as mpb_type_function and mpb_type_overloads, binding self when looked up on an object.
+extern const mp_obj_type_t mpb_type_method;
+extern const mp_obj_type_t mpb_type_method_overloads;
+
+// The C++ operator an overload set stands for, or MP_OBJ_NULL (NotImplemented) if none takes
+// these operands.
+mp_obj_t mpb_operator(const mpb_overloads_t *o, mp_obj_t lhs, mp_obj_t rhs);
+// How many leading arguments were given (the rest take their C++ defaults); a gap is a TypeError.
+size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a);
+
+// std::string and std::string_view arguments: str or bytes.
+const char *mpb_to_strn(mp_obj_t o, size_t *n);
+// std::span<T>: a buffer of whole, aligned elements of `elem_size` bytes.
+void *mpb_to_span(mp_obj_t o, size_t elem_size, bool writable, size_t *n, const char *ctype);
+
+// Elements of std::vector arguments and results: MPB_INT, MPB_UINT, MPB_BOOL, MPB_FLOAT,
+// MPB_DOUBLE (`size` bytes, desc: the C type's name), MPB_CSTR (mpb_strn_t) or MPB_OBJECT
+// (desc: mpb_class_desc_t; a void * each).
+typedef struct {
+    uint8_t kind;
+    uint8_t size;
+    const void *desc;
+} mpb_elem_t;
+// A list, tuple or other iterable as an array of elements on the MicroPython heap.
+void *mpb_to_seq(mp_obj_t o, const mpb_elem_t *e, size_t *n);
+
+// A std::vector the glue returned with new: its size, element i and deletion.
+typedef struct {
+    mpb_elem_t elem;
+    size_t (*size)(const void *v);
+    void (*at)(const void *v, size_t i, mpb_cval_t *out, size_t *len);  // MPB_OBJECT: a new copy
+    void (*destroy)(void *v);
+} mpb_vector_desc_t;
+// A list of the elements; the vector is deleted, whatever happens.
+mp_obj_t mpb_from_cxx_vector(void *v, const mpb_vector_desc_t *d);
+// A str of the std::string the glue returned with new; it is deleted, whatever happens.
+mp_obj_t mpb_from_cxx_string(void *s);
+
+// The Python exception for the C++ exception the last glue call caught.
+NORETURN void mpb_cxx_raise(void);
+MPB_INLINE void mpb_cxx_check(void) {
+    if (mpb_cxx_error.kind != MPB_CXX_OK) {
+        mpb_cxx_raise();
+    }
+}
 
 #endif  // MPB_H

@@ -19,13 +19,19 @@ MP_DEFINE_CONST_OBJ_TYPE(
     call, function_call,
     print, function_print);
 
+MP_DEFINE_CONST_OBJ_TYPE(
+    mpb_type_method, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF,
+    call, function_call,
+    print, function_print);
+
 static NORETURN void raise_arity(const mpb_function_t *f) {
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s: wrong number of arguments"), f->signature);
 }
 
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out) {
-    if (n_args > f->n_args || n_args + n_kw != f->n_args) {
+    size_t required = f->n_args - f->n_optional;
+    if (n_args > f->n_args || n_args + n_kw > f->n_args) {
         raise_arity(f);
     }
     for (size_t i = 0; i < f->n_args; i++) {
@@ -46,5 +52,26 @@ const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_k
         }
         out[i] = args[n_args + 2 * k + 1];
     }
+    for (size_t i = 0; i < required; i++) {
+        if (out[i] == MP_OBJ_NULL) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s: missing argument '%q'"), f->signature,
+                f->arg_names[i]);
+        }
+    }
     return out;
+}
+
+size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a) {
+    size_t n = f->n_args;
+    while (n > 0 && a[n - 1] == MP_OBJ_NULL) {
+        n--;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (a[i] == MP_OBJ_NULL) {
+            // C++ fills defaults from the right only.
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s: give '%q' too, since a later argument is given"),
+                f->signature, f->arg_names[i]);
+        }
+    }
+    return n;
 }

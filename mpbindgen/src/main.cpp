@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "callbacks.h"
+#include "cxx_writer.h"
 #include "options.h"
 #include "reader.h"
 #include "report.h"
@@ -30,10 +31,16 @@ int main(int argc, char **argv) {
   }
   Module mod;
   if (!read_headers(opt, mod)) return 1;
-  plan_callbacks(opt, mod);
-  if (!write_file(opt.out_c, write_c(mod))) return 1;
-  if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_pyi(mod))) return 1;
-  if (!opt.out_thunks.empty() && !write_file(opt.out_thunks, write_thunks(mod))) return 1;
+  if (mod.cxx_api) {
+    CxxOutput out = write_cxx(mod);
+    if (!write_file(opt.out_c, out.c) || !write_file(opt.out_thunks, out.glue)) return 1;
+    if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_cxx_pyi(mod))) return 1;
+  } else {
+    plan_callbacks(opt, mod);
+    if (!write_file(opt.out_c, write_c(mod))) return 1;
+    if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_pyi(mod))) return 1;
+    if (!opt.out_thunks.empty() && !write_file(opt.out_thunks, write_thunks(mod))) return 1;
+  }
   if (!opt.quiet) std::fputs(report(mod).c_str(), stderr);
   return 0;
 }

@@ -131,9 +131,87 @@ struct CallbackSlot {
   int fn_ctx_param = -1;
 };
 
+// ---- C++ headers (--cxx) -------------------------------------------------------------------
+// The generated C module cannot see C++ types: each C++ function, method or field is reached
+// through an extern "C" function of the generated C++ glue, and every value crosses in a form
+// C can spell (its ABI form), decided per parameter and result by a Conv.
+enum class Conv {
+  Void,
+  Scalar,     // integer, bool, float, enum: `abi` is the builtin C type (enums: the underlying one)
+  CStr,       // const char *
+  String,     // std::string or std::string_view by value or const &: (const char *, size_t) in, str out
+  Object,     // bound class by value: void * in (copied), a new owned object out
+  ObjectRef,  // T & / const T &: void * in (never None), a view out
+  ObjectPtr,  // T * / const T *: void * in (None is nullptr), a view out
+  Owned,      // std::unique_ptr<T> result: the caller owns it
+  ScalarRef,  // non-const T & of a scalar: a buffer of at least sizeof(T)
+  Buffer,     // pointer to scalars or void: as in C
+  Opaque,     // pointer to a class that is not bound: a Blob
+  Span,       // std::span<T> of scalars: a buffer of whole elements
+  Vector,     // std::vector<E> by value or const &: a sequence in, a list out
+};
+
+struct CxxType {
+  Conv conv = Conv::Void;
+  Kind scalar = Kind::Void;   // Scalar, ScalarRef, Span, Buffer: Int, UInt, Bool, Float, Double (Void: void *)
+  std::string abi;            // Scalar/ScalarRef/Span/Buffer: C spelling of the scalar ("unsigned char")
+  std::string cxx;            // C++ spelling, for the glue ("geo::Unit", "geo::Point")
+  std::string cls;            // Object*, Owned: qualified name of the bound class
+  bool is_const = false;      // Span, Buffer: const elements
+  std::string py;             // stub annotation
+  std::shared_ptr<CxxType> elem;  // Vector: the element (Scalar, String or Object)
+};
+
+struct CxxParam {
+  std::string name;
+  CxxType type;
+  std::string default_text;  // as the header writes it; empty: required
+};
+
+struct CxxFunction {  // one overload
+  enum Role { Free, Method, Static, Constructor };
+  Role role = Free;
+  std::string name;  // C++ name: "area", "operator+"
+  std::string py;    // Python name: "area", "__add__"
+  std::vector<CxxParam> params;
+  CxxType ret;
+  std::string doc;
+  Location loc;
+  std::string id;    // C identifier, unique in the module
+};
+
+struct CxxField {
+  std::string name;
+  CxxType type;
+  bool read_only = false;
+  int bit_width = -1;
+};
+
+// A namespace (a submodule) or a class (a type): what it declares, in source order.
+struct Scope {
+  bool is_class = false;
+  std::string name;       // "Circle"
+  std::string qualified;  // "geo::Circle"
+  std::string id;         // C identifier: "geo__Circle"
+  std::string doc;
+  Location loc;
+  std::vector<std::unique_ptr<Scope>> scopes;
+  std::vector<CxxFunction> functions;  // overloads of one name share `py`
+  std::vector<CxxField> fields;
+  std::vector<Enum> enums;             // member `c` holds the value
+  std::vector<Constant> constants;     // `value` holds the literal
+  // Classes:
+  std::vector<const Scope *> bases;    // bound public bases
+  bool abstract = false;
+  bool implicit_ctor = false;          // no constructor declared: T() and fields as keywords
+  bool deletable = true;               // public destructor
+};
+
 struct Module {
   std::string name;
   bool cxx = false;  // headers read as C++
+  bool cxx_api = false;  // --cxx: bind the C++ declarations (root)
+  std::unique_ptr<Scope> root;
   std::vector<std::string> headers;
   std::vector<Function> functions;
   std::vector<Record> records;

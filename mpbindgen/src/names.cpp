@@ -1,6 +1,7 @@
 #include "names.h"
 
 #include <cctype>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -90,6 +91,22 @@ std::string c_ident(const std::string &s) {
   std::string r;
   for (char c : s) r += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
   return r;
+}
+
+std::string quote(const std::string &s) {
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') r += '\\';
+    if (c == '\n') { r += "\\n"; continue; }
+    r += c;
+  }
+  return r + "\"";
+}
+
+bool is_length_name(const std::string &name) {
+  static const std::regex re("(.*_)?(len|length|size|n|count|nbytes|num|insize|outsize|buflen|bufsize|.*_len|.*_size)",
+                             std::regex::icase);
+  return std::regex_match(name, re);
 }
 
 std::string py_safe(const std::string &s) {

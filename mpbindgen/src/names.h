@@ -22,6 +22,10 @@ bool fits_small_int(int64_t v);
 void name_enum(Enum &e, const std::string &c_name);
 // A C identifier from any text ("spi_t.post_cb" -> "spi_t_post_cb").
 std::string c_ident(const std::string &s);
+// A C string literal of s.
+std::string quote(const std::string &s);
+// Parameter names that say "the length of the buffer before me" (len, size, n, count...).
+bool is_length_name(const std::string &name);
 // Python keywords get a trailing underscore in stubs.
 std::string py_safe(const std::string &s);
 

@@ -7,7 +7,8 @@ namespace mpbindgen {
 
 static const char kUsage[] =
     "usage: mpbindgen HEADER... -M NAME [-I DIR] [-D DEF] [--include REGEX] [--exclude REGEX]\n"
-    "                 [--config FILE] -o OUT.c [--pyi OUT.pyi] [--cxx-thunks OUT.cpp] [-q] [-- CLANG_ARGS...]";
+    "                 [--config FILE] -o OUT.c [--pyi OUT.pyi] [--cxx-thunks OUT.cpp | --cxx OUT.cpp] [-q]\n"
+    "                 [-- CLANG_ARGS...]";
 
 bool parse_args(int argc, char **argv, Options &opt, std::string &error) {
   auto value = [&](int &i, const std::string &flag) -> std::optional<std::string> {
@@ -22,7 +23,7 @@ bool parse_args(int argc, char **argv, Options &opt, std::string &error) {
     std::string a = argv[i];
     std::optional<std::string> v;
     if (a == "-M" || a == "-o" || a == "--pyi" || a == "--include" || a == "--exclude" ||
-        a == "--config" || a == "-I" || a == "-D" || a == "--cxx-thunks") {
+        a == "--config" || a == "-I" || a == "-D" || a == "--cxx-thunks" || a == "--cxx") {
       if (!(v = value(i, a))) return false;
     }
     try {
@@ -30,6 +31,7 @@ bool parse_args(int argc, char **argv, Options &opt, std::string &error) {
       else if (a == "-o") opt.out_c = *v;
       else if (a == "--pyi") opt.out_pyi = *v;
       else if (a == "--cxx-thunks") opt.out_thunks = *v;
+      else if (a == "--cxx") { opt.out_thunks = *v; opt.cxx_api = true; }
       else if (a == "--include") opt.include = std::regex(*v);
       else if (a == "--exclude") opt.exclude = std::regex(*v);
       else if (a == "--config") config = *v;

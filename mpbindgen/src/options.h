@@ -27,6 +27,7 @@ struct Options {
   std::optional<std::regex> exclude;    // declarations (by name) left out
   std::string out_c, out_pyi;
   std::string out_thunks;               // --cxx-thunks: read as C++, thunks for C++ linkage
+  bool cxx_api = false;                 // --cxx OUT.cpp: bind the C++ API, glue in out_thunks
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")

@@ -12,32 +12,12 @@
 #include <map>
 #include <set>
 
+#include "clang_util.h"
+#include "cxx_reader.h"
 #include "names.h"
 
 namespace mpbindgen {
 namespace {
-
-std::string str(CXString s) {
-  const char *c = clang_getCString(s);
-  std::string r = c ? c : "";
-  clang_disposeString(s);
-  return r;
-}
-
-Location location(CXCursor c) {
-  CXFile file;
-  unsigned line, col, off;
-  clang_getExpansionLocation(clang_getCursorLocation(c), &file, &line, &col, &off);
-  Location l;
-  if (file) l.file = str(clang_getFileName(file));
-  l.line = line;
-  return l;
-}
-
-std::string doc_of(CXCursor c) {
-  std::string raw = str(clang_Cursor_getRawCommentText(c));
-  return clean_comment(raw);
-}
 
 // Strips typedefs and other sugar from the outside of a type, keeping what is inside (a
 // function pointer's parameters stay spelled as the header wrote them).
@@ -59,16 +39,6 @@ bool unnamed(CXCursor c) {
 // A record type's identity, without qualifiers (const struct foo and struct foo are one).
 std::string record_key(CXType t) {
   return str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(clang_getTypeDeclaration(t)))));
-}
-
-void visit(CXCursor parent, const std::function<void(CXCursor)> &fn) {
-  clang_visitChildren(
-      parent,
-      [](CXCursor c, CXCursor, CXClientData data) {
-        (*static_cast<const std::function<void(CXCursor)> *>(data))(c);
-        return CXChildVisit_Continue;
-      },
-      const_cast<std::function<void(CXCursor)> *>(&fn));
 }
 
 class Reader {
@@ -459,7 +429,7 @@ std::string Reader::includes() const {
 // Parses `src` (an unsaved file called `name`) as C or C++ with the user's clang arguments.
 CXErrorCode Reader::parse(CXIndex index, const char *name, const std::string &src, const char *flag, unsigned options,
                           CXTranslationUnit *tu) const {
-  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++17" : "-std=gnu11",
+  std::vector<std::string> args = {"-x", mod_.cxx ? "c++" : "c", mod_.cxx ? "-std=gnu++20" : "-std=gnu11",
                                    "-ferror-limit=0", flag};
   for (auto &a : opt_.clang_args) args.push_back(a);
   std::vector<const char *> argv;
@@ -570,7 +540,18 @@ bool Reader::run() {
     if (sev >= CXDiagnostic_Error) ok = false;
     clang_disposeDiagnostic(d);
   }
-  if (ok) {
+  if (ok && mod_.cxx_api) {
+    CxxReadContext ctx{[&](CXCursor c) { return selected(c); }, [&](const std::string &n) { return excluded(n); },
+                       [&](CXCursor c, const std::string &what, const std::string &why) { skip(c, what, why); }};
+    read_cxx(tu_, ctx, mod_);
+    std::vector<CXCursor> macros;
+    visit(clang_getTranslationUnitCursor(tu_), [&](CXCursor c) {
+      if (clang_getCursorKind(c) != CXCursor_MacroDefinition || !selected(c) || clang_Cursor_isMacroBuiltin(c)) return;
+      if (clang_Cursor_isMacroFunctionLike(c)) skip(c, str(clang_getCursorSpelling(c)), "function-like macro");
+      else macros.push_back(c);
+    });
+    add_macros(macros);
+  } else if (ok) {
     CXCursor root = clang_getTranslationUnitCursor(tu_);
     visit(root, [&](CXCursor c) { collect_records(c); });
     std::vector<CXCursor> macros;
@@ -641,6 +622,7 @@ bool Reader::run() {
 bool read_headers(const Options &opt, Module &mod) {
   mod.name = opt.module;
   mod.cxx = !opt.out_thunks.empty();
+  mod.cxx_api = opt.cxx_api;
   mod.headers = opt.headers;
   return Reader(opt, mod).run();
 }

@@ -9,16 +9,6 @@
 namespace mpbindgen {
 namespace {
 
-std::string quote(const std::string &s) {
-  std::string r = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') r += '\\';
-    if (c == '\n') { r += "\\n"; continue; }
-    r += c;
-  }
-  return r + "\"";
-}
-
 const char *mpb_kind(const Type &t) {
   switch (t.kind) {
     case Kind::Int: return "MPB_INT";
@@ -75,13 +65,6 @@ std::string declare(const Type &t, const std::string &name) {
   auto star = t.c.find("(*)");
   if (star != std::string::npos) return t.c.substr(0, star + 2) + name + t.c.substr(star + 2);
   return t.c + " " + name;
-}
-
-// Parameter names that say "the length of the buffer before me".
-bool is_length_name(const std::string &name) {
-  static const std::regex re("(.*_)?(len|length|size|n|count|nbytes|num|insize|outsize|buflen|bufsize|.*_len|.*_size)",
-                             std::regex::icase);
-  return std::regex_match(name, re);
 }
 
 std::string signature_text(const std::string &name, const Signature &s) {
@@ -330,7 +313,7 @@ void Writer::function(const Function &f) {
   }
   out_ << "static const mpb_function_t mpb_f_" << id << " = {{&mpb_type_function}, mpb_w_" << id << ", "
        << quote(signature_text(f.name, f.sig)) << ", " << (n ? "mpb_an_" + id : "NULL") << ", " << n << ", "
-       << quote(f.sig.c_type) << ", (void (*)(void))" << callee << "};\n\n";
+       << quote(f.sig.c_type) << ", (void (*)(void))" << callee << ", 0, NULL};\n\n";
 }
 
 void Writer::module_table() {

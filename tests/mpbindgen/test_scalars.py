@@ -5,7 +5,8 @@ from bind_checks import check, raises
 
 check(d.demo_add(2, 3) == 5 and d.demo_add(b=-7, a=2) == -5, "demo_add")
 check(str(d.demo_add) == "<function demo_add(a: int, b: int) -> int>", "signature: %s" % d.demo_add)
-check("wrong number" in raises(TypeError, d.demo_add, 1), "arity")
+check("missing argument 'b'" in raises(TypeError, d.demo_add, 1), "arity: names the missing argument")
+check("wrong number" in raises(TypeError, d.demo_add, 1, 2, 3), "arity: too many")
 check("unexpected keyword" in raises(TypeError, d.demo_add, 1, c=2), "unknown keyword")
 check("given twice" in raises(TypeError, d.demo_add, 1, a=2), "keyword twice")
 check("expected int" in raises(TypeError, d.demo_add, "1", 2), "str for int")
