@@ -3,6 +3,7 @@
 // or is a view of one that C++ or another Python object owns.
 #include "py/nlr.h"
 #include "py/objlist.h"
+#include "py/unicode.h"
 #include "mpb.h"
 
 mp_obj_t mpb_object_new(const mpb_class_desc_t *d, void *ptr, bool owned, mp_obj_t owner) {
@@ -184,6 +185,14 @@ void *mpb_to_seq(mp_obj_t o, const mpb_elem_t *e, size_t *n) {
     return array;
 }
 
+// A str of C++ bytes, which need not be UTF-8 (a str must).
+static mp_obj_t new_str(const char *p, size_t n) {
+    if (!utf8_check((const byte *)p, n)) {
+        mp_raise_msg(&mp_type_UnicodeError, MP_ERROR_TEXT("a std::string from C++ is not UTF-8"));
+    }
+    return mp_obj_new_str(p, n);
+}
+
 static mp_obj_t vector_elem(const mpb_vector_desc_t *d, const void *v, size_t i) {
     mpb_cval_t c = {.u = 0};
     size_t len = 0;
@@ -201,7 +210,7 @@ static mp_obj_t vector_elem(const mpb_vector_desc_t *d, const void *v, size_t i)
         case MPB_UINT: return mpb_from_u64(c.u);
         case MPB_BOOL: return mp_obj_new_bool(c.u != 0);
         case MPB_FLOAT: case MPB_DOUBLE: return mp_obj_new_float((mp_float_t)c.f);
-        default: return mp_obj_new_str(c.p, len);
+        default: return new_str(c.p, len);
     }
 }
 
@@ -226,7 +235,7 @@ mp_obj_t mpb_from_cxx_string(void *s) {
     const char *p = mpb_cxx_string_data(s, &n);
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t r = mp_obj_new_str(p, n);
+        mp_obj_t r = new_str(p, n);
         nlr_pop();
         mpb_cxx_string_delete(s);
         return r;

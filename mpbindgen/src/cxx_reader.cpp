@@ -545,8 +545,10 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
     bool is_const = clang_isConstQualifiedType(pointee);
     CXType base = bare(pointee);
     if (const Scope *cls = bound_class(base)) {
-      r.conv = Conv::ObjectRef;
-      r.cls = cls->qualified;
+      // A const reference result is copied: a view could outlive the storage C++ keeps the
+      // object in (a vector element, say) and C++ promised no writes through it anyway.
+      r.conv = result && is_const ? Conv::Object : Conv::ObjectRef;
+      r.cls = r.cxx = cls->qualified;
       r.py = cls->name;
       return r;
     }

@@ -1,6 +1,7 @@
-// libFuzzer target: mpbindgen's front end and writers on arbitrary header text (seeded with
+// libFuzzer target: mpbindgen's front ends and writers on arbitrary header text (seeded with
 // real headers). Whatever the header says, mpbindgen must neither crash, nor hang, nor trip a
-// sanitizer; a header that compiles must give a module and stubs.
+// sanitizer; a header that compiles must give a module and stubs. Inputs that speak of
+// classes or namespaces are read as a C++ API (--cxx), the others as C.
 #include <unistd.h>
 
 #include <cstddef>
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "callbacks.h"
+#include "cxx_writer.h"
 #include "reader.h"
 #include "writer_c.h"
 #include "writer_pyi.h"
@@ -27,10 +29,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     opt.headers = {path};
     opt.out_c = "/dev/null";
     opt.diagnostics = false;
+    std::string text(reinterpret_cast<const char *>(data), size);
+    opt.cxx_api = text.find("class") != std::string::npos || text.find("namespace") != std::string::npos;
+    if (opt.cxx_api) opt.out_thunks = "/dev/null";
     Module mod;
     if (read_headers(opt, mod)) {
-        plan_callbacks(opt, mod);
-        std::string c = write_c(mod), pyi = write_pyi(mod);
+        std::string c, pyi;
+        if (opt.cxx_api) {
+            CxxOutput out = write_cxx(mod);
+            c = out.c;
+            pyi = write_cxx_pyi(mod);
+            if (out.glue.find("extern \"C\"") == std::string::npos) __builtin_trap();
+        } else {
+            plan_callbacks(opt, mod);
+            c = write_c(mod);
+            pyi = write_pyi(mod);
+        }
         if (c.find("MP_REGISTER_MODULE(MP_QSTR_fuzz") == std::string::npos || pyi.empty()) __builtin_trap();
     }
     return 0;

@@ -72,6 +72,10 @@ check([(q.x, q.y) for q in pts][-2:] == [(-1.0, 1.0), (-2.0, 2.0)], "std::vector
 pts[0].x = 99
 check(poly.points()[0].x == 0.0, "a copy, not a view")
 check(poly.at(1).x == 4.0, "const Point & result")
+first = poly.at(0)
+first.x = 7
+poly.add(1, 1)  # the vector may move its elements: a view would dangle
+check(first.x == 7 and poly.at(0).x == 0.0, "a const reference result is a copy")
 check("range" in raises(IndexError, poly.at, 100), "std::out_of_range is an IndexError with C++'s message")
 raises(OverflowError, poly.at, -1)  # size_t
 

@@ -83,6 +83,10 @@ check(text.checksum(blob, 100, 7) == reference_checksum(blob[:100], 7), "pointer
 check("len" in raises(ValueError, text.checksum, b"abc", 10, 0), "a length beyond the buffer is refused")
 raises(OverflowError, text.checksum, b"abc", 1, -1)
 
+# A std::string result must be UTF-8 to become a str.
+check("not UTF-8" in raises(UnicodeError, text.scale, b"\xff"), "non-UTF-8 C++ string result")
+check("not UTF-8" in raises(UnicodeError, text.words, b"ok \xfe"), "non-UTF-8 vector element")
+
 # help() and errors show the Python signature.
 check(repr(geo.distance) == "<function distance(a: Point, b: Point) -> float>", repr(geo.distance))
 check("missing argument 'b'" in raises(TypeError, geo.distance, geo.Point()), "missing argument named")
