@@ -40,4 +40,4 @@ add_custom_command(
 add_custom_target(fuzzer-mpbindgen ALL DEPENDS ${UPANEL_FUZZ_MPB})
 set(UPANEL_MPB_CORPUS "${CMAKE_BINARY_DIR}/fuzz/mpbindgen_corpus")
 add_test(NAME fuzz.mpbindgen
-         COMMAND sh -c "rm -rf '${UPANEL_MPB_CORPUS}' && mkdir -p '${UPANEL_MPB_CORPUS}' && cp '${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h' '${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.hpp' '${CMAKE_SOURCE_DIR}/micropython/lodepng/lodepng_free.h' '${UPANEL_MPB_CORPUS}/' && exec '${UPANEL_FUZZ_MPB}' -seed=1 -runs=1500 -max_len=8192 -timeout=20 '${UPANEL_MPB_CORPUS}'")
+         COMMAND sh -c "rm -rf '${UPANEL_MPB_CORPUS}' && mkdir -p '${UPANEL_MPB_CORPUS}' && cp '${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h' '${CMAKE_SOURCE_DIR}/tests/fuzz/seeds/cxx_api.hpp' '${CMAKE_SOURCE_DIR}/micropython/lodepng/lodepng_free.h' '${UPANEL_MPB_CORPUS}/' && exec '${UPANEL_FUZZ_MPB}' -seed=1 -runs=1500 -max_len=4096 -timeout=20 '${UPANEL_MPB_CORPUS}'")

@@ -63,8 +63,14 @@ MPB_INLINE uint64_t mpb_to_uint(mp_obj_t o, uint64_t max, const char *ctype) {
 
 bool mpb_to_bool(mp_obj_t o);
 double mpb_to_double(mp_obj_t o);
-mp_obj_t mpb_from_i64(int64_t v);
-mp_obj_t mpb_from_u64(uint64_t v);
+mp_obj_t mpb_from_i64_slow(int64_t v);
+mp_obj_t mpb_from_u64_slow(uint64_t v);
+MPB_INLINE mp_obj_t mpb_from_i64(int64_t v) {
+    return v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX ? MP_OBJ_NEW_SMALL_INT((mp_int_t)v) : mpb_from_i64_slow(v);
+}
+MPB_INLINE mp_obj_t mpb_from_u64(uint64_t v) {
+    return v <= (uint64_t)MP_SMALL_INT_MAX ? MP_OBJ_NEW_SMALL_INT((mp_int_t)v) : mpb_from_u64_slow(v);
+}
 
 // ---- Strings -----------------------------------------------------------------------------
 
@@ -182,9 +188,19 @@ MPB_INLINE void mpb_not_none(mp_obj_t o, const char *what) {
     }
 }
 
+// The same, with the buffer's size in bytes in *extent (SIZE_MAX for a Blob or None).
+void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *ctype, size_t *extent);
+
 // A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
 // for the pointer (not checked for Blobs, whose extent C alone knows).
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name);
+NORETURN void mpb_raise_length(const char *name, uint64_t count, size_t extent);
+// The same once the buffer's extent is known (mpb_to_ptr_extent).
+MPB_INLINE void mpb_check_extent(size_t extent, uint64_t count, size_t elem_size, const char *name) {
+    if (extent != SIZE_MAX && count > extent / elem_size) {
+        mpb_raise_length(name, count, extent);
+    }
+}
 
 // A void * argument or field: pointers as they are; any other Python object by reference
 // (dicts, lists and tuples as themselves, callables wrapped so that trampolines recognise
@@ -266,12 +282,18 @@ typedef struct {
     mp_obj_base_t base;
     mp_obj_t callable;
     mp_obj_t user;
+    mp_obj_t pin_key;  // where it is pinned (MP_OBJ_NULL: kept by its owner instead)
 } mpb_callback_t;
 extern const mp_obj_type_t mpb_type_callback;
 
 // The body of every trampoline: finds the callable from `ctx` (the user_data, void * or
 // configured field value), converts `args` and calls it according to the slot's mode.
 mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_cval_t *args);
+// The callable behind a context (and the user data it was registered with), or MP_OBJ_NULL;
+// generated trampolines of plain slots convert their arguments themselves.
+mp_obj_t mpb_callback_find(const mpb_callback_desc_t *d, void *ctx, mp_obj_t *user);
+// A callback's Python result as the slot's C return value (non-scalar returns).
+mpb_cval_t mpb_callback_result(const mpb_callback_desc_t *d, mp_obj_t r);
 // What a function-pointer slot gets for a Python value: the C function of a bound function
 // of the same type, NULL for None, a Blob's pointer, or the trampoline for a Python callable
 // after storing it where the context says (`ctx_obj`: the struct object whose user_data

@@ -72,6 +72,12 @@ MP_DEFINE_CONST_OBJ_TYPE(
     locals_dict, &blob_locals);
 
 void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype) {
+    size_t extent;
+    return mpb_to_ptr_extent(o, min_size, is_const, ctype, &extent);
+}
+
+void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *ctype, size_t *extent) {
+    *extent = SIZE_MAX;  // C alone knows how far a Blob's memory goes
     if (o == mp_const_none) {
         return NULL;
     }
@@ -89,6 +95,7 @@ void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype) 
             MP_ERROR_TEXT("%s needs %u bytes, the buffer has %u"), ctype, (unsigned)min_size,
             (unsigned)buf.len);
     }
+    *extent = buf.len;
     return buf.buf;
 }
 
@@ -114,6 +121,7 @@ void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep) {
         mpb_callback_t *cb = mp_obj_malloc(mpb_callback_t, &mpb_type_callback);
         cb->callable = v;
         cb->user = mp_const_none;
+        cb->pin_key = MP_OBJ_NULL;
         *keep = MP_OBJ_FROM_PTR(cb);
         return cb;
     }
@@ -125,6 +133,11 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
     void *p = mpb_to_void_ptr(v, &keep);
     mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), keep);
     return p;
+}
+
+void mpb_raise_length(const char *name, uint64_t count, size_t extent) {
+    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s=%u is more than the buffer holds (%u bytes)"), name,
+        (unsigned)count, (unsigned)extent);
 }
 
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name) {

@@ -50,8 +50,14 @@ static mp_obj_t wrap(mp_obj_t callable, mp_obj_t user) {
     mpb_callback_t *cb = mp_obj_malloc(mpb_callback_t, &mpb_type_callback);
     cb->callable = callable;
     cb->user = user;
+    cb->pin_key = MP_OBJ_NULL;
     return MP_OBJ_FROM_PTR(cb);
 }
+
+// The record of the last registration with a trailing void * (a root, so always alive): the
+// common case, registering and being called back through one record, finds it without a
+// dict lookup or a heap-block check.
+MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_last_record);
 
 // Makes the reusable argument objects before C can call the slot from an interrupt.
 static void prepare_slot(const mpb_callback_desc_t *d) {
@@ -146,15 +152,20 @@ void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_o
     // callable: checked by mpb_is_python_callable in the generated wrapper
     // A registration under the same key replaces the last one: its record is reused, so that
     // registering in a loop (a for-each with a callback) allocates nothing.
-    mp_obj_t cb = mpb_pinned_get(pin_key);
+    mp_obj_t cb = MP_STATE_VM(mpb_last_record);
+    if (cb == MP_OBJ_NULL || ((mpb_callback_t *)MP_OBJ_TO_PTR(cb))->pin_key != pin_key) {
+        cb = mpb_pinned_get(pin_key);
+    }
     if (cb != MP_OBJ_NULL && mp_obj_is_type(cb, &mpb_type_callback)) {
         mpb_callback_t *record = MP_OBJ_TO_PTR(cb);
         record->callable = callable;
         record->user = user;
     } else {
         cb = wrap(callable, user);
+        ((mpb_callback_t *)MP_OBJ_TO_PTR(cb))->pin_key = pin_key;
         mpb_pin(pin_key, cb);
     }
+    MP_STATE_VM(mpb_last_record) = cb;
     prepare_slot(d);
     return MP_OBJ_TO_PTR(cb);
 }
@@ -186,7 +197,13 @@ mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_
 
 // The callable behind a context pointer: a callback record, or a dict holding one (or a plain
 // callable) under the slot's key. MP_OBJ_NULL: nothing to call.
-static mp_obj_t find(const mpb_callback_desc_t *d, void *ctx, mp_obj_t *user) {
+mp_obj_t mpb_callback_find(const mpb_callback_desc_t *d, void *ctx, mp_obj_t *user) {
+    mp_obj_t last = MP_STATE_VM(mpb_last_record);
+    if (ctx != NULL && ctx == MP_OBJ_TO_PTR(last)) {
+        mpb_callback_t *cb = MP_OBJ_TO_PTR(last);
+        *user = cb->user;
+        return cb->callable;
+    }
     *user = mp_const_none;
     mp_obj_t o = ctx ? mpb_obj_from_ptr(ctx) : MP_OBJ_NULL;
     if (ctx == NULL && d->ctx == MPB_CTX_FIELD) {
@@ -280,6 +297,10 @@ static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
     return v;
 }
 
+mpb_cval_t mpb_callback_result(const mpb_callback_desc_t *d, mp_obj_t r) {
+    return from_obj(&d->ret, r);
+}
+
 static size_t make_args(const mpb_callback_desc_t *d, const mpb_cval_t *args, mp_obj_t user,
     const mpb_slot_t *slot, mp_obj_t *out) {
     for (size_t i = 0; i < d->n_args; i++) {
@@ -313,7 +334,7 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
     mp_obj_t py_args[MPB_CB_MAX_ARGS];
     if (d->mode == MPB_CB_PLAIN) {
         mp_obj_t user;
-        mp_obj_t callable = find(d, ctx, &user);
+        mp_obj_t callable = mpb_callback_find(d, ctx, &user);
         if (callable != MP_OBJ_NULL) {
             size_t n = make_args(d, args, user, NULL, py_args);
             mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
@@ -327,7 +348,7 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         mp_obj_t user;
-        mp_obj_t callable = find(d, ctx, &user);
+        mp_obj_t callable = mpb_callback_find(d, ctx, &user);
         mpb_slot_t *slot = callable ? MP_OBJ_TO_PTR(mpb_pinned_get(slot_key(d))) : NULL;
         if (callable != MP_OBJ_NULL && slot == NULL) {
             mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("callback slot was not prepared"));

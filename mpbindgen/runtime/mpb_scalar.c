@@ -68,17 +68,11 @@ double mpb_to_double(mp_obj_t o) {
     return (double)v;
 }
 
-mp_obj_t mpb_from_i64(int64_t v) {
-    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX) {
-        return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
-    }
+mp_obj_t mpb_from_i64_slow(int64_t v) {
     return mp_obj_new_int_from_ll(v);
 }
 
-mp_obj_t mpb_from_u64(uint64_t v) {
-    if (v <= (uint64_t)MP_SMALL_INT_MAX) {
-        return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
-    }
+mp_obj_t mpb_from_u64_slow(uint64_t v) {
     return mp_obj_new_int_from_ull(v);
 }
 

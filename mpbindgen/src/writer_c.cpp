@@ -100,6 +100,38 @@ void Writer::trampoline(const CallbackSlot &s) {
   if (sig.params.empty()) out_ << "void";
   out_ << ") {\n";
   size_t n = sig.params.size();
+  std::string a = "a" + std::to_string(s.ctx_arg);
+  std::string ctx = "NULL";
+  if (s.ctx == Context::UserData) ctx = a + " ? " + a + "->user_data : NULL";
+  else if (s.ctx == Context::Field) ctx = a + " ? " + a + "->" + s.ctx_field + " : NULL";
+  else if (s.ctx == Context::VoidArg) ctx = "(void *)" + a;
+  if (s.mode == Mode::Plain) {
+    // Called at once: the arguments are converted here, inline, and the result too.
+    const Type &rt = sig.ret;
+    std::string none = rt.kind == Kind::Void ? "return;" : "return (" + rt.c + ")0;";
+    out_ << "    mp_obj_t user;\n    mp_obj_t f = mpb_callback_find(&mpb_cbd_" << s.id << ", " << ctx << ", &user);\n"
+         << "    if (f == MP_OBJ_NULL) {\n        " << none << "\n    }\n"
+         << "    mp_obj_t args[" << (n ? n : 1) << "] = {";
+    for (size_t i = 0; i < n; i++) {
+      bool is_user = s.ctx == Context::VoidArg && static_cast<int>(i) == s.ctx_arg;
+      out_ << (i ? ", " : "") << (is_user ? "user" : from_c(sig.params[i].type, "a" + std::to_string(i)));
+    }
+    out_ << "};\n    " << (rt.kind == Kind::Void ? "" : "mp_obj_t r = ") << "mp_call_function_n_kw(f, " << n
+         << ", 0, args);\n";
+    if (s.ctx != Context::VoidArg) out_ << "    (void)user;\n";
+    switch (rt.kind) {
+      case Kind::Void: break;
+      case Kind::Int: case Kind::UInt: case Kind::Float: case Kind::Double:
+        out_ << "    return " << to_c(rt, "r") << ";\n";
+        break;
+      case Kind::Bool: out_ << "    return mp_obj_is_true(r);\n"; break;
+      default:
+        out_ << "    return (" << rt.c << ")mpb_callback_result(&mpb_cbd_" << s.id << ", r).p;\n";
+        break;
+    }
+    out_ << "}\n\n";
+    return;
+  }
   out_ << "    mpb_cval_t v[" << (n ? n : 1) << "] = {{0}};\n";
   for (size_t i = 0; i < n; i++) {
     const Type &t = sig.params[i].type;
@@ -110,11 +142,6 @@ void Writer::trampoline(const CallbackSlot &s) {
       default: out_ << "    v[" << i << "].p = (void *)a" << i << ";\n"; break;
     }
   }
-  std::string a = "a" + std::to_string(s.ctx_arg);
-  std::string ctx = "NULL";
-  if (s.ctx == Context::UserData) ctx = a + " ? " + a + "->user_data : NULL";
-  else if (s.ctx == Context::Field) ctx = a + " ? " + a + "->" + s.ctx_field + " : NULL";
-  else if (s.ctx == Context::VoidArg) ctx = "(void *)" + a;
   out_ << "    " << (sig.ret.kind == Kind::Void ? "" : "mpb_cval_t r = ") << "mpb_callback_call(&mpb_cbd_" << s.id
        << ", " << ctx << ", v);\n";
   switch (sig.ret.kind) {
@@ -220,6 +247,12 @@ void Writer::enumeration(const Enum &e) {
 void Writer::function(const Function &f) {
   const auto &params = f.sig.params;
   size_t n = params.size();
+  // A pointer followed by its length (a pointer-plus-length pair).
+  auto length_follows = [&](size_t i) {
+    if (i + 1 >= n || params[i].type.kind != Kind::Ptr) return false;
+    Kind lk = params[i + 1].type.kind;
+    return (lk == Kind::Int || lk == Kind::UInt) && is_length_name(params[i + 1].name);
+  };
   std::string id = c_ident(f.name);
   std::string callee = f.thunk ? "mpb_thunk_" + id : f.name;
   if (f.thunk) {
@@ -253,6 +286,13 @@ void Writer::function(const Function &f) {
     }
     if (t.kind == Kind::Ptr && t.pointee.empty()) {
       out_ << "    " << t.c << " p" << i << " = mpb_to_void_ptr_kept(" << ai << ", &mpb_f_" << id << ", " << i << ");\n";
+      continue;
+    }
+    if (t.kind == Kind::Ptr && length_follows(i)) {
+      // One buffer lookup for the pointer and the length check after it.
+      out_ << "    size_t e" << i << ";\n    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_ptr_extent(" << ai << ", sizeof("
+           << t.pointee << ")" << (t.count > 0 ? " * " + std::to_string(t.count) : "") << ", " << (t.pointee_const ? "true" : "false")
+           << ", " << quote(t.c) << ", &e" << i << ");\n";
       continue;
     }
     if (t.kind != Kind::FuncPtr) {
@@ -291,11 +331,13 @@ void Writer::function(const Function &f) {
   }
   // Pointer-plus-length pairs: the length must fit the buffer given for the pointer.
   for (size_t i = 0; i + 1 < n; i++) {
-    const Type &pt = params[i].type, &lt = params[i + 1].type;
-    if (pt.kind != Kind::Ptr || (lt.kind != Kind::Int && lt.kind != Kind::UInt) || !is_length_name(params[i + 1].name))
-      continue;
-    out_ << "    mpb_check_length(a[" << i << "], (uint64_t)p" << i + 1 << ", "
-         << (pt.pointee.empty() ? "1" : "sizeof(" + pt.pointee + ")") << ", " << quote(params[i + 1].name) << ");\n";
+    if (!length_follows(i)) continue;
+    if (params[i].type.pointee.empty()) {
+      out_ << "    mpb_check_length(a[" << i << "], (uint64_t)p" << i + 1 << ", 1, " << quote(params[i + 1].name) << ");\n";
+    } else {
+      out_ << "    mpb_check_extent(e" << i << ", (uint64_t)p" << i + 1 << ", sizeof(" << params[i].type.pointee << "), "
+           << quote(params[i + 1].name) << ");\n";
+    }
   }
   std::string call = callee + "(";
   for (size_t i = 0; i < n; i++) call += (i ? ", p" : "p") + std::to_string(i);
