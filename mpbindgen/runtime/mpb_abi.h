@@ -34,6 +34,7 @@ enum {
     MPB_CXX_INDEX,     // std::out_of_range: IndexError
     MPB_CXX_OVERFLOW,  // std::overflow_error, std::underflow_error, std::range_error: OverflowError
     MPB_CXX_MEMORY,    // std::bad_alloc: MemoryError
+    MPB_CXX_TYPE,      // the glue's own: a class that cannot be copied: TypeError
 };
 typedef struct {
     int kind;

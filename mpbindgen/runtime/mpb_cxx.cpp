@@ -16,6 +16,8 @@ static void record(int kind, const char *what) {
     std::snprintf(mpb_cxx_error.what, sizeof mpb_cxx_error.what, "%s", what);
 }
 
+void mpb_cxx_fail(int kind, const char *what) { record(kind, what); }
+
 void mpb_cxx_catch(void) {
 #if defined(__cpp_exceptions)
     try {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "mpb_abi.h"
@@ -26,11 +27,39 @@ inline std::vector<std::string> mpb_cxx_strings(const mpb_strn_t *s, size_t n) {
     return v;
 }
 
+// Records an error the glue found itself (not a C++ exception).
+extern "C" void mpb_cxx_fail(int kind, const char *what);
+
+// A copy on the heap, or nullptr and a TypeError for a class C++ cannot copy (one whose copy
+// constructor the headers did not show as deleted).
+template <typename T>
+T *mpb_cxx_copy(const T &v) {
+    if constexpr (std::is_copy_constructible_v<T>) {
+        return new T(v);
+    } else {
+        mpb_cxx_fail(MPB_CXX_TYPE, "this C++ class cannot be copied");
+        return nullptr;
+    }
+}
+
+template <typename T>
+void mpb_cxx_assign(T &to, const T &from) {
+    if constexpr (std::is_copy_assignable_v<T>) {
+        to = from;
+    } else {
+        mpb_cxx_fail(MPB_CXX_TYPE, "this C++ class cannot be assigned");
+    }
+}
+
 // Copies of the objects the C side found (Python keeps its own).
 template <typename T>
 std::vector<T> mpb_cxx_objects(void *const *p, size_t n) {
     std::vector<T> v;
-    v.reserve(n);
-    for (size_t i = 0; i < n; i++) v.push_back(*static_cast<const T *>(p[i]));
+    if constexpr (std::is_copy_constructible_v<T>) {
+        v.reserve(n);
+        for (size_t i = 0; i < n; i++) v.push_back(*static_cast<const T *>(p[i]));
+    } else {
+        mpb_cxx_fail(MPB_CXX_TYPE, "this C++ class cannot be copied into a std::vector");
+    }
     return v;
 }

@@ -102,7 +102,7 @@ NORETURN void mpb_cxx_raise(void) {
     static const mp_obj_type_t *const types[] = {
         [MPB_CXX_RUNTIME] = &mp_type_RuntimeError, [MPB_CXX_VALUE] = &mp_type_ValueError,
         [MPB_CXX_INDEX] = &mp_type_IndexError, [MPB_CXX_OVERFLOW] = &mp_type_OverflowError,
-        [MPB_CXX_MEMORY] = &mp_type_MemoryError,
+        [MPB_CXX_MEMORY] = &mp_type_MemoryError, [MPB_CXX_TYPE] = &mp_type_TypeError,
     };
     int kind = mpb_cxx_error.kind;
     mpb_cxx_error.kind = MPB_CXX_OK;

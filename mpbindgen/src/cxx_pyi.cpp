@@ -91,7 +91,8 @@ void PyiWriter::scope(const Scope &s, const std::string &indent, bool root) {
   }
   for (auto &e : s.enums) {
     out_ << in << "class " << e.py << ":";
-    doc(e.doc, in);
+    if (e.doc.empty()) out_ << "\n";  // its members are the body
+    else doc(e.doc, in);
     for (auto &m : e.members) out_ << in << "    " << py_safe(m.py) << ": int  # " << m.value << "\n";
   }
   for (auto &f : s.fields) out_ << in << py_safe(f.name) << ": " << f.type.py << (f.read_only ? "  # read-only" : "") << "\n";

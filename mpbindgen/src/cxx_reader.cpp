@@ -186,9 +186,18 @@ void CxxReader::collect(CXCursor c, Scope &scope) {
       ctx_.skip(c, qualified_name(c), "excluded");
       return;
     }
+    if (clang_getCursorAvailability(c) != CXAvailability_Available) {
+      ctx_.skip(c, qualified_name(c), "deprecated or unavailable");
+      return;
+    }
     Scope &cls = child(scope, c, true);
     classes_[usr(c)] = &cls;
-    visit(c, [&](CXCursor m) { collect(m, cls); });
+    visit(c, [&](CXCursor m) {
+      if (clang_getCursorKind(m) == CXCursor_Constructor && clang_CXXConstructor_isCopyConstructor(m) &&
+          (clang_getCursorAvailability(m) != CXAvailability_Available || clang_getCXXAccessSpecifier(m) != CX_CXXPublic))
+        cls.copyable = false;
+      collect(m, cls);
+    });
   }
 }
 
@@ -547,7 +556,8 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
     if (const Scope *cls = bound_class(base)) {
       // A const reference result is copied: a view could outlive the storage C++ keeps the
       // object in (a vector element, say) and C++ promised no writes through it anyway.
-      r.conv = result && is_const ? Conv::Object : Conv::ObjectRef;
+      r.conv = result && is_const && cls->copyable ? Conv::Object : Conv::ObjectRef;
+      r.copied = r.conv == Conv::Object;
       r.cls = r.cxx = cls->qualified;
       r.py = cls->name;
       return r;

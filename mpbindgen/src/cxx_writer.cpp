@@ -86,7 +86,7 @@ std::string cxx_return(const CxxType &t, const std::string &e) {
     case Conv::Scalar: return "return static_cast<" + t.abi + ">(" + e + ");";
     case Conv::CStr: return "return " + e + ";";
     case Conv::String: return "return new std::string(" + e + ");";
-    case Conv::Object: return "return new " + t.cls + "(" + e + ");";
+    case Conv::Object: return t.copied ? "return mpb_cxx_copy<" + t.cls + ">(" + e + ");" : "return new " + t.cls + "(" + e + ");";
     case Conv::ObjectRef: return "return " + as_void("&(" + e + ")") + ";";
     case Conv::Owned: return "return " + e + ".release();";
     case Conv::Vector: return "return new " + t.cxx + "(" + e + ");";
@@ -206,7 +206,7 @@ std::string CxxWriter::vector_desc(const CxxType &t) {
   const CxxType &e = *t.elem;
   std::string store;
   if (e.conv == Conv::String) store = "out->p = const_cast<char *>(" + v + "[i].data()); *len = " + v + "[i].size();";
-  else if (e.conv == Conv::Object) store = "MPB_TRY out->p = new " + e.cls + "(" + v + "[i]); MPB_CATCH()";
+  else if (e.conv == Conv::Object) store = "MPB_TRY out->p = mpb_cxx_copy(" + v + "[i]); MPB_CATCH()";
   else if (e.scalar == Kind::Float || e.scalar == Kind::Double) store = "out->f = " + v + "[i];";
   else if (e.scalar == Kind::Int) store = "out->i = static_cast<int64_t>(" + v + "[i]);";
   else store = "out->u = static_cast<uint64_t>(" + v + "[i]);";
@@ -507,7 +507,9 @@ void CxxWriter::fields(const Scope &c) {
          << quote(cls) << ", " << quote(f.name) << ");\n";
     } else {
       std::string set_proto = "void " + s + "(void *self, " + abi_param(t, "v") + ")";
-      std::string assign = t.conv == Conv::String ? member + ".assign(v, v_n);" : member + " = " + cxx_arg(t, "v") + ";";
+      std::string assign = t.conv == Conv::String ? member + ".assign(v, v_n);"
+                           : t.conv == Conv::Object ? "mpb_cxx_assign(" + member + ", " + cxx_arg(t, "v") + ");"
+                                                    : member + " = " + cxx_arg(t, "v") + ";";
       glue_.push_back({set_proto, "MPB_TRY\n    " + assign + "\n    MPB_CATCH()"});
       decls_ << set_proto << ";\n";
       std::string v = "dest[1]";

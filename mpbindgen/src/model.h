@@ -158,6 +158,7 @@ struct CxxType {
   std::string cxx;            // C++ spelling, for the glue ("geo::Unit", "geo::Point")
   std::string cls;            // Object*, Owned: qualified name of the bound class
   bool is_const = false;      // Span, Buffer: const elements
+  bool copied = false;        // Object: a copy of what a const reference result refers to
   std::string py;             // stub annotation
   std::shared_ptr<CxxType> elem;  // Vector: the element (Scalar, String or Object)
 };
@@ -205,6 +206,7 @@ struct Scope {
   bool abstract = false;
   bool implicit_ctor = false;          // no constructor declared: T() and fields as keywords
   bool deletable = true;               // public destructor
+  bool copyable = true;                // no deleted or hidden copy constructor
 };
 
 struct Module {

@@ -105,6 +105,15 @@ for want in ("class geo:", "class Circle('Shape'):", "@overload", "def scale(v: 
              "label: str", "by defaults to 2", "The centre, by reference"):
     check(want in stub, "C++ stub has %r" % want)
 
+# A real C++ header from Debian's packages (Google Benchmark's, installed for the benchmarks):
+# its classes, overloads and namespaces bound, both halves warning-free under both compilers.
+bm = [os.path.join(tmp, n) for n in ("benchmark.c", "benchmark_glue.cpp", "benchmark.pyi")]
+r = run("/usr/include/benchmark/benchmark.h", "-M", "benchmark", "-o", bm[0], "--cxx", bm[1], "--pyi", bm[2])
+check(r.returncode == 0 and re.search(r"bound \d+ namespaces, [1-9]\d+ classes, [1-9]\d\d+ functions", r.stderr),
+      "benchmark.h: " + r.stderr[:300])
+compiles(bm[0], "/usr/include/benchmark", thunks=bm[1], std="c++20")
+compile(open(bm[2]).read(), "benchmark.pyi", "exec")
+
 # The committed stubs of the generated modules are the ones the build generates.
 gen = os.path.join(os.path.dirname(os.path.abspath(fw_build)), "gen")
 for name in ("espidf", "lodepng"):
