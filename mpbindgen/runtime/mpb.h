@@ -112,6 +112,7 @@ typedef enum {
     MPB_BITFIELD,  // through generated accessors; `bits` wide
     MPB_CALLBACK,  // function pointer: C functions, or Python callables via a trampoline
     MPB_OBJECT,    // C++ class (mpb_class_desc_t): a pointer to the object
+    MPB_STRUCT_ARRAY,  // fixed array of `count` structs (ext: their desc): a sequence of views
 } mpb_kind_t;
 
 typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
@@ -130,7 +131,7 @@ typedef struct {
     uint16_t size;     // bytes of the field (of one element for arrays)
     uint8_t kind;      // mpb_kind_t
     char typecode;     // MPB_ARRAY: memoryview typecode of the elements
-    uint16_t count;    // MPB_ARRAY: number of elements
+    uint16_t count;    // MPB_ARRAY, MPB_STRUCT_ARRAY: number of elements
     const void *ext;   // MPB_STRUCT*: mpb_struct_desc_t; MPB_BITFIELD: mpb_bitfield_t;
                        // MPB_CALLBACK: mpb_callback_desc_t
 } mpb_field_t;

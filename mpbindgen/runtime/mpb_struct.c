@@ -3,6 +3,7 @@
 // storage, is a view into a parent struct (nested member: writes reach the parent), or is a
 // view of C memory.
 #include "py/binary.h"
+#include "py/objtuple.h"
 #include "mpb.h"
 
 bool mpb_is_struct(mp_obj_t o) {
@@ -82,6 +83,66 @@ static void store_int(uint8_t *p, size_t size, uint64_t v) {
     }
 }
 
+// ---- Arrays of structs: a fixed-length sequence of views into the parent -----------------
+
+typedef struct {
+    mp_obj_base_t base;
+    uint8_t *data;
+    mp_obj_t owner;  // the struct the array is a field of
+    const mpb_field_t *field;
+} mpb_struct_array_t;
+
+static void set_struct(const mpb_struct_desc_t *d, uint8_t *p, mp_obj_t owner, mp_obj_t v);
+
+static size_t array_index(const mpb_struct_array_t *a, mp_obj_t index) {
+    return mp_get_index(mp_obj_get_type(MP_OBJ_FROM_PTR(a)), a->field->count, index, false);
+}
+
+static mp_obj_t struct_array_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t value) {
+    mpb_struct_array_t *a = MP_OBJ_TO_PTR(self_in);
+    if (value == MP_OBJ_NULL) {
+        mp_raise_TypeError(MP_ERROR_TEXT("array fields have a fixed length"));
+    }
+    uint8_t *p = a->data + array_index(a, index) * a->field->size;
+    if (value == MP_OBJ_SENTINEL) {
+        return mpb_struct_view(a->field->ext, p, a->owner);
+    }
+    set_struct(a->field->ext, p, a->owner, value);
+    return mp_const_none;
+}
+
+static mp_obj_t struct_array_unary_op(mp_unary_op_t op, mp_obj_t self_in) {
+    mpb_struct_array_t *a = MP_OBJ_TO_PTR(self_in);
+    if (op == MP_UNARY_OP_LEN) {
+        return MP_OBJ_NEW_SMALL_INT(a->field->count);
+    }
+    return op == MP_UNARY_OP_BOOL ? mp_obj_new_bool(a->field->count != 0) : MP_OBJ_NULL;
+}
+
+static mp_obj_t struct_array_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_buf) {
+    mpb_struct_array_t *a = MP_OBJ_TO_PTR(self_in);
+    mp_obj_t views = mp_obj_new_tuple(a->field->count, NULL);
+    mp_obj_tuple_t *t = MP_OBJ_TO_PTR(views);
+    for (size_t i = 0; i < a->field->count; i++) {
+        t->items[i] = mpb_struct_view(a->field->ext, a->data + i * a->field->size, a->owner);
+    }
+    return mp_getiter(views, iter_buf);
+}
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    mpb_type_struct_array, MP_QSTR_struct_array, MP_TYPE_FLAG_ITER_IS_GETITER,
+    subscr, struct_array_subscr,
+    unary_op, struct_array_unary_op,
+    iter, struct_array_getiter);
+
+static mp_obj_t struct_array_new(uint8_t *data, mp_obj_t owner, const mpb_field_t *f) {
+    mpb_struct_array_t *a = mp_obj_malloc(mpb_struct_array_t, &mpb_type_struct_array);
+    a->data = data;
+    a->owner = owner;
+    a->field = f;
+    return MP_OBJ_FROM_PTR(a);
+}
+
 static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
     uint8_t *p = (uint8_t *)self->data + f->offset;
     mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
@@ -106,6 +167,8 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
         }
         case MPB_ARRAY:
             return mp_obj_new_memoryview(f->typecode | MP_OBJ_ARRAY_TYPECODE_FLAG_RW, f->count, p);
+        case MPB_STRUCT_ARRAY:
+            return struct_array_new(p, self_obj, f);
         case MPB_BITFIELD:
             return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->get(self->data));
         case MPB_CALLBACK:
@@ -174,12 +237,23 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             mpb_keep(self_obj, p, copy ? MP_OBJ_FROM_PTR(copy) : MP_OBJ_NULL);
             break;
         }
-        case MPB_STRUCT: {
-            const mpb_struct_desc_t *d = f->ext;
-            if (mp_obj_is_type(v, &mp_type_dict)) {
-                set_fields_from_dict(mpb_struct_view(d, p, self_obj), v);
-            } else {
-                memmove(p, mpb_to_struct_value(v, d), d->size);
+        case MPB_STRUCT:
+            set_struct(f->ext, p, self_obj, v);
+            break;
+        case MPB_STRUCT_ARRAY: {
+            size_t n;
+            mp_obj_t *items;
+            if (!mp_obj_is_type(v, &mp_type_list) && !mp_obj_is_type(v, &mp_type_tuple)) {
+                mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q takes a list or tuple of %u"), f->name,
+                    (unsigned)f->count);
+            }
+            mp_obj_get_array(v, &n, &items);
+            if (n != f->count) {
+                mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u items, got %u"), f->name,
+                    (unsigned)f->count, (unsigned)n);
+            }
+            for (size_t i = 0; i < n; i++) {
+                set_struct(f->ext, p + i * f->size, self_obj, items[i]);
             }
             break;
         }
@@ -206,6 +280,15 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             mpb_keep(self_obj, p, keep);
             break;
         }
+    }
+}
+
+// A struct stored at p (nested or an array element) from a struct or a dict.
+static void set_struct(const mpb_struct_desc_t *d, uint8_t *p, mp_obj_t owner, mp_obj_t v) {
+    if (mp_obj_is_type(v, &mp_type_dict)) {
+        set_fields_from_dict(mpb_struct_view(d, p, owner), v);
+    } else {
+        memmove(p, mpb_to_struct_value(v, d), d->size);
     }
 }
 

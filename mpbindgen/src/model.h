@@ -22,6 +22,7 @@ enum class Kind {
   StructPtr,  // pointer to a bound struct/union
   Struct,     // struct/union by value
   Array,      // fixed array of scalars (struct fields)
+  StructArray,  // fixed array of bound structs (struct fields): `record`, `count`
   FuncPtr,    // pointer to function
 };
 

@@ -151,6 +151,13 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
       if (canon.kind == CXType_IncompleteArray) break;
       std::string ewhy;
       auto elem = classify(clang_getArrayElementType(canon), ewhy);
+      if (elem && elem->kind == Kind::Struct) {
+        r.kind = Kind::StructArray;
+        r.record = elem->record;
+        r.count = static_cast<int>(clang_getArraySize(canon));
+        r.py = "Sequence[" + elem->py + "]";
+        return r;
+      }
       if (!elem || !(elem->kind == Kind::Int || elem->kind == Kind::UInt || elem->kind == Kind::Float ||
                      elem->kind == Kind::Double || elem->kind == Kind::Bool)) {
         why = "arrays of '" + str(clang_getTypeSpelling(clang_getArrayElementType(canon))) + "' are not supported";

@@ -205,9 +205,12 @@ void Writer::record(const Record &r) {
       }
       out_ << "offsetof(" << r.c << ", " << f.name << "), ";
       std::string ext = "NULL";
-      if (f.type.kind == Kind::Struct || f.type.kind == Kind::StructPtr) ext = "&" + sd(f.type.record);
+      if (f.type.kind == Kind::Struct || f.type.kind == Kind::StructPtr || f.type.kind == Kind::StructArray)
+        ext = "&" + sd(f.type.record);
       if (f.type.kind == Kind::FuncPtr) ext = "&mpb_cbd_" + mod_.slot(r.py + "." + f.name)->id;
-      if (f.type.kind == Kind::Array) {
+      if (f.type.kind == Kind::StructArray) {
+        out_ << "sizeof(" << member << "[0]), MPB_STRUCT_ARRAY, 0, " << f.type.count << ", " << ext << "},\n";
+      } else if (f.type.kind == Kind::Array) {
         out_ << "sizeof(" << member << "[0]), MPB_ARRAY, '" << f.type.typecode << "', " << f.type.count << ", NULL},\n";
       } else {
         out_ << "sizeof(" << member << "), " << mpb_kind(f.type) << ", 0, 0, " << ext << "},\n";

@@ -2,6 +2,7 @@
 # instance or keywords; fields of every kind; nested structs and array fields as views that
 # write into the parent; bitfields with range checks; anonymous members; __SIZE__,
 # __cast__ and __dereference__.
+import gc
 import mpbdemo as d
 from bind_checks import check, raises
 
@@ -105,3 +106,30 @@ u = d.C_Pointer()
 u.int_val = -1
 check(u.uint_val == 0xFFFFFFFF, "union members share storage")
 print("structs ok")
+
+# Arrays of structs as fields: a fixed-length sequence of views that write into the parent.
+path = d.demo_path_t({"count": 2, "points": [{"x": 1, "y": 2}, {"x": 3, "y": 4}, {}, {}]})
+check(len(path.points) == 4 and (path.points[1].x, path.points[1].y) == (3, 4), "array of structs from dicts")
+check(d.demo_path_sum(path) == 1 + 2 + 3 + 4, "C sees the elements")
+path.points[0].x = 10
+check(d.demo_path_sum(path) == 10 + 2 + 3 + 4, "a write through an element view reaches C")
+path.points[2] = d.demo_point_t(x=5, y=5)
+path.points[3] = {"x": -1}
+path.count = 4
+check(d.demo_path_sum(path) == 10 + 2 + 3 + 4 + 10 - 1, "elements assigned from a struct and a dict")
+check([(p.x, p.y) for p in path.points] == [(10, 2), (3, 4), (5, 5), (-1, 0)], "iteration")
+check(path.points[-1].x == -1, "negative index")
+raises(IndexError, lambda: path.points[4])
+
+
+def put_int():
+    path.points[0] = 5
+
+
+raises(TypeError, put_int)
+raises(ValueError, setattr, path, "points", [{}])
+raises(TypeError, setattr, path, "points", 5)
+element = path.points[1]
+del path
+gc.collect()
+check(element.y == 4, "an element view keeps its struct alive")

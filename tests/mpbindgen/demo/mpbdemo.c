@@ -37,6 +37,14 @@ size_t demo_hello(char *out, size_t len) {
 }
 const char *demo_null_string(void) { return NULL; }
 
+int32_t demo_path_sum(const demo_path_t *p) {
+    int32_t sum = 0;
+    for (int i = 0; i < p->count && i < 4; i++) {
+        sum += p->points[i].x + p->points[i].y;
+    }
+    return sum;
+}
+
 int32_t demo_area(const demo_rect_t *r) { return (int32_t)r->w * r->h; }
 void demo_grow(demo_rect_t *r, int16_t by) {
     r->w += by;

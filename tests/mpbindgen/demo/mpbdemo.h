@@ -89,6 +89,14 @@ typedef union {
     const char *str_val;
 } C_Pointer;
 
+/** A polyline: an array of structs as a field. */
+typedef struct {
+    uint8_t count;
+    demo_point_t points[4];
+} demo_path_t;
+/** The sum of x + y over the first `count` points. */
+int32_t demo_path_sum(const demo_path_t *p);
+
 int32_t demo_area(const demo_rect_t *r);
 void demo_grow(demo_rect_t *r, int16_t by);
 demo_point_t demo_center(demo_rect_t r);
