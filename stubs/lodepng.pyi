@@ -214,6 +214,12 @@ class LodePNGState:
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'LodePNGState': ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class cvar:
+    """The C global variables, read and written in place (module.cvar.NAME)."""
+    LODEPNG_VERSION_STRING: str | None  # const char *
+    lodepng_default_decompress_settings: LodePNGDecompressSettings  # const LodePNGDecompressSettings
+    lodepng_default_compress_settings: LodePNGCompressSettings  # const LodePNGCompressSettings
+
 def lodepng_decode_memory(out: Blob | bytes | bytearray | memoryview | None, w: Blob | bytes | bytearray | memoryview | None, h: Blob | bytes | bytearray | memoryview | None, in_: Blob | bytes | bytearray | memoryview | None, insize: int, colortype: int, bitdepth: int) -> int:
     """
     unsigned int lodepng_decode_memory(unsigned char ** out, unsigned int * w, unsigned int * h, const unsigned char * in, size_t insize, LodePNGColorType colortype, unsigned int bitdepth)

@@ -171,6 +171,10 @@ mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_u
 extern const mp_rom_obj_static_class_method_t mpb_struct_cast_obj;
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
 
+// A C global variable at `addr` described as a field at offset 0 (a module's `cvar` object):
+// read and written as a struct field is; a const one is read only, as copies.
+void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t *dest);
+
 // Struct arguments: a T object, a dict (a temporary T), a Blob, or None for NULL.
 void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d);
 // By value: a T object or a dict.

@@ -432,3 +432,31 @@ static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
     return mp_obj_new_memoryview('B' | MP_OBJ_ARRAY_TYPECODE_FLAG_RW, size, self->data);
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj, 1, 2, struct_dereference);
+
+// ---- C global variables: each a one-field table at offset 0 from its address ----------------
+
+static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_global, MP_QSTR_global, MP_TYPE_FLAG_NONE);
+static const mpb_struct_desc_t global_desc = {&mpb_type_global, "global variable", 0, 0, NULL};
+
+void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t *dest) {
+    if (dest[0] != MP_OBJ_NULL) {
+        if (read_only) {
+            mp_raise_msg_varg(&mp_type_AttributeError, MP_ERROR_TEXT("%q is const in C"), f->name);
+        }
+    } else if (read_only && (f->kind == MPB_STRUCT || f->kind == MPB_ARRAY || f->kind == MPB_STRUCT_ARRAY)) {
+        // const memory may be read-only to the chip too: copies and read-only views only.
+        if (f->kind == MPB_ARRAY) {
+            dest[0] = mp_obj_new_memoryview(f->typecode, f->count, addr);
+        } else if (f->kind == MPB_STRUCT) {
+            dest[0] = mpb_struct_new(f->ext, addr);
+        } else {
+            mp_obj_t items = mp_obj_new_tuple(f->count, NULL);
+            for (size_t i = 0; i < f->count; i++) {
+                ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(items))->items[i] = mpb_struct_new(f->ext, (uint8_t *)addr + i * f->size);
+            }
+            dest[0] = items;
+        }
+        return;
+    }
+    mpb_struct_field_attr(mpb_struct_view(&global_desc, addr, MP_OBJ_NULL), f, dest);
+}

@@ -73,6 +73,14 @@ struct Field {
   bool bit_signed = false;
 };
 
+// A C global variable, reached through the module's `cvar` object.
+struct Global {
+  std::string name;
+  Type type;
+  bool read_only = false;  // const
+  std::string doc;
+};
+
 struct Record {
   std::string c;      // "foo_t" or "struct foo"
   std::string py;     // Python class name
@@ -220,6 +228,7 @@ struct Module {
   std::vector<Record> records;
   std::vector<Enum> enums;
   std::vector<Constant> constants;
+  std::vector<Global> globals;
   std::vector<Skipped> skipped;
   std::vector<std::unique_ptr<CallbackSlot>> callbacks;
 

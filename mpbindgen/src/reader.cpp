@@ -58,6 +58,7 @@ class Reader {
   void fill_fields(CXCursor decl, Record &r, const std::string &prefix);
   void add_function(CXCursor c);
   void add_enum(CXCursor c, const std::string &typedef_name);
+  void add_global(CXCursor c);
   void add_macros(const std::vector<CXCursor> &macros);
   std::optional<std::string> string_macro(CXCursor m);
   std::string includes() const;
@@ -379,6 +380,33 @@ void Reader::add_function(CXCursor c) {
   mod_.functions.push_back(std::move(f));
 }
 
+void Reader::add_global(CXCursor c) {
+  std::string name = str(clang_getCursorSpelling(c));
+  if (seen_.count("var " + name)) return;
+  seen_.insert("var " + name);
+  CXType t = clang_getCursorType(c);
+  bool is_const = clang_isConstQualifiedType(t);
+  if (excluded(name)) {
+    skip(c, name, "excluded");
+    return;
+  }
+  if (clang_getCursorLinkage(c) == CXLinkage_Internal && !is_const) {
+    skip(c, name, "static variable in a header: every file that includes it has its own");
+    return;
+  }
+  std::string why;
+  auto type = classify(t, why, true);
+  if (type && (type->kind == Kind::FuncPtr || type->kind == Kind::Void)) {
+    type.reset();
+    why = "function pointer variables are not bound";
+  }
+  if (!type) {
+    skip(c, name, why);
+    return;
+  }
+  mod_.globals.push_back({name, *type, is_const, doc_of(c)});
+}
+
 void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
   Enum e;
   e.doc = doc_of(c);
@@ -600,7 +628,7 @@ bool Reader::run() {
             skip(c, str(clang_getCursorSpelling(c)), "function-like macro");
           break;
         case CXCursor_VarDecl:
-          skip(c, str(clang_getCursorSpelling(c)), "global variables are not bound");
+          add_global(c);
           break;
         case CXCursor_Namespace:
         case CXCursor_ClassDecl:

@@ -26,7 +26,8 @@ std::string report(const Module &mod) {
   size_t python_slots = 0;
   for (auto &s : mod.callbacks) python_slots += s->trampoline;
   if (!mod.cxx_api) r << "mpbindgen: " << mod.name << ": bound " << mod.functions.size() << " functions, " << mod.records.size()
-    << " structs/unions, " << mod.enums.size() << " enums, " << mod.constants.size() << " constants; "
+    << " structs/unions, " << mod.enums.size() << " enums, " << mod.constants.size() << " constants, "
+    << mod.globals.size() << " variables; "
     << mod.callbacks.size() << " callback slots (" << python_slots << " take Python callables); skipped "
     << mod.skipped.size() << "\n";
   for (auto &s : mod.skipped) {

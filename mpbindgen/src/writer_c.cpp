@@ -87,6 +87,7 @@ class Writer {
   void record(const Record &r);
   void enumeration(const Enum &e);
   void function(const Function &f);
+  void globals();
   void module_table();
 
   const Module &mod_;
@@ -361,6 +362,30 @@ void Writer::function(const Function &f) {
        << quote(f.sig.c_type) << ", (void (*)(void))" << callee << ", 0, NULL};\n\n";
 }
 
+// C global variables: attributes of the module's `cvar` object, read and written in place.
+void Writer::globals() {
+  if (mod_.globals.empty()) return;
+  for (auto &g : mod_.globals) {
+    const Type &t = g.type;
+    std::string ext = "NULL";
+    if (t.kind == Kind::Struct || t.kind == Kind::StructPtr || t.kind == Kind::StructArray) ext = "&" + sd(t.record);
+    out_ << "static const mpb_field_t mpb_gv_" << g.name << " = {MP_QSTR_" << g.name << ", " << quote(t.c) << ", 0, ";
+    if (t.kind == Kind::Array)
+      out_ << "sizeof(" << g.name << "[0]), MPB_ARRAY, '" << t.typecode << "', " << t.count << ", NULL};\n";
+    else if (t.kind == Kind::StructArray)
+      out_ << "sizeof(" << g.name << "[0]), MPB_STRUCT_ARRAY, 0, " << t.count << ", " << ext << "};\n";
+    else
+      out_ << "sizeof(" << g.name << "), " << mpb_kind(t) << ", 0, 0, " << ext << "};\n";
+  }
+  out_ << "static void mpb_cvar_attr(mp_obj_t self, qstr attr, mp_obj_t *dest) {\n    (void)self;\n    switch (attr) {\n";
+  for (auto &g : mod_.globals)
+    out_ << "        case MP_QSTR_" << g.name << ": mpb_global_attr((void *)&" << g.name << ", &mpb_gv_" << g.name << ", "
+         << (g.read_only ? "true" : "false") << ", dest); return;\n";
+  out_ << "        default: break;\n    }\n    if (dest[0] == MP_OBJ_NULL) {\n        dest[1] = MP_OBJ_SENTINEL;\n    }\n}\n"
+       << "static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_cvar, MP_QSTR_cvar, MP_TYPE_FLAG_NONE, attr, mpb_cvar_attr);\n"
+       << "static const mp_obj_base_t mpb_cvar = {&mpb_type_cvar};\n\n";
+}
+
 void Writer::module_table() {
   const std::string &m = mod_.name;
   bool lazy = false;
@@ -389,6 +414,7 @@ void Writer::module_table() {
   if (!mod_.record("C_Pointer"))
     out_ << "    {MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer)},\n";
   if (lazy) out_ << "    {MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&mpb_getattr_obj)},\n";
+  if (!mod_.globals.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR_cvar), MP_ROM_PTR(&mpb_cvar)},\n";
   for (auto &f : mod_.functions)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.name << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
   for (auto &r : mod_.records)
@@ -428,6 +454,7 @@ std::string Writer::run() {
   for (auto &r : mod_.records) record(r);
   for (auto &e : mod_.enums) enumeration(e);
   for (auto &f : mod_.functions) function(f);
+  globals();
   module_table();
   return out_.str();
 }

@@ -74,6 +74,12 @@ std::string write_pyi(const Module &mod) {
         << "    @classmethod\n    def __cast__(cls, ptr: 'Blob | int | Any') -> '" << r.py << "': ...\n"
         << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n\n";
   }
+  if (!mod.globals.empty()) {
+    out << "class cvar:\n    \"\"\"The C global variables, read and written in place (module.cvar.NAME).\"\"\"\n";
+    for (auto &g : mod.globals)
+      out << "    " << py_safe(g.name) << ": " << g.type.py << "  # " << (g.read_only && g.type.c.rfind("const", 0) != 0 ? "const " : "") << g.type.c << "\n";
+    out << "\n";
+  }
   for (auto &f : mod.functions) {
     out << "def " << f.name << "(";
     for (size_t i = 0; i < f.sig.params.size(); i++) {

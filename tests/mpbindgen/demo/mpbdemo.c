@@ -37,6 +37,22 @@ size_t demo_hello(char *out, size_t len) {
 }
 const char *demo_null_string(void) { return NULL; }
 
+int demo_counter = 5;
+uint32_t demo_ticks;
+const char *demo_label = "start";
+demo_point_t demo_origin = {1, 2};
+const int demo_limit = 99;
+const demo_point_t demo_unit = {1, 1};
+uint8_t demo_table[4] = {1, 2, 3, 4};
+
+void demo_tick(void) {
+    demo_ticks++;
+}
+
+int demo_counter_twice(void) {
+    return 2 * demo_counter;
+}
+
 int32_t demo_path_sum(const demo_path_t *p) {
     int32_t sum = 0;
     for (int i = 0; i < p->count && i < 4; i++) {

@@ -89,6 +89,18 @@ typedef union {
     const char *str_val;
 } C_Pointer;
 
+/* Global variables: module.cvar.NAME, read and written in place. */
+extern int demo_counter;
+/** Bumped by demo_tick(): C writes, Python reads. */
+extern uint32_t demo_ticks;
+extern const char *demo_label;
+extern demo_point_t demo_origin;
+extern const int demo_limit;
+extern const demo_point_t demo_unit;
+extern uint8_t demo_table[4];
+void demo_tick(void);
+int demo_counter_twice(void);
+
 /** A polyline: an array of structs as a field. */
 typedef struct {
     uint8_t count;
