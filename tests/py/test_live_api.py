@@ -46,8 +46,9 @@ for bad in (-1, 70000):
     except ValueError:
         pass
 
-# Real time: 200 ms of virtual time take at least about 200 ms of wall time, and far less
-# once it is off.
+# Real time: 200 ms of virtual time take at least about 200 ms of wall time (a bound a busy
+# machine cannot break: it only makes runs slower). Free running is printed, not asserted:
+# how fast the emulator runs depends on the machine and its load.
 assert esp32sim.realtime() is False
 assert esp32sim.realtime(True) is True
 t = time.ticks_ms()
@@ -58,8 +59,8 @@ t = time.ticks_ms()
 esp32sim.run_ms(200)
 free = time.ticks_diff(time.ticks_ms(), t)
 print("200 ms emulated: %d ms paced, %d ms free running" % (paced, free))
-assert 190 <= paced < 1000, paced
-assert free < paced, (free, paced)
+assert paced >= 190, paced
+assert esp32sim.realtime() is False
 
 # Recording: frames are taken as virtual time passes; the file is a GIF when it ends.
 path = "/tmp/upanel_test_live_api_%d.gif" % time.ticks_us()
