@@ -81,7 +81,8 @@ upanel_binding(mpbdemo
 # mpbindgen's C++ test library: classes, overloads, namespaces and the standard types.
 upanel_binding(shapes CXX_API
   HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.hpp
-  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.cpp)
+  SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.cpp
+          ${CMAKE_SOURCE_DIR}/bench/binding/modcxxhand.c ${CMAKE_SOURCE_DIR}/bench/binding/cxxhand.cpp)  # hand-written reference
 
 get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
 get_property(UPANEL_BINDING_CXX_SOURCES GLOBAL PROPERTY UPANEL_BINDING_CXX_SOURCES)

@@ -233,13 +233,15 @@ typedef struct {
 } mpb_function_t;
 extern const mp_obj_type_t mpb_type_function;
 
-// Positional and keyword arguments to exactly f->n_args positional values in `out`
-// (MP_OBJ_NULL for optional ones not given).
+// Positional and keyword arguments to f->n_args positional values (MP_OBJ_NULL for optional
+// ones not given, unless none were given by keyword: then `args` itself).
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out);
 MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out) {
-    if (n_kw == 0 && n_args == f->n_args) {
+    // Positional arguments (some trailing defaults may be left out: wrappers read those only
+    // when given).
+    if (n_kw == 0 && n_args <= f->n_args && n_args + f->n_optional >= f->n_args) {
         return args;
     }
     return mpb_args_slow(f, n_args, n_kw, args, out);

@@ -33,11 +33,10 @@ static bool is_sequence_of(const mpb_arg_t *elem, mp_obj_t o, bool convert) {
 }
 
 static bool accepts(const mpb_arg_t *k, mp_obj_t o, bool convert) {
-    bool is_bool = mp_obj_is_bool(o), is_int = mp_obj_is_int(o) && !is_bool;
-    switch (k->kind) {
-        case MPB_A_INT: return is_int || (convert && is_bool);
-        case MPB_A_BOOL: return is_bool || (convert && is_int);
-        case MPB_A_FLOAT: return mp_obj_is_float(o) || (convert && (is_int || is_bool));
+    switch (k->kind) {  // (bools are not ints in MicroPython's object model)
+        case MPB_A_INT: return mp_obj_is_int(o) || (convert && mp_obj_is_bool(o));
+        case MPB_A_BOOL: return mp_obj_is_bool(o) || (convert && mp_obj_is_int(o));
+        case MPB_A_FLOAT: return mp_obj_is_float(o) || (convert && (mp_obj_is_int(o) || mp_obj_is_bool(o)));
         case MPB_A_CSTR: if (o == mp_const_none) { return true; } // fall through
         case MPB_A_STR: return mp_obj_is_str(o) || mp_obj_is_type(o, &mp_type_bytes);
         case MPB_A_OBJECT_OR_NONE: if (o == mp_const_none) { return true; } // fall through
@@ -79,6 +78,22 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
 }
 
 static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    if (n_kw == 0) {
+        // The common call: positional arguments that some overload takes as they are.
+        for (size_t i = 0; i < o->n; i++) {
+            const mpb_function_t *f = o->overloads[i];
+            if (n_args > f->n_args || n_args + f->n_optional < f->n_args) {
+                continue;
+            }
+            size_t k = 0;
+            while (k < n_args && accepts(&f->arg_kinds[k], args[k], false)) {
+                k++;
+            }
+            if (k == n_args) {
+                return f;
+            }
+        }
+    }
     for (int convert = 0; convert < 2; convert++) {
         for (size_t i = 0; i < o->n; i++) {
             if (matches(o->overloads[i], n_args, n_kw, args, convert)) {

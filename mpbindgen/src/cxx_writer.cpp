@@ -269,7 +269,8 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
      << "    mp_obj_t buf[" << (n_py ? n_py : 1) << "];\n"
      << "    const mp_obj_t *a = mpb_args(&" << fo << ", n_args, n_kw, args, buf);\n";
   if (!n_py) c_ << "    (void)a;\n";
-  if (optional) c_ << "    size_t n = mpb_given(&" << fo << ", a)" << (self ? " - 1" : "") << ";\n";
+  if (optional)
+    c_ << "    size_t n = (n_kw == 0 ? n_args : mpb_given(&" << fo << ", a))" << (self ? " - 1" : "") << ";\n";
   if (method) c_ << "    void *self = mpb_to_object(a[0], " << cd(scope.qualified) << ", false);\n";
   std::string args = method ? "self" : "";
   for (size_t i = 0; i < ps.size(); i++) {
