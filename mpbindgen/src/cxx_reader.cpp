@@ -135,6 +135,10 @@ class CxxReader {
   void collect(CXCursor c, Scope &scope);
   void walk(CXCursor c, Scope &scope);
   void members(CXCursor c, Scope &cls);
+  void class_members(CXCursor c) {  // of a class pass 1 found
+    auto it = classes_.find(usr(c));
+    if (clang_isCursorDefinition(c) && it != classes_.end()) members(c, *it->second);
+  }
   void add_function(CXCursor c, Scope &scope, CxxFunction::Role role);
   void add_enum(CXCursor c, Scope &scope);
   void add_constant(CXCursor c, Scope &scope);
@@ -221,11 +225,9 @@ void CxxReader::walk(CXCursor c, Scope &scope) {
       break;
     case CXCursor_ClassDecl:
     case CXCursor_StructDecl:
-    case CXCursor_UnionDecl: {
-      auto it = classes_.find(usr(c));
-      if (clang_isCursorDefinition(c) && it != classes_.end()) members(c, *it->second);
+    case CXCursor_UnionDecl:
+      class_members(c);
       break;
-    }
     case CXCursor_FunctionDecl:
       add_function(c, scope, CxxFunction::Free);
       break;
@@ -298,11 +300,9 @@ void CxxReader::members(CXCursor c, Scope &cls) {
         break;
       case CXCursor_ClassDecl:
       case CXCursor_StructDecl:
-      case CXCursor_UnionDecl: {
-        auto it = classes_.find(usr(m));
-        if (clang_isCursorDefinition(m) && it != classes_.end()) members(m, *it->second);
+      case CXCursor_UnionDecl:
+        class_members(m);
         break;
-      }
       case CXCursor_FunctionTemplate:
         ctx_.skip(m, qualified_name(m), "templates are not bound");
         break;
