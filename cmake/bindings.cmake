@@ -61,7 +61,7 @@ upanel_binding(espidf
   HEADERS ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.h
   CONFIG ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.cfg
   INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err|freertos/FreeRTOS)\\.h$"
-  SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c
+  SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c ${CMAKE_SOURCE_DIR}/micropython/espidf/spi_callbacks.c
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
 # lodepng, from Debian's liblodepng-dev header as it is.

@@ -288,6 +288,18 @@ class ili9341_flush_t:
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'ili9341_flush_t': ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+def spi_pre_cb_isr(*args: Any) -> None:
+    """
+    A C function for spi_device_interface_config_t.pre_cb (void (struct spi_transaction_t *)): assign it there; it calls the Python callable the slot's context
+    carries, as a Python callable in that slot would be called.
+    """
+
+def spi_post_cb_isr(*args: Any) -> None:
+    """
+    A C function for spi_device_interface_config_t.post_cb (void (struct spi_transaction_t *)): assign it there; it calls the Python callable the slot's context
+    carries, as a Python callable in that slot would be called.
+    """
+
 def esp_err_to_name(code: int) -> str | None:
     """
     const char * esp_err_to_name(esp_err_t code)
@@ -549,6 +561,18 @@ def task_delay_ms(ms: int) -> None:
     void task_delay_ms(int ms)
     
     Sleeps `ms` milliseconds (FreeRTOS vTaskDelay; emulated time on a PC).
+    """
+
+def spi_transaction_set_cb(pre_cb: Blob | bytes | bytearray | memoryview | None, post_cb: Blob | bytes | bytearray | memoryview | None) -> Blob | None:
+    """
+    void * spi_transaction_set_cb(void * pre_cb, void * post_cb)
+    
+    The seed's helper for transaction callbacks in Python: the context a transaction's `user`
+    field carries, holding `pre_cb` and `post_cb` (either may be None). With the device's pre_cb
+    and post_cb set to spi_pre_cb_isr and spi_post_cb_isr, each transaction whose `user` is this
+    context calls them from the SPI interrupt, with the transaction, as hard interrupt handlers.
+    Keep the result as long as transactions carry it. (A dict {"pre_cb": f, "post_cb": g} in
+    `user` does the same.)
     """
 
 def ili9341_flush(f: ili9341_flush_t | None | dict | Blob, x1: int, y1: int, x2: int, y2: int, pixels: Blob | bytes | bytearray | memoryview | None) -> int:

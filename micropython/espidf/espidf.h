@@ -28,6 +28,14 @@ typedef union {
 /** Sleeps `ms` milliseconds (FreeRTOS vTaskDelay; emulated time on a PC). */
 void task_delay_ms(int ms);
 
+/** The seed's helper for transaction callbacks in Python: the context a transaction's `user`
+ * field carries, holding `pre_cb` and `post_cb` (either may be None). With the device's pre_cb
+ * and post_cb set to spi_pre_cb_isr and spi_post_cb_isr, each transaction whose `user` is this
+ * context calls them from the SPI interrupt, with the transaction, as hard interrupt handlers.
+ * Keep the result as long as transactions carry it. (A dict {"pre_cb": f, "post_cb": g} in
+ * `user` does the same.) */
+void *spi_transaction_set_cb(void *pre_cb, void *post_cb);
+
 /* The hybrid ILI9341 driver: set-up in Python, flush and interrupt path in C. */
 
 /** Transactions of one flush: CASET and its data, PASET and its data, RAMWR, pixels. */

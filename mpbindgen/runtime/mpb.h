@@ -93,6 +93,8 @@ typedef struct {
 extern const mp_obj_type_t mpb_type_blob;
 
 mp_obj_t mpb_from_ptr(const void *p);  // NULL is None
+// A void * result: the dict, list, tuple or callable it points at if Python gave it, else a Blob.
+mp_obj_t mpb_from_void_ptr(void *p);
 // C_Pointer, a cell for out-parameters (mpb_c_pointer.c).
 extern const mp_obj_type_t mpb_type_c_pointer;
 
@@ -230,6 +232,7 @@ typedef struct {
     void (*cfun)(void);
     uint16_t n_optional;     // trailing arguments with defaults (C++)
     const struct _mpb_arg_t *arg_kinds;  // what each argument accepts, for overloads (C++)
+    const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
 } mpb_function_t;
 extern const mp_obj_type_t mpb_type_function;
 

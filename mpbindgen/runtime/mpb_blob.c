@@ -12,6 +12,14 @@ mp_obj_t mpb_from_ptr(const void *p) {
     return MP_OBJ_FROM_PTR(b);
 }
 
+mp_obj_t mpb_from_void_ptr(void *p) {
+    mp_obj_t o = mpb_obj_from_ptr(p);
+    if (o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback)) {
+        return ((mpb_callback_t *)MP_OBJ_TO_PTR(o))->callable;
+    }
+    return o != MP_OBJ_NULL ? o : mpb_from_ptr(p);
+}
+
 static void blob_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
     (void)kind;
     mpb_blob_t *self = MP_OBJ_TO_PTR(self_in);

@@ -95,6 +95,9 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
             mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name,
                 d->c_type, f->c_type);
         }
+        if (f->slot) {
+            prepare_slot(f->slot);  // a trampoline: its interrupt-time objects, made now
+        }
         return (void *)f->cfun;
     }
     if (mp_obj_is_type(o, &mpb_type_blob)) {

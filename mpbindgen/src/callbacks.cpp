@@ -70,7 +70,7 @@ int user_data_arg(const Module &mod, const Signature &sig, const std::string &on
 
 }  // namespace
 
-void plan_callbacks(const Options &opt, Module &mod) {
+bool plan_callbacks(const Options &opt, Module &mod, std::string &error) {
   auto make = [&](const std::string &name, const Type &t) -> CallbackSlot & {
     auto slot = std::make_unique<CallbackSlot>();
     slot->name = name;
@@ -146,6 +146,15 @@ void plan_callbacks(const Options &opt, Module &mod) {
                     " context=ARG.FIELD' to the config";
     }
   }
+  for (auto &[slot, name] : opt.exports) {
+    const CallbackSlot *s = mod.slot(slot);
+    if (!s || !s->trampoline) {
+      error = "export " + slot + ": " + (s ? "that slot cannot call Python (" + s->why_not + ")" : "no such callback slot");
+      return false;
+    }
+    mod.exports.push_back({s, name});
+  }
+  return true;
 }
 
 }  // namespace mpbindgen

@@ -397,7 +397,7 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
   }
   c_ << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, mpb_w_"
      << id << ", " << quote(sig) << ", " << (n_py ? "mpb_an_" + id : "NULL") << ", " << n_py << ", \"\", NULL, "
-     << ps.size() - required << ", " << (n_py ? "mpb_ak_" + id : "NULL") << "};\n\n";
+     << ps.size() - required << ", " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n\n";
 }
 
 // The Python object for one name: the function itself, or an overload set.

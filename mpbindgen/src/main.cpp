@@ -36,7 +36,10 @@ int main(int argc, char **argv) {
     if (!write_file(opt.out_c, out.c) || !write_file(opt.out_thunks, out.glue)) return 1;
     if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_cxx_pyi(mod))) return 1;
   } else {
-    plan_callbacks(opt, mod);
+    if (!plan_callbacks(opt, mod, error)) {
+      std::fprintf(stderr, "mpbindgen: %s\n", error.c_str());
+      return 2;
+    }
     if (!write_file(opt.out_c, write_c(mod))) return 1;
     if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_pyi(mod))) return 1;
     if (!opt.out_thunks.empty() && !write_file(opt.out_thunks, write_thunks(mod))) return 1;

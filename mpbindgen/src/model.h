@@ -231,6 +231,7 @@ struct Module {
   std::vector<Global> globals;
   std::vector<Skipped> skipped;
   std::vector<std::unique_ptr<CallbackSlot>> callbacks;
+  std::vector<std::pair<const CallbackSlot *, std::string>> exports;  // trampolines as C functions
 
   const CallbackSlot *slot(const std::string &name) const {
     for (auto &s : callbacks) {

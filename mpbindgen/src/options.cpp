@@ -79,6 +79,11 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       opt.skip.push_back(name);
     } else if (verb == "nullable") {
       opt.nullable.push_back(name);
+    } else if (verb == "export") {
+      std::string as, fn;
+      if (!(words >> as >> fn) || as != "as" || !std::regex_match(fn, std::regex("[A-Za-z_][A-Za-z0-9_]*")))
+        return fail("export needs SLOT as NAME (a C identifier)");
+      opt.exports.push_back({name, fn});
     } else if (verb == "callback") {
       CallbackConfig c;
       c.slot = name;
@@ -101,7 +106,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       }
       opt.callbacks.push_back(c);
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, nullable)");
+      return fail("unknown entry '" + verb + "' (callback, skip, nullable, export)");
     }
   }
   return true;

@@ -31,6 +31,7 @@ struct Options {
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
+  std::vector<std::pair<std::string, std::string>> exports;  // config "export SLOT as NAME"
   bool quiet = false;
   bool diagnostics = true;              // print the compiler's diagnostics (the fuzzer turns them off)
 
@@ -45,7 +46,8 @@ struct Options {
 // Parses argv into `opt`; on a usage error returns false with the message in `error`.
 bool parse_args(int argc, char **argv, Options &opt, std::string &error);
 // Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]",
-// "skip NAME", "nullable FUNCTION.PARAM", "# comment".
+// "skip NAME", "nullable FUNCTION.PARAM", "export SLOT as NAME" (the slot's trampoline as a
+// C function NAME of the module, to assign where C wants one), "# comment".
 bool read_config(const std::string &path, Options &opt, std::string &error);
 
 }  // namespace mpbindgen

@@ -56,7 +56,7 @@ std::string from_c(const Type &t, const std::string &v) {
     case Kind::StructPtr: return "mpb_from_struct_ptr(&" + sd(t.record) + ", " + v + ")";
     case Kind::Struct: return "mpb_struct_new(&" + sd(t.record) + ", &" + v + ")";
     case Kind::FuncPtr: return "mpb_from_ptr((void *)" + v + ")";
-    default: return "mpb_from_ptr(" + v + ")";
+    default: return (t.pointee.empty() ? "mpb_from_void_ptr(" : "mpb_from_ptr(") + v + ")";
   }
 }
 
@@ -88,6 +88,7 @@ class Writer {
   void enumeration(const Enum &e);
   void function(const Function &f);
   void globals();
+  void exports();
   void module_table();
 
   const Module &mod_;
@@ -359,7 +360,21 @@ void Writer::function(const Function &f) {
   }
   out_ << "static const mpb_function_t mpb_f_" << id << " = {{&mpb_type_function}, mpb_w_" << id << ", "
        << quote(signature_text(f.name, f.sig)) << ", " << (n ? "mpb_an_" + id : "NULL") << ", " << n << ", "
-       << quote(f.sig.c_type) << ", (void (*)(void))" << callee << ", 0, NULL};\n\n";
+       << quote(f.sig.c_type) << ", (void (*)(void))" << callee << ", 0, NULL, NULL};\n\n";
+}
+
+// Slot trampolines exported as C functions (config "export SLOT as NAME"): assignable where
+// C wants a function of the slot's type; they find their Python callable as the slot does.
+void Writer::exports() {
+  for (auto &[s, name] : mod_.exports) {
+    std::string msg = name + " is called by C: assign it to " + s->name + " (or another slot of its type)";
+    out_ << "static mp_obj_t mpb_w_" << name << "(size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+         << "    (void)n_args;\n    (void)n_kw;\n    (void)args;\n"
+         << "    mp_raise_TypeError(MP_ERROR_TEXT(" << quote(msg) << "));\n}\n"
+         << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, mpb_w_" << name << ", "
+         << quote(name + "(...) -> C callback of " + s->name) << ", NULL, 0, " << quote(s->sig->c_type)
+         << ", (void (*)(void))mpb_t_" << s->id << ", 0, NULL, &mpb_cbd_" << s->id << "};\n\n";
+  }
 }
 
 // C global variables: attributes of the module's `cvar` object, read and written in place.
@@ -415,6 +430,8 @@ void Writer::module_table() {
     out_ << "    {MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer)},\n";
   if (lazy) out_ << "    {MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&mpb_getattr_obj)},\n";
   if (!mod_.globals.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR_cvar), MP_ROM_PTR(&mpb_cvar)},\n";
+  for (auto &e : mod_.exports)
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.second << "), MP_ROM_PTR(&mpb_f_" << e.second << ")},\n";
   for (auto &f : mod_.functions)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.name << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
   for (auto &r : mod_.records)
@@ -455,6 +472,7 @@ std::string Writer::run() {
   for (auto &e : mod_.enums) enumeration(e);
   for (auto &f : mod_.functions) function(f);
   globals();
+  exports();
   module_table();
   return out_.str();
 }

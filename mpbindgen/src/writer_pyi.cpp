@@ -80,6 +80,11 @@ std::string write_pyi(const Module &mod) {
       out << "    " << py_safe(g.name) << ": " << g.type.py << "  # " << (g.read_only && g.type.c.rfind("const", 0) != 0 ? "const " : "") << g.type.c << "\n";
     out << "\n";
   }
+  for (auto &[slot, name] : mod.exports) {
+    out << "def " << name << "(*args: Any) -> None:\n    \"\"\"\n    A C function for " << slot->name
+        << " (" << slot->sig->c_type << "): assign it there; it calls the Python callable the slot's context\n"
+        << "    carries, as a Python callable in that slot would be called.\n    \"\"\"\n\n";
+  }
   for (auto &f : mod.functions) {
     out << "def " << f.name << "(";
     for (size_t i = 0; i < f.sig.params.size(); i++) {

@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             pyi = write_cxx_pyi(mod);
             if (out.glue.find("extern \"C\"") == std::string::npos) __builtin_trap();
         } else {
-            plan_callbacks(opt, mod);
+            std::string error;
+            if (!plan_callbacks(opt, mod, error)) __builtin_trap();  // no config: nothing to refuse
             c = write_c(mod);
             pyi = write_pyi(mod);
         }

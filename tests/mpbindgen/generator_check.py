@@ -142,6 +142,12 @@ with open(cfg, "w") as f:
     f.write("# fine\ncallback a.b mode=sometimes\n")
 r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--config", cfg)
 check(r.returncode == 2 and "bad.cfg:2:" in r.stderr and "mode=hard" in r.stderr, "bad config: " + r.stderr)
+for entry, says in (("export demo_nope.cb as f", "no such callback slot"), ("export demo_apply.f as g", "cannot call Python"),
+                    ("export demo_for_each.cb as", "SLOT as NAME")):
+    with open(cfg, "w") as f:
+        f.write(entry + "\n")
+    r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--config", cfg)
+    check(r.returncode == 2 and says in r.stderr, "bad export '%s': %s" % (entry, r.stderr))
 r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--exclude", "^demo_(add|i8)$")
 check(r.returncode == 0 and "demo_add" not in open(os.path.join(tmp, "x.c")).read().replace("demo_add_", ""),
       "--exclude leaves functions out")
