@@ -385,6 +385,7 @@ typedef enum {
     MPB_A_OBJECT_OR_NONE,
     MPB_A_BUFFER,     // None, a Blob, a struct or anything with the buffer protocol
     MPB_A_SEQ,        // a list or tuple; ext: the elements' mpb_arg_t
+    MPB_A_CALLABLE,   // a callable or None
     MPB_A_ANY,
 } mpb_arg_kind_t;
 
@@ -438,6 +439,9 @@ typedef struct {
 mp_obj_t mpb_from_cxx_vector(void *v, const mpb_vector_desc_t *d);
 // A str of the std::string the glue returned with new; it is deleted, whatever happens.
 mp_obj_t mpb_from_cxx_string(void *s);
+
+// A std::function argument: a callable (pinned by the glue while C++ keeps it) or None.
+void *mpb_to_cxx_callable(mp_obj_t o);
 
 // The Python exception for the C++ exception the last glue call caught.
 NORETURN void mpb_cxx_raise(void);

@@ -3,6 +3,7 @@
 #ifndef MPB_ABI_H
 #define MPB_ABI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,12 +36,32 @@ enum {
     MPB_CXX_OVERFLOW,  // std::overflow_error, std::underflow_error, std::range_error: OverflowError
     MPB_CXX_MEMORY,    // std::bad_alloc: MemoryError
     MPB_CXX_TYPE,      // the glue's own: a class that cannot be copied: TypeError
+    MPB_CXX_PYTHON,    // a Python callback raised: that exception, re-raised
 };
 typedef struct {
     int kind;
     char what[160];
 } mpb_cxx_error_t;
 extern mpb_cxx_error_t mpb_cxx_error;
+
+// A std::function's call of a Python callable: what each argument and the result are (mpb_kind_t
+// codes and sizes, as mpb_elem_t; MPB_CSTR values are mpb_strn_t *). Returns false if the
+// callable raised (the exception waits for mpb_cxx_raise).
+#define MPB_CXX_FN_MAX_ARGS 8
+typedef struct {
+    uint8_t kind;
+    uint8_t size;
+    const void *desc;
+} mpb_cxx_elem_t;
+typedef struct {
+    uint8_t n_args;
+    mpb_cxx_elem_t ret;  // kind MPB_PTR with size 0: void
+    mpb_cxx_elem_t args[MPB_CXX_FN_MAX_ARGS];
+} mpb_cxx_sig_t;
+bool mpb_cxx_invoke(void *callable, const mpb_cxx_sig_t *sig, const mpb_cval_t *args, mpb_cval_t *ret);
+// Keeps a callable alive while C++ holds it (key: the holder's address); false if out of memory.
+bool mpb_cxx_pin(const void *key, void *callable);
+void mpb_cxx_unpin(const void *key);
 
 // A std::string the glue returned with new: its bytes, and its deletion.
 const char *mpb_cxx_string_data(const void *s, size_t *n);

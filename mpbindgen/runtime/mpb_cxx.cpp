@@ -22,6 +22,8 @@ void mpb_cxx_catch(void) {
 #if defined(__cpp_exceptions)
     try {
         throw;
+    } catch (const mpb_cxx_python_error &) {
+        record(MPB_CXX_PYTHON, "");
     } catch (const std::bad_alloc &e) {
         record(MPB_CXX_MEMORY, e.what());
     } catch (const std::out_of_range &e) {

@@ -6,6 +6,8 @@
 #include "py/unicode.h"
 #include "mpb.h"
 
+static mp_obj_t new_str(const char *p, size_t n);
+
 mp_obj_t mpb_object_new(const mpb_class_desc_t *d, void *ptr, bool owned, mp_obj_t owner) {
     if (ptr == NULL && !owned) {
         return mp_const_none;
@@ -98,14 +100,110 @@ mp_obj_t mpb_object_make_default(const mpb_class_desc_t *d, void *(*ctor)(void),
     return o;
 }
 
+// ---- std::function calls of Python callables ----------------------------------------------
+
+// The exception a Python callback raised inside C++, until the glue's caller raises it again;
+// the pinned callables; the last result, alive while C++ copies what it holds.
+MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_cxx_pending);
+MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_cxx_pins);
+MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_cxx_result);
+
+static mp_obj_t pin_key(const void *key) {
+    return MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)key >> 1));  // heap addresses are even
+}
+
+bool mpb_cxx_pin(const void *key, void *callable) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        if (MP_STATE_VM(mpb_cxx_pins) == MP_OBJ_NULL) {
+            MP_STATE_VM(mpb_cxx_pins) = mp_obj_new_dict(0);
+        }
+        mp_obj_dict_store(MP_STATE_VM(mpb_cxx_pins), pin_key(key), MP_OBJ_FROM_PTR(callable));
+        nlr_pop();
+        return true;
+    }
+    return false;
+}
+
+void mpb_cxx_unpin(const void *key) {
+    if (MP_STATE_VM(mpb_cxx_pins) != MP_OBJ_NULL) {  // removing never allocates
+        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_cxx_pins)), pin_key(key), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+    }
+}
+
+static mp_obj_t callback_arg(const mpb_cxx_elem_t *e, mpb_cval_t v) {
+    switch (e->kind) {
+        case MPB_INT: return mpb_from_i64(v.i);
+        case MPB_UINT: return mpb_from_u64(v.u);
+        case MPB_BOOL: return mp_obj_new_bool(v.u != 0);
+        case MPB_FLOAT: case MPB_DOUBLE: return mp_obj_new_float((mp_float_t)v.f);
+        case MPB_CSTR: {
+            const mpb_strn_t *s = v.p;
+            return s ? new_str(s->p, s->n) : mp_const_none;
+        }
+        default: return mpb_object_new(e->desc, v.p, false, MP_OBJ_NULL);  // a view during the call
+    }
+}
+
+static mpb_cval_t callback_result(const mpb_cxx_elem_t *e, mp_obj_t r) {
+    static mpb_strn_t text;
+    mpb_cval_t v = {.u = 0};
+    int64_t smax = e->size >= 8 ? INT64_MAX : ((int64_t)1 << (8 * e->size - 1)) - 1;
+    switch (e->kind) {
+        case MPB_INT: v.i = mpb_to_int(r, -smax - 1, smax, "callback result"); break;
+        case MPB_UINT: v.u = mpb_to_uint(r, e->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * e->size)) - 1, "callback result"); break;
+        case MPB_BOOL: v.u = mp_obj_is_true(r); break;
+        case MPB_FLOAT: case MPB_DOUBLE: v.f = mpb_to_double(r); break;
+        case MPB_CSTR:
+            text.p = mpb_to_strn(r, &text.n);
+            MP_STATE_VM(mpb_cxx_result) = r;  // alive until the next call: C++ copies it first
+            v.p = &text;
+            break;
+        default: break;
+    }
+    return v;
+}
+
+bool mpb_cxx_invoke(void *callable, const mpb_cxx_sig_t *sig, const mpb_cval_t *args, mpb_cval_t *ret) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t py[MPB_CXX_FN_MAX_ARGS];
+        for (size_t i = 0; i < sig->n_args; i++) {
+            py[i] = callback_arg(&sig->args[i], args[i]);
+        }
+        mp_obj_t r = mp_call_function_n_kw(MP_OBJ_FROM_PTR(callable), sig->n_args, 0, py);
+        *ret = callback_result(&sig->ret, r);
+        nlr_pop();
+        return true;
+    }
+    MP_STATE_VM(mpb_cxx_pending) = MP_OBJ_FROM_PTR(nlr.ret_val);
+    return false;
+}
+
+void *mpb_to_cxx_callable(mp_obj_t o) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    if (!mp_obj_is_callable(o)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected a callable or None, got %s"), mp_obj_get_type_str(o));
+    }
+    return MP_OBJ_TO_PTR(o);
+}
+
 NORETURN void mpb_cxx_raise(void) {
     static const mp_obj_type_t *const types[] = {
         [MPB_CXX_RUNTIME] = &mp_type_RuntimeError, [MPB_CXX_VALUE] = &mp_type_ValueError,
         [MPB_CXX_INDEX] = &mp_type_IndexError, [MPB_CXX_OVERFLOW] = &mp_type_OverflowError,
         [MPB_CXX_MEMORY] = &mp_type_MemoryError, [MPB_CXX_TYPE] = &mp_type_TypeError,
+        [MPB_CXX_PYTHON] = &mp_type_RuntimeError,
     };
     int kind = mpb_cxx_error.kind;
     mpb_cxx_error.kind = MPB_CXX_OK;
+    if (kind == MPB_CXX_PYTHON && MP_STATE_VM(mpb_cxx_pending) != MP_OBJ_NULL) {
+        mp_obj_t exc = MP_STATE_VM(mpb_cxx_pending);
+        MP_STATE_VM(mpb_cxx_pending) = MP_OBJ_NULL;
+        nlr_raise(exc);  // the callback's own exception, traceback and all
+    }
     mp_obj_t msg = mp_obj_new_str(mpb_cxx_error.what, strlen(mpb_cxx_error.what));
     nlr_raise(mp_obj_new_exception_args(types[kind], 1, &msg));
 }

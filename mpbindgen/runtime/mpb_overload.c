@@ -47,6 +47,7 @@ static bool accepts(const mpb_arg_t *k, mp_obj_t o, bool convert) {
                    mp_get_buffer(o, &buf, MP_BUFFER_READ);
         }
         case MPB_A_SEQ: return is_sequence_of(k->ext, o, convert);
+        case MPB_A_CALLABLE: return o == mp_const_none || mp_obj_is_callable(o);
         default: return true;
     }
 }

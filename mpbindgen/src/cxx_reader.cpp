@@ -524,6 +524,32 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
       r.py = "list[" + e->py + "]";
       return r;
     }
+    if (tmpl == "function" && !result) {
+      CXType fn = template_arg(canon, 0);
+      if (fn.kind != CXType_FunctionProto || clang_isFunctionTypeVariadic(fn))
+        return unsupported("std::function of '" + spelling(fn) + "' is not supported");
+      auto ret = classify(clang_getResultType(fn), why, true);
+      if (!ret || !(ret->conv == Conv::Void || ret->conv == Conv::Scalar || (ret->conv == Conv::String && ret->cxx == "std::string")))
+        return unsupported("std::function result '" + spelling(clang_getResultType(fn)) + "' (void, scalars, std::string)");
+      r.conv = Conv::Function;
+      r.elem = std::make_shared<CxxType>(*ret);
+      r.cxx = "std::function<" + spelling(fn) + ">";
+      int n = clang_getNumArgTypes(fn);
+      if (n > 8) return unsupported("std::function with more than 8 arguments");
+      std::string sig = "(";
+      for (int i = 0; i < n; i++) {
+        auto a = classify(clang_getArgType(fn, i), why, true);
+        bool ok = a && (a->conv == Conv::Scalar || a->conv == Conv::String || a->conv == Conv::CStr ||
+                        a->conv == Conv::ObjectRef || a->conv == Conv::ObjectPtr ||
+                        (a->conv == Conv::Object && a->copied));
+        if (!ok) return unsupported("std::function argument '" + spelling(clang_getArgType(fn, i)) + "' is not supported");
+        if (a->conv == Conv::Object) a->conv = Conv::ObjectRef;  // const T &: a view during the call
+        r.fargs.push_back(*a);
+        sig += (i ? ", " : "") + a->py;
+      }
+      r.py = "Callable[[" + sig.substr(1) + "], " + (ret->conv == Conv::Void ? std::string("None") : ret->py) + "] | None";
+      return r;
+    }
     if (tmpl == "span") {
       CXType e = template_arg(canon, 0);
       if (!scalar(bare(e))) return unsupported("std::span of '" + spelling(e) + "' is not supported");
@@ -576,7 +602,7 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
     }
     if (!is_const) return unsupported("non-const reference '" + spelled + "' (only bound classes and scalars)");
     auto v = classify(base, why, result);
-    if (v && (v->conv == Conv::String || v->conv == Conv::Vector)) return v;
+    if (v && (v->conv == Conv::String || v->conv == Conv::Vector || v->conv == Conv::Function)) return v;
     return unsupported("");
   }
   if (canon.kind == CXType_Pointer) {

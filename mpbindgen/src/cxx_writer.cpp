@@ -57,6 +57,7 @@ std::string cxx_arg(const CxxType &t, const std::string &n) {
     case Conv::Opaque: return "static_cast<" + std::string(t.is_const ? "const " : "") + t.cxx + " *>(" + n + ")";
     case Conv::ScalarRef: return "*" + n;
     case Conv::Span: return t.cxx + "(" + n + ", " + n + "_n)";
+    case Conv::Function: return "mpb_cxx_function<" + t.cxx + ">::make(" + n + ", &" + t.cls + ")";
     case Conv::Vector: {
       const CxxType &e = *t.elem;
       if (e.conv == Conv::String) return "mpb_cxx_strings(" + n + ", " + n + "_n)";
@@ -105,6 +106,7 @@ const char *arg_kind(const CxxType &t) {
     case Conv::ObjectPtr: return "MPB_A_OBJECT_OR_NONE";
     case Conv::ScalarRef: case Conv::Buffer: case Conv::Span: return "MPB_A_BUFFER";
     case Conv::Vector: return "MPB_A_SEQ";
+    case Conv::Function: return "MPB_A_CALLABLE";
     default: return "MPB_A_ANY";
   }
 }
@@ -139,6 +141,7 @@ class CxxWriter {
   std::string elem_desc(const CxxType &e);
   std::string arg_desc(const CxxType &t);
   std::string vector_desc(const CxxType &t);
+  std::string function_sig(const CxxType &t);
   void function(const Scope &scope, const CxxFunction &f);
   std::string function_object(const Scope &scope, const std::vector<const CxxFunction *> &set, bool method,
                               bool always_set = false);
@@ -150,7 +153,7 @@ class CxxWriter {
   std::vector<std::vector<const CxxFunction *>> overload_sets(const Scope &s, bool operators) const;
 
   const Module &mod_;
-  std::ostringstream c_, decls_;
+  std::ostringstream c_, decls_, glue_decls_;
   std::vector<Glue> glue_;
   std::map<std::string, const Scope *> classes_;  // by qualified name
   std::vector<const Scope *> class_order_;        // bases first
@@ -220,15 +223,42 @@ std::string CxxWriter::vector_desc(const CxxType &t) {
   return descs_[key] = name;
 }
 
+// The mpb_cxx_sig_t of a std::function type: defined in C (it points at class descriptors),
+// declared to the glue, which hands it to mpb_cxx_invoke.
+std::string CxxWriter::function_sig(const CxxType &t) {
+  std::string key = "f " + t.cxx;
+  auto it = descs_.find(key);
+  if (it != descs_.end()) return it->second;
+  std::string name = "mpb_cs_" + mod_.name + "_" + std::to_string(descs_.size());
+  auto elem = [&](const CxxType &e) {
+    if (e.conv == Conv::Void) return std::string("{MPB_PTR, 0, NULL}");
+    if (e.conv == Conv::String || e.conv == Conv::CStr) return std::string("{MPB_CSTR, 0, NULL}");
+    if (is_object(e.conv)) return "{MPB_OBJECT, 0, " + cd(e.cls) + "}";
+    return std::string("{") + elem_kind(e) + ", sizeof(" + e.abi + "), NULL}";
+  };
+  decls_ << "const mpb_cxx_sig_t " << name << " = {" << t.fargs.size() << ", " << elem(*t.elem) << ", {";
+  for (size_t i = 0; i < t.fargs.size(); i++) decls_ << (i ? ", " : "") << elem(t.fargs[i]);
+  decls_ << "}};\n";
+  glue_decls_ << "extern const mpb_cxx_sig_t " << name << ";\n";
+  return descs_[key] = name;
+}
+
 // One overload: its glue function, its wrapper and its mpb_function_t.
 void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
   bool method = f.role == CxxFunction::Method;
   bool ctor = f.role == CxxFunction::Constructor;
-  const auto &ps = f.params;
   size_t required = 0;
-  while (required < ps.size() && ps[required].default_text.empty()) required++;
-  bool optional = required < ps.size();
+  const auto &fps = f.params;
+  while (required < fps.size() && fps[required].default_text.empty()) required++;
+  bool optional = required < fps.size();
   size_t self = method ? 1 : 0;  // Python arguments before the C++ ones
+
+  // std::function parameters: the descriptor of the Python call they make (C, seen by the glue).
+  std::vector<CxxParam> ps_sig = f.params;
+  for (auto &p : ps_sig) {
+    if (p.type.conv == Conv::Function) p.type.cls = function_sig(p.type);
+  }
+  const auto &ps = ps_sig;
 
   // The glue.
   std::string callee = f.role == CxxFunction::Free ? (scope.qualified.empty() ? "::" : scope.qualified + "::") + f.name
@@ -320,6 +350,10 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
         c_ << "    " << ptr_abi(t) << p << " = NULL;\n    size_t " << p << "_n = 0;\n";
         conv = p + " = (" + ptr_abi(t) + ")mpb_to_span(" + ai + ", sizeof(" + t.abi + "), " + (t.is_const ? "false" : "true") +
                ", &" + p + "_n, " + quote(t.abi) + ");";
+        break;
+      case Conv::Function:
+        c_ << "    void *" << p << " = NULL;\n";
+        conv = p + " = mpb_to_cxx_callable(" + ai + ");";
         break;
       case Conv::Vector: {
         std::string pt = abi_param(t, "");
@@ -724,7 +758,7 @@ std::string CxxWriter::glue_text() const {
       << "// function is called by the module's C half and catches what C++ throws. Do not edit.\n"
       << "#include <type_traits>\n\n#include \"mpb_cxx.h\"\n";
   for (auto &h : mod_.headers) out << "#include \"" << std::filesystem::path(h).filename().string() << "\"\n";
-  out << "\nextern \"C\" {\n\n";
+  out << "\nextern \"C\" {\n\n" << glue_decls_.str() << (glue_decls_.str().empty() ? "" : "\n");
   for (auto &g : glue_) out << g.proto << " {\n    " << g.body << "\n}\n\n";
   out << "}  // extern \"C\"\n";
   return out.str();

@@ -158,6 +158,7 @@ enum class Conv {
   Opaque,     // pointer to a class that is not bound: a Blob
   Span,       // std::span<T> of scalars: a buffer of whole elements
   Vector,     // std::vector<E> by value or const &: a sequence in, a list out
+  Function,   // std::function<R(A...)> argument: a Python callable (or None); `elem` is R, `fargs` A...
 };
 
 struct CxxType {
@@ -169,7 +170,8 @@ struct CxxType {
   bool is_const = false;      // Span, Buffer: const elements
   bool copied = false;        // Object: a copy of what a const reference result refers to
   std::string py;             // stub annotation
-  std::shared_ptr<CxxType> elem;  // Vector: the element (Scalar, String or Object)
+  std::shared_ptr<CxxType> elem;  // Vector: the element (Scalar, String or Object); Function: the result
+  std::vector<CxxType> fargs;     // Function: the arguments
 };
 
 struct CxxParam {

@@ -95,7 +95,7 @@ r2 = run(hpp, "-M", "shapes", "-o", cxx[3], "--cxx", cxx[4])
 check(r.returncode == 0 and r2.returncode == 0, "shapes.hpp: " + r.stderr[:300])
 check(open(cxx[0]).read() == open(cxx[3]).read() and open(cxx[1]).read() == open(cxx[4]).read(),
       "C++ output is deterministic")
-check(re.search(r"bound 3 namespaces, 5 classes, \d+ functions", r.stderr), "C++ summary: " + r.stderr[:200])
+check(re.search(r"bound 4 namespaces, 6 classes, \d+ functions", r.stderr), "C++ summary: " + r.stderr[:200])
 check(re.search(r"identity: templates are not bound", r.stderr) and re.search(r"sum_all\(\): variadic", r.stderr),
       "C++ report: " + r.stderr)
 compiles(cxx[0], demo, thunks=cxx[1], std="c++20")

@@ -37,6 +37,10 @@ walk(shapes)
 objects = []  # live objects of the bound classes, to pass back in
 
 
+def raising(*a):
+    raise ValueError("from a callback")
+
+
 def nasty():
     r = random.random()
     if r < 0.3 and objects:
@@ -44,7 +48,8 @@ def nasty():
     return random.choice([None, 0, 1, -1, 2, 7, 1 << 31, 1 << 64, -(1 << 70), 0.5, -3.5, float("nan"), float("inf"),
                           True, "", "word", "a b c", "x" * 500, b"bytes", bytearray(3), bytearray(64),
                           array.array("i", [1, 2, 3]), array.array("i"), [], [1, 2], ["a", "b"], [geo.Point(1, 2)],
-                          [geo.Circle(1)], (1.0, 2.0), {}, object(), geo.Unit.Inch, 70000])
+                          [geo.Circle(1)], (1.0, 2.0), {}, object(), geo.Unit.Inch, 70000,
+                          lambda *a: 0, lambda *a: "text", lambda *a: None, raising])
 
 
 def args():

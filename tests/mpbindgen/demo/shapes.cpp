@@ -137,6 +137,38 @@ bool all_set(const std::vector<bool> &flags) {
 
 }  // namespace text
 
+namespace events {
+
+int sum_over(int n, const std::function<int(int)> &f) {
+  int s = 0;
+  for (int i = 0; i < n; i++) s += f(i);
+  return s;
+}
+
+std::string map_words(const std::string &s, std::function<std::string(const std::string &)> f) {
+  std::vector<std::string> out;
+  for (auto &w : text::words(s)) out.push_back(f(w));
+  return text::join(out);
+}
+
+bool test_point(const geo::Point &p, const std::function<bool(const geo::Point &)> &pred) { return pred(p); }
+
+void Dispatcher::on(const std::string &name, std::function<void(const std::string &, double)> handler) {
+  handlers_.emplace_back(name, std::move(handler));
+}
+
+int Dispatcher::emit(const std::string &name, double value) {
+  int n = 0;
+  for (auto &[key, handler] : handlers_) {
+    if (key != name || !handler) continue;
+    handler(name, value);
+    n++;
+  }
+  return n;
+}
+
+}  // namespace events
+
 int sum_all(int n, ...) {
   va_list ap;
   va_start(ap, n);

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -134,6 +135,30 @@ class Counter {
 }  // namespace detail
 
 }  // namespace text
+
+namespace events {
+
+/** Calls `f` with 0..n-1 and sums what it returns. */
+int sum_over(int n, const std::function<int(int)> &f);
+/** `s` with `f` applied to each word. */
+std::string map_words(const std::string &s, std::function<std::string(const std::string &)> f);
+/** Whether `pred` holds for the point. */
+bool test_point(const geo::Point &p, const std::function<bool(const geo::Point &)> &pred);
+
+/** Keeps handlers and calls them later: the library owns the std::function objects. */
+class Dispatcher {
+ public:
+  void on(const std::string &name, std::function<void(const std::string &, double)> handler);
+  /** Calls the handlers registered for `name`; returns how many. */
+  int emit(const std::string &name, double value);
+  size_t size() const { return handlers_.size(); }
+  void clear() { handlers_.clear(); }
+
+ private:
+  std::vector<std::pair<std::string, std::function<void(const std::string &, double)>>> handlers_;
+};
+
+}  // namespace events
 
 /** Not bindable: reported with the reason. */
 template <typename T>
