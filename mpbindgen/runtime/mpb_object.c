@@ -148,9 +148,12 @@ static mp_obj_t callback_arg(const mpb_cxx_elem_t *e, mpb_cval_t v) {
 static mpb_cval_t callback_result(const mpb_cxx_elem_t *e, mp_obj_t r) {
     static mpb_strn_t text;
     mpb_cval_t v = {.u = 0};
-    int64_t smax = e->size >= 8 ? INT64_MAX : ((int64_t)1 << (8 * e->size - 1)) - 1;
     switch (e->kind) {
-        case MPB_INT: v.i = mpb_to_int(r, -smax - 1, smax, "callback result"); break;
+        case MPB_INT: {
+            int64_t smax = e->size >= 8 ? INT64_MAX : ((int64_t)1 << (8 * e->size - 1)) - 1;
+            v.i = mpb_to_int(r, -smax - 1, smax, "callback result");
+            break;
+        }
         case MPB_UINT: v.u = mpb_to_uint(r, e->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * e->size)) - 1, "callback result"); break;
         case MPB_BOOL: v.u = mp_obj_is_true(r); break;
         case MPB_FLOAT: case MPB_DOUBLE: v.f = mpb_to_double(r); break;

@@ -33,6 +33,7 @@ msg = raises(TypeError, text.scale, [1])
 check("no overload takes (list)" in msg and "scale(s: str, times: int = 2) -> str" in msg,
       "no overload: the message lists them: " + msg)
 raises(TypeError, text.scale, "ab", 1.5)  # no (str, float) overload
+check("fit" in raises(OverflowError, text.scale, 1 << 20, 1 << 20), "std::overflow_error is an OverflowError")
 check("3 overloads" in repr(text.scale), "repr shows the overloads: " + repr(text.scale))
 
 # References: const T & takes the object, T & writes into it.

@@ -1,6 +1,7 @@
 // The made-up C++ library behind the `shapes` test module (shapes.hpp).
 #include "shapes.hpp"
 
+#include <climits>
 #include <cmath>
 #include <cstdarg>
 #include <stdexcept>
@@ -95,9 +96,15 @@ Shape *unit_circle() {
 
 namespace text {
 
-int scale(int v, int by) { return v * by; }
+int scale(int v, int by) {
+  long long r = static_cast<long long>(v) * by;
+  if (r > INT_MAX || r < INT_MIN) throw std::overflow_error("scale: the product does not fit an int");
+  return static_cast<int>(r);
+}
 double scale(double v, double by) { return v * by; }
 std::string scale(const std::string &s, int times) {
+  if (times < 0 || s.size() * static_cast<size_t>(times) > (1u << 20))
+    throw std::length_error("scale: the result would be longer than 1 MiB");
   std::string r;
   for (int i = 0; i < times; i++) r += s;
   return r;
