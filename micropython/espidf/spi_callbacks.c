@@ -5,16 +5,16 @@
 #include "mpb.h"
 #include "espidf.h"
 
-// The Python callable behind a void * argument (mpbindgen hands callables over wrapped).
+// The Python callable behind a void * argument (None: MP_OBJ_NULL).
 static mp_obj_t callable_of(void *p) {
-    mp_obj_t o = p ? mpb_obj_from_ptr(p) : MP_OBJ_NULL;
-    if (o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback)) {
-        return ((mpb_callback_t *)MP_OBJ_TO_PTR(o))->callable;
+    if (p == NULL) {
+        return MP_OBJ_NULL;
     }
-    if (p != NULL) {
+    mp_obj_t o = mpb_from_void_ptr(p);  // callables arrive wrapped; this unwraps them
+    if (!mp_obj_is_callable(o)) {
         mp_raise_TypeError(MP_ERROR_TEXT("spi_transaction_set_cb takes callables or None"));
     }
-    return MP_OBJ_NULL;
+    return o;
 }
 
 void *spi_transaction_set_cb(void *pre_cb, void *post_cb) {

@@ -57,7 +57,7 @@ std::string cxx_arg(const CxxType &t, const std::string &n) {
     case Conv::Opaque: return "static_cast<" + std::string(t.is_const ? "const " : "") + t.cxx + " *>(" + n + ")";
     case Conv::ScalarRef: return "*" + n;
     case Conv::Span: return t.cxx + "(" + n + ", " + n + "_n)";
-    case Conv::Function: return "mpb_cxx_function<" + t.cxx + ">::make(" + n + ", &" + t.cls + ")";
+    case Conv::Function: return "mpb_cxx_function<" + t.cxx + ">::make(" + n + ", &" + t.fsig + ")";
     case Conv::Vector: {
       const CxxType &e = *t.elem;
       if (e.conv == Conv::String) return "mpb_cxx_strings(" + n + ", " + n + "_n)";
@@ -248,17 +248,14 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
   bool method = f.role == CxxFunction::Method;
   bool ctor = f.role == CxxFunction::Constructor;
   size_t required = 0;
-  const auto &fps = f.params;
-  while (required < fps.size() && fps[required].default_text.empty()) required++;
-  bool optional = required < fps.size();
-  size_t self = method ? 1 : 0;  // Python arguments before the C++ ones
-
   // std::function parameters: the descriptor of the Python call they make (C, seen by the glue).
-  std::vector<CxxParam> ps_sig = f.params;
-  for (auto &p : ps_sig) {
-    if (p.type.conv == Conv::Function) p.type.cls = function_sig(p.type);
+  std::vector<CxxParam> ps = f.params;
+  for (auto &p : ps) {
+    if (p.type.conv == Conv::Function) p.type.fsig = function_sig(p.type);
   }
-  const auto &ps = ps_sig;
+  while (required < ps.size() && ps[required].default_text.empty()) required++;
+  bool optional = required < ps.size();
+  size_t self = method ? 1 : 0;  // Python arguments before the C++ ones
 
   // The glue.
   std::string callee = f.role == CxxFunction::Free ? (scope.qualified.empty() ? "::" : scope.qualified + "::") + f.name

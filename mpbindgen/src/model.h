@@ -172,6 +172,7 @@ struct CxxType {
   std::string py;             // stub annotation
   std::shared_ptr<CxxType> elem;  // Vector: the element (Scalar, String or Object); Function: the result
   std::vector<CxxType> fargs;     // Function: the arguments
+  std::string fsig;               // Function: its mpb_cxx_sig_t (named by the writer)
 };
 
 struct CxxParam {

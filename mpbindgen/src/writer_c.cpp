@@ -27,6 +27,13 @@ const char *mpb_kind(const Type &t) {
 
 std::string sd(const std::string &record_c) { return "mpb_sd_" + c_ident(py_name_of_record(record_c)); }
 
+// The arguments after the object of mpb_to_ptr and mpb_to_ptr_extent for a pointer of type t:
+// the bytes it must reach, whether it is const, its C spelling.
+std::string ptr_checks(const Type &t) {
+  std::string size = t.pointee.empty() ? "0" : "sizeof(" + t.pointee + ")" + (t.count > 0 ? " * " + std::to_string(t.count) : "");
+  return size + ", " + (t.pointee_const ? "true" : "false") + ", " + quote(t.c);
+}
+
 // A C value of type t from the Python object `o`.
 std::string to_c(const Type &t, const std::string &o) {
   switch (t.kind) {
@@ -40,8 +47,7 @@ std::string to_c(const Type &t, const std::string &o) {
     case Kind::StructPtr: return "(" + t.c + ")mpb_to_struct_ptr(" + o + ", &" + sd(t.record) + ")";
     case Kind::Struct: return "*(const " + t.c + " *)mpb_to_struct_value(" + o + ", &" + sd(t.record) + ")";
     default:
-      return "(" + t.c + ")mpb_to_ptr(" + o + ", " + (t.pointee.empty() ? "0" : "sizeof(" + t.pointee + ")" + (t.count > 0 ? " * " + std::to_string(t.count) : "")) + ", " +
-             (t.pointee_const ? "true" : "false") + ", " + quote(t.c) + ")";
+      return "(" + t.c + ")mpb_to_ptr(" + o + ", " + ptr_checks(t) + ")";
   }
 }
 
@@ -295,9 +301,8 @@ void Writer::function(const Function &f) {
     }
     if (t.kind == Kind::Ptr && length_follows(i)) {
       // One buffer lookup for the pointer and the length check after it.
-      out_ << "    size_t e" << i << ";\n    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_ptr_extent(" << ai << ", sizeof("
-           << t.pointee << ")" << (t.count > 0 ? " * " + std::to_string(t.count) : "") << ", " << (t.pointee_const ? "true" : "false")
-           << ", " << quote(t.c) << ", &e" << i << ");\n";
+      out_ << "    size_t e" << i << ";\n    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_ptr_extent(" << ai << ", "
+           << ptr_checks(t) << ", &e" << i << ");\n";
       continue;
     }
     if (t.kind != Kind::FuncPtr) {
