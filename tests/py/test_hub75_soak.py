@@ -38,6 +38,9 @@ def shown_number():
 
 gc.collect()
 heap0 = gc.mem_alloc()
+# MicroPython's collector is conservative: a stale word on the C stack may keep the last
+# snapshot (w * h * 3 bytes) alive. A leak grows past that allowance within the run.
+ALLOWANCE = 512 + m.width * m.height * 3
 dma0 = esp32sim.info()["dma_free"]
 c_heap0 = None  # the C heap, taken after the first frames have set up what they keep
 frames = SECONDS * 1000 // FRAME_MS
@@ -50,7 +53,7 @@ for n in range(1, frames + 1):
         raise AssertionError("frame %d: the panel shows frame %d" % (n, got))
     if n % 250 == 0:
         gc.collect()
-        check(SANITIZED or gc.mem_alloc() <= heap0 + 512, "MicroPython heap grew: %d -> %d" % (heap0, gc.mem_alloc()))
+        check(SANITIZED or gc.mem_alloc() <= heap0 + ALLOWANCE, "MicroPython heap grew: %d -> %d" % (heap0, gc.mem_alloc()))
         c_heap = esp32sim.info()["c_heap"]
         c_heap0 = c_heap if c_heap0 is None else c_heap0
         check(c_heap <= c_heap0 + 4096, "C heap grew: %d -> %d" % (c_heap0, c_heap))
