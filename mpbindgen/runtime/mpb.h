@@ -200,10 +200,10 @@ void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *
 
 // A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
 // for the pointer (not checked for Blobs, whose extent C alone knows).
-void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name);
-NORETURN void mpb_raise_length(const char *name, uint64_t count, size_t extent);
+void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr name);
+NORETURN void mpb_raise_length(qstr name, uint64_t count, size_t extent);
 // The same once the buffer's extent is known (mpb_to_ptr_extent).
-MPB_INLINE void mpb_check_extent(size_t extent, uint64_t count, size_t elem_size, const char *name) {
+MPB_INLINE void mpb_check_extent(size_t extent, uint64_t count, size_t elem_size, qstr name) {
     if (extent != SIZE_MAX && count > extent / elem_size) {
         mpb_raise_length(name, count, extent);
     }
@@ -218,25 +218,37 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg);
 
 // ---- Functions ----------------------------------------------------------------------------
 
-typedef mp_obj_t (*mpb_wrapper_t)(size_t n_args, size_t n_kw, const mp_obj_t *args);
+typedef struct _mpb_function_t mpb_function_t;
+typedef mp_obj_t (*mpb_wrapper_t)(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args);
 
-// A bound C function: callable from Python, printable with its C signature, and assignable
-// to a struct field or argument of the same function-pointer type.
-typedef struct {
-    mp_obj_base_t base;
+// What all functions of one prototype share (the reference binding's trick, which keeps a
+// big library's module small): the wrapper that converts the arguments and calls the C
+// function through the function object's pointer, and what describes the prototype.
+typedef struct _mpb_proto_t {
     mpb_wrapper_t call;
-    const char *signature;   // "add(a: int, b: int) -> int"
-    const qstr *arg_names;
-    uint16_t n_args;
-    const char *c_type;      // canonical C function type, for assignment checks
-    void (*cfun)(void);
-    uint16_t n_optional;     // trailing arguments with defaults (C++)
+    const char *c_type;      // canonical C function type, for assignment checks ("" for C++)
+    const char *types;       // Python annotations, one per argument then the result, each ending in '\n'
+    uint8_t n_args;
+    uint8_t n_optional;      // trailing arguments with defaults (C++)
     const struct _mpb_arg_t *arg_kinds;  // what each argument accepts, for overloads (C++)
     const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
-} mpb_function_t;
+} mpb_proto_t;
+
+// A bound C function: callable from Python, printable with its signature, and assignable to
+// a struct field or argument of a compatible function-pointer type.
+struct _mpb_function_t {
+    mp_obj_base_t base;
+    const mpb_proto_t *proto;
+    void (*cfun)(void);
+    qstr_short_t name;
+    const qstr_short_t *arg_names;
+};
 extern const mp_obj_type_t mpb_type_function;
 
-// Positional and keyword arguments to f->n_args positional values (MP_OBJ_NULL for optional
+// "name(a: int, b: int) -> int", for messages.
+void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f);
+
+// Positional and keyword arguments to n_args positional values (MP_OBJ_NULL for optional
 // ones not given, unless none were given by keyword: then `args` itself).
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out);
@@ -244,10 +256,19 @@ MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size
     const mp_obj_t *args, mp_obj_t *out) {
     // Positional arguments (some trailing defaults may be left out: wrappers read those only
     // when given).
-    if (n_kw == 0 && n_args <= f->n_args && n_args + f->n_optional >= f->n_args) {
+    const mpb_proto_t *p = f->proto;
+    if (n_kw == 0 && n_args <= p->n_args && n_args + p->n_optional >= p->n_args) {
         return args;
     }
     return mpb_args_slow(f, n_args, n_kw, args, out);
+}
+
+// Argument i of f is a pointer C dereferences: None (NULL) is a ValueError, not a crash.
+NORETURN void mpb_raise_none_arg(const mpb_function_t *f, size_t i);
+MPB_INLINE void mpb_not_none_arg(mp_obj_t o, const mpb_function_t *f, size_t i) {
+    if (o == mp_const_none) {
+        mpb_raise_none_arg(f, i);
+    }
 }
 
 // ---- Callbacks ----------------------------------------------------------------------------
@@ -309,6 +330,9 @@ mpb_cval_t mpb_callback_result(const mpb_callback_desc_t *d, mp_obj_t r);
 // after storing it where the context says (`ctx_obj`: the struct object whose user_data
 // carries it, or the struct that owns the field for MPB_CTX_FIELD).
 void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj);
+// Whether a C function of type `have` may go where C wants `want` (canonical spellings,
+// "int (int, void *)"): the same type, or one where data pointers stand for void *.
+bool mpb_c_types_compatible(const char *want, const char *have);
 // A Python callable that is not a bound C function (those pass their C function instead).
 bool mpb_is_python_callable(mp_obj_t o);
 // The key a MPB_CTX_VOID_ARG registration is pinned under: the slot and the handle it is
@@ -317,6 +341,11 @@ mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle);
 // For MPB_CTX_VOID_ARG registrations: the void * that carries the callable and the caller's
 // user data, pinned under `pin_key` (a new registration under the same key replaces it).
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key);
+// Callbacks that share one user data (several in one registration): `ctx` (MP_OBJ_NULL at
+// first) becomes a dict of their records under each slot's key; mpb_callback_contexts pins it
+// like mpb_callback_context and gives the void * to pass.
+mp_obj_t mpb_callback_add(mp_obj_t ctx, const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user);
+void *mpb_callback_contexts(mp_obj_t ctx, mp_obj_t pin_key);
 // A function-pointer field read back: the bound function, callable or Blob it holds.
 mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_obj);
 

@@ -143,18 +143,17 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
     return p;
 }
 
-void mpb_raise_length(const char *name, uint64_t count, size_t extent) {
-    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s=%u is more than the buffer holds (%u bytes)"), name,
+void mpb_raise_length(qstr name, uint64_t count, size_t extent) {
+    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q=%u is more than the buffer holds (%u bytes)"), name,
         (unsigned)count, (unsigned)extent);
 }
 
-void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, const char *name) {
+void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr name) {
     mp_buffer_info_t buf;
     if (buffer == mp_const_none || mp_obj_is_type(buffer, &mpb_type_blob) || !mp_get_buffer(buffer, &buf, MP_BUFFER_READ)) {
         return;
     }
     if (count > buf.len / (elem_size ? elem_size : 1)) {
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s=%u is more than the buffer holds (%u bytes)"), name,
-            (unsigned)count, (unsigned)buf.len);
+        mpb_raise_length(name, count, buf.len);
     }
 }

@@ -85,18 +85,87 @@ static void prepare_slot(const mpb_callback_desc_t *d) {
     mpb_pin(slot_key(d), MP_OBJ_FROM_PTR(slot));
 }
 
+// One C type of a parameter list: [s, e) with the spaces around it left out.
+static void trim(const char **s, const char **e) {
+    while (*s < *e && **s == ' ') {
+        (*s)++;
+    }
+    while (*e > *s && (*e)[-1] == ' ') {
+        (*e)--;
+    }
+}
+
+static bool same_type(const char *a, const char *ae, const char *b, const char *be) {
+    trim(&a, &ae);
+    trim(&b, &be);
+    if (ae - a == be - b && memcmp(a, b, ae - a) == 0) {
+        return true;
+    }
+    // A data pointer passes for void *, and the other way round: C APIs hand objects to
+    // callbacks as void * (an animation's exec callback takes lv_obj_set_x so).
+    bool a_void = (ae - a == 6 && memcmp(a, "void *", 6) == 0) || (ae - a == 12 && memcmp(a, "const void *", 12) == 0);
+    bool b_void = (be - b == 6 && memcmp(b, "void *", 6) == 0) || (be - b == 12 && memcmp(b, "const void *", 12) == 0);
+    bool a_ptr = ae > a && ae[-1] == '*' && !memchr(a, '(', ae - a);
+    bool b_ptr = be > b && be[-1] == '*' && !memchr(b, '(', be - b);
+    return (a_void && b_ptr) || (b_void && a_ptr);
+}
+
+// Splits "RET (P, Q)" into its result and parameter list (the last top-level parentheses).
+static bool split_function_type(const char *t, const char **params) {
+    size_t n = strlen(t);
+    if (n < 2 || t[n - 1] != ')') {
+        return false;
+    }
+    int depth = 0;
+    for (size_t i = n; i-- > 0;) {
+        depth += t[i] == ')' ? 1 : t[i] == '(' ? -1 : 0;
+        if (depth == 0) {
+            *params = t + i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool mpb_c_types_compatible(const char *want, const char *have) {
+    if (strcmp(want, have) == 0) {
+        return true;
+    }
+    const char *wp, *hp;
+    if (!split_function_type(want, &wp) || !split_function_type(have, &hp) || !same_type(want, wp, have, hp)) {
+        return false;
+    }
+    // Parameter by parameter, split at top-level commas.
+    const char *w = wp + 1, *h = hp + 1, *wend = want + strlen(want) - 1, *hend = have + strlen(have) - 1;
+    while (w <= wend && h <= hend) {
+        const char *we = w, *he = h;
+        for (int depth = 0; we < wend && (depth || *we != ','); we++) {
+            depth += *we == '(' ? 1 : *we == ')' ? -1 : 0;
+        }
+        for (int depth = 0; he < hend && (depth || *he != ','); he++) {
+            depth += *he == '(' ? 1 : *he == ')' ? -1 : 0;
+        }
+        if (!same_type(w, we, h, he)) {
+            return false;
+        }
+        w = we + 1;
+        h = he + 1;
+    }
+    return w > wend && h > hend;
+}
+
 void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj) {
     if (o == mp_const_none) {
         return NULL;
     }
-    if (mp_obj_is_type(o, &mpb_type_function)) {
-        mpb_function_t *f = MP_OBJ_TO_PTR(o);
-        if (strcmp(f->c_type, d->c_type) != 0) {
+    if (mp_obj_is_type(o, &mpb_type_function) || mp_obj_is_type(o, &mpb_type_method)) {
+        const mpb_function_t *f = MP_OBJ_TO_PTR(o);
+        if (!mpb_c_types_compatible(d->c_type, f->proto->c_type)) {
             mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name,
-                d->c_type, f->c_type);
+                d->c_type, f->proto->c_type);
         }
-        if (f->slot) {
-            prepare_slot(f->slot);  // a trampoline: its interrupt-time objects, made now
+        if (f->proto->slot) {
+            prepare_slot(f->proto->slot);  // a trampoline: its interrupt-time objects, made now
         }
         return (void *)f->cfun;
     }
@@ -139,7 +208,8 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
 }
 
 bool mpb_is_python_callable(mp_obj_t o) {
-    return o != mp_const_none && !mp_obj_is_type(o, &mpb_type_function) && !mp_obj_is_type(o, &mpb_type_blob) &&
+    return o != mp_const_none && !mp_obj_is_type(o, &mpb_type_function) && !mp_obj_is_type(o, &mpb_type_method) &&
+           !mp_obj_is_type(o, &mpb_type_blob) &&
            mp_obj_is_callable(o);
 }
 
@@ -153,6 +223,14 @@ mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle) {
 
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key) {
     // callable: checked by mpb_is_python_callable in the generated wrapper
+    if (pin_key == MP_OBJ_NULL) {
+        // A library whose memory is on MicroPython's heap keeps each record it is given for
+        // as long as it can call it: a new one every time, nothing pinned.
+        mp_obj_t cb = wrap(callable, user);
+        MP_STATE_VM(mpb_last_record) = cb;
+        prepare_slot(d);
+        return MP_OBJ_TO_PTR(cb);
+    }
     // A registration under the same key replaces the last one: its record is reused, so that
     // registering in a loop (a for-each with a callback) allocates nothing.
     mp_obj_t cb = MP_STATE_VM(mpb_last_record);
@@ -171,6 +249,22 @@ void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_o
     MP_STATE_VM(mpb_last_record) = cb;
     prepare_slot(d);
     return MP_OBJ_TO_PTR(cb);
+}
+
+mp_obj_t mpb_callback_add(mp_obj_t ctx, const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user) {
+    if (ctx == MP_OBJ_NULL) {
+        ctx = mp_obj_new_dict(0);
+    }
+    mp_obj_dict_store(ctx, MP_OBJ_NEW_QSTR(d->key), wrap(callable, user));
+    prepare_slot(d);
+    return ctx;
+}
+
+void *mpb_callback_contexts(mp_obj_t ctx, mp_obj_t pin_key) {
+    if (pin_key != MP_OBJ_NULL) {
+        mpb_pin(pin_key, ctx);
+    }
+    return MP_OBJ_TO_PTR(ctx);
 }
 
 mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_obj) {

@@ -54,12 +54,12 @@ static bool accepts(const mpb_arg_t *k, mp_obj_t o, bool convert) {
 
 // Whether f takes these arguments (positional, then keyword pairs).
 static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, bool convert) {
-    size_t required = f->n_args - f->n_optional;
-    if (n_args > f->n_args || n_args + n_kw < required || n_args + n_kw > f->n_args) {
+    size_t required = f->proto->n_args - f->proto->n_optional;
+    if (n_args > f->proto->n_args || n_args + n_kw < required || n_args + n_kw > f->proto->n_args) {
         return false;
     }
     for (size_t i = 0; i < n_args; i++) {
-        if (!accepts(&f->arg_kinds[i], args[i], convert)) {
+        if (!accepts(&f->proto->arg_kinds[i], args[i], convert)) {
             return false;
         }
     }
@@ -67,10 +67,10 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
     for (size_t k = 0; k < n_kw; k++) {
         qstr name = mp_obj_str_get_qstr(args[n_args + 2 * k]);
         size_t i = n_args;
-        while (i < f->n_args && f->arg_names[i] != name) {
+        while (i < f->proto->n_args && f->arg_names[i] != name) {
             i++;
         }
-        if (i == f->n_args || !accepts(&f->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
+        if (i == f->proto->n_args || !accepts(&f->proto->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
             return false;
         }
         given_required += i < required;
@@ -83,11 +83,11 @@ static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_
         // The common call: positional arguments that some overload takes as they are.
         for (size_t i = 0; i < o->n; i++) {
             const mpb_function_t *f = o->overloads[i];
-            if (n_args > f->n_args || n_args + f->n_optional < f->n_args) {
+            if (n_args > f->proto->n_args || n_args + f->proto->n_optional < f->proto->n_args) {
                 continue;
             }
             size_t k = 0;
-            while (k < n_args && accepts(&f->arg_kinds[k], args[k], false)) {
+            while (k < n_args && accepts(&f->proto->arg_kinds[k], args[k], false)) {
                 k++;
             }
             if (k == n_args) {
@@ -119,7 +119,8 @@ static NORETURN void raise_no_match(const mpb_overloads_t *o, size_t n_args, siz
     }
     mp_print_str(&print, "); it has:");
     for (size_t i = 0; i < o->n; i++) {
-        mp_printf(&print, "\n  %s", o->overloads[i]->signature);
+        mp_print_str(&print, "\n  ");
+        mpb_print_signature(&print, o->overloads[i]);
     }
     mp_obj_t msg = mp_obj_new_str_from_vstr(&v);
     nlr_raise(mp_obj_new_exception_args(&mp_type_TypeError, 1, &msg));
@@ -131,7 +132,7 @@ static mp_obj_t overloads_call(mp_obj_t self_in, size_t n_args, size_t n_kw, con
     if (f == NULL) {
         raise_no_match(o, n_args, n_kw, args);
     }
-    return f->call(n_args, n_kw, args);
+    return f->proto->call(f, n_args, n_kw, args);
 }
 
 static void overloads_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
@@ -139,7 +140,9 @@ static void overloads_print(const mp_print_t *print, mp_obj_t self_in, mp_print_
     const mpb_overloads_t *o = MP_OBJ_TO_PTR(self_in);
     mp_printf(print, "<function %s, %u overloads:", o->name, (unsigned)o->n);
     for (size_t i = 0; i < o->n; i++) {
-        mp_printf(print, " %s%s", o->overloads[i]->signature, i + 1 < o->n ? ";" : ">");
+        mp_print_str(print, " ");
+        mpb_print_signature(print, o->overloads[i]);
+        mp_print_str(print, i + 1 < o->n ? ";" : ">");
     }
 }
 
@@ -156,5 +159,5 @@ MP_DEFINE_CONST_OBJ_TYPE(
 mp_obj_t mpb_operator(const mpb_overloads_t *o, mp_obj_t lhs, mp_obj_t rhs) {
     mp_obj_t args[2] = {lhs, rhs};
     const mpb_function_t *f = pick(o, 2, 0, args);
-    return f ? f->call(2, 0, args) : MP_OBJ_NULL;
+    return f ? f->proto->call(f, 2, 0, args) : MP_OBJ_NULL;
 }

@@ -123,10 +123,6 @@ const char *elem_kind(const CxxType &e) {
   }
 }
 
-std::string py_param(const CxxParam &p) {
-  return py_safe(p.name) + ": " + p.type.py + (p.default_text.empty() ? "" : " = " + p.default_text);
-}
-
 class CxxWriter {
  public:
   explicit CxxWriter(const Module &mod) : mod_(mod) {}
@@ -291,13 +287,12 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
   // The wrapper.
   std::string id = f.id, fo = "mpb_f_" + id;
   size_t n_py = ps.size() + self;
-  c_ << "static const mpb_function_t " << fo << ";\n"
-     << "static mp_obj_t mpb_w_" << id << "(size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+  c_ << "static mp_obj_t mpb_w_" << id << "(const mpb_function_t *self_fn, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
      << "    mp_obj_t buf[" << (n_py ? n_py : 1) << "];\n"
-     << "    const mp_obj_t *a = mpb_args(&" << fo << ", n_args, n_kw, args, buf);\n";
+     << "    const mp_obj_t *a = mpb_args(self_fn, n_args, n_kw, args, buf);\n";
   if (!n_py) c_ << "    (void)a;\n";
   if (optional)
-    c_ << "    size_t n = (n_kw == 0 ? n_args : mpb_given(&" << fo << ", a))" << (self ? " - 1" : "") << ";\n";
+    c_ << "    size_t n = (n_kw == 0 ? n_args : mpb_given(self_fn, a))" << (self ? " - 1" : "") << ";\n";
   if (method) c_ << "    void *self = mpb_to_object(a[0], " << cd(scope.qualified) << ", false);\n";
   std::string args = method ? "self" : "";
   for (size_t i = 0; i < ps.size(); i++) {
@@ -318,7 +313,7 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
       }
       case Conv::CStr:
         c_ << "    const char *" << p << " = NULL;\n";
-        conv = p + " = mpb_to_cstr_kept(" + ai + ", &" + fo + ", " + std::to_string(i + self) + ");";
+        conv = p + " = mpb_to_cstr_kept(" + ai + ", self_fn, " + std::to_string(i + self) + ");";
         break;
       case Conv::String:
         c_ << "    const char *" << p << " = NULL;\n    size_t " << p << "_n = 0;\n";
@@ -335,7 +330,7 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
         break;
       case Conv::Buffer:
         c_ << "    " << ptr_abi(t) << p << " = NULL;\n";
-        conv = t.abi == "void" ? p + " = mpb_to_void_ptr_kept(" + ai + ", &" + fo + ", " + std::to_string(i + self) + ");"
+        conv = t.abi == "void" ? p + " = mpb_to_void_ptr_kept(" + ai + ", self_fn, " + std::to_string(i + self) + ");"
                                : p + " = (" + ptr_abi(t) + ")mpb_to_ptr(" + ai + ", sizeof(" + t.abi + "), " +
                                      (t.is_const ? "true" : "false") + ", " + quote(ptr_abi(t)) + ");";
         break;
@@ -372,7 +367,7 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
     if (pt.conv == Conv::Buffer && lt.conv == Conv::Scalar && (lt.scalar == Kind::Int || lt.scalar == Kind::UInt) &&
         is_length_name(ps[i + 1].name) && i + 1 < required)
       c_ << "    mpb_check_length(a[" << i + self << "], (uint64_t)p" << i + 1 << ", "
-         << (pt.abi == "void" ? "1" : "sizeof(" + pt.abi + ")") << ", " << quote(ps[i + 1].name) << ");\n";
+         << (pt.abi == "void" ? "1" : "sizeof(" + pt.abi + ")") << ", self_fn->arg_names[" << i + 1 + self << "]);\n";
   }
   if (optional) args += std::string(args.empty() ? "" : ", ") + "n";
   std::string glue_call = "mpb_x_" + id + "(" + args + ")";
@@ -405,30 +400,31 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
     c_ << ";\n}\n";
   }
 
-  // Its descriptor: names, what each argument takes, the signature users see.
-  std::string sig = (scope.is_class ? scope.name + "." : "") + f.py + "(";
+  // Its descriptor: names, what each argument takes, the annotations users see.
   std::vector<std::string> names, kinds;
+  std::string types;
   if (method) {
     names.push_back("MP_QSTR_self");
     kinds.push_back("{MPB_A_OBJECT, " + cd(scope.qualified) + "}");
-    sig += "self";
+    types += scope.name + "\n";
   }
   for (size_t i = 0; i < ps.size(); i++) {
     names.push_back("MP_QSTR_" + ps[i].name);
     kinds.push_back(arg_desc(ps[i].type));
-    sig += (i || method ? ", " : "") + py_param(ps[i]);
+    types += ps[i].type.py + (ps[i].default_text.empty() ? "" : " = " + ps[i].default_text) + "\n";
   }
-  sig += ")" + (ctor ? std::string("") : " -> " + (ret.conv == Conv::Void ? std::string("None") : ret.py));
+  types += (ctor ? std::string("") : ret.conv == Conv::Void ? std::string("None") : ret.py) + "\n";
   if (n_py) {
-    c_ << "static const qstr mpb_an_" << id << "[] = {";
+    c_ << "static const qstr_short_t mpb_an_" << id << "[] = {";
     for (size_t i = 0; i < names.size(); i++) c_ << (i ? ", " : "") << names[i];
     c_ << "};\nstatic const mpb_arg_t mpb_ak_" << id << "[] = {";
     for (size_t i = 0; i < kinds.size(); i++) c_ << (i ? ", " : "") << kinds[i];
     c_ << "};\n";
   }
-  c_ << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, mpb_w_"
-     << id << ", " << quote(sig) << ", " << (n_py ? "mpb_an_" + id : "NULL") << ", " << n_py << ", \"\", NULL, "
-     << ps.size() - required << ", " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n\n";
+  c_ << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", \"\", " << quote(types) << ", " << n_py << ", "
+     << ps.size() - required << ", " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n"
+     << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, &mpb_p_"
+     << id << ", NULL, MP_QSTR_" << f.py << ", " << (n_py ? "mpb_an_" + id : "NULL") << "};\n\n";
 }
 
 // The Python object for one name: the function itself, or an overload set.

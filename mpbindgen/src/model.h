@@ -60,6 +60,8 @@ struct Location {
 
 struct Function {
   std::string name;
+  std::string py;       // its Python name
+  bool method = false;  // a method of a class (binds self)
   Signature sig;
   std::string doc;
   Location loc;
@@ -223,6 +225,7 @@ struct Scope {
 
 struct Module {
   std::string name;
+  bool heap_kept = false;  // the library's memory is on MicroPython's heap: nothing is pinned for it
   bool cxx = false;  // headers read as C++
   bool cxx_api = false;  // --cxx: bind the C++ declarations (root)
   std::unique_ptr<Scope> root;

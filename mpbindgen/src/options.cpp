@@ -105,8 +105,41 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         }
       }
       opt.callbacks.push_back(c);
+    } else if (verb == "heap") {
+      if (name != "micropython") return fail("heap takes 'micropython' (the library allocates from MicroPython's heap)");
+      opt.heap_kept = true;
+    } else if (verb == "prefix") {
+      opt.prefix = name;
+    } else if (verb == "methods") {
+      opt.methods = name == "-" ? "" : name;
+    } else if (verb == "group") {
+      std::string cls;
+      if (!(words >> cls) || !std::regex_match(cls, std::regex("[A-Za-z_][A-Za-z0-9_]*")))
+        return fail("group needs PREFIX CLASS (a Python name)");
+      opt.groups.push_back({name, cls});
+    } else if (verb == "objects") {
+      ObjectsConfig *o = nullptr;
+      for (auto &x : opt.objects) {
+        if (x.type == name) o = &x;
+      }
+      if (!o) {
+        opt.objects.push_back({});
+        o = &opt.objects.back();
+        o->type = name;
+      }
+      std::string kv;
+      while (words >> kv) {
+        auto eq = kv.find('=');
+        std::string k = kv.substr(0, eq), v = eq == std::string::npos ? "" : kv.substr(eq + 1);
+        std::string *dst = k == "create" ? &o->create : k == "base" ? &o->base : k == "class_id" ? &o->class_id
+                         : k == "of" ? &o->of : k == "find" ? &o->find : k == "keep" ? &o->keep
+                         : k == "on_delete" ? &o->on_delete : k == "deleted" ? &o->deleted : nullptr;
+        if (!dst || v.empty())
+          return fail("unknown objects setting '" + kv + "' (create, base, class_id, of, find, keep, on_delete, deleted)");
+        *dst = v;
+      }
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, nullable, export)");
+      return fail("unknown entry '" + verb + "' (callback, skip, nullable, export, heap, prefix, methods, group, objects)");
     }
   }
   return true;

@@ -19,6 +19,20 @@ struct CallbackConfig {
   std::string ctx_field;   // ... and the void * field of the struct it points at
 };
 
+// Handles of an object-style C library (config "objects"): pointers to one C type stand for
+// objects of several classes, each made by its own create function (LVGL's widgets).
+struct ObjectsConfig {
+  std::string type;       // the C type the pointers point at: "lv_obj_t"
+  std::string create;     // "lv_{name}_create": a class per function that matches
+  std::string base;       // the class every other one derives from: "obj"
+  std::string class_id;   // "&lv_{name}_class": what `of` returns for objects of that class
+  std::string of;         // "lv_obj_get_class({obj})": an object's class
+  std::string find;       // "lv_obj_get_user_data({obj})": the wrapper stored with the object
+  std::string keep;       // "lv_obj_set_user_data({obj},{wrapper})": store it there
+  std::string on_delete;  // "lv_obj_add_event_cb({obj},{deleted},LV_EVENT_DELETE,{wrapper})"
+  std::string deleted;    // "lv_event_get_user_data({0})": the wrapper, from {deleted}'s arguments
+};
+
 struct Options {
   std::string module;
   std::vector<std::string> headers;
@@ -32,6 +46,11 @@ struct Options {
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
   std::vector<std::pair<std::string, std::string>> exports;  // config "export SLOT as NAME"
+  bool heap_kept = false;               // config "heap micropython": the library's memory is on the GC heap
+  std::string prefix;                   // config "prefix lv_": names lose it in Python (LV_ for constants)
+  std::optional<std::string> methods;   // config "methods _t": T_t's functions T_NAME(T_t *...) are methods
+  std::vector<ObjectsConfig> objects;   // config "objects TYPE key=value..."
+  std::vector<std::pair<std::string, std::string>> groups;  // config "group PREFIX CLASS": constants as a class
   bool quiet = false;
   bool diagnostics = true;              // print the compiler's diagnostics (the fuzzer turns them off)
 

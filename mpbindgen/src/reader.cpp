@@ -374,7 +374,7 @@ void Reader::add_function(CXCursor c) {
     p.nullable = !typed || std::find(opt_.nullable.begin(), opt_.nullable.end(), slot) != opt_.nullable.end();
   }
   sig->c_type = str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(c))));
-  Function f{name, *sig, doc_of(c), location(c)};
+  Function f{name, name, false, *sig, doc_of(c), location(c)};
   // Declared with C++ linkage (a C API compiled as C++): C reaches it through a thunk.
   f.thunk = mod_.cxx && str(clang_Cursor_getMangling(c)) != name;
   mod_.functions.push_back(std::move(f));
@@ -656,6 +656,7 @@ bool Reader::run() {
 
 bool read_headers(const Options &opt, Module &mod) {
   mod.name = opt.module;
+  mod.heap_kept = opt.heap_kept;
   mod.cxx = !opt.out_thunks.empty();
   mod.cxx_api = opt.cxx_api;
   mod.headers = opt.headers;

@@ -1,6 +1,7 @@
 #include "writer_c.h"
 
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -62,7 +63,7 @@ std::string from_c(const Type &t, const std::string &v) {
     case Kind::StructPtr: return "mpb_from_struct_ptr(&" + sd(t.record) + ", " + v + ")";
     case Kind::Struct: return "mpb_struct_new(&" + sd(t.record) + ", &" + v + ")";
     case Kind::FuncPtr: return "mpb_from_ptr((void *)" + v + ")";
-    default: return (t.pointee.empty() ? "mpb_from_void_ptr(" : "mpb_from_ptr(") + v + ")";
+    default: return (t.pointee.empty() ? "mpb_from_void_ptr((void *)" : "mpb_from_ptr(") + v + ")";
   }
 }
 
@@ -71,15 +72,6 @@ std::string declare(const Type &t, const std::string &name) {
   auto star = t.c.find("(*)");
   if (star != std::string::npos) return t.c.substr(0, star + 2) + name + t.c.substr(star + 2);
   return t.c + " " + name;
-}
-
-std::string signature_text(const std::string &name, const Signature &s) {
-  std::string r = name + "(";
-  for (size_t i = 0; i < s.params.size(); i++) {
-    if (i) r += ", ";
-    r += s.params[i].name + ": " + s.params[i].type.py;
-  }
-  return r + ") -> " + s.ret.py;
 }
 
 class Writer {
@@ -93,12 +85,18 @@ class Writer {
   void record(const Record &r);
   void enumeration(const Enum &e);
   void function(const Function &f);
+  std::string wrapper_body(const Function &f, const std::string &fn_type);
+  std::string proto(const Function &f);
+  std::string names(const std::vector<std::string> &list);
   void globals();
   void exports();
   void module_table();
 
   const Module &mod_;
   std::ostringstream out_;
+  std::map<std::string, std::string> fn_types_;  // canonical C function type -> typedef name
+  std::map<std::string, std::string> protos_;    // prototype key -> its descriptor
+  std::map<std::string, std::string> names_;     // argument name lists
 };
 
 void Writer::trampoline(const CallbackSlot &s) {
@@ -255,7 +253,10 @@ void Writer::enumeration(const Enum &e) {
        << ", MP_TYPE_FLAG_NONE, locals_dict, &mpb_el_" << id << ");\n\n";
 }
 
-void Writer::function(const Function &f) {
+// The body of f's wrapper, written in terms of `self` (the function object) so that every
+// function of the same prototype shares it: the C function is called through self->cfun.
+std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) {
+  std::ostringstream out;
   const auto &params = f.sig.params;
   size_t n = params.size();
   // A pointer followed by its length (a pointer-plus-length pair).
@@ -264,54 +265,50 @@ void Writer::function(const Function &f) {
     Kind lk = params[i + 1].type.kind;
     return (lk == Kind::Int || lk == Kind::UInt) && is_length_name(params[i + 1].name);
   };
-  std::string id = c_ident(f.name);
-  std::string callee = f.thunk ? "mpb_thunk_" + id : f.name;
-  if (f.thunk) {
-    out_ << f.sig.ret.c << " " << callee << "(";
-    for (size_t i = 0; i < n; i++) out_ << (i ? ", " : "") << params[i].type.c;
-    out_ << (n ? "" : "void") << ");  // C++ linkage: see the module's thunks\n";
-  }
-  out_ << "static const mpb_function_t mpb_f_" << id << ";\n";
-  out_ << "static mp_obj_t mpb_w_" << id << "(size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
-       << "    mp_obj_t buf[" << (n ? n : 1) << "];\n"
-       << "    const mp_obj_t *a = mpb_args(&mpb_f_" << id << ", n_args, n_kw, args, buf);\n";
-  if (n == 0) out_ << "    (void)a;\n";
+  out << "    mp_obj_t buf[" << (n ? n : 1) << "];\n"
+      << "    const mp_obj_t *a = mpb_args(self, n_args, n_kw, args, buf);\n";
+  if (n == 0) out << "    (void)a;\n";
   for (size_t i = 0; i < n; i++) {
-    if (!params[i].nullable)
-      out_ << "    mpb_not_none(a[" << i << "], " << quote(f.name + "(): " + params[i].name) << ");\n";
+    if (!params[i].nullable) out << "    mpb_not_none_arg(a[" << i << "], self, " << i << ");\n";
   }
-  // The user data of a callback registration is converted together with the callback.
+  // The user data of a callback registration is converted together with the callback(s).
   std::vector<bool> done(n, false);
+  std::vector<int> shared(n, 0), first_of(n, -1), last_of(n, -1);
   for (size_t i = 0; i < n; i++) {
     if (params[i].type.kind != Kind::FuncPtr) continue;
     const CallbackSlot *s = mod_.slot(f.name + "." + params[i].name);
-    if (s->trampoline && s->ctx == Context::VoidArg) done[s->fn_user_param] = true;
+    if (!s->trampoline || s->fn_user_param < 0) continue;
+    int u = s->fn_user_param;
+    done[u] = true;
+    shared[u]++;
+    if (first_of[u] < 0) first_of[u] = static_cast<int>(i);
+    last_of[u] = static_cast<int>(i);
   }
   for (size_t i = 0; i < n; i++) {
     if (done[i]) continue;
     const Type &t = params[i].type;
     std::string ai = "a[" + std::to_string(i) + "]";
     if (t.kind == Kind::CStr) {
-      out_ << "    " << t.c << " p" << i << " = mpb_to_cstr_kept(" << ai << ", &mpb_f_" << id << ", " << i << ");\n";
+      out << "    " << t.c << " p" << i << " = mpb_to_cstr_kept(" << ai << ", self, " << i << ");\n";
       continue;
     }
     if (t.kind == Kind::Ptr && t.pointee.empty()) {
-      out_ << "    " << t.c << " p" << i << " = mpb_to_void_ptr_kept(" << ai << ", &mpb_f_" << id << ", " << i << ");\n";
+      out << "    " << t.c << " p" << i << " = mpb_to_void_ptr_kept(" << ai << ", self, " << i << ");\n";
       continue;
     }
     if (t.kind == Kind::Ptr && length_follows(i)) {
       // One buffer lookup for the pointer and the length check after it.
-      out_ << "    size_t e" << i << ";\n    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_ptr_extent(" << ai << ", "
-           << ptr_checks(t) << ", &e" << i << ");\n";
+      out << "    size_t e" << i << ";\n    " << t.c << " p" << i << " = (" << t.c << ")mpb_to_ptr_extent(" << ai << ", "
+          << ptr_checks(t) << ", &e" << i << ");\n";
       continue;
     }
     if (t.kind != Kind::FuncPtr) {
-      out_ << "    " << t.c << " p" << i << " = " << to_c(t, ai) << ";\n";
+      out << "    " << t.c << " p" << i << " = " << to_c(t, ai) << ";\n";
       continue;
     }
     const CallbackSlot *s = mod_.slot(f.name + "." + params[i].name);
     std::string cbd = "&mpb_cbd_" + s->id;
-    if (s->trampoline && s->ctx == Context::VoidArg) {
+    if (s->trampoline && s->fn_user_param >= 0) {
       int u = s->fn_user_param;
       std::string handle = "MP_OBJ_NULL";
       for (size_t j = 0; j < n; j++) {
@@ -321,51 +318,127 @@ void Writer::function(const Function &f) {
           break;
         }
       }
+      std::string pin = mod_.heap_kept ? "MP_OBJ_NULL" : "mpb_pin_key(" + cbd + ", " + handle + ")";
+      std::string au = "a[" + std::to_string(u) + "]", pu = "p" + std::to_string(u);
+      if (shared[u] > 1) {
+        // Several callbacks share one user data (a tree walk's three): it carries a dict of
+        // their records, one per slot.
+        if (first_of[u] == static_cast<int>(i))
+          out << "    void *" << pu << " = mpb_to_void_ptr_kept(" << au << ", self, " << u << ");\n"
+              << "    mp_obj_t c" << u << " = MP_OBJ_NULL;\n";
+        out << "    " << declare(t, "p" + std::to_string(i)) << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd
+            << ", MP_OBJ_NULL);\n"
+            << "    if (mpb_is_python_callable(" << ai << ")) {\n"
+            << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
+            << "        c" << u << " = mpb_callback_add(c" << u << ", " << cbd << ", " << ai << ", " << au << ");\n"
+            << "    }\n";
+        if (last_of[u] == static_cast<int>(i))
+          out << "    if (c" << u << " != MP_OBJ_NULL) {\n"
+              << "        " << pu << " = mpb_callback_contexts(c" << u << ", " << pin << ");\n    }\n";
+        continue;
+      }
       // declared up front, since the user pointer may come before the callback
-      out_ << "    " << declare(t, "p" + std::to_string(i)) << ";\n"
-           << "    void *p" << u << ";\n"
-           << "    if (mpb_is_python_callable(" << ai << ")) {\n"
-           << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
-           << "        p" << u << " = mpb_callback_context(" << cbd << ", " << ai << ", a[" << u
-           << "], mpb_pin_key(" << cbd << ", " << handle << "));\n"
-           << "    } else {\n"
-           << "        p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", MP_OBJ_NULL);\n"
-           << "        p" << u << " = mpb_to_void_ptr_kept(a[" << u << "], &mpb_f_" << id << ", " << u << ");\n"
-           << "    }\n";
+      out << "    " << declare(t, "p" + std::to_string(i)) << ";\n"
+          << "    void *" << pu << ";\n"
+          << "    if (mpb_is_python_callable(" << ai << ")) {\n"
+          << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
+          << "        " << pu << " = mpb_callback_context(" << cbd << ", " << ai << ", " << au << ", " << pin << ");\n"
+          << "    } else {\n"
+          << "        p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", MP_OBJ_NULL);\n"
+          << "        " << pu << " = mpb_to_void_ptr_kept(" << au << ", self, " << u << ");\n"
+          << "    }\n";
     } else {
       std::string ctx = s->ctx == Context::UserData && s->fn_ctx_param >= 0
                             ? "a[" + std::to_string(s->fn_ctx_param) + "]" : "MP_OBJ_NULL";
-      out_ << "    " << declare(t, "p" + std::to_string(i)) << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd
-           << ", " << ctx << ");\n";
+      out << "    " << declare(t, "p" + std::to_string(i)) << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd
+          << ", " << ctx << ");\n";
     }
   }
   // Pointer-plus-length pairs: the length must fit the buffer given for the pointer.
   for (size_t i = 0; i + 1 < n; i++) {
     if (!length_follows(i)) continue;
+    std::string name = "self->arg_names[" + std::to_string(i + 1) + "]";
     if (params[i].type.pointee.empty()) {
-      out_ << "    mpb_check_length(a[" << i << "], (uint64_t)p" << i + 1 << ", 1, " << quote(params[i + 1].name) << ");\n";
+      out << "    mpb_check_length(a[" << i << "], (uint64_t)p" << i + 1 << ", 1, " << name << ");\n";
     } else {
-      out_ << "    mpb_check_extent(e" << i << ", (uint64_t)p" << i + 1 << ", sizeof(" << params[i].type.pointee << "), "
-           << quote(params[i + 1].name) << ");\n";
+      out << "    mpb_check_extent(e" << i << ", (uint64_t)p" << i + 1 << ", sizeof(" << params[i].type.pointee << "), "
+          << name << ");\n";
     }
   }
-  std::string call = callee + "(";
+  std::string call = "((" + fn_type + " *)self->cfun)(";
   for (size_t i = 0; i < n; i++) call += (i ? ", p" : "p") + std::to_string(i);
   call += ")";
   if (f.sig.ret.kind == Kind::Void) {
-    out_ << "    " << call << ";\n    return mp_const_none;\n";
+    out << "    " << call << ";\n    return mp_const_none;\n";
   } else {
-    out_ << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
+    out << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
   }
-  out_ << "}\n";
-  if (n) {
-    out_ << "static const qstr mpb_an_" << id << "[] = {";
-    for (size_t i = 0; i < n; i++) out_ << (i ? ", " : "") << "MP_QSTR_" << params[i].name;
-    out_ << "};\n";
+  return out.str();
+}
+
+// The prototype a function shares with others of the same C type and conversions: a
+// wrapper and its descriptor, written once.
+std::string Writer::proto(const Function &f) {
+  // The C function type as a typedef: "int NAME(int, int)".
+  std::string c_type = f.sig.c_type, fn_type;
+  auto it = fn_types_.find(c_type);
+  if (it == fn_types_.end()) {
+    fn_type = "mpb_pt_" + std::to_string(fn_types_.size());
+    fn_types_[c_type] = fn_type;
+    std::string ret = f.sig.ret.c;
+    if (f.sig.ret.kind == Kind::FuncPtr) {  // a function returning a function pointer
+      out_ << "typedef " << declare(f.sig.ret, fn_type + "_r") << ";\n";
+      ret = fn_type + "_r";
+    }
+    out_ << "typedef " << ret << " " << fn_type << "(";
+    for (size_t i = 0; i < f.sig.params.size(); i++) out_ << (i ? ", " : "") << f.sig.params[i].type.c;
+    out_ << (f.sig.params.empty() ? "void" : "") << ");\n";
+  } else {
+    fn_type = it->second;
   }
-  out_ << "static const mpb_function_t mpb_f_" << id << " = {{&mpb_type_function}, mpb_w_" << id << ", "
-       << quote(signature_text(f.name, f.sig)) << ", " << (n ? "mpb_an_" + id : "NULL") << ", " << n << ", "
-       << quote(f.sig.c_type) << ", (void (*)(void))" << callee << ", 0, NULL, NULL};\n\n";
+  std::string types;
+  for (auto &p : f.sig.params) types += p.type.py + "\n";
+  types += f.sig.ret.py + "\n";
+  std::string body = wrapper_body(f, fn_type);
+  std::string key = c_type + "|" + types + "|" + body;
+  auto p = protos_.find(key);
+  if (p != protos_.end()) return p->second;
+  std::string id = std::to_string(protos_.size());
+  out_ << "static mp_obj_t mpb_w_" << id << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+       << body << "}\n"
+       << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", " << quote(c_type) << ", " << quote(types) << ", "
+       << f.sig.params.size() << ", 0, NULL, NULL};\n";
+  return protos_[key] = "mpb_p_" + id;
+}
+
+// A list of names, shared by the functions that have the same.
+std::string Writer::names(const std::vector<std::string> &list) {
+  if (list.empty()) return "NULL";
+  std::string key;
+  for (auto &n : list) key += n + ",";
+  auto it = names_.find(key);
+  if (it != names_.end()) return it->second;
+  std::string id = "mpb_an_" + std::to_string(names_.size());
+  out_ << "static const qstr_short_t " << id << "[] = {";
+  for (size_t i = 0; i < list.size(); i++) out_ << (i ? ", " : "") << "MP_QSTR_" << list[i];
+  out_ << "};\n";
+  return names_[key] = id;
+}
+
+void Writer::function(const Function &f) {
+  std::string id = c_ident(f.name);
+  std::string callee = f.thunk ? "mpb_thunk_" + id : f.name;
+  if (f.thunk) {
+    out_ << f.sig.ret.c << " " << callee << "(";
+    for (size_t i = 0; i < f.sig.params.size(); i++) out_ << (i ? ", " : "") << f.sig.params[i].type.c;
+    out_ << (f.sig.params.empty() ? "void" : "") << ");  // C++ linkage: see the module's thunks\n";
+  }
+  std::vector<std::string> arg_names;
+  for (auto &p : f.sig.params) arg_names.push_back(p.name);
+  std::string an = names(arg_names);
+  std::string pr = proto(f);
+  out_ << "static const mpb_function_t mpb_f_" << id << " = {{&" << (f.method ? "mpb_type_method" : "mpb_type_function")
+       << "}, &" << pr << ", (void (*)(void))" << callee << ", MP_QSTR_" << f.py << ", " << an << "};\n";
 }
 
 // Slot trampolines exported as C functions (config "export SLOT as NAME"): assignable where
@@ -373,12 +446,13 @@ void Writer::function(const Function &f) {
 void Writer::exports() {
   for (auto &[s, name] : mod_.exports) {
     std::string msg = name + " is called by C: assign it to " + s->name + " (or another slot of its type)";
-    out_ << "static mp_obj_t mpb_w_" << name << "(size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
-         << "    (void)n_args;\n    (void)n_kw;\n    (void)args;\n"
+    out_ << "static mp_obj_t mpb_w_" << name << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+         << "    (void)self;\n    (void)n_args;\n    (void)n_kw;\n    (void)args;\n"
          << "    mp_raise_TypeError(MP_ERROR_TEXT(" << quote(msg) << "));\n}\n"
-         << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, mpb_w_" << name << ", "
-         << quote(name + "(...) -> C callback of " + s->name) << ", NULL, 0, " << quote(s->sig->c_type)
-         << ", (void (*)(void))mpb_t_" << s->id << ", 0, NULL, &mpb_cbd_" << s->id << "};\n\n";
+         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", " << quote(s->sig->c_type) << ", "
+         << quote("C callback of " + s->name + "\n") << ", 0, 0, NULL, &mpb_cbd_" << s->id << "};\n"
+         << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, &mpb_p_" << name
+         << ", (void (*)(void))mpb_t_" << s->id << ", MP_QSTR_" << name << ", NULL};\n\n";
   }
 }
 
@@ -438,7 +512,7 @@ void Writer::module_table() {
   for (auto &e : mod_.exports)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.second << "), MP_ROM_PTR(&mpb_f_" << e.second << ")},\n";
   for (auto &f : mod_.functions)
-    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.name << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.py << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
   for (auto &r : mod_.records)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c_ident(r.py) << "), MP_ROM_PTR(&mpb_type_" << c_ident(r.py) << ")},\n";
   for (auto &e : mod_.enums)
