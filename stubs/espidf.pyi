@@ -85,43 +85,43 @@ MALLOC_CAP_RTCRAM: int  # 32768
 MALLOC_CAP_INVALID: int  # 2147483648
 ILI9341_FLUSH_TRANSACTIONS: int  # 6
 
-class GPIO:
-    NUM_NC: int  # GPIO_NUM_NC = -1
-    NUM_0: int  # GPIO_NUM_0 = 0
-    NUM_1: int  # GPIO_NUM_1 = 1
-    NUM_2: int  # GPIO_NUM_2 = 2
-    NUM_3: int  # GPIO_NUM_3 = 3
-    NUM_4: int  # GPIO_NUM_4 = 4
-    NUM_5: int  # GPIO_NUM_5 = 5
-    NUM_6: int  # GPIO_NUM_6 = 6
-    NUM_7: int  # GPIO_NUM_7 = 7
-    NUM_8: int  # GPIO_NUM_8 = 8
-    NUM_9: int  # GPIO_NUM_9 = 9
-    NUM_10: int  # GPIO_NUM_10 = 10
-    NUM_11: int  # GPIO_NUM_11 = 11
-    NUM_12: int  # GPIO_NUM_12 = 12
-    NUM_13: int  # GPIO_NUM_13 = 13
-    NUM_14: int  # GPIO_NUM_14 = 14
-    NUM_15: int  # GPIO_NUM_15 = 15
-    NUM_16: int  # GPIO_NUM_16 = 16
-    NUM_17: int  # GPIO_NUM_17 = 17
-    NUM_18: int  # GPIO_NUM_18 = 18
-    NUM_19: int  # GPIO_NUM_19 = 19
-    NUM_21: int  # GPIO_NUM_21 = 21
-    NUM_22: int  # GPIO_NUM_22 = 22
-    NUM_23: int  # GPIO_NUM_23 = 23
-    NUM_25: int  # GPIO_NUM_25 = 25
-    NUM_26: int  # GPIO_NUM_26 = 26
-    NUM_27: int  # GPIO_NUM_27 = 27
-    NUM_32: int  # GPIO_NUM_32 = 32
-    NUM_33: int  # GPIO_NUM_33 = 33
-    NUM_34: int  # GPIO_NUM_34 = 34
-    NUM_35: int  # GPIO_NUM_35 = 35
-    NUM_36: int  # GPIO_NUM_36 = 36
-    NUM_37: int  # GPIO_NUM_37 = 37
-    NUM_38: int  # GPIO_NUM_38 = 38
-    NUM_39: int  # GPIO_NUM_39 = 39
-    NUM_MAX: int  # GPIO_NUM_MAX = 40
+class GPIO_NUM:
+    NC: int  # GPIO_NUM_NC = -1
+    _0: int  # GPIO_NUM_0 = 0
+    _1: int  # GPIO_NUM_1 = 1
+    _2: int  # GPIO_NUM_2 = 2
+    _3: int  # GPIO_NUM_3 = 3
+    _4: int  # GPIO_NUM_4 = 4
+    _5: int  # GPIO_NUM_5 = 5
+    _6: int  # GPIO_NUM_6 = 6
+    _7: int  # GPIO_NUM_7 = 7
+    _8: int  # GPIO_NUM_8 = 8
+    _9: int  # GPIO_NUM_9 = 9
+    _10: int  # GPIO_NUM_10 = 10
+    _11: int  # GPIO_NUM_11 = 11
+    _12: int  # GPIO_NUM_12 = 12
+    _13: int  # GPIO_NUM_13 = 13
+    _14: int  # GPIO_NUM_14 = 14
+    _15: int  # GPIO_NUM_15 = 15
+    _16: int  # GPIO_NUM_16 = 16
+    _17: int  # GPIO_NUM_17 = 17
+    _18: int  # GPIO_NUM_18 = 18
+    _19: int  # GPIO_NUM_19 = 19
+    _21: int  # GPIO_NUM_21 = 21
+    _22: int  # GPIO_NUM_22 = 22
+    _23: int  # GPIO_NUM_23 = 23
+    _25: int  # GPIO_NUM_25 = 25
+    _26: int  # GPIO_NUM_26 = 26
+    _27: int  # GPIO_NUM_27 = 27
+    _32: int  # GPIO_NUM_32 = 32
+    _33: int  # GPIO_NUM_33 = 33
+    _34: int  # GPIO_NUM_34 = 34
+    _35: int  # GPIO_NUM_35 = 35
+    _36: int  # GPIO_NUM_36 = 36
+    _37: int  # GPIO_NUM_37 = 37
+    _38: int  # GPIO_NUM_38 = 38
+    _39: int  # GPIO_NUM_39 = 39
+    MAX: int  # GPIO_NUM_MAX = 40
 
 class GPIO_MODE:
     DISABLE: int  # GPIO_MODE_DISABLE = 0
@@ -139,7 +139,7 @@ class GPIO_PULLDOWN:
     DISABLE: int  # GPIO_PULLDOWN_DISABLE = 0
     ENABLE: int  # GPIO_PULLDOWN_ENABLE = 1
 
-class gpio_pull_mode_t:
+class GPIO:
     PULLUP_ONLY: int  # GPIO_PULLUP_ONLY = 0
     PULLDOWN_ONLY: int  # GPIO_PULLDOWN_ONLY = 1
     PULLUP_PULLDOWN: int  # GPIO_PULLUP_PULLDOWN = 2
@@ -161,12 +161,6 @@ class spi_host_device_t:
     SPI_HOST_MAX: int  # SPI_HOST_MAX = 3
 
 class SPI_DMA:
-    DISABLED: int  # SPI_DMA_DISABLED = 0
-    CH1: int  # SPI_DMA_CH1 = 1
-    CH2: int  # SPI_DMA_CH2 = 2
-    CH_AUTO: int  # SPI_DMA_CH_AUTO = 3
-
-class spi_dma_chan_t:
     DISABLED: int  # SPI_DMA_DISABLED = 0
     CH1: int  # SPI_DMA_CH1 = 1
     CH2: int  # SPI_DMA_CH2 = 2

@@ -220,6 +220,10 @@ class cvar:
     lodepng_default_decompress_settings: LodePNGDecompressSettings  # const LodePNGDecompressSettings
     lodepng_default_compress_settings: LodePNGCompressSettings  # const LodePNGCompressSettings
 
+LODEPNG_VERSION_STRING: str | None  # the C variable LODEPNG_VERSION_STRING (read; write through cvar)
+lodepng_default_decompress_settings: LodePNGDecompressSettings  # the C variable lodepng_default_decompress_settings (read; write through cvar)
+lodepng_default_compress_settings: LodePNGCompressSettings  # the C variable lodepng_default_compress_settings (read; write through cvar)
+
 def lodepng_decode_memory(out: Blob | bytes | bytearray | memoryview | None, w: Blob | bytes | bytearray | memoryview | None, h: Blob | bytes | bytearray | memoryview | None, in_: Blob | bytes | bytearray | memoryview | None, insize: int, colortype: int, bitdepth: int) -> int:
     """
     unsigned int lodepng_decode_memory(unsigned char ** out, unsigned int * w, unsigned int * h, const unsigned char * in, size_t insize, LodePNGColorType colortype, unsigned int bitdepth)

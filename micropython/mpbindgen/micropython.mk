@@ -3,10 +3,7 @@
 # (UPANEL_NO_DRIVERS=1) stays without them.
 ifeq ($(UPANEL_NO_DRIVERS),)
 MPB_RT_DIR := $(UPANEL_ROOT)/mpbindgen/runtime
-SRC_USERMOD_C += $(MPB_RT_DIR)/mpb_scalar.c $(MPB_RT_DIR)/mpb_blob.c $(MPB_RT_DIR)/mpb_keep.c \
-	$(MPB_RT_DIR)/mpb_struct.c $(MPB_RT_DIR)/mpb_function.c $(MPB_RT_DIR)/mpb_callback.c \
-	$(MPB_RT_DIR)/mpb_c_pointer.c $(MPB_RT_DIR)/mpb_object.c $(MPB_RT_DIR)/mpb_overload.c \
-	$(UPANEL_BINDINGS_SRC)
+SRC_USERMOD_C += $(wildcard $(MPB_RT_DIR)/*.c) $(UPANEL_BINDINGS_SRC)
 SRC_USERMOD_CXX += $(MPB_RT_DIR)/mpb_cxx.cpp $(UPANEL_BINDINGS_CXX_SRC)
 CFLAGS_USERMOD += -I$(MPB_RT_DIR) $(UPANEL_BINDINGS_CFLAGS)
 # The port has one set of C++ flags for all modules: the C++ APIs bound need C++20 (std::span)

@@ -115,6 +115,7 @@ typedef enum {
     MPB_CALLBACK,  // function pointer: C functions, or Python callables via a trampoline
     MPB_OBJECT,    // C++ class (mpb_class_desc_t): a pointer to the object
     MPB_STRUCT_ARRAY,  // fixed array of `count` structs (ext: their desc): a sequence of views
+    MPB_HANDLE,    // an object of an object-style library (ext: its mpb_family_t)
 } mpb_kind_t;
 
 typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
@@ -153,7 +154,6 @@ typedef struct {
     void *data;
     mp_obj_t owner;
     mp_obj_t refs;  // dict: field offset -> Python object kept alive for C (owned structs)
-    uint8_t storage[];
 } mpb_struct_t;
 
 bool mpb_is_struct(mp_obj_t o);
@@ -176,6 +176,9 @@ MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
 // A C global variable at `addr` described as a field at offset 0 (a module's `cvar` object):
 // read and written as a struct field is; a const one is read only, as copies.
 void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t *dest);
+// Its value, as a module attribute reads it.
+mp_obj_t mpb_global_get(void *addr, const mpb_field_t *f, bool read_only);
+mp_obj_t mpb_struct_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs);
 
 // Struct arguments: a T object, a dict (a temporary T), a Blob, or None for NULL.
 void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d);
@@ -289,9 +292,9 @@ typedef enum {
 #define MPB_CB_MAX_ARGS 8
 
 typedef struct {
-    uint8_t kind;                    // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR
+    uint8_t kind;                    // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR, HANDLE
     uint8_t size;
-    const mpb_struct_desc_t *desc;   // MPB_STRUCT_PTR
+    const void *desc;                // MPB_STRUCT_PTR: mpb_struct_desc_t; MPB_HANDLE: mpb_family_t
 } mpb_cb_arg_t;
 
 struct _mpb_callback_desc_t {
@@ -314,6 +317,7 @@ typedef struct {
     mp_obj_t callable;
     mp_obj_t user;
     mp_obj_t pin_key;  // where it is pinned (MP_OBJ_NULL: kept by its owner instead)
+    bool registered;   // made by a registration: read back as a void *, it is the caller's `user`
 } mpb_callback_t;
 extern const mp_obj_type_t mpb_type_callback;
 
@@ -361,6 +365,46 @@ mp_obj_t mpb_obj_from_ptr(void *p);
 // Pins `o` under `key` (replacing what was there); MP_OBJ_NULL unpins.
 void mpb_pin(mp_obj_t key, mp_obj_t o);
 mp_obj_t mpb_pinned_get(mp_obj_t key);
+
+// ---- Objects of an object-style library (mpb_handle.c) ------------------------------------
+
+// One Python wrapper per C object, whatever class the library made it with. The wrapper is
+// stored with the object (`find`/`attach`) and told when the library deletes it (`attach`
+// registers the notification; the generated callback calls mpb_handle_deleted).
+typedef struct _mpb_family_t mpb_family_t;
+
+typedef struct {
+    const mp_obj_type_t *type;
+    const struct _mpb_function_t *create;  // create(parent, ...): the class's constructor
+    const void *class_id;                  // what family->of() answers for its objects (NULL: unknown)
+    const mpb_family_t *family;
+} mpb_class_t;
+
+struct _mpb_family_t {
+    const char *c_type;                    // "lv_obj_t"
+    void *(*find)(void *obj);              // the wrapper stored with obj (NULL: none stored)
+    void (*attach)(void *obj, void *wrapper);  // stores it and asks to be told of the deletion
+    const void *(*of)(void *obj);          // obj's class id
+    const mpb_class_t *const *classes;     // [0] the base class; NULL-terminated
+    bool heap_kept;                        // the library's memory is on MicroPython's heap
+};
+
+typedef struct {
+    mp_obj_base_t base;
+    void *ptr;  // NULL once the library deleted the object
+} mpb_handle_t;
+
+// The C object behind a wrapper (a subclass instance passes its native part); None is NULL.
+void *mpb_to_handle(mp_obj_t o, const mpb_family_t *f);
+// The family of a wrapper (of its own class, not a Python subclass), or NULL.
+const mpb_family_t *mpb_handle_family(mp_obj_t o);
+// The wrapper of a C object: the one it has, or a new one of its class (NULL: None).
+mp_obj_t mpb_from_handle(const mpb_family_t *f, void *obj);
+// The library deleted the object whose wrapper this is.
+void mpb_handle_deleted(void *wrapper);
+mp_obj_t mpb_handle_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
+void mpb_handle_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
+void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
 
 // ---- C++ classes, overloads and standard types (mpb_object.c, mpb_overload.c) --------------
 

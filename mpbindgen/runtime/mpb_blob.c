@@ -15,7 +15,10 @@ mp_obj_t mpb_from_ptr(const void *p) {
 mp_obj_t mpb_from_void_ptr(void *p) {
     mp_obj_t o = mpb_obj_from_ptr(p);
     if (o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback)) {
-        return ((mpb_callback_t *)MP_OBJ_TO_PTR(o))->callable;
+        // The user data a registration carried to its callback (an LVGL event's
+        // e.get_user_data()), or the callable a void * was given as.
+        mpb_callback_t *cb = MP_OBJ_TO_PTR(o);
+        return cb->registered ? cb->user : cb->callable;
     }
     return o != MP_OBJ_NULL ? o : mpb_from_ptr(p);
 }
@@ -116,6 +119,10 @@ void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep) {
         *keep = v;
         return ((mpb_struct_t *)MP_OBJ_TO_PTR(v))->data;
     }
+    const mpb_family_t *family = mpb_handle_family(v);
+    if (family != NULL) {
+        return mpb_to_handle(v, family);  // an object of an object-style library: its C object
+    }
     mp_buffer_info_t buf;
     if (mp_get_buffer(v, &buf, MP_BUFFER_READ)) {
         *keep = v;
@@ -130,6 +137,7 @@ void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep) {
         cb->callable = v;
         cb->user = mp_const_none;
         cb->pin_key = MP_OBJ_NULL;
+        cb->registered = false;
         *keep = MP_OBJ_FROM_PTR(cb);
         return cb;
     }

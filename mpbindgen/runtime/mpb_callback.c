@@ -51,7 +51,14 @@ static mp_obj_t wrap(mp_obj_t callable, mp_obj_t user) {
     cb->callable = callable;
     cb->user = user;
     cb->pin_key = MP_OBJ_NULL;
+    cb->registered = false;
     return MP_OBJ_FROM_PTR(cb);
+}
+
+static mp_obj_t registration(mp_obj_t callable, mp_obj_t user) {
+    mp_obj_t cb = wrap(callable, user);
+    ((mpb_callback_t *)MP_OBJ_TO_PTR(cb))->registered = true;
+    return cb;
 }
 
 // The record of the last registration with a trailing void * (a root, so always alive): the
@@ -225,9 +232,9 @@ void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_o
     // callable: checked by mpb_is_python_callable in the generated wrapper
     if (pin_key == MP_OBJ_NULL) {
         // A library whose memory is on MicroPython's heap keeps each record it is given for
-        // as long as it can call it: a new one every time, nothing pinned.
-        mp_obj_t cb = wrap(callable, user);
-        MP_STATE_VM(mpb_last_record) = cb;
+        // as long as it can call it: a new one every time, nothing pinned (not even as the
+        // last record, which would outlive the library's reference).
+        mp_obj_t cb = registration(callable, user);
         prepare_slot(d);
         return MP_OBJ_TO_PTR(cb);
     }
@@ -242,7 +249,7 @@ void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_o
         record->callable = callable;
         record->user = user;
     } else {
-        cb = wrap(callable, user);
+        cb = registration(callable, user);
         ((mpb_callback_t *)MP_OBJ_TO_PTR(cb))->pin_key = pin_key;
         mpb_pin(pin_key, cb);
     }
@@ -255,7 +262,7 @@ mp_obj_t mpb_callback_add(mp_obj_t ctx, const mpb_callback_desc_t *d, mp_obj_t c
     if (ctx == MP_OBJ_NULL) {
         ctx = mp_obj_new_dict(0);
     }
-    mp_obj_dict_store(ctx, MP_OBJ_NEW_QSTR(d->key), wrap(callable, user));
+    mp_obj_dict_store(ctx, MP_OBJ_NEW_QSTR(d->key), registration(callable, user));
     prepare_slot(d);
     return ctx;
 }
@@ -348,13 +355,15 @@ static mp_obj_t to_obj(const mpb_cb_arg_t *a, mpb_cval_t v, mp_obj_t view) {
             if (view != MP_OBJ_NULL) {
                 mpb_struct_t *s = MP_OBJ_TO_PTR(view);
                 if (s->owner == view) {
-                    memcpy(s->data, v.p, a->desc->size);
+                    memcpy(s->data, v.p, ((const mpb_struct_desc_t *)a->desc)->size);
                 } else {
                     s->data = v.p;
                 }
                 return view;
             }
             return mpb_struct_view(a->desc, v.p, MP_OBJ_NULL);
+        case MPB_HANDLE:
+            return mpb_from_handle(a->desc, v.p);
         default:
             if (v.p == NULL) {
                 return mp_const_none;
@@ -387,6 +396,9 @@ static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
         case MPB_STRUCT_PTR:
         case MPB_PTR:
             v.p = a->size == 0 ? NULL : mpb_to_ptr(o, 0, true, "callback result");
+            break;
+        case MPB_HANDLE:
+            v.p = mpb_to_handle(o, a->desc);
             break;
         default:
             break;

@@ -31,16 +31,28 @@ mp_obj_t mpb_from_struct_ptr(const mpb_struct_desc_t *d, const void *p) {
 }
 
 mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init) {
-    mpb_struct_t *s = mp_obj_malloc_var(mpb_struct_t, storage, uint8_t, d->size, d->type);
-    s->data = s->storage;
+    // The storage is a heap block of its own: a pointer C keeps to it (a style an LVGL object
+    // uses) points at the start of a block, which is what the collector follows, so the
+    // memory outlives the Python object for as long as C memory on the heap refers to it.
+    uint8_t *data = m_new0(uint8_t, d->size ? d->size : 1);
+    mpb_struct_t *s = mp_obj_malloc(mpb_struct_t, d->type);
+    s->data = data;
     s->owner = MP_OBJ_FROM_PTR(s);
     s->refs = MP_OBJ_NULL;
     if (init) {
-        memcpy(s->storage, init, d->size);
-    } else {
-        memset(s->storage, 0, d->size);
+        memcpy(data, init, d->size);
     }
     return MP_OBJ_FROM_PTR(s);
+}
+
+mp_obj_t mpb_struct_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
+    // Structs are values: equal when of one type with the same bytes (or at one address).
+    if (op != MP_BINARY_OP_EQUAL || !mpb_is_struct(rhs) || mp_obj_get_type(lhs) != mp_obj_get_type(rhs)) {
+        return MP_OBJ_NULL;
+    }
+    const void *a = ((mpb_struct_t *)MP_OBJ_TO_PTR(lhs))->data, *b = ((mpb_struct_t *)MP_OBJ_TO_PTR(rhs))->data;
+    size_t size = mpb_struct_desc(mp_obj_get_type(lhs))->size;
+    return mp_obj_new_bool(a == b || (a != NULL && b != NULL && memcmp(a, b, size) == 0));
 }
 
 static const mpb_field_t *find_field(const mpb_struct_desc_t *d, qstr name) {
@@ -173,6 +185,8 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
             return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->get(self->data));
         case MPB_CALLBACK:
             return mpb_from_callback(*(void **)p, f->ext, self_obj);
+        case MPB_HANDLE:
+            return mpb_from_handle(f->ext, *(void **)p);
         default: {  // MPB_PTR
             void *target = *(void **)p;
             mp_obj_t o = mpb_kept(self_obj, p, target);
@@ -273,6 +287,9 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
         }
         case MPB_CALLBACK:
             *(void **)p = mpb_to_callback(v, f->ext, self_obj);
+            break;
+        case MPB_HANDLE:
+            *(void **)p = mpb_to_handle(v, f->ext);
             break;
         default: {  // MPB_PTR
             mp_obj_t keep;
@@ -376,6 +393,13 @@ void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d) {
         set_fields_from_dict(tmp, o);
         o = tmp;
     }
+    if (!mpb_is_struct(o) && mp_obj_is_obj(o)) {
+        // A Python class derived from the struct's (class MyStyle(lv.style_t)): its native part.
+        mp_obj_t native = mp_obj_cast_to_native_base(o, MP_OBJ_FROM_PTR(d->type));
+        if (native != MP_OBJ_NULL) {
+            o = native;
+        }
+    }
     if (mpb_is_struct(o)) {
         if (mp_obj_get_type(o) != d->type) {
             mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, got %s"), d->c_name,
@@ -459,4 +483,10 @@ void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t 
         return;
     }
     mpb_struct_field_attr(mpb_struct_view(&global_desc, addr, MP_OBJ_NULL), f, dest);
+}
+
+mp_obj_t mpb_global_get(void *addr, const mpb_field_t *f, bool read_only) {
+    mp_obj_t dest[2] = {MP_OBJ_NULL, MP_OBJ_NULL};
+    mpb_global_attr(addr, f, read_only, dest);
+    return dest[0];
 }

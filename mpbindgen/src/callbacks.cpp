@@ -88,7 +88,7 @@ bool plan_callbacks(const Options &opt, Module &mod, std::string &error) {
   for (auto &r : mod.records) {
     for (auto &f : r.fields) {
       if (f.type.kind != Kind::FuncPtr) continue;
-      CallbackSlot &s = make(r.py + "." + f.name, f.type);
+      CallbackSlot &s = make(py_name_of_record(r.c) + "." + f.name, f.type);
       s.key = f.name;
       if (!s.why_not.empty() || s.ctx != Context::None) continue;
       int arg = user_data_arg(mod, *s.sig, r.c);
@@ -124,6 +124,17 @@ bool plan_callbacks(const Options &opt, Module &mod, std::string &error) {
       if (n_void == 1 && cb_n_void == 1) {
         s.ctx = Context::VoidArg;
         s.ctx_arg = cb_void;
+        s.fn_user_param = user_param;
+        s.trampoline = true;
+        continue;
+      }
+      // Or the registration's user data reaches the callback as the user_data field of a
+      // struct it gets (an LVGL event's e->user_data, a timer's).
+      int ud_arg = user_data_arg(mod, *s.sig, "");
+      if (n_void == 1 && cb_n_void == 0 && ud_arg >= 0 && is_user_data_name(params[user_param].name)) {
+        s.ctx = Context::Field;
+        s.ctx_arg = ud_arg;
+        s.ctx_field = "user_data";
         s.fn_user_param = user_param;
         s.trampoline = true;
         continue;

@@ -424,7 +424,7 @@ void CxxReader::add_enum(CXCursor c, Scope &scope) {
   }
   if (anonymous && e.py == "ENUM") {
     // An anonymous enum whose members share no prefix: constants of the scope.
-    for (auto &m : e.members) scope.constants.push_back({m.py, ConstKind::Int, m.c, location(c)});
+    for (auto &m : e.members) scope.constants.push_back({m.py, m.py, "", ConstKind::Int, m.c, location(c)});
     return;
   }
   scope.enums.push_back(std::move(e));

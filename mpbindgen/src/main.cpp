@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "arrange.h"
 #include "callbacks.h"
 #include "cxx_writer.h"
 #include "options.h"
@@ -36,7 +37,7 @@ int main(int argc, char **argv) {
     if (!write_file(opt.out_c, out.c) || !write_file(opt.out_thunks, out.glue)) return 1;
     if (!opt.out_pyi.empty() && !write_file(opt.out_pyi, write_cxx_pyi(mod))) return 1;
   } else {
-    if (!plan_callbacks(opt, mod, error)) {
+    if (!arrange(opt, mod, error) || !plan_callbacks(opt, mod, error)) {
       std::fprintf(stderr, "mpbindgen: %s\n", error.c_str());
       return 2;
     }

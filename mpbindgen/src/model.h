@@ -24,6 +24,7 @@ enum class Kind {
   Array,      // fixed array of scalars (struct fields)
   StructArray,  // fixed array of bound structs (struct fields): `record`, `count`
   FuncPtr,    // pointer to function
+  Handle,     // pointer to an object of an object-style library (config "objects"): `record` is its C type
 };
 
 struct Signature;
@@ -62,6 +63,7 @@ struct Function {
   std::string name;
   std::string py;       // its Python name
   bool method = false;  // a method of a class (binds self)
+  std::string owner;    // the Python class it belongs to (empty: the module)
   Signature sig;
   std::string doc;
   Location loc;
@@ -78,6 +80,7 @@ struct Field {
 // A C global variable, reached through the module's `cvar` object.
 struct Global {
   std::string name;
+  std::string py;  // its Python name
   Type type;
   bool read_only = false;  // const
   std::string doc;
@@ -100,6 +103,7 @@ struct EnumMember {
 };
 
 struct Enum {
+  std::string c;   // the C enum or typedef name ("" for anonymous enums)
   std::string py;
   std::vector<EnumMember> members;
   std::string doc;
@@ -109,6 +113,8 @@ enum class ConstKind { Int, BigInt, Float, String };
 
 struct Constant {
   std::string name;
+  std::string py;     // its Python name
+  std::string group;  // the class it is a member of (config "group"), empty: the module
   ConstKind kind = ConstKind::Int;
   std::string value;  // as clang evaluated it, for stubs and comments
   Location loc;
@@ -223,6 +229,22 @@ struct Scope {
   bool copyable = true;                // no deleted or hidden copy constructor
 };
 
+// An object-style library's handles (config "objects"): pointers to one C type `c` stand for
+// objects of several classes, each made by a create function; one Python wrapper per object,
+// found again through `find`, dropped when the library deletes the object.
+struct ObjClass {
+  std::string py;        // "button"
+  std::string create;    // its create function (C name)
+  std::string class_id;  // C expression of what `of` returns for its objects ("" when unknown)
+  std::vector<Enum> enums;  // enums named after the class (LABEL_LONG_MODE -> label.LONG_MODE)
+};
+
+struct ObjFamily {
+  std::string c;             // "lv_obj_t"
+  std::vector<ObjClass> classes;  // [0] is the base every other class derives from
+  std::string of, find, keep, on_delete, deleted;  // C templates (config "objects")
+};
+
 struct Module {
   std::string name;
   bool heap_kept = false;  // the library's memory is on MicroPython's heap: nothing is pinned for it
@@ -235,6 +257,7 @@ struct Module {
   std::vector<Enum> enums;
   std::vector<Constant> constants;
   std::vector<Global> globals;
+  std::vector<ObjFamily> families;
   std::vector<Skipped> skipped;
   std::vector<std::unique_ptr<CallbackSlot>> callbacks;
   std::vector<std::pair<const CallbackSlot *, std::string>> exports;  // trampolines as C functions

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <regex>
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -66,10 +67,13 @@ void name_enum(Enum &e, const std::string &c_name) {
   }
   auto us = prefix.rfind('_');
   prefix = us == std::string::npos ? "" : prefix.substr(0, us + 1);
-  // Shorten it until every member is still an identifier (GPIO_NUM_0 -> NUM_0).
+  // Shorten it until every member keeps a name; one that starts with a digit gets a leading
+  // underscore (GPIO_NUM_0 -> GPIO_NUM._0, as the seed's module has it).
   auto all_ident = [&](size_t len) {
     for (auto &m : e.members) {
-      if (m.c.size() <= len || !is_ident(m.c.substr(len))) return false;
+      if (m.c.size() <= len) return false;
+      std::string rest = m.c.substr(len);
+      if (!is_ident(rest) && !is_ident("_" + rest)) return false;
     }
     return true;
   };
@@ -84,7 +88,10 @@ void name_enum(Enum &e, const std::string &c_name) {
   std::string cls = prefix.empty() ? c_name : prefix.substr(0, prefix.size() - 1);
   if (cls.empty()) cls = "ENUM";
   e.py = cls;
-  for (auto &m : e.members) m.py = m.c.substr(prefix.size());
+  for (auto &m : e.members) {
+    m.py = m.c.substr(prefix.size());
+    if (!is_ident(m.py)) m.py = "_" + m.py;
+  }
 }
 
 std::string c_ident(const std::string &s) {
@@ -107,6 +114,20 @@ bool is_length_name(const std::string &name) {
   static const std::regex re("(.*_)?(len|length|size|n|count|nbytes|num|insize|outsize|buflen|bufsize|.*_len|.*_size)",
                              std::regex::icase);
   return std::regex_match(name, re);
+}
+
+bool doc_allows_null(const std::string &doc, const std::string &param) {
+  for (const char *tag : {"@param ", "\\param "}) {
+    std::string key = tag + param;
+    for (size_t at = doc.find(key); at != std::string::npos; at = doc.find(key, at + 1)) {
+      size_t end = at + key.size();
+      if (end < doc.size() && (std::isalnum(static_cast<unsigned char>(doc[end])) || doc[end] == '_')) continue;
+      size_t next = std::min(doc.find('@', end), doc.find("\\param", end));
+      if (doc.substr(end, next == std::string::npos ? std::string::npos : next - end).find("NULL") != std::string::npos)
+        return true;
+    }
+  }
+  return false;
 }
 
 std::string py_safe(const std::string &s) {

@@ -26,6 +26,8 @@ std::string c_ident(const std::string &s);
 std::string quote(const std::string &s);
 // Parameter names that say "the length of the buffer before me" (len, size, n, count...).
 bool is_length_name(const std::string &name);
+// Whether a doc comment's "@param NAME ..." (or "\\param") text says NULL is allowed there.
+bool doc_allows_null(const std::string &doc, const std::string &param);
 // Python keywords get a trailing underscore in stubs.
 std::string py_safe(const std::string &s);
 

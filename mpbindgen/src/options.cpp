@@ -33,7 +33,7 @@ bool parse_args(int argc, char **argv, Options &opt, std::string &error) {
       else if (a == "--cxx-thunks") opt.out_thunks = *v;
       else if (a == "--cxx") { opt.out_thunks = *v; opt.cxx_api = true; }
       else if (a == "--include") opt.include = std::regex(*v);
-      else if (a == "--exclude") opt.exclude = std::regex(*v);
+      else if (a == "--exclude") { opt.exclude = std::regex(*v); opt.exclude_text = *v; }
       else if (a == "--config") config = *v;
       else if (a == "-I" || a == "-D") opt.clang_args.push_back(a + *v);
       else if (a.rfind("-I", 0) == 0 || a.rfind("-D", 0) == 0) opt.clang_args.push_back(a);
@@ -105,6 +105,14 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         }
       }
       opt.callbacks.push_back(c);
+    } else if (verb == "exclude") {
+      try {
+        std::string re = opt.exclude_text.empty() ? name : opt.exclude_text + "|" + name;
+        opt.exclude = std::regex(re);
+        opt.exclude_text = re;
+      } catch (const std::regex_error &e) {
+        return fail("bad regular expression '" + name + "': " + e.what());
+      }
     } else if (verb == "heap") {
       if (name != "micropython") return fail("heap takes 'micropython' (the library allocates from MicroPython's heap)");
       opt.heap_kept = true;
@@ -139,7 +147,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         *dst = v;
       }
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, nullable, export, heap, prefix, methods, group, objects)");
+      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, export, heap, prefix, methods, group, objects)");
     }
   }
   return true;

@@ -38,7 +38,8 @@ struct Options {
   std::vector<std::string> headers;
   std::vector<std::string> clang_args;  // -I, -D, -std, ...
   std::optional<std::regex> include;    // more files whose declarations are bound
-  std::optional<std::regex> exclude;    // declarations (by name) left out
+  std::optional<std::regex> exclude;    // declarations (by name) left out (--exclude, config "exclude")
+  std::string exclude_text;
   std::string out_c, out_pyi;
   std::string out_thunks;               // --cxx-thunks: read as C++, thunks for C++ linkage
   bool cxx_api = false;                 // --cxx OUT.cpp: bind the C++ API, glue in out_thunks

@@ -368,13 +368,17 @@ void Reader::add_function(CXCursor c) {
   // Pointers to structs and to typed data are dereferenced by the callee: None (NULL) is
   // refused unless the config says the function takes NULL there. void *, opaque handles and
   // strings take None.
+  // The header's own documentation of a parameter may say it takes NULL ("@param disp ...
+  // NULL to refresh all displays").
+  std::string doc = doc_of(c);
   for (auto &p : sig->params) {
     bool typed = p.type.kind == Kind::StructPtr || (p.type.kind == Kind::Ptr && !p.type.pointee.empty());
     std::string slot = name + "." + p.name;
-    p.nullable = !typed || std::find(opt_.nullable.begin(), opt_.nullable.end(), slot) != opt_.nullable.end();
+    p.nullable = !typed || std::find(opt_.nullable.begin(), opt_.nullable.end(), slot) != opt_.nullable.end() ||
+                 doc_allows_null(doc, p.name);
   }
   sig->c_type = str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(c))));
-  Function f{name, name, false, *sig, doc_of(c), location(c)};
+  Function f{name, name, false, "", *sig, doc, location(c)};
   // Declared with C++ linkage (a C API compiled as C++): C reaches it through a thunk.
   f.thunk = mod_.cxx && str(clang_Cursor_getMangling(c)) != name;
   mod_.functions.push_back(std::move(f));
@@ -404,10 +408,12 @@ void Reader::add_global(CXCursor c) {
     skip(c, name, why);
     return;
   }
-  mod_.globals.push_back({name, *type, is_const, doc_of(c)});
+  mod_.globals.push_back({name, name, *type, is_const, doc_of(c)});
 }
 
 void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
+  // Once per enum: a second typedef of it (an API's old name) adds nothing.
+  if (!seen_.insert("enum " + str(clang_getCursorUSR(c))).second) return;
   Enum e;
   e.doc = doc_of(c);
   bool is_unsigned = false;
@@ -431,7 +437,20 @@ void Reader::add_enum(CXCursor c, const std::string &typedef_name) {
   if (e.members.empty()) return;
   std::string tag = unnamed(c) ? "" : str(clang_getCursorSpelling(c));
   std::string c_name = typedef_name.empty() ? tag : typedef_name;
+  e.c = c_name;
   name_enum(e, c_name);
+  if (c_name.empty() && e.py == "ENUM") {
+    // An anonymous enum whose members share no prefix (one member, say): constants.
+    for (auto &m : e.members) {
+      if (!seen_.insert(m.c).second) continue;
+      Constant k;
+      k.name = k.py = m.c;
+      k.value = std::to_string(m.value);
+      k.loc = location(c);
+      mod_.constants.push_back(k);
+    }
+    return;
+  }
   auto taken = [&](const std::string &py) {
     for (auto &other : mod_.enums) {
       if (other.py == py) return true;
@@ -540,6 +559,7 @@ void Reader::add_macros(const std::vector<CXCursor> &macros) {
       continue;
     }
     seen_.insert(name);
+    k.py = name;
     mod_.constants.push_back(k);
   }
   for (auto &[n, r] : values) clang_EvalResult_dispose(r);

@@ -1,5 +1,6 @@
 #include "writer_c.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -22,11 +23,15 @@ const char *mpb_kind(const Type &t) {
     case Kind::Struct: return "MPB_STRUCT";
     case Kind::Array: return "MPB_ARRAY";
     case Kind::FuncPtr: return "MPB_CALLBACK";
+    case Kind::Handle: return "MPB_HANDLE";
     default: return "MPB_PTR";
   }
 }
 
-std::string sd(const std::string &record_c) { return "mpb_sd_" + c_ident(py_name_of_record(record_c)); }
+// C identifiers of what is generated for a record, an object family and an object class.
+std::string rid(const std::string &record_c) { return c_ident(py_name_of_record(record_c)); }
+std::string sd(const std::string &record_c) { return "mpb_sd_" + rid(record_c); }
+std::string fam(const std::string &c_type) { return "mpb_fam_" + c_ident(c_type); }
 
 // The arguments after the object of mpb_to_ptr and mpb_to_ptr_extent for a pointer of type t:
 // the bytes it must reach, whether it is const, its C spelling.
@@ -46,7 +51,10 @@ std::string to_c(const Type &t, const std::string &o) {
     case Kind::Float: case Kind::Double: return "(" + t.c + ")mpb_to_double(" + o + ")";
     case Kind::CStr: return "mpb_to_cstr(" + o + ")";
     case Kind::StructPtr: return "(" + t.c + ")mpb_to_struct_ptr(" + o + ", &" + sd(t.record) + ")";
-    case Kind::Struct: return "*(const " + t.c + " *)mpb_to_struct_value(" + o + ", &" + sd(t.record) + ")";
+    case Kind::Struct:  // a by-value const struct parameter is spelled const already
+      return "*(" + std::string(t.c.rfind("const ", 0) == 0 ? "" : "const ") + t.c + " *)mpb_to_struct_value(" + o + ", &" +
+             sd(t.record) + ")";
+    case Kind::Handle: return "(" + t.c + ")mpb_to_handle(" + o + ", &" + fam(t.record) + ")";
     default:
       return "(" + t.c + ")mpb_to_ptr(" + o + ", " + ptr_checks(t) + ")";
   }
@@ -63,7 +71,11 @@ std::string from_c(const Type &t, const std::string &v) {
     case Kind::StructPtr: return "mpb_from_struct_ptr(&" + sd(t.record) + ", " + v + ")";
     case Kind::Struct: return "mpb_struct_new(&" + sd(t.record) + ", &" + v + ")";
     case Kind::FuncPtr: return "mpb_from_ptr((void *)" + v + ")";
-    default: return (t.pointee.empty() ? "mpb_from_void_ptr((void *)" : "mpb_from_ptr(") + v + ")";
+    case Kind::Handle: return "mpb_from_handle(&" + fam(t.record) + ", (void *)" + v + ")";
+    default:
+      // A char * result is text (lv_label_get_text); other pointers are Blobs.
+      if (t.pointee == "char") return "mpb_from_cstr(" + v + ")";
+      return (t.pointee.empty() ? "mpb_from_void_ptr((void *)" : "mpb_from_ptr(") + v + ")";
   }
 }
 
@@ -83,7 +95,10 @@ class Writer {
   void trampoline(const CallbackSlot &s);
   void callback_desc(const CallbackSlot &s);
   void record(const Record &r);
-  void enumeration(const Enum &e);
+  void enumeration(const Enum &e, const std::string &id);
+  std::string methods(const std::string &owner);
+  void family(const ObjFamily &f);
+  void groups();
   void function(const Function &f);
   std::string wrapper_body(const Function &f, const std::string &fn_type);
   std::string proto(const Function &f);
@@ -166,7 +181,7 @@ void Writer::callback_desc(const CallbackSlot &s) {
   static const char *ctxs[] = {"MPB_CTX_NONE", "MPB_CTX_USER_DATA", "MPB_CTX_VOID_ARG", "MPB_CTX_FIELD"};
   const Signature &sig = *s.sig;
   auto arg = [&](const Type &t) {
-    std::string d = t.kind == Kind::StructPtr ? "&" + sd(t.record) : "NULL";
+    std::string d = t.kind == Kind::StructPtr ? "&" + sd(t.record) : t.kind == Kind::Handle ? "&" + fam(t.record) : "NULL";
     std::string size = t.kind == Kind::Void ? "0" : "sizeof(" + t.c + ")";
     return std::string("{") + mpb_kind(t) + ", " + size + ", " + d + "}";
   };
@@ -188,7 +203,7 @@ void Writer::callback_desc(const CallbackSlot &s) {
 }
 
 void Writer::record(const Record &r) {
-  std::string id = c_ident(r.py);
+  std::string id = rid(r.c);
   for (auto &f : r.fields) {
     if (f.bit_width < 0) continue;
     std::string b = id + "_" + f.name;
@@ -213,7 +228,8 @@ void Writer::record(const Record &r) {
       std::string ext = "NULL";
       if (f.type.kind == Kind::Struct || f.type.kind == Kind::StructPtr || f.type.kind == Kind::StructArray)
         ext = "&" + sd(f.type.record);
-      if (f.type.kind == Kind::FuncPtr) ext = "&mpb_cbd_" + mod_.slot(r.py + "." + f.name)->id;
+      if (f.type.kind == Kind::FuncPtr) ext = "&mpb_cbd_" + mod_.slot(py_name_of_record(r.c) + "." + f.name)->id;
+      if (f.type.kind == Kind::Handle) ext = "&" + fam(f.type.record);
       if (f.type.kind == Kind::StructArray) {
         out_ << "sizeof(" << member << "[0]), MPB_STRUCT_ARRAY, 0, " << f.type.count << ", " << ext << "},\n";
       } else if (f.type.kind == Kind::Array) {
@@ -234,22 +250,22 @@ void Writer::record(const Record &r) {
        << "    {MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(sizeof(" << r.c << "))},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj)},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&mpb_struct_dereference_obj)},\n"
-       << "};\n"
+       << methods(r.py) << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_sl_" << id << ", mpb_sl_" << id << "_table);\n"
-       << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_type_" << id << ", MP_QSTR_" << id << ", MP_TYPE_FLAG_NONE,\n"
+       << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_type_" << id << ", MP_QSTR_" << r.py << ", MP_TYPE_FLAG_NONE,\n"
        << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_attr_" << id << ",\n"
+       << "    binary_op, mpb_struct_binary_op,\n"
        << "    buffer, mpb_struct_get_buffer, protocol, &mpb_sd_" << id << ", locals_dict, &mpb_sl_" << id << ");\n"
        << "static const mpb_struct_desc_t mpb_sd_" << id << " = {&mpb_type_" << id << ", " << quote(r.c) << ", sizeof("
        << r.c << "), " << r.fields.size() << ", " << (r.fields.empty() ? "NULL" : "mpb_fl_" + id) << "};\n\n";
 }
 
-void Writer::enumeration(const Enum &e) {
-  std::string id = c_ident(e.py);
+void Writer::enumeration(const Enum &e, const std::string &id) {
   out_ << "static const mp_rom_map_elem_t mpb_el_" << id << "_table[] = {\n";
   for (auto &m : e.members) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_INT(" << m.c << ")},\n";
   out_ << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_el_" << id << ", mpb_el_" << id << "_table);\n"
-       << "static MP_DEFINE_CONST_OBJ_TYPE(mpb_enum_" << id << ", MP_QSTR_" << id
+       << "static MP_DEFINE_CONST_OBJ_TYPE(mpb_enum_" << id << ", MP_QSTR_" << e.py
        << ", MP_TYPE_FLAG_NONE, locals_dict, &mpb_el_" << id << ");\n\n";
 }
 
@@ -313,7 +329,7 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
       std::string handle = "MP_OBJ_NULL";
       for (size_t j = 0; j < n; j++) {
         Kind k = params[j].type.kind;
-        if (static_cast<int>(j) != u && j != i && (k == Kind::Ptr || k == Kind::StructPtr)) {
+        if (static_cast<int>(j) != u && j != i && (k == Kind::Ptr || k == Kind::StructPtr || k == Kind::Handle)) {
           handle = "a[" + std::to_string(j) + "]";
           break;
         }
@@ -438,7 +454,106 @@ void Writer::function(const Function &f) {
   std::string an = names(arg_names);
   std::string pr = proto(f);
   out_ << "static const mpb_function_t mpb_f_" << id << " = {{&" << (f.method ? "mpb_type_method" : "mpb_type_function")
-       << "}, &" << pr << ", (void (*)(void))" << callee << ", MP_QSTR_" << f.py << ", " << an << "};\n";
+       << "}, &" << pr << ", (void (*)(void))" << callee << ", MP_QSTR_" << (f.py.empty() ? f.owner : f.py) << ", " << an << "};\n";
+}
+
+// The methods of a class (a struct's or an object class's) as entries of its locals table.
+std::string Writer::methods(const std::string &owner) {
+  std::string t;
+  for (auto &f : mod_.functions) {
+    if (f.method && f.owner == owner)
+      t += "    {MP_ROM_QSTR(MP_QSTR_" + f.py + "), MP_ROM_PTR(&mpb_f_" + c_ident(f.name) + ")},\n";
+  }
+  return t;
+}
+
+// A C template of the config ("lv_obj_get_user_data({obj})") with its placeholders filled.
+static std::string fill(std::string t, const std::map<std::string, std::string> &values) {
+  for (auto &[k, v] : values) {
+    std::string key = "{" + k + "}";
+    for (size_t at = t.find(key); at != std::string::npos; at = t.find(key, at + v.size())) t.replace(at, key.size(), v);
+  }
+  return t;
+}
+
+// An object family: the functions that find, attach and classify wrappers (from the config's
+// templates), the class types and the family descriptor.
+void Writer::family(const ObjFamily &f) {
+  std::string id = c_ident(f.c), obj = "((" + f.c + " *)o)";
+  std::map<std::string, std::string> v = {{"obj", obj}, {"wrapper", "w"}, {"deleted", "mpb_deleted_" + id}};
+  if (!f.on_delete.empty()) {
+    // The notification's C type: the parameter of the registering function that gets {deleted}.
+    std::string fn = f.on_delete.substr(0, f.on_delete.find('('));
+    std::string inside = f.on_delete.substr(fn.size() + 1, f.on_delete.rfind(')') - fn.size() - 1);
+    size_t arg = 0;
+    for (int depth = 0, i = 0; i < static_cast<int>(inside.find("{deleted}")); i++) {
+      depth += inside[i] == '(' ? 1 : inside[i] == ')' ? -1 : 0;
+      if (inside[i] == ',' && depth == 0) arg++;
+    }
+    const Signature *sig = nullptr;
+    for (auto &g : mod_.functions) {
+      if (g.name == fn && arg < g.sig.params.size() && g.sig.params[arg].type.kind == Kind::FuncPtr)
+        sig = g.sig.params[arg].type.sig.get();
+    }
+    if (sig) {
+      std::map<std::string, std::string> args;
+      out_ << "static " << sig->ret.c << " mpb_deleted_" << id << "(";
+      for (size_t i = 0; i < sig->params.size(); i++) {
+        out_ << (i ? ", " : "") << declare(sig->params[i].type, "a" + std::to_string(i));
+        args[std::to_string(i)] = "a" + std::to_string(i);
+      }
+      out_ << (sig->params.empty() ? "void" : "") << ") {\n    mpb_handle_deleted((void *)(" << fill(f.deleted, args) << "));\n"
+           << (sig->ret.kind == Kind::Void ? "" : "    return 0;\n") << "}\n";
+    }
+  }
+  if (!f.find.empty())
+    out_ << "static void *mpb_find_" << id << "(void *o) {\n    return (void *)(" << fill(f.find, v) << ");\n}\n"
+         << "static void mpb_attach_" << id << "(void *o, void *w) {\n    " << fill(f.keep, v) << ";\n"
+         << (f.on_delete.empty() ? "" : "    " + fill(f.on_delete, v) + ";\n") << "}\n";
+  if (!f.of.empty())
+    out_ << "static const void *mpb_of_" << id << "(void *o) {\n    return (const void *)(" << fill(f.of, v) << ");\n}\n";
+  const std::string &base = f.classes[0].py;
+  for (auto &c : f.classes) {
+    std::string cid = "mpb_oc_" + c_ident(c.py);
+    for (auto &e : c.enums) enumeration(e, c_ident(c.py) + "_" + c_ident(e.py));
+    out_ << "static const mpb_class_t " << cid << ";\n"
+         << "static const mp_rom_map_elem_t " << cid << "_table[] = {\n" << methods(c.py);
+    for (auto &e : c.enums)
+      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.py << "), MP_ROM_PTR(&mpb_enum_" << c_ident(c.py) << "_" << c_ident(e.py) << ")},\n";
+    out_ << "};\n"
+         << "static MP_DEFINE_CONST_DICT(" << cid << "_locals, " << cid << "_table);\n"
+         << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_ot_" << c_ident(c.py) << ", MP_QSTR_" << c.py << ", MP_TYPE_FLAG_NONE,\n"
+         << "    make_new, mpb_handle_make_new, print, mpb_handle_print, attr, mpb_handle_attr, protocol, &" << cid << ",\n"
+         << "    locals_dict, &" << cid << "_locals" << (c.py == base ? "" : ", parent, &mpb_ot_" + c_ident(base)) << ");\n"
+         << "static const mpb_class_t " << cid << " = {&mpb_ot_" << c_ident(c.py) << ", &mpb_f_" << c_ident(c.create) << ", "
+         << (c.class_id.empty() ? "NULL" : "(const void *)" + c.class_id) << ", &" << fam(f.c) << "};\n";
+  }
+  out_ << "static const mpb_class_t *const " << fam(f.c) << "_classes[] = {";
+  for (auto &c : f.classes) out_ << "&mpb_oc_" << c_ident(c.py) << ", ";
+  out_ << "NULL};\n"
+       << "static const mpb_family_t " << fam(f.c) << " = {" << quote(f.c) << ", "
+       << (f.find.empty() ? "NULL, NULL" : "mpb_find_" + id + ", mpb_attach_" + id) << ", "
+       << (f.of.empty() ? "NULL" : "mpb_of_" + id) << ", " << fam(f.c) << "_classes, " << (mod_.heap_kept ? "true" : "false")
+       << "};\n\n";
+}
+
+// Constants grouped into classes (config "group"): LV_SYMBOL_OK -> SYMBOL.OK.
+void Writer::groups() {
+  std::vector<std::string> seen;
+  for (auto &k : mod_.constants) {
+    if (k.group.empty() || std::find(seen.begin(), seen.end(), k.group) != seen.end()) continue;
+    seen.push_back(k.group);
+    std::string id = "mpb_gr_" + c_ident(k.group);
+    out_ << "static const mp_rom_map_elem_t " << id << "_table[] = {\n";
+    for (auto &m : mod_.constants) {
+      if (m.group != k.group) continue;
+      if (m.kind == ConstKind::Int) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_INT(" << m.name << ")},\n";
+      if (m.kind == ConstKind::String) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_PTR(&mpb_s_" << m.name << ")},\n";
+    }
+    out_ << "};\nstatic MP_DEFINE_CONST_DICT(" << id << "_locals, " << id << "_table);\n"
+         << "static MP_DEFINE_CONST_OBJ_TYPE(" << id << ", MP_QSTR_" << k.group << ", MP_TYPE_FLAG_NONE, locals_dict, &" << id
+         << "_locals);\n";
+  }
 }
 
 // Slot trampolines exported as C functions (config "export SLOT as NAME"): assignable where
@@ -482,22 +597,28 @@ void Writer::globals() {
 
 void Writer::module_table() {
   const std::string &m = mod_.name;
-  bool lazy = false;
+  bool lazy = !mod_.globals.empty();
   for (auto &k : mod_.constants) {
     if (k.kind == ConstKind::String) out_ << "static const MP_DEFINE_STR_OBJ(mpb_s_" << k.name << ", " << k.name << ");\n";
-    if (k.kind == ConstKind::Float || k.kind == ConstKind::BigInt) lazy = true;
+    if ((k.kind == ConstKind::Float || k.kind == ConstKind::BigInt) && k.group.empty()) lazy = true;
   }
+  groups();
   if (lazy) {
     // Floats and integers beyond a small int are made when asked for (module __getattr__):
-    // neither has a constant object form on every MicroPython object representation.
+    // neither has a constant object form on every MicroPython object representation. C
+    // variables are read here too, as their value now.
     out_ << "\nstatic mp_obj_t mpb_getattr(mp_obj_t attr) {\n    switch (mp_obj_str_get_qstr(attr)) {\n";
     for (auto &k : mod_.constants) {
+      if (!k.group.empty()) continue;
       if (k.kind == ConstKind::Float)
-        out_ << "        case MP_QSTR_" << k.name << ": return mp_obj_new_float((mp_float_t)(" << k.name << "));\n";
+        out_ << "        case MP_QSTR_" << k.py << ": return mp_obj_new_float((mp_float_t)(" << k.name << "));\n";
       if (k.kind == ConstKind::BigInt)
-        out_ << "        case MP_QSTR_" << k.name << ": return " << (k.value[0] == '-' ? "mpb_from_i64((int64_t)(" : "mpb_from_u64((uint64_t)(")
+        out_ << "        case MP_QSTR_" << k.py << ": return " << (k.value[0] == '-' ? "mpb_from_i64((int64_t)(" : "mpb_from_u64((uint64_t)(")
              << k.name << "));\n";
     }
+    for (auto &g : mod_.globals)
+      out_ << "        case MP_QSTR_" << g.py << ": return mpb_global_get((void *)&" << g.name << ", &mpb_gv_" << g.name << ", "
+           << (g.read_only ? "true" : "false") << ");\n";
     out_ << "        default: break;\n    }\n"
          << "    return MP_OBJ_NULL;  // not here: MicroPython raises AttributeError\n}\n"
          << "static MP_DEFINE_CONST_FUN_OBJ_1(mpb_getattr_obj, mpb_getattr);\n";
@@ -511,16 +632,30 @@ void Writer::module_table() {
   if (!mod_.globals.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR_cvar), MP_ROM_PTR(&mpb_cvar)},\n";
   for (auto &e : mod_.exports)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.second << "), MP_ROM_PTR(&mpb_f_" << e.second << ")},\n";
-  for (auto &f : mod_.functions)
-    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.py << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
+  for (auto &fam : mod_.families) {
+    for (auto &c : fam.classes)
+      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c.py << "), MP_ROM_PTR(&mpb_ot_" << c_ident(c.py) << ")},\n";
+  }
+  for (auto &f : mod_.functions) {
+    if (f.owner.empty())
+      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.py << "), MP_ROM_PTR(&mpb_f_" << c_ident(f.name) << ")},\n";
+  }
   for (auto &r : mod_.records)
-    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c_ident(r.py) << "), MP_ROM_PTR(&mpb_type_" << c_ident(r.py) << ")},\n";
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << r.py << "), MP_ROM_PTR(&mpb_type_" << rid(r.c) << ")},\n";
   for (auto &e : mod_.enums)
-    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << c_ident(e.py) << "), MP_ROM_PTR(&mpb_enum_" << c_ident(e.py) << ")},\n";
+    out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.py << "), MP_ROM_PTR(&mpb_enum_" << c_ident(e.py) << ")},\n";
+  std::vector<std::string> groups;
   for (auto &k : mod_.constants) {
-    if (k.kind == ConstKind::Int) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.name << "), MP_ROM_INT(" << k.name << ")},\n";
+    if (!k.group.empty()) {
+      if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) {
+        groups.push_back(k.group);
+        out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.group << "), MP_ROM_PTR(&mpb_gr_" << c_ident(k.group) << ")},\n";
+      }
+      continue;
+    }
+    if (k.kind == ConstKind::Int) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.py << "), MP_ROM_INT(" << k.name << ")},\n";
     if (k.kind == ConstKind::String)
-      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.name << "), MP_ROM_PTR(&mpb_s_" << k.name << ")},\n";
+      out_ << "    {MP_ROM_QSTR(MP_QSTR_" << k.py << "), MP_ROM_PTR(&mpb_s_" << k.name << ")},\n";
   }
   out_ << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_globals, mpb_globals_table);\n\n"
@@ -537,19 +672,19 @@ std::string Writer::run() {
   out_ << ". Do not edit.\n#include \"mpb.h\"\n";
   for (auto &h : mod_.headers) out_ << "#include \"" << std::filesystem::path(h).filename().string() << "\"\n";
   out_ << "\n";
-  for (auto &r : mod_.records) {
-    std::string id = c_ident(r.py);
-    out_ << "static const mpb_struct_desc_t mpb_sd_" << id << ";\n";
-  }
+  for (auto &r : mod_.records) out_ << "static const mpb_struct_desc_t " << sd(r.c) << ";\n";
+  for (auto &f : mod_.families) out_ << "static const mpb_family_t " << fam(f.c) << ";\n";
   for (auto &s : mod_.callbacks) out_ << "static const mpb_callback_desc_t mpb_cbd_" << s->id << ";\n";
+  for (auto &f : mod_.functions) out_ << "static const mpb_function_t mpb_f_" << c_ident(f.name) << ";\n";
   out_ << "\n";
   for (auto &s : mod_.callbacks) {
     if (s->trampoline) trampoline(*s);
   }
   for (auto &s : mod_.callbacks) callback_desc(*s);
-  for (auto &r : mod_.records) record(r);
-  for (auto &e : mod_.enums) enumeration(e);
   for (auto &f : mod_.functions) function(f);
+  for (auto &r : mod_.records) record(r);
+  for (auto &e : mod_.enums) enumeration(e, c_ident(e.py));
+  for (auto &f : mod_.families) family(f);
   globals();
   exports();
   module_table();

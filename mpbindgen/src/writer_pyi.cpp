@@ -1,6 +1,8 @@
 #include "writer_pyi.h"
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 #include "names.h"
 
@@ -37,6 +39,34 @@ std::string field_type(const Field &f) {
   return f.type.py;
 }
 
+// One function's stub: a module function, or a method (its first C argument is self).
+void function_stub(std::ostringstream &out, const Function &f, const std::string &indent) {
+  out << indent << "def " << f.py << "(";
+  for (size_t i = 0; i < f.sig.params.size(); i++) {
+    auto &p = f.sig.params[i];
+    if (i == 0 && f.method) out << "self";
+    else out << (i ? ", " : "") << py_safe(p.name) << ": " << param_type(p.type);
+  }
+  out << ") -> " << (f.sig.ret.kind == Kind::Void ? "None" : f.sig.ret.py) << ":";
+  std::string csig = f.sig.ret.c + " " + f.name + "(";
+  for (size_t i = 0; i < f.sig.params.size(); i++)
+    csig += (i ? ", " : "") + f.sig.params[i].type.c + " " + f.sig.params[i].name;
+  csig += ")";
+  docstring(out, csig + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
+}
+
+void enum_stub(std::ostringstream &out, const Enum &e, const std::string &indent) {
+  out << indent << "class " << e.py << ":";
+  if (!e.doc.empty()) docstring(out, e.doc, indent); else out << "\n";
+  for (auto &m : e.members) out << indent << "    " << py_safe(m.py) << ": int  # " << m.c << " = " << m.value << "\n";
+}
+
+void methods_stub(std::ostringstream &out, const Module &mod, const std::string &owner) {
+  for (auto &f : mod.functions) {
+    if (f.method && f.owner == owner) function_stub(out, f, "    ");
+  }
+}
+
 }  // namespace
 
 std::string write_pyi(const Module &mod) {
@@ -50,16 +80,36 @@ std::string write_pyi(const Module &mod) {
     out << "class C_Pointer:\n    \"\"\"A cell for out-parameters: pass it where C writes a pointer, int or size.\"\"\"\n"
         << "    ptr_val: Any\n    int_val: int\n    uint_val: int\n    str_val: str | None\n    size_val: int\n"
         << "    def __init__(self, init: 'C_Pointer | dict | None' = None, **fields: Any) -> None: ...\n\n";
+  std::vector<std::string> groups;
   for (auto &k : mod.constants) {
     const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
-    out << k.name << ": " << t << "  # " << (k.kind == ConstKind::String ? "'" + k.value + "'" : k.value) << "\n";
+    if (!k.group.empty()) {
+      if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
+      continue;
+    }
+    out << k.py << ": " << t << "  # " << (k.kind == ConstKind::String ? "'" + k.value + "'" : k.value) << "\n";
   }
   if (!mod.constants.empty()) out << "\n";
-  for (auto &e : mod.enums) {
-    out << "class " << e.py << ":";
-    if (!e.doc.empty()) docstring(out, e.doc, ""); else out << "\n";
-    for (auto &m : e.members) out << "    " << py_safe(m.py) << ": int  # " << m.c << " = " << m.value << "\n";
+  for (auto &g : groups) {
+    out << "class " << g << ":\n";
+    for (auto &k : mod.constants) {
+      if (k.group == g) out << "    " << k.py << ": " << (k.kind == ConstKind::String ? "str" : "int") << "  # " << k.name << "\n";
+    }
     out << "\n";
+  }
+  for (auto &e : mod.enums) {
+    enum_stub(out, e, "");
+    out << "\n";
+  }
+  for (auto &fam : mod.families) {
+    for (auto &c : fam.classes) {
+      bool base = &c == &fam.classes[0];
+      out << "class " << c.py << (base ? "" : "(" + fam.classes[0].py + ")") << ":\n    \"\"\"" << fam.c << " made by " << c.create
+          << "\"\"\"\n    def __init__(self, parent: '" << fam.classes[0].py << " | None' = None) -> None: ...\n";
+      for (auto &e : c.enums) enum_stub(out, e, "    ");
+      methods_stub(out, mod, c.py);
+      out << "\n";
+    }
   }
   for (auto &r : mod.records) {
     out << "class " << r.py << ":\n    \"\"\"" << r.c << (r.is_union ? " (union)" : "");
@@ -72,12 +122,16 @@ std::string write_pyi(const Module &mod) {
     }
     out << "    def __init__(self, init: '" << r.py << " | dict | None' = None, **fields: Any) -> None: ...\n"
         << "    @classmethod\n    def __cast__(cls, ptr: 'Blob | int | Any') -> '" << r.py << "': ...\n"
-        << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n\n";
+        << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n";
+    methods_stub(out, mod, r.py);
+    out << "\n";
   }
   if (!mod.globals.empty()) {
     out << "class cvar:\n    \"\"\"The C global variables, read and written in place (module.cvar.NAME).\"\"\"\n";
     for (auto &g : mod.globals)
       out << "    " << py_safe(g.name) << ": " << g.type.py << "  # " << (g.read_only && g.type.c.rfind("const", 0) != 0 ? "const " : "") << g.type.c << "\n";
+    out << "\n";
+    for (auto &g : mod.globals) out << g.py << ": " << g.type.py << "  # the C variable " << g.name << " (read; write through cvar)\n";
     out << "\n";
   }
   for (auto &[slot, name] : mod.exports) {
@@ -86,18 +140,8 @@ std::string write_pyi(const Module &mod) {
         << "    carries, as a Python callable in that slot would be called.\n    \"\"\"\n\n";
   }
   for (auto &f : mod.functions) {
-    out << "def " << f.name << "(";
-    for (size_t i = 0; i < f.sig.params.size(); i++) {
-      auto &p = f.sig.params[i];
-      out << (i ? ", " : "") << py_safe(p.name) << ": " << param_type(p.type);
-    }
-    out << ") -> " << (f.sig.ret.kind == Kind::Void ? "None" : f.sig.ret.py) << ":";
-    std::string doc = f.doc;
-    std::string csig = f.sig.ret.c + " " + f.name + "(";
-    for (size_t i = 0; i < f.sig.params.size(); i++)
-      csig += (i ? ", " : "") + f.sig.params[i].type.c + " " + f.sig.params[i].name;
-    csig += ")";
-    docstring(out, csig + (doc.empty() ? "" : "\n\n" + doc), "");
+    if (!f.owner.empty()) continue;
+    function_stub(out, f, "");
     out << "\n";
   }
   return out.str();

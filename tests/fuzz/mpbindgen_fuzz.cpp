@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "arrange.h"
 #include "callbacks.h"
 #include "cxx_writer.h"
 #include "reader.h"
@@ -42,7 +43,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             if (out.glue.find("extern \"C\"") == std::string::npos) __builtin_trap();
         } else {
             std::string error;
-            if (!plan_callbacks(opt, mod, error)) __builtin_trap();  // no config: nothing to refuse
+            // The seeds' own prefix and struct functions as methods, so that renaming runs too.
+            opt.prefix = "demo_";
+            opt.methods = "_t";
+            if (!arrange(opt, mod, error) || !plan_callbacks(opt, mod, error)) __builtin_trap();
             c = write_c(mod);
             pyi = write_pyi(mod);
         }

@@ -1,0 +1,122 @@
+// Objects of an object-style library: many classes behind one C handle type (LVGL's widgets
+// are all lv_obj_t). Each C object has at most one Python wrapper, stored with the object by
+// the family's `attach` and found again by `find`, so that the same object always comes back
+// as the same Python object, of its own class. When the library deletes the object, the
+// notification `attach` asked for empties the wrapper: using it then raises instead of
+// touching freed memory.
+#include "mpb.h"
+
+static const mpb_class_t *class_of_type(const mp_obj_type_t *t) {
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, make_new) == mpb_handle_make_new ? MP_OBJ_TYPE_GET_SLOT(t, protocol) : NULL;
+}
+
+const mpb_family_t *mpb_handle_family(mp_obj_t o) {
+    const mpb_class_t *c = mp_obj_is_obj(o) ? class_of_type(mp_obj_get_type(o)) : NULL;
+    return c ? c->family : NULL;
+}
+
+static mp_obj_t pin_key(void *obj) {
+    return mpb_from_u64((uintptr_t)obj | 1);  // odd: never a slot address (mpb_keep's keys)
+}
+
+void *mpb_to_handle(mp_obj_t o, const mpb_family_t *f) {
+    if (o == mp_const_none) {
+        return NULL;
+    }
+    const mpb_class_t *c = mp_obj_is_obj(o) ? class_of_type(mp_obj_get_type(o)) : NULL;
+    if (c == NULL && mp_obj_is_obj(o)) {
+        // A Python class derived from one of ours: its native part.
+        mp_obj_t native = mp_obj_cast_to_native_base(o, MP_OBJ_FROM_PTR(f->classes[0]->type));
+        if (native != MP_OBJ_NULL && native != o) {
+            o = native;
+            c = class_of_type(mp_obj_get_type(o));
+        }
+    }
+    if (c == NULL || c->family != f) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %q (a %s), got %s"),
+            f->classes[0]->type->name, f->c_type, mp_obj_get_type_str(o));
+    }
+    mpb_handle_t *h = MP_OBJ_TO_PTR(o);
+    if (h->ptr == NULL) {
+        mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("this %q was deleted (its %s is gone)"),
+            c->type->name, f->c_type);
+    }
+    return h->ptr;
+}
+
+mp_obj_t mpb_from_handle(const mpb_family_t *f, void *obj) {
+    if (obj == NULL) {
+        return mp_const_none;
+    }
+    void *w = f->find ? f->find(obj) : NULL;
+    if (w != NULL) {
+        return MP_OBJ_FROM_PTR(w);
+    }
+    // Its class by what the library says it is; the base class when none of ours matches.
+    const mpb_class_t *cls = f->classes[0];
+    const void *id = f->of ? f->of(obj) : NULL;
+    for (const mpb_class_t *const *c = f->classes; *c != NULL; c++) {
+        if ((*c)->class_id != NULL && (*c)->class_id == id) {
+            cls = *c;
+            break;
+        }
+    }
+    mpb_handle_t *h = mp_obj_malloc(mpb_handle_t, cls->type);
+    h->ptr = obj;
+    if (f->attach) {
+        f->attach(obj, h);
+        if (!f->heap_kept) {
+            // C memory the collector does not see holds the wrapper: pinned until deleted.
+            mpb_pin(pin_key(obj), MP_OBJ_FROM_PTR(h));
+        }
+    }
+    return MP_OBJ_FROM_PTR(h);
+}
+
+void mpb_handle_deleted(void *wrapper) {
+    mpb_handle_t *h = wrapper;
+    if (h == NULL || h->ptr == NULL) {
+        return;
+    }
+    const mpb_class_t *c = class_of_type(h->base.type);
+    if (c != NULL && !c->family->heap_kept) {
+        mpb_pin(pin_key(h->ptr), MP_OBJ_NULL);
+    }
+    h->ptr = NULL;
+}
+
+mp_obj_t mpb_handle_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    const mpb_class_t *c = MP_OBJ_TYPE_GET_SLOT(type, protocol);
+    mp_obj_t none = mp_const_none;
+    if (n_args == 0 && n_kw == 0) {
+        // No parent: the library's top-level object (an LVGL screen).
+        args = &none;
+        n_args = 1;
+    }
+    return c->create->proto->call(c->create, n_args, n_kw, args);
+}
+
+void mpb_handle_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    mpb_handle_t *h = MP_OBJ_TO_PTR(self_in);
+    if (h->ptr == NULL) {
+        mp_printf(print, "<%q (deleted)>", h->base.type->name);
+    } else {
+        mp_printf(print, "<%q %p>", h->base.type->name, h->ptr);
+    }
+}
+
+// Methods are looked up through the base classes too (MicroPython looks only in a native
+// type's own locals): a button has every obj method.
+void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    if (dest[0] != MP_OBJ_NULL) {
+        return;  // no attributes to store
+    }
+    for (const mp_obj_type_t *t = mp_obj_get_type(self_in); t != NULL; t = MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, parent)) {
+        mp_map_elem_t *e = mp_map_lookup(&MP_OBJ_TYPE_GET_SLOT(t, locals_dict)->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
+        if (e != NULL) {
+            mp_convert_member_lookup(self_in, t, e->value, dest);
+            return;
+        }
+    }
+}
