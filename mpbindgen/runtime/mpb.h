@@ -224,15 +224,32 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg);
 typedef struct _mpb_function_t mpb_function_t;
 typedef mp_obj_t (*mpb_wrapper_t)(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args);
 
+// A C type of parameters and results, shared by every function that has it: how a value of
+// it converts (generated functions convert their arguments by these, in a loop, so that their
+// wrappers are only the C call), and how it is spelled.
+typedef struct _mpb_ctype_t {
+    uint8_t kind;         // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK
+    uint8_t size;         // INT, UINT, FLOAT, DOUBLE: bytes
+    bool is_const;        // PTR: points at const data
+    uint32_t pointee;     // PTR: bytes it points at (0: void * or unknown)
+    const char *name;     // the C spelling, for messages ("int32_t", "lv_area_t *")
+    const char *canon;    // the canonical C spelling, for assignment checks ("struct _lv_area_t *")
+    const char *py;       // the annotation ("int", "area_t | None")
+    const void *ext;      // STRUCT, STRUCT_PTR: mpb_struct_desc_t; HANDLE: mpb_family_t
+} mpb_ctype_t;
+
 // What all functions of one prototype share (the reference binding's trick, which keeps a
-// big library's module small): the wrapper that converts the arguments and calls the C
-// function through the function object's pointer, and what describes the prototype.
+// big library's module small): the wrapper that calls the C function through the function
+// object's pointer, and what describes the prototype.
 typedef struct _mpb_proto_t {
     mpb_wrapper_t call;
-    const char *c_type;      // canonical C function type, for assignment checks ("" for C++)
-    const char *types;       // Python annotations, one per argument then the result, each ending in '\n'
+    const mpb_ctype_t *const *ctypes;  // C: the result, then each argument
+    const char *c_type;      // an exported trampoline's C type (NULL: from ctypes; "" for C++)
+    const char *types;       // C++: annotations, one per argument then the result, each ending in '\n'
     uint8_t n_args;
     uint8_t n_optional;      // trailing arguments with defaults (C++)
+    uint32_t none_ok;        // C: bit i set: argument i takes None for NULL
+    uint32_t lengths;        // C: bit i set: argument i is the length of argument i-1's buffer
     const struct _mpb_arg_t *arg_kinds;  // what each argument accepts, for overloads (C++)
     const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
 } mpb_proto_t;
@@ -250,6 +267,12 @@ extern const mp_obj_type_t mpb_type_function;
 
 // "name(a: int, b: int) -> int", for messages.
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f);
+// The C type of a C function, canonical ("int (int, void *)"), for assignment checks.
+void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f);
+// The arguments of a C function as C values, converted by its prototype's ctypes (at most
+// MPB_MAX_ARGS; functions with more, or with callbacks, convert in their own wrappers).
+#define MPB_MAX_ARGS 12
+void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v);
 
 // Positional and keyword arguments to n_args positional values (MP_OBJ_NULL for optional
 // ones not given, unless none were given by keyword: then `args` itself).
@@ -280,7 +303,15 @@ typedef enum {
     MPB_CB_PLAIN,      // called at once; exceptions propagate (synchronous C callbacks)
     MPB_CB_HARD,       // interrupt context: heap locked, exceptions reported, not propagated
     MPB_CB_SCHEDULED,  // interrupt context: queued with micropython.schedule
+    MPB_CB_CAUGHT,     // called at once; an exception is printed and C gets a zero result, so
+                       // that none crosses the library's frames (LVGL's event loop)
 } mpb_cb_mode_t;
+
+// How many caught-mode callbacks are running (C calling Python calling C calling Python...):
+// an event loop must not re-enter the library from inside one. A module shows it as
+// NAME.value (config "nesting NAME"; lv._nesting for lv_binding_micropython's lv_utils).
+extern int mpb_nesting_depth;
+extern const mp_obj_base_t mpb_nesting;
 
 typedef enum {
     MPB_CTX_NONE,       // only C functions can be assigned

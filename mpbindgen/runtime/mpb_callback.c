@@ -68,7 +68,7 @@ MP_REGISTER_ROOT_POINTER(mp_obj_t mpb_last_record);
 
 // Makes the reusable argument objects before C can call the slot from an interrupt.
 static void prepare_slot(const mpb_callback_desc_t *d) {
-    if (d->mode == MPB_CB_PLAIN || mpb_pinned_get(slot_key(d)) != MP_OBJ_NULL) {
+    if (d->mode == MPB_CB_PLAIN || d->mode == MPB_CB_CAUGHT || mpb_pinned_get(slot_key(d)) != MP_OBJ_NULL) {
         return;
     }
     mpb_slot_t *slot = mp_obj_malloc(mpb_slot_t, &mpb_type_slot);
@@ -167,10 +167,15 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
     }
     if (mp_obj_is_type(o, &mpb_type_function) || mp_obj_is_type(o, &mpb_type_method)) {
         const mpb_function_t *f = MP_OBJ_TO_PTR(o);
-        if (!mpb_c_types_compatible(d->c_type, f->proto->c_type)) {
+        vstr_t c_type;
+        mp_print_t print;
+        vstr_init_print(&c_type, 64, &print);
+        mpb_print_c_type(&print, f);
+        if (!mpb_c_types_compatible(d->c_type, vstr_null_terminated_str(&c_type))) {
             mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name,
-                d->c_type, f->proto->c_type);
+                d->c_type, vstr_null_terminated_str(&c_type));
         }
+        vstr_clear(&c_type);
         if (f->proto->slot) {
             prepare_slot(f->proto->slot);  // a trampoline: its interrupt-time objects, made now
         }
@@ -433,8 +438,8 @@ static mp_obj_t run_scheduled(mp_obj_t slot_in) {
 static MP_DEFINE_CONST_FUN_OBJ_1(run_scheduled_obj, run_scheduled);
 
 static void report(const mpb_callback_desc_t *d, mp_obj_t exc) {
-    mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: exception in %s callback %s\n",
-        d->mode == MPB_CB_HARD ? "hard" : "scheduled", d->name);
+    static const char *const modes[] = {"plain", "hard", "scheduled", "caught"};
+    mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: exception in %s callback %s\n", modes[d->mode], d->name);
     mp_obj_print_exception(MICROPY_ERROR_PRINTER, exc);
 }
 
@@ -449,6 +454,24 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
             mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
             result = from_obj(&d->ret, r);
         }
+        return result;
+    }
+    if (d->mode == MPB_CB_CAUGHT) {
+        nlr_buf_t nlr;
+        mpb_nesting_depth++;
+        if (nlr_push(&nlr) == 0) {
+            mp_obj_t user;
+            mp_obj_t callable = mpb_callback_find(d, ctx, &user);
+            if (callable != MP_OBJ_NULL) {
+                size_t n = make_args(d, args, user, NULL, py_args);
+                result = from_obj(&d->ret, mp_call_function_n_kw(callable, n, 0, py_args));
+            }
+            nlr_pop();
+        } else {
+            result = (mpb_cval_t){.u = 0};
+            report(d, MP_OBJ_FROM_PTR(nlr.ret_val));
+        }
+        mpb_nesting_depth--;
         return result;
     }
     // Interrupt context: nothing may allocate, nothing may propagate.
@@ -494,3 +517,14 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
     mp_sched_unlock();
     return result;
 }
+
+int mpb_nesting_depth;
+
+static void nesting_attr(mp_obj_t self, qstr attr, mp_obj_t *dest) {
+    (void)self;
+    if (attr == MP_QSTR_value && dest[0] == MP_OBJ_NULL) {
+        dest[0] = MP_OBJ_NEW_SMALL_INT(mpb_nesting_depth);
+    }
+}
+static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_nesting, MP_QSTR_nesting, MP_TYPE_FLAG_NONE, attr, nesting_attr);
+const mp_obj_base_t mpb_nesting = {&mpb_type_nesting};

@@ -11,8 +11,16 @@ static mp_obj_t function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, cons
 
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
     const mpb_proto_t *p = f->proto;
-    const char *t = p->types;
     mp_printf(print, "%q(", f->name);
+    if (p->types == NULL) {
+        // A C function: its ctypes' annotations.
+        for (size_t i = 0; i < p->n_args; i++) {
+            mp_printf(print, "%s%q: %s", i ? ", " : "", f->arg_names[i], p->ctypes[i + 1]->py);
+        }
+        mp_printf(print, ") -> %s", p->ctypes[0]->py);
+        return;
+    }
+    const char *t = p->types;
     for (size_t i = 0; i <= p->n_args; i++) {
         const char *end = strchr(t, '\n');
         int len = (int)(end - t);
@@ -23,6 +31,19 @@ void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
         }
         t = end + 1;
     }
+}
+
+void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f) {
+    const mpb_proto_t *p = f->proto;
+    if (p->c_type != NULL) {
+        mp_print_str(print, p->c_type);
+        return;
+    }
+    mp_printf(print, "%s (", p->ctypes[0]->canon);
+    for (size_t i = 0; i < p->n_args; i++) {
+        mp_printf(print, "%s%s", i ? ", " : "", p->ctypes[i + 1]->canon);
+    }
+    mp_print_str(print, p->n_args ? ")" : "void)");
 }
 
 static void function_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
@@ -103,4 +124,77 @@ size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a) {
 void mpb_raise_none_arg(const mpb_function_t *f, size_t i) {
     mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q(): %q cannot be None (C would dereference NULL)"),
         f->name, f->arg_names[i]);
+}
+
+static int64_t int_min(size_t size) {
+    return size >= 8 ? INT64_MIN : -((int64_t)1 << (8 * size - 1));
+}
+
+static int64_t int_max(size_t size) {
+    return size >= 8 ? INT64_MAX : ((int64_t)1 << (8 * size - 1)) - 1;
+}
+
+static uint64_t uint_max(size_t size) {
+    return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * size)) - 1;
+}
+
+void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v) {
+    const mpb_proto_t *p = f->proto;
+    mp_obj_t buf[MPB_MAX_ARGS];
+    const mp_obj_t *a = mpb_args(f, n_args, n_kw, args, buf);
+    size_t extent = SIZE_MAX, elem = 1;  // of the last pointer argument, for a length after it
+    for (size_t i = 0; i < p->n_args; i++) {
+        const mpb_ctype_t *t = p->ctypes[i + 1];
+        mp_obj_t o = a[i];
+        switch (t->kind) {
+            case MPB_INT:
+                v[i].i = mpb_to_int(o, int_min(t->size), int_max(t->size), t->name);
+                break;
+            case MPB_UINT:
+                v[i].u = mpb_to_uint(o, uint_max(t->size), t->name);
+                break;
+            case MPB_BOOL:
+                v[i].u = mpb_to_bool(o);
+                break;
+            case MPB_FLOAT:
+            case MPB_DOUBLE:
+                v[i].f = mpb_to_double(o);
+                break;
+            case MPB_CSTR:
+                v[i].p = (void *)mpb_to_cstr_kept(o, f, i);
+                break;
+            default:
+                // Pointers: None is NULL where the prototype allows it.
+                if (o == mp_const_none && !(p->none_ok >> i & 1)) {
+                    mpb_raise_none_arg(f, i);
+                }
+                switch (t->kind) {
+                    case MPB_STRUCT_PTR:
+                        v[i].p = mpb_to_struct_ptr(o, t->ext);
+                        break;
+                    case MPB_STRUCT:
+                        v[i].p = (void *)mpb_to_struct_value(o, t->ext);
+                        break;
+                    case MPB_HANDLE:
+                        v[i].p = mpb_to_handle(o, t->ext);
+                        break;
+                    default:  // MPB_PTR
+                        if (t->pointee == 0) {
+                            v[i].p = mpb_to_void_ptr_kept(o, f, i);
+                            mp_buffer_info_t b;
+                            extent = o != mp_const_none && mp_get_buffer(o, &b, MP_BUFFER_READ) ? b.len : SIZE_MAX;
+                            elem = 1;
+                        } else {
+                            v[i].p = mpb_to_ptr_extent(o, t->pointee, t->is_const, t->name, &extent);
+                            elem = t->pointee ? t->pointee : 1;
+                        }
+                        break;
+                }
+                break;
+        }
+        if (p->lengths >> i & 1) {
+            // The length of the buffer before it: no more than the buffer holds.
+            mpb_check_extent(extent, v[i].u, elem, f->arg_names[i]);
+        }
+    }
 }

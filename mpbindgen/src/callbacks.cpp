@@ -79,6 +79,7 @@ bool plan_callbacks(const Options &opt, Module &mod, std::string &error) {
     slot->sig = t.sig.get();
     const CallbackConfig *cfg = opt.callback(name);
     if (!cfg) cfg = opt.callback(t.c);  // by typedef name: every slot of that type
+    if (!cfg) cfg = opt.callback("*");  // every slot
     if (cfg && cfg->mode) slot->mode = *cfg->mode;
     slot->why_not = check_signature(*slot->sig);
     if (slot->why_not.empty() && cfg) apply_config_context(mod, *cfg, *slot);

@@ -421,8 +421,8 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
     for (size_t i = 0; i < kinds.size(); i++) c_ << (i ? ", " : "") << kinds[i];
     c_ << "};\n";
   }
-  c_ << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", \"\", " << quote(types) << ", " << n_py << ", "
-     << ps.size() - required << ", " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n"
+  c_ << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", NULL, \"\", " << quote(types) << ", " << n_py << ", "
+     << ps.size() - required << ", 0, 0, " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n"
      << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, &mpb_p_"
      << id << ", NULL, MP_QSTR_" << f.py << ", " << (n_py ? "mpb_an_" + id : "NULL") << "};\n\n";
 }

@@ -32,6 +32,7 @@ struct Signature;
 struct Type {
   Kind kind = Kind::Void;
   std::string c;              // C spelling, usable in generated code ("uint8_t", "const foo_t *")
+  std::string canon;          // canonical C spelling ("unsigned char", "const struct _foo *")
   std::string record;         // Struct/StructPtr: C name of the record; Array: element C type
   std::string pointee;        // Ptr: C spelling of what it points at ("" for void)
   bool pointee_const = false;
@@ -128,7 +129,7 @@ struct Skipped {
 
 // One function-pointer slot (struct field or function parameter) that may call Python.
 enum class Context { None, UserData, VoidArg, Field };
-enum class Mode { Plain, Hard, Scheduled };
+enum class Mode { Plain, Hard, Scheduled, Caught };
 
 struct CallbackSlot {
   std::string id;        // C identifier part: "spi_device_interface_config_t_post_cb"
@@ -248,6 +249,8 @@ struct ObjFamily {
 struct Module {
   std::string name;
   bool heap_kept = false;  // the library's memory is on MicroPython's heap: nothing is pinned for it
+  std::string init;        // config "init": called when the module is first imported
+  std::string nesting;     // config "nesting": a module attribute whose .value is the callback depth
   bool cxx = false;  // headers read as C++
   bool cxx_api = false;  // --cxx: bind the C++ declarations (root)
   std::unique_ptr<Scope> root;

@@ -94,6 +94,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         if (k == "mode" && v == "hard") c.mode = Mode::Hard;
         else if (k == "mode" && v == "scheduled") c.mode = Mode::Scheduled;
         else if (k == "mode" && v == "plain") c.mode = Mode::Plain;
+        else if (k == "mode" && v == "caught") c.mode = Mode::Caught;
         else if (k == "context") {
           std::smatch m;
           if (!std::regex_match(v, m, std::regex("([0-9]+)\\.([A-Za-z_][A-Za-z0-9_]*)")))
@@ -101,7 +102,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
           c.ctx_arg = std::stoi(m[1]);
           c.ctx_field = m[2];
         } else {
-          return fail("unknown callback setting '" + kv + "' (mode=hard|scheduled|plain, context=ARG.FIELD)");
+          return fail("unknown callback setting '" + kv + "' (mode=hard|scheduled|plain|caught, context=ARG.FIELD)");
         }
       }
       opt.callbacks.push_back(c);
@@ -113,6 +114,10 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       } catch (const std::regex_error &e) {
         return fail("bad regular expression '" + name + "': " + e.what());
       }
+    } else if (verb == "init") {
+      opt.init = name;
+    } else if (verb == "nesting") {
+      opt.nesting = name;
     } else if (verb == "heap") {
       if (name != "micropython") return fail("heap takes 'micropython' (the library allocates from MicroPython's heap)");
       opt.heap_kept = true;
@@ -147,7 +152,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         *dst = v;
       }
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, export, heap, prefix, methods, group, objects)");
+      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, export, heap, init, nesting, prefix, methods, group, objects)");
     }
   }
   return true;

@@ -95,6 +95,7 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
   Type r;
   r.c = str(clang_getTypeSpelling(t));
   CXType canon = clang_getCanonicalType(t);
+  r.canon = str(clang_getTypeSpelling(canon));
   r.size = static_cast<int>(clang_Type_getSizeOf(canon));
   switch (canon.kind) {
     case CXType_Void: r.kind = Kind::Void; r.py = "None"; return r;
@@ -137,6 +138,7 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
         if (ecanon.kind == CXType_Record || ecanon.kind == CXType_ConstantArray) break;  // va_list, matrices
         Type p;
         p.c = es + " *";
+        p.canon = str(clang_getTypeSpelling(ecanon)) + " *";
         p.pointee_const = clang_isConstQualifiedType(ecanon);
         if ((ecanon.kind == CXType_Char_S || ecanon.kind == CXType_Char_U) && p.pointee_const) {
           p.kind = Kind::CStr;
@@ -677,6 +679,8 @@ bool Reader::run() {
 bool read_headers(const Options &opt, Module &mod) {
   mod.name = opt.module;
   mod.heap_kept = opt.heap_kept;
+  mod.init = opt.init;
+  mod.nesting = opt.nesting;
   mod.cxx = !opt.out_thunks.empty();
   mod.cxx_api = opt.cxx_api;
   mod.headers = opt.headers;

@@ -102,6 +102,9 @@ class Writer {
   void function(const Function &f);
   std::string wrapper_body(const Function &f, const std::string &fn_type);
   std::string proto(const Function &f);
+  std::string table_body(const Function &f, const std::string &fn_type);
+  std::string ctype(const Type &t);
+  std::string py_type(const Type &t);
   std::string names(const std::vector<std::string> &list);
   void globals();
   void exports();
@@ -111,6 +114,9 @@ class Writer {
   std::ostringstream out_;
   std::map<std::string, std::string> fn_types_;  // canonical C function type -> typedef name
   std::map<std::string, std::string> protos_;    // prototype key -> its descriptor
+  std::map<std::string, std::string> wrappers_;  // wrapper body -> its function
+  std::map<std::string, std::string> ctypes_;    // ctype initializer -> its descriptor
+  std::map<std::string, std::string> ctype_lists_;
   std::map<std::string, std::string> names_;     // argument name lists
 };
 
@@ -177,7 +183,7 @@ void Writer::trampoline(const CallbackSlot &s) {
 }
 
 void Writer::callback_desc(const CallbackSlot &s) {
-  static const char *modes[] = {"MPB_CB_PLAIN", "MPB_CB_HARD", "MPB_CB_SCHEDULED"};
+  static const char *modes[] = {"MPB_CB_PLAIN", "MPB_CB_HARD", "MPB_CB_SCHEDULED", "MPB_CB_CAUGHT"};
   static const char *ctxs[] = {"MPB_CTX_NONE", "MPB_CTX_USER_DATA", "MPB_CTX_VOID_ARG", "MPB_CTX_FIELD"};
   const Signature &sig = *s.sig;
   auto arg = [&](const Type &t) {
@@ -394,6 +400,79 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
 
 // The prototype a function shares with others of the same C type and conversions: a
 // wrapper and its descriptor, written once.
+// The annotation of a type as Python sees it (records under their Python names).
+std::string Writer::py_type(const Type &t) {
+  const Record *r = t.kind == Kind::Struct || t.kind == Kind::StructPtr ? mod_.record(t.record) : nullptr;
+  switch (t.kind) {
+    case Kind::Void: return "None";
+    case Kind::Struct: return r ? r->py : t.py;
+    case Kind::StructPtr: return (r ? r->py : t.py) + " | None";
+    case Kind::Handle: return t.py;
+    case Kind::FuncPtr: return "Callable | None";
+    case Kind::Ptr: return t.pointee == "char" ? "str | Blob" : "Blob | None";
+    default: return t.py;
+  }
+}
+
+// The descriptor of a C type, written once per type the module's functions have.
+std::string Writer::ctype(const Type &t) {
+  std::string kind = t.kind == Kind::Void ? "MPB_PTR" : mpb_kind(t);
+  std::string size = t.kind == Kind::Int || t.kind == Kind::UInt || t.kind == Kind::Float || t.kind == Kind::Double
+                         ? "sizeof(" + t.c + ")" : "0";
+  std::string pointee = t.kind == Kind::Ptr && !t.pointee.empty()
+                            ? "sizeof(" + t.pointee + ")" + (t.count > 0 ? " * " + std::to_string(t.count) : "") : "0";
+  std::string ext = t.kind == Kind::Struct || t.kind == Kind::StructPtr ? "&" + sd(t.record)
+                    : t.kind == Kind::Handle ? "&" + fam(t.record) : "NULL";
+  std::string canon = t.kind == Kind::Void ? "void" : t.canon;
+  std::string init = "{" + kind + ", " + size + ", " + (t.pointee_const ? "true" : "false") + ", " + pointee + ", " +
+                     quote(t.kind == Kind::Void ? "void" : t.c) + ", " + quote(canon) + ", " + quote(py_type(t)) + ", " + ext + "}";
+  auto it = ctypes_.find(init);
+  if (it != ctypes_.end()) return it->second;
+  std::string id = "mpb_ct_" + std::to_string(ctypes_.size());
+  out_ << "static const mpb_ctype_t " << id << " = " << init << ";\n";
+  return ctypes_[init] = id;
+}
+
+// A function's arguments converted by its prototype's ctypes (mpb_convert_args): its wrapper
+// is only the C call. Functions that register callbacks convert in their own wrappers.
+static bool table_driven(const Function &f) {
+  if (f.sig.params.size() > 12) return false;  // MPB_MAX_ARGS
+  for (auto &p : f.sig.params) {
+    if (p.type.kind == Kind::FuncPtr || p.type.kind == Kind::Array || p.type.kind == Kind::StructArray) return false;
+  }
+  return true;
+}
+
+std::string Writer::table_body(const Function &f, const std::string &fn_type) {
+  const auto &params = f.sig.params;
+  size_t n = params.size();
+  std::ostringstream out;
+  out << "    mpb_cval_t v[" << (n ? n : 1) << "];\n    mpb_convert_args(self, n_args, n_kw, args, v);\n";
+  std::string call = "((" + fn_type + " *)self->cfun)(";
+  for (size_t i = 0; i < n; i++) {
+    const Type &t = params[i].type;
+    std::string v = "v[" + std::to_string(i) + "]";
+    std::string arg;
+    switch (t.kind) {
+      case Kind::Int: arg = "(" + t.c + ")" + v + ".i"; break;
+      case Kind::UInt: case Kind::Bool: arg = "(" + t.c + ")" + v + ".u"; break;
+      case Kind::Float: case Kind::Double: arg = "(" + t.c + ")" + v + ".f"; break;
+      case Kind::Struct:
+        arg = "*(" + std::string(t.c.rfind("const ", 0) == 0 ? "" : "const ") + t.c + " *)" + v + ".p";
+        break;
+      default: arg = "(" + t.c + ")" + v + ".p"; break;
+    }
+    call += (i ? ", " : "") + arg;
+  }
+  call += ")";
+  if (f.sig.ret.kind == Kind::Void) {
+    out << "    " << call << ";\n    return mp_const_none;\n";
+  } else {
+    out << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
+  }
+  return out.str();
+}
+
 std::string Writer::proto(const Function &f) {
   // The C function type as a typedef: "int NAME(int, int)".
   std::string c_type = f.sig.c_type, fn_type;
@@ -412,19 +491,48 @@ std::string Writer::proto(const Function &f) {
   } else {
     fn_type = it->second;
   }
-  std::string types;
-  for (auto &p : f.sig.params) types += p.type.py + "\n";
-  types += f.sig.ret.py + "\n";
-  std::string body = wrapper_body(f, fn_type);
-  std::string key = c_type + "|" + types + "|" + body;
-  auto p = protos_.find(key);
+  // The wrapper, shared by every prototype with the same C call.
+  std::string body = table_driven(f) ? table_body(f, fn_type) : wrapper_body(f, fn_type);
+  auto w = wrappers_.find(body);
+  std::string wrapper;
+  if (w != wrappers_.end()) {
+    wrapper = w->second;
+  } else {
+    wrapper = "mpb_w_" + std::to_string(wrappers_.size());
+    out_ << "static mp_obj_t " << wrapper << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
+         << body << "}\n";
+    wrappers_[body] = wrapper;
+  }
+  // What the arguments are: their ctypes, which take None, which are lengths.
+  const auto &params = f.sig.params;
+  std::string list = ctype(f.sig.ret);
+  uint32_t none_ok = 0, lengths = 0;
+  for (size_t i = 0; i < params.size(); i++) {
+    list += ", " + ctype(params[i].type);
+    if (params[i].nullable && i < 32) none_ok |= 1u << i;
+    if (i > 0 && i < 32 && params[i - 1].type.kind == Kind::Ptr &&
+        (params[i].type.kind == Kind::Int || params[i].type.kind == Kind::UInt) && is_length_name(params[i].name))
+      lengths |= 1u << i;
+  }
+  auto l = ctype_lists_.find(list);
+  std::string ca;
+  if (l != ctype_lists_.end()) {
+    ca = l->second;
+  } else {
+    ca = "mpb_ca_" + std::to_string(ctype_lists_.size());
+    out_ << "static const mpb_ctype_t *const " << ca << "[] = {";
+    std::string item;
+    for (std::istringstream in(list); std::getline(in, item, ',');) out_ << "&" << item.substr(item[0] == ' ') << ", ";
+    out_ << "};\n";
+    ctype_lists_[list] = ca;
+  }
+  std::string init = wrapper + ", " + ca + ", NULL, NULL, " + std::to_string(params.size()) + ", 0, " +
+                     std::to_string(none_ok) + "u, " + std::to_string(lengths) + "u, NULL, NULL";
+  auto p = protos_.find(init);
   if (p != protos_.end()) return p->second;
-  std::string id = std::to_string(protos_.size());
-  out_ << "static mp_obj_t mpb_w_" << id << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
-       << body << "}\n"
-       << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", " << quote(c_type) << ", " << quote(types) << ", "
-       << f.sig.params.size() << ", 0, NULL, NULL};\n";
-  return protos_[key] = "mpb_p_" + id;
+  std::string id = "mpb_p_" + std::to_string(protos_.size());
+  out_ << "static const mpb_proto_t " << id << " = {" << init << "};\n";
+  return protos_[init] = id;
 }
 
 // A list of names, shared by the functions that have the same.
@@ -564,8 +672,8 @@ void Writer::exports() {
     out_ << "static mp_obj_t mpb_w_" << name << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
          << "    (void)self;\n    (void)n_args;\n    (void)n_kw;\n    (void)args;\n"
          << "    mp_raise_TypeError(MP_ERROR_TEXT(" << quote(msg) << "));\n}\n"
-         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", " << quote(s->sig->c_type) << ", "
-         << quote("C callback of " + s->name + "\n") << ", 0, 0, NULL, &mpb_cbd_" << s->id << "};\n"
+         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", NULL, " << quote(s->sig->c_type) << ", "
+         << quote("C callback of " + s->name + "\n") << ", 0, 0, 0, 0, NULL, &mpb_cbd_" << s->id << "};\n"
          << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, &mpb_p_" << name
          << ", (void (*)(void))mpb_t_" << s->id << ", MP_QSTR_" << name << ", NULL};\n\n";
   }
@@ -623,6 +731,10 @@ void Writer::module_table() {
          << "    return MP_OBJ_NULL;  // not here: MicroPython raises AttributeError\n}\n"
          << "static MP_DEFINE_CONST_FUN_OBJ_1(mpb_getattr_obj, mpb_getattr);\n";
   }
+  if (!mod_.init.empty())
+    out_ << "static mp_obj_t mpb_init(void) {\n    static bool done;  // __init__ runs at each import\n"
+         << "    if (!done) {\n        done = true;\n        " << mod_.init << "();\n    }\n    return mp_const_none;\n}\n"
+         << "static MP_DEFINE_CONST_FUN_OBJ_0(mpb_init_obj, mpb_init);\n";
   out_ << "\nstatic const mp_rom_map_elem_t mpb_globals_table[] = {\n"
        << "    {MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_" << m << ")},\n"
        << "    {MP_ROM_QSTR(MP_QSTR_Blob), MP_ROM_PTR(&mpb_type_blob)},\n";
@@ -630,6 +742,8 @@ void Writer::module_table() {
     out_ << "    {MP_ROM_QSTR(MP_QSTR_C_Pointer), MP_ROM_PTR(&mpb_type_c_pointer)},\n";
   if (lazy) out_ << "    {MP_ROM_QSTR(MP_QSTR___getattr__), MP_ROM_PTR(&mpb_getattr_obj)},\n";
   if (!mod_.globals.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR_cvar), MP_ROM_PTR(&mpb_cvar)},\n";
+  if (!mod_.init.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&mpb_init_obj)},\n";
+  if (!mod_.nesting.empty()) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << mod_.nesting << "), MP_ROM_PTR(&mpb_nesting)},\n";
   for (auto &e : mod_.exports)
     out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.second << "), MP_ROM_PTR(&mpb_f_" << e.second << ")},\n";
   for (auto &fam : mod_.families) {
