@@ -2,6 +2,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -16,6 +17,7 @@
 
 extern "C" {
 #include "esp32sim_functions.h"
+#include "machine_timer.h"
 #include "py/objstr.h"
 #include "py/mpstate.h"
 #include "py/runtime.h"
@@ -96,9 +98,17 @@ Picos picos_of(mp_obj_t v, double scale) {
 
 // Through the session, which serves, paces and records between slices when asked to; a
 // Ctrl-C ends a long real-time run early (run_scheduled() raises it).
+// machine.Timer callbacks run at their virtual time: time passes up to each deadline, then
+// the callbacks it scheduled run before time goes on.
 void run_for(Picos d) {
-    default_session().run_for(board(), d, [] { return MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL; });
-    run_scheduled();
+    const Picos end = board().now() + d;
+    auto interrupted = [] { return MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL; };
+    do {
+        // At least a step, so that a deadline that is due now fires.
+        Picos next = std::min<Picos>(end, std::max<Picos>(board().now() + 1, esp32sim_timers_next_due()));
+        default_session().run_for(board(), next - board().now(), interrupted);
+        run_scheduled();
+    } while (board().now() < end && !interrupted());
 }
 
 mp_obj_t hub75_raw_light(Hub75Panel &panel) {

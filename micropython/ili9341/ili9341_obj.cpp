@@ -212,10 +212,18 @@ extern "C" mp_obj_t ili9341_flush_cb(size_t, const mp_obj_t *args) {
     mp_obj_t area = args[2];
     mp_int_t x1 = area_field(area, MP_QSTR_x1), y1 = area_field(area, MP_QSTR_y1);
     mp_int_t x2 = area_field(area, MP_QSTR_x2), y2 = area_field(area, MP_QSTR_y2);
-    mp_buffer_info_t info;
-    pixels_of(args[3], &info);
-    self->disp = args[1];
     auto c = [](mp_int_t v) { return uint32_t(v < 0 || v > 0xFFFF ? 0xFFFF : v); };
+    mp_buffer_info_t info;
+    mp_obj_t pixels = args[3];
+    if (!mp_get_buffer(pixels, &info, MP_BUFFER_READ)) {
+        // LVGL's px_map as its MicroPython binding hands it over: a pointer object whose
+        // __dereference__(n) is a memoryview of n bytes (here, of one of our DMA buffers).
+        mp_int_t w = x2 - x1 + 1, h = y2 - y1 + 1;
+        mp_obj_t n = mp_obj_new_int(w > 0 && h > 0 ? w * h * 2 : 0);
+        pixels = mp_call_function_n_kw(mp_load_attr(pixels, MP_QSTR___dereference__), 1, 0, &n);
+    }
+    pixels_of(pixels, &info);
+    self->disp = args[1];
     raise_status(d, d.flush(c(x1), c(y1), c(x2), c(y2), static_cast<const uint8_t *>(info.buf),
                             uint32_t(info.len), kTagFlushReady));
     return mp_const_none;
