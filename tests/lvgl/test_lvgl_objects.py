@@ -1,0 +1,101 @@
+# The lvgl module as lv_binding_micropython's users write it: widget classes that inherit,
+# one wrapper per LVGL object (of its own class), enums and constants without prefixes, structs
+# with their functions as methods, deleted objects that raise, bad input that never reaches
+# LVGL. Expectations are LVGL's documented behaviour, not the binding's output.
+import lvgl as lv
+from checks import check
+
+
+def raises(exc, f, *args):
+    try:
+        f(*args)
+    except exc as e:
+        return str(e)
+    raise AssertionError("%s did not raise %s" % (f, exc.__name__))
+
+
+check(lv.is_initialized(), "importing lvgl initialises LVGL (lv.init() is then harmless)")
+lv.init()
+
+disp = lv.display_create(80, 60)
+buf = bytearray(80 * 60 * 2)
+disp.set_buffers(buf, None, len(buf), lv.DISPLAY_RENDER_MODE.FULL)
+disp.set_flush_cb(lambda d, area, px: d.flush_ready())
+
+# Screens and widgets.
+scr = lv.obj()
+check(type(scr) is lv.obj, "lv.obj() without a parent is a screen of class obj")
+btn = lv.button(scr)
+label = lv.label(btn)
+check(isinstance(btn, lv.obj) and isinstance(label, lv.obj), "widget classes derive from lv.obj")
+check(type(btn) is lv.button and type(label) is lv.label, "each object of its own class")
+btn.set_size(50, 20)  # an lv.obj method, through inheritance
+btn.align(lv.ALIGN.CENTER, 0, 0)
+label.set_text("Hi")  # a label method
+check(label.get_text() == "Hi", "char * results are text")
+scr.update_layout()
+check(btn.get_width() == 50, "set_size / get_width: %d" % btn.get_width())
+lv.screen_load(scr)
+check(lv.screen_active() is scr, "the loaded screen comes back as the same object")
+check(scr.get_child(0) is btn and btn.get_child(0) is label, "children come back as the objects made")
+check(scr.get_child_count() == 1, "one child")
+check(btn.get_parent() is scr, "parent")
+check(label.get_class() == lv.label_class and label.get_class() != lv.button_class, "classes compare")
+
+# An object LVGL made itself comes back of its own class, the same every time.
+lst = lv.list(scr)
+item = lst.add_button(None, "item")
+check(isinstance(item, lv.obj) and lst.get_child(0) is item, "an object LVGL made, wrapped once")
+cb = lv.checkbox(scr)
+check(scr.get_child(2) is cb and type(scr.get_child(2)) is lv.checkbox, "class kept: %s" % type(scr.get_child(2)))
+
+# Enums, constants, symbols, class-scoped enums, structs with methods.
+check(lv.ALIGN.CENTER == 9 and lv.EVENT.CLICKED > 0 and lv.OPA.COVER == 255, "enums without prefixes")
+check(lv.obj.FLAG.CLICKABLE > 0 and lv.label.LONG_MODE.WRAP == 0, "enums named after a class live in it")
+check(lv.SYMBOL.OK == "\uf00c", "symbols are strings")
+check(lv.RADIUS_CIRCLE == 0x7FFF and lv.SIZE_CONTENT > 0, "#define constants")
+check(lv.pct(50) != 50 and lv.pct(50) == lv.pct(50), "lv.pct encodes")
+a = lv.area_t({"x1": 2, "y1": 3, "x2": 11, "y2": 7})
+check(a.get_width() == 10 and a.get_height() == 5, "struct methods: area_t.get_width")
+c = lv.color_make(255, 128, 0)
+check((c.red, c.green, c.blue) == (255, 128, 0), "color_make")
+check(lv.color_hex(0x112233).green == 0x22, "color_hex")
+style = lv.style_t()
+style.init()
+style.set_bg_color(lv.color_hex(0xFF0000))
+btn.add_style(style, lv.PART.MAIN)
+check(btn.get_style_bg_color(lv.PART.MAIN).red == 255, "a style's colour reaches the object")
+
+# A Python class derived from a widget.
+class Panel(lv.obj):
+    def __init__(self, parent):
+        super().__init__(parent)
+        self.set_size(30, 30)
+
+p = Panel(scr)
+p.update_layout()
+check(p.get_width() == 30 and scr.get_child(3) is not p and isinstance(scr.get_child(3), lv.obj), "a Python subclass works; LVGL hands back its native part")
+
+# Deletion: the wrapper outlives the object and says so.
+btn.delete()
+msg = raises(RuntimeError, label.get_text)
+check("deleted" in msg, "a child of a deleted object raises: " + msg)
+check("deleted" in raises(RuntimeError, btn.set_x, 1), "a deleted object raises")
+check("deleted" in repr(btn), "repr says deleted: %r" % btn)
+check(scr.get_child_count() == 3, "the others remain")
+scr.clean()
+check("deleted" in raises(RuntimeError, cb.get_state), "clean() deletes the children")
+
+# Bad input stays out of LVGL.
+o = lv.obj(scr)
+msg = raises(TypeError, o.add_style, lv.label(scr), 0)
+check("style" in msg and "label" in msg, "a label for a style_t: TypeError naming both: " + msg)
+check("style" in raises(ValueError, o.add_style, None, 0), "None where LVGL dereferences: ValueError")
+raises(OverflowError, o.set_x, 2**31)
+raises(OverflowError, o.set_style_bg_opa, 256, 0)
+raises(TypeError, o.set_x, "1")
+msg = raises(TypeError, lv.obj.set_x, style, 1)
+check("obj" in msg, "a struct for an object: " + msg)
+check("missing" in raises(TypeError, o.set_pos, 1), "arity")
+lv.refr_now(None)  # the documentation says NULL refreshes every display
+print("ok")
