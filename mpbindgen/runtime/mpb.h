@@ -238,20 +238,26 @@ typedef struct _mpb_ctype_t {
     const void *ext;      // STRUCT, STRUCT_PTR: mpb_struct_desc_t; HANDLE: mpb_family_t
 } mpb_ctype_t;
 
+// What C++ functions and exported trampolines add to a prototype.
+typedef struct {
+    const char *c_type;      // an exported trampoline's C type ("" for C++)
+    const char *types;       // C++: annotations, one per argument then the result, each ending in '\n'
+    const struct _mpb_arg_t *arg_kinds;       // what each argument accepts, for overloads (C++)
+    const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
+} mpb_proto_ext_t;
+
 // What all functions of one prototype share (the reference binding's trick, which keeps a
 // big library's module small): the wrapper that calls the C function through the function
 // object's pointer, and what describes the prototype.
 typedef struct _mpb_proto_t {
     mpb_wrapper_t call;
     const mpb_ctype_t *const *ctypes;  // C: the result, then each argument
-    const char *c_type;      // an exported trampoline's C type (NULL: from ctypes; "" for C++)
-    const char *types;       // C++: annotations, one per argument then the result, each ending in '\n'
+    const qstr_short_t *names;         // the argument names of the module's functions
+    const mpb_proto_ext_t *ext;        // NULL for C functions
     uint8_t n_args;
-    uint8_t n_optional;      // trailing arguments with defaults (C++)
-    uint32_t none_ok;        // C: bit i set: argument i takes None for NULL
-    uint32_t lengths;        // C: bit i set: argument i is the length of argument i-1's buffer
-    const struct _mpb_arg_t *arg_kinds;  // what each argument accepts, for overloads (C++)
-    const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
+    uint8_t n_optional;                // trailing arguments with defaults (C++)
+    uint16_t none_ok;                  // C: bit i set: argument i takes None for NULL
+    uint16_t lengths;                  // C: bit i set: argument i is the length of argument i-1's buffer
 } mpb_proto_t;
 
 // A bound C function: callable from Python, printable with its signature, and assignable to
@@ -261,9 +267,13 @@ struct _mpb_function_t {
     const mpb_proto_t *proto;
     void (*cfun)(void);
     qstr_short_t name;
-    const qstr_short_t *arg_names;
+    uint16_t args;  // its argument names: proto->names[args...]
 };
 extern const mp_obj_type_t mpb_type_function;
+
+MPB_INLINE qstr mpb_arg_name(const mpb_function_t *f, size_t i) {
+    return f->proto->names[f->args + i];
+}
 
 // "name(a: int, b: int) -> int", for messages.
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f);
@@ -271,7 +281,7 @@ void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f);
 void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f);
 // The arguments of a C function as C values, converted by its prototype's ctypes (at most
 // MPB_MAX_ARGS; functions with more, or with callbacks, convert in their own wrappers).
-#define MPB_MAX_ARGS 12
+#define MPB_MAX_ARGS 12  // none_ok and lengths have a bit each
 void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v);
 
 // Positional and keyword arguments to n_args positional values (MP_OBJ_NULL for optional

@@ -12,22 +12,22 @@ static mp_obj_t function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, cons
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
     const mpb_proto_t *p = f->proto;
     mp_printf(print, "%q(", f->name);
-    if (p->types == NULL) {
+    if (p->ext == NULL) {
         // A C function: its ctypes' annotations.
         for (size_t i = 0; i < p->n_args; i++) {
-            mp_printf(print, "%s%q: %s", i ? ", " : "", f->arg_names[i], p->ctypes[i + 1]->py);
+            mp_printf(print, "%s%q: %s", i ? ", " : "", mpb_arg_name(f, i), p->ctypes[i + 1]->py);
         }
         mp_printf(print, ") -> %s", p->ctypes[0]->py);
         return;
     }
-    const char *t = p->types;
+    const char *t = p->ext->types;
     for (size_t i = 0; i <= p->n_args; i++) {
         const char *end = strchr(t, '\n');
         int len = (int)(end - t);
         if (i == p->n_args) {
             mp_printf(print, ")%s%.*s", len ? " -> " : "", len, t);
         } else {
-            mp_printf(print, "%s%q: %.*s", i ? ", " : "", f->arg_names[i], len, t);
+            mp_printf(print, "%s%q: %.*s", i ? ", " : "", mpb_arg_name(f, i), len, t);
         }
         t = end + 1;
     }
@@ -35,8 +35,8 @@ void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
 
 void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f) {
     const mpb_proto_t *p = f->proto;
-    if (p->c_type != NULL) {
-        mp_print_str(print, p->c_type);
+    if (p->ext != NULL) {
+        mp_print_str(print, p->ext->c_type);
         return;
     }
     mp_printf(print, "%s (", p->ctypes[0]->canon);
@@ -88,7 +88,7 @@ const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_k
     for (size_t k = 0; k < n_kw; k++) {
         qstr name = mp_obj_str_get_qstr(args[n_args + 2 * k]);
         size_t i = 0;
-        while (i < p->n_args && f->arg_names[i] != name) {
+        while (i < p->n_args && mpb_arg_name(f, i) != name) {
             i++;
         }
         if (i == p->n_args) {
@@ -101,7 +101,7 @@ const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_k
     }
     for (size_t i = 0; i < required; i++) {
         if (out[i] == MP_OBJ_NULL) {
-            raise_call_error(f, "missing argument '%q'", f->arg_names[i]);
+            raise_call_error(f, "missing argument '%q'", mpb_arg_name(f, i));
         }
     }
     return out;
@@ -115,7 +115,7 @@ size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a) {
     for (size_t i = 0; i < n; i++) {
         if (a[i] == MP_OBJ_NULL) {
             // C++ fills defaults from the right only.
-            raise_call_error(f, "give '%q' too, since a later argument is given", f->arg_names[i]);
+            raise_call_error(f, "give '%q' too, since a later argument is given", mpb_arg_name(f, i));
         }
     }
     return n;
@@ -123,7 +123,7 @@ size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a) {
 
 void mpb_raise_none_arg(const mpb_function_t *f, size_t i) {
     mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q(): %q cannot be None (C would dereference NULL)"),
-        f->name, f->arg_names[i]);
+        f->name, mpb_arg_name(f, i));
 }
 
 static int64_t int_min(size_t size) {
@@ -194,7 +194,7 @@ void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const
         }
         if (p->lengths >> i & 1) {
             // The length of the buffer before it: no more than the buffer holds.
-            mpb_check_extent(extent, v[i].u, elem, f->arg_names[i]);
+            mpb_check_extent(extent, v[i].u, elem, mpb_arg_name(f, i));
         }
     }
 }

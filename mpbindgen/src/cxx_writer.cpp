@@ -367,7 +367,7 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
     if (pt.conv == Conv::Buffer && lt.conv == Conv::Scalar && (lt.scalar == Kind::Int || lt.scalar == Kind::UInt) &&
         is_length_name(ps[i + 1].name) && i + 1 < required)
       c_ << "    mpb_check_length(a[" << i + self << "], (uint64_t)p" << i + 1 << ", "
-         << (pt.abi == "void" ? "1" : "sizeof(" + pt.abi + ")") << ", self_fn->arg_names[" << i + 1 + self << "]);\n";
+         << (pt.abi == "void" ? "1" : "sizeof(" + pt.abi + ")") << ", mpb_arg_name(self_fn, " << i + 1 + self << "));\n";
   }
   if (optional) args += std::string(args.empty() ? "" : ", ") + "n";
   std::string glue_call = "mpb_x_" + id + "(" + args + ")";
@@ -421,10 +421,12 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
     for (size_t i = 0; i < kinds.size(); i++) c_ << (i ? ", " : "") << kinds[i];
     c_ << "};\n";
   }
-  c_ << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", NULL, \"\", " << quote(types) << ", " << n_py << ", "
-     << ps.size() - required << ", 0, 0, " << (n_py ? "mpb_ak_" + id : "NULL") << ", NULL};\n"
+  c_ << "static const mpb_proto_ext_t mpb_pe_" << id << " = {\"\", " << quote(types) << ", " << (n_py ? "mpb_ak_" + id : "NULL")
+     << ", NULL};\n"
+     << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", NULL, " << (n_py ? "mpb_an_" + id : "NULL")
+     << ", &mpb_pe_" << id << ", " << n_py << ", " << ps.size() - required << ", 0, 0};\n"
      << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, &mpb_p_"
-     << id << ", NULL, MP_QSTR_" << f.py << ", " << (n_py ? "mpb_an_" + id : "NULL") << "};\n\n";
+     << id << ", NULL, MP_QSTR_" << f.py << ", 0};\n\n";
 }
 
 // The Python object for one name: the function itself, or an overload set.

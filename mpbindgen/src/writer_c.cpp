@@ -105,7 +105,7 @@ class Writer {
   std::string table_body(const Function &f, const std::string &fn_type);
   std::string ctype(const Type &t);
   std::string py_type(const Type &t);
-  std::string names(const std::vector<std::string> &list);
+  void name_pool();
   void globals();
   void exports();
   void module_table();
@@ -379,7 +379,7 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
   // Pointer-plus-length pairs: the length must fit the buffer given for the pointer.
   for (size_t i = 0; i + 1 < n; i++) {
     if (!length_follows(i)) continue;
-    std::string name = "self->arg_names[" + std::to_string(i + 1) + "]";
+    std::string name = "mpb_arg_name(self, " + std::to_string(i + 1) + ")";
     if (params[i].type.pointee.empty()) {
       out << "    mpb_check_length(a[" << i << "], (uint64_t)p" << i + 1 << ", 1, " << name << ");\n";
     } else {
@@ -509,8 +509,8 @@ std::string Writer::proto(const Function &f) {
   uint32_t none_ok = 0, lengths = 0;
   for (size_t i = 0; i < params.size(); i++) {
     list += ", " + ctype(params[i].type);
-    if (params[i].nullable && i < 32) none_ok |= 1u << i;
-    if (i > 0 && i < 32 && params[i - 1].type.kind == Kind::Ptr &&
+    if (params[i].nullable && i < 16) none_ok |= 1u << i;
+    if (i > 0 && i < 16 && params[i - 1].type.kind == Kind::Ptr &&
         (params[i].type.kind == Kind::Int || params[i].type.kind == Kind::UInt) && is_length_name(params[i].name))
       lengths |= 1u << i;
   }
@@ -526,8 +526,8 @@ std::string Writer::proto(const Function &f) {
     out_ << "};\n";
     ctype_lists_[list] = ca;
   }
-  std::string init = wrapper + ", " + ca + ", NULL, NULL, " + std::to_string(params.size()) + ", 0, " +
-                     std::to_string(none_ok) + "u, " + std::to_string(lengths) + "u, NULL, NULL";
+  std::string init = wrapper + ", " + ca + ", mpb_names, NULL, " + std::to_string(params.size()) + ", 0, " +
+                     std::to_string(none_ok) + ", " + std::to_string(lengths);
   auto p = protos_.find(init);
   if (p != protos_.end()) return p->second;
   std::string id = "mpb_p_" + std::to_string(protos_.size());
@@ -535,18 +535,20 @@ std::string Writer::proto(const Function &f) {
   return protos_[init] = id;
 }
 
-// A list of names, shared by the functions that have the same.
-std::string Writer::names(const std::vector<std::string> &list) {
-  if (list.empty()) return "NULL";
-  std::string key;
-  for (auto &n : list) key += n + ",";
-  auto it = names_.find(key);
-  if (it != names_.end()) return it->second;
-  std::string id = "mpb_an_" + std::to_string(names_.size());
-  out_ << "static const qstr_short_t " << id << "[] = {";
-  for (size_t i = 0; i < list.size(); i++) out_ << (i ? ", " : "") << "MP_QSTR_" << list[i];
-  out_ << "};\n";
-  return names_[key] = id;
+// The argument names of every function, in one pool (a list that repeats is there once):
+// a function object keeps only its list's offset.
+void Writer::name_pool() {
+  std::vector<std::string> pool;
+  for (auto &f : mod_.functions) {
+    std::string key;
+    for (auto &p : f.sig.params) key += p.name + ",";
+    if (names_.count(key)) continue;
+    names_[key] = std::to_string(pool.size());
+    for (auto &p : f.sig.params) pool.push_back(p.name);
+  }
+  out_ << "static const qstr_short_t mpb_names[] = {";
+  for (size_t i = 0; i < pool.size(); i++) out_ << (i ? ", " : "") << "MP_QSTR_" << pool[i];
+  out_ << (pool.empty() ? "0" : "") << "};\n";
 }
 
 void Writer::function(const Function &f) {
@@ -557,12 +559,12 @@ void Writer::function(const Function &f) {
     for (size_t i = 0; i < f.sig.params.size(); i++) out_ << (i ? ", " : "") << f.sig.params[i].type.c;
     out_ << (f.sig.params.empty() ? "void" : "") << ");  // C++ linkage: see the module's thunks\n";
   }
-  std::vector<std::string> arg_names;
-  for (auto &p : f.sig.params) arg_names.push_back(p.name);
-  std::string an = names(arg_names);
+  std::string key;
+  for (auto &p : f.sig.params) key += p.name + ",";
   std::string pr = proto(f);
   out_ << "static const mpb_function_t mpb_f_" << id << " = {{&" << (f.method ? "mpb_type_method" : "mpb_type_function")
-       << "}, &" << pr << ", (void (*)(void))" << callee << ", MP_QSTR_" << (f.py.empty() ? f.owner : f.py) << ", " << an << "};\n";
+       << "}, &" << pr << ", (void (*)(void))" << callee << ", MP_QSTR_" << (f.py.empty() ? f.owner : f.py) << ", "
+       << names_.at(key) << "};\n";
 }
 
 // The methods of a class (a struct's or an object class's) as entries of its locals table.
@@ -672,10 +674,12 @@ void Writer::exports() {
     out_ << "static mp_obj_t mpb_w_" << name << "(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args) {\n"
          << "    (void)self;\n    (void)n_args;\n    (void)n_kw;\n    (void)args;\n"
          << "    mp_raise_TypeError(MP_ERROR_TEXT(" << quote(msg) << "));\n}\n"
-         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", NULL, " << quote(s->sig->c_type) << ", "
-         << quote("C callback of " + s->name + "\n") << ", 0, 0, 0, 0, NULL, &mpb_cbd_" << s->id << "};\n"
+         << "static const mpb_proto_ext_t mpb_pe_" << name << " = {" << quote(s->sig->c_type) << ", "
+         << quote("C callback of " + s->name + "\n") << ", NULL, &mpb_cbd_" << s->id << "};\n"
+         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", NULL, NULL, &mpb_pe_" << name
+         << ", 0, 0, 0, 0};\n"
          << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, &mpb_p_" << name
-         << ", (void (*)(void))mpb_t_" << s->id << ", MP_QSTR_" << name << ", NULL};\n\n";
+         << ", (void (*)(void))mpb_t_" << s->id << ", MP_QSTR_" << name << ", 0};\n\n";
   }
 }
 
@@ -795,6 +799,7 @@ std::string Writer::run() {
     if (s->trampoline) trampoline(*s);
   }
   for (auto &s : mod_.callbacks) callback_desc(*s);
+  name_pool();
   for (auto &f : mod_.functions) function(f);
   for (auto &r : mod_.records) record(r);
   for (auto &e : mod_.enums) enumeration(e, c_ident(e.py));
