@@ -128,8 +128,7 @@ typedef struct {
 } mpb_bitfield_t;
 
 typedef struct {
-    qstr name;
-    const char *c_type;  // for messages: "uint8_t", "struct foo *"
+    qstr_short_t name;
     uint16_t offset;
     uint16_t size;     // bytes of the field (of one element for arrays)
     uint8_t kind;      // mpb_kind_t
@@ -348,7 +347,7 @@ struct _mpb_callback_desc_t {
     uint16_t ctx_offset;       // MPB_CTX_USER_DATA: offsetof(struct, user_data)
     uint8_t n_args;            // Python-visible arguments (the void * context is not one)
     mpb_cb_arg_t ret;          // kind MPB_PTR with size 0: void
-    mpb_cb_arg_t args[MPB_CB_MAX_ARGS];
+    const mpb_cb_arg_t *args;  // n_args of them
     void (*trampoline)(void);
 };
 

@@ -64,6 +64,13 @@ static const mpb_field_t *find_field(const mpb_struct_desc_t *d, qstr name) {
     return NULL;
 }
 
+// The C type of an integer field, for messages (fields are not listed by their spelling).
+static const char *int_name(const mpb_field_t *f) {
+    static const char *const names[2][4] = {{"int8_t", "int16_t", "int32_t", "int64_t"},
+                                            {"uint8_t", "uint16_t", "uint32_t", "uint64_t"}};
+    return names[f->kind == MPB_UINT][f->size == 1 ? 0 : f->size == 2 ? 1 : f->size == 4 ? 2 : 3];
+}
+
 static int64_t int_min(size_t size) {
     return size >= 8 ? INT64_MIN : -((int64_t)1 << (size * 8 - 1));
 }
@@ -231,10 +238,10 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
     mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
     switch (f->kind) {
         case MPB_INT:
-            store_int(p, f->size, (uint64_t)mpb_to_int(v, int_min(f->size), int_max(f->size), f->c_type));
+            store_int(p, f->size, (uint64_t)mpb_to_int(v, int_min(f->size), int_max(f->size), int_name(f)));
             break;
         case MPB_UINT:
-            store_int(p, f->size, mpb_to_uint(v, uint_max(f->size), f->c_type));
+            store_int(p, f->size, mpb_to_uint(v, uint_max(f->size), int_name(f)));
             break;
         case MPB_BOOL:
             *(bool *)p = mp_obj_is_true(v);
@@ -282,7 +289,7 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             break;
         case MPB_BITFIELD: {
             const mpb_bitfield_t *b = f->ext;
-            b->set(self->data, mpb_to_int(v, b->min, b->max, f->c_type));
+            b->set(self->data, mpb_to_int(v, b->min, b->max, b->min < 0 ? "a signed bitfield" : "an unsigned bitfield"));
             break;
         }
         case MPB_CALLBACK:

@@ -191,6 +191,11 @@ void Writer::callback_desc(const CallbackSlot &s) {
     std::string size = t.kind == Kind::Void ? "0" : "sizeof(" + t.c + ")";
     return std::string("{") + mpb_kind(t) + ", " + size + ", " + d + "}";
   };
+  if (s.trampoline && !sig.params.empty()) {
+    out_ << "static const mpb_cb_arg_t mpb_cba_" << s.id << "[] = {";
+    for (size_t i = 0; i < sig.params.size(); i++) out_ << (i ? ", " : "") << arg(sig.params[i].type);
+    out_ << "};\n";
+  }
   out_ << "static const mpb_callback_desc_t mpb_cbd_" << s.id << " = {\n"
        << "    .name = " << quote(s.name) << ",\n"
        << "    .c_type = " << quote(sig.c_type) << ",\n"
@@ -201,9 +206,9 @@ void Writer::callback_desc(const CallbackSlot &s) {
   if (s.ctx == Context::UserData) out_ << "    .ctx_offset = offsetof(" << s.ctx_struct << ", user_data),\n";
   if (s.trampoline) {
     out_ << "    .n_args = " << sig.params.size() << ",\n";
-    out_ << "    .ret = " << arg(sig.ret) << ",\n    .args = {";
-    for (size_t i = 0; i < sig.params.size(); i++) out_ << (i ? ", " : "") << arg(sig.params[i].type);
-    out_ << "},\n    .trampoline = (void (*)(void))mpb_t_" << s.id << ",\n";
+    out_ << "    .ret = " << arg(sig.ret) << ",\n";
+    if (!sig.params.empty()) out_ << "    .args = mpb_cba_" << s.id << ",\n";
+    out_ << "    .trampoline = (void (*)(void))mpb_t_" << s.id << ",\n";
   }
   out_ << "};\n\n";
 }
@@ -225,7 +230,7 @@ void Writer::record(const Record &r) {
     out_ << "static const mpb_field_t mpb_fl_" << id << "[] = {\n";
     for (auto &f : r.fields) {
       std::string member = "((" + r.c + " *)0)->" + f.name;
-      out_ << "    {MP_QSTR_" << f.name << ", " << quote(f.type.c) << ", ";
+      out_ << "    {MP_QSTR_" << f.name << ", ";
       if (f.bit_width >= 0) {
         out_ << "0, 0, MPB_BITFIELD, 0, 0, &mpb_bf_" << id << "_" << f.name << "},\n";
         continue;
@@ -246,12 +251,6 @@ void Writer::record(const Record &r) {
     }
     out_ << "};\n";
   }
-  // Attribute access finds the field with a switch on the name (a jump table, not a search).
-  out_ << "static void mpb_attr_" << id << "(mp_obj_t self, qstr attr, mp_obj_t *dest) {\n"
-       << "    const mpb_field_t *f = NULL;\n    switch (attr) {\n";
-  for (size_t i = 0; i < r.fields.size(); i++)
-    out_ << "        case MP_QSTR_" << r.fields[i].name << ": f = &mpb_fl_" << id << "[" << i << "]; break;\n";
-  out_ << "        default: break;\n    }\n    mpb_struct_field_attr(self, f, dest);\n}\n";
   out_ << "static const mp_rom_map_elem_t mpb_sl_" << id << "_table[] = {\n"
        << "    {MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(sizeof(" << r.c << "))},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj)},\n"
@@ -259,7 +258,7 @@ void Writer::record(const Record &r) {
        << methods(r.py) << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_sl_" << id << ", mpb_sl_" << id << "_table);\n"
        << "static MP_DEFINE_CONST_OBJ_TYPE(\n    mpb_type_" << id << ", MP_QSTR_" << r.py << ", MP_TYPE_FLAG_NONE,\n"
-       << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_attr_" << id << ",\n"
+       << "    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_struct_attr,\n"
        << "    binary_op, mpb_struct_binary_op,\n"
        << "    buffer, mpb_struct_get_buffer, protocol, &mpb_sd_" << id << ", locals_dict, &mpb_sl_" << id << ");\n"
        << "static const mpb_struct_desc_t mpb_sd_" << id << " = {&mpb_type_" << id << ", " << quote(r.c) << ", sizeof("
@@ -690,7 +689,7 @@ void Writer::globals() {
     const Type &t = g.type;
     std::string ext = "NULL";
     if (t.kind == Kind::Struct || t.kind == Kind::StructPtr || t.kind == Kind::StructArray) ext = "&" + sd(t.record);
-    out_ << "static const mpb_field_t mpb_gv_" << g.name << " = {MP_QSTR_" << g.name << ", " << quote(t.c) << ", 0, ";
+    out_ << "static const mpb_field_t mpb_gv_" << g.name << " = {MP_QSTR_" << g.name << ", 0, ";
     if (t.kind == Kind::Array)
       out_ << "sizeof(" << g.name << "[0]), MPB_ARRAY, '" << t.typecode << "', " << t.count << ", NULL};\n";
     else if (t.kind == Kind::StructArray)
