@@ -28,13 +28,23 @@ if(UPANEL_SANITIZE)
   set(UPANEL_MP_CFLAGS "-DMICROPY_NLR_SETJMP=1 -Wno-clobbered ${UPANEL_SAN_FLAGS}")
 endif()
 
-# upanel_firmware(TARGET OUTPUT DRIVERS): DRIVERS off leaves the driver modules out, for
-# loading them as native modules.
-function(upanel_firmware target output drivers)
+# upanel_firmware(TARGET OUTPUT [NO_DRIVERS] [TEST_MODULES]): the user's firmware by default;
+# NO_DRIVERS leaves the driver modules and the generated ones out, for loading the drivers as
+# native modules; TEST_MODULES adds the modules only tests and benchmarks use (upanel_binding
+# ... TEST: mpbindgen's test libraries and the hand-written references they are measured
+# against).
+function(upanel_firmware target output)
+  cmake_parse_arguments(F "NO_DRIVERS;TEST_MODULES" "" "" ${ARGN})
   set(no_drivers "")
-  if(NOT drivers)
+  if(F_NO_DRIVERS)
     set(no_drivers UPANEL_NO_DRIVERS=1)
   endif()
+  foreach(part SOURCES CXX_SOURCES CFLAGS LDFLAGS TARGETS)
+    set(${part} ${UPANEL_BINDING_${part}})
+    if(F_TEST_MODULES)
+      list(APPEND ${part} ${UPANEL_TEST_BINDING_${part}})
+    endif()
+  endforeach()
   set(build_dir "${CMAKE_BINARY_DIR}/${target}")
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E rm -f "${build_dir}/micropython"
@@ -44,20 +54,26 @@ function(upanel_firmware target output drivers)
             UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${no_drivers}
             "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
             "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
-            "UPANEL_BINDINGS_SRC=$<JOIN:${UPANEL_BINDING_SOURCES}, >"
-            "UPANEL_BINDINGS_CXX_SRC=$<JOIN:${UPANEL_BINDING_CXX_SOURCES}, >"
-            "UPANEL_BINDINGS_CFLAGS=$<JOIN:${UPANEL_BINDING_CFLAGS}, >"
-            "UPANEL_BINDINGS_LDFLAGS=$<JOIN:${UPANEL_BINDING_LDFLAGS}, >"
+            "UPANEL_BINDINGS_SRC=$<JOIN:${SOURCES}, >"
+            "UPANEL_BINDINGS_CXX_SRC=$<JOIN:${CXX_SOURCES}, >"
+            "UPANEL_BINDINGS_CFLAGS=$<JOIN:${CFLAGS}, >"
+            "UPANEL_BINDINGS_LDFLAGS=$<JOIN:${LDFLAGS}, >"
             "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
             MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
     COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
-    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host ${UPANEL_BINDING_TARGETS}
+    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host ${TARGETS}
     COMMENT "Building ${output}"
     VERBATIM)
 endfunction()
 
-upanel_firmware(firmware "${UPANEL_FIRMWARE}" ON)
+# The user's firmware: drivers, emulator, generated modules.
+upanel_firmware(firmware "${UPANEL_FIRMWARE}")
+# The same with the modules tests and benchmarks use.
+set(UPANEL_FIRMWARE_TEST "${CMAKE_BINARY_DIR}/micropython-test")
+upanel_firmware(firmware-test "${UPANEL_FIRMWARE_TEST}" TEST_MODULES)
 # The emulator without the drivers, for their native modules.
 set(UPANEL_FIRMWARE_EMU "${CMAKE_BINARY_DIR}/micropython-emu")
-upanel_firmware(firmware-emu "${UPANEL_FIRMWARE_EMU}" OFF)
-add_dependencies(firmware-emu firmware)  # one make at a time in the shared source tree
+upanel_firmware(firmware-emu "${UPANEL_FIRMWARE_EMU}" NO_DRIVERS)
+# One make at a time in the shared source tree.
+add_dependencies(firmware-test firmware)
+add_dependencies(firmware-emu firmware-test)
