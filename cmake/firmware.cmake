@@ -28,16 +28,33 @@ if(UPANEL_SANITIZE)
   set(UPANEL_MP_CFLAGS "-DMICROPY_NLR_SETJMP=1 -Wno-clobbered ${UPANEL_SAN_FLAGS}")
 endif()
 
+# Python frozen into the firmware with drivers: MicroPython's asyncio (micropython/manifest.py),
+# compiled by mpy-cross, which is built first on its own: built by the firmware's make, it
+# would get that make's variables (BUILD, CFLAGS_EXTRA, ...). The manifest takes nothing from
+# micropython-lib, which Debian's tarball lacks, but the port's make checks for its README.md:
+# without it, MPY_LIB_DIR points at the MicroPython tree itself.
+add_custom_target(mpy-cross
+  COMMAND bash ${CMAKE_SOURCE_DIR}/tools/build-mpy-cross.sh ${MICROPY_DIR}
+  COMMENT "Building mpy-cross"
+  VERBATIM)
+set(UPANEL_FROZEN_MANIFEST "${CMAKE_SOURCE_DIR}/micropython/manifest.py")
+set(UPANEL_MPY_LIB_DIR "")
+if(NOT EXISTS "${MICROPY_DIR}/lib/micropython-lib/README.md")
+  set(UPANEL_MPY_LIB_DIR "MPY_LIB_DIR=${MICROPY_DIR}")
+endif()
+
 # upanel_firmware(TARGET OUTPUT [NO_DRIVERS] [TEST_MODULES]): the user's firmware by default;
-# NO_DRIVERS leaves the driver modules and the generated ones out, for loading the drivers as
-# native modules; TEST_MODULES adds the modules only tests and benchmarks use (upanel_binding
+# NO_DRIVERS leaves the driver modules, the generated ones and the frozen Python out, for
+# loading the drivers as native modules; TEST_MODULES adds the modules only tests and benchmarks use (upanel_binding
 # ... TEST: mpbindgen's test libraries and the hand-written references they are measured
 # against).
 function(upanel_firmware target output)
   cmake_parse_arguments(F "NO_DRIVERS;TEST_MODULES" "" "" ${ARGN})
   set(no_drivers "")
+  set(frozen FROZEN_MANIFEST=${UPANEL_FROZEN_MANIFEST} ${UPANEL_MPY_LIB_DIR})
   if(F_NO_DRIVERS)
     set(no_drivers UPANEL_NO_DRIVERS=1)
+    set(frozen FROZEN_MANIFEST=)
   endif()
   foreach(part SOURCES CXX_SOURCES CFLAGS LDFLAGS TARGETS)
     set(${part} ${UPANEL_BINDING_${part}})
@@ -59,9 +76,9 @@ function(upanel_firmware target output)
             "UPANEL_BINDINGS_CFLAGS=$<JOIN:${CFLAGS}, >"
             "UPANEL_BINDINGS_LDFLAGS=$<JOIN:${LDFLAGS}, >"
             "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
-            MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 FROZEN_MANIFEST= V=0
+            MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 ${frozen} V=0
     COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
-    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host ${TARGETS}
+    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host mpy-cross ${TARGETS}
     COMMENT "Building ${output}"
     VERBATIM)
 endfunction()

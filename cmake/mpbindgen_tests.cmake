@@ -16,7 +16,7 @@ foreach(script ${UPANEL_MPB_TESTS})
   add_test(NAME mpbindgen.${name} COMMAND ${fw} ${script}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/mpbindgen)
   set_tests_properties(mpbindgen.${name} PROPERTIES
-    ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py:${CMAKE_SOURCE_DIR}/examples;${UPANEL_PY_ENV}")
+    ENVIRONMENT "MICROPYPATH=.frozen:${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py:${CMAKE_SOURCE_DIR}/examples;${UPANEL_PY_ENV}")
 endforeach()
 # What interrupt-context callbacks report instead of raising.
 add_test(NAME mpbindgen.isr_reports
