@@ -43,18 +43,27 @@ if(NOT EXISTS "${MICROPY_DIR}/lib/micropython-lib/README.md")
   set(UPANEL_MPY_LIB_DIR "MPY_LIB_DIR=${MICROPY_DIR}")
 endif()
 
-# upanel_firmware(TARGET OUTPUT [NO_DRIVERS] [TEST_MODULES]): the user's firmware by default;
-# NO_DRIVERS leaves the driver modules, the generated ones and the frozen Python out, for
-# loading the drivers as native modules; TEST_MODULES adds the modules only tests and benchmarks use (upanel_binding
+# upanel_firmware(TARGET OUTPUT [NO_DRIVERS] [TEST_MODULES]): the user's firmware by default,
+# with LVGL linked in when it was found (cmake/lvgl.cmake); NO_DRIVERS leaves the driver
+# modules, the generated ones, LVGL and the frozen Python out, for loading the drivers as
+# native modules; TEST_MODULES adds the modules only tests and benchmarks use (upanel_binding
 # ... TEST: mpbindgen's test libraries and the hand-written references they are measured
-# against).
+# against; lvglcheck, LVGL's probe).
 function(upanel_firmware target output)
   cmake_parse_arguments(F "NO_DRIVERS;TEST_MODULES" "" "" ${ARGN})
-  set(no_drivers "")
-  set(frozen FROZEN_MANIFEST=${UPANEL_FROZEN_MANIFEST} ${UPANEL_MPY_LIB_DIR})
+  set(libs ${UPANEL_FIRMWARE_LIBS})
+  set(deps "")
+  set(options FROZEN_MANIFEST=${UPANEL_FROZEN_MANIFEST} ${UPANEL_MPY_LIB_DIR})
   if(F_NO_DRIVERS)
-    set(no_drivers UPANEL_NO_DRIVERS=1)
-    set(frozen FROZEN_MANIFEST=)
+    set(options UPANEL_NO_DRIVERS=1 FROZEN_MANIFEST=)
+  elseif(upanel_lvgl_available)
+    list(APPEND libs $<TARGET_FILE:upanel_lvgl>)
+    list(APPEND deps upanel_lvgl)
+    list(JOIN UPANEL_LVGL_CFLAGS " " lvgl_cflags)
+    list(APPEND options "UPANEL_LVGL_DIR=${LVGL_DIR}" "UPANEL_LVGL_CFLAGS=${lvgl_cflags}")
+    if(F_TEST_MODULES)
+      list(APPEND options "UPANEL_LVGL_CHECK_SRC=${CMAKE_SOURCE_DIR}/tests/lvgl/modlvglcheck.c")
+    endif()
   endif()
   foreach(part SOURCES CXX_SOURCES CFLAGS LDFLAGS TARGETS)
     set(${part} ${UPANEL_BINDING_${part}})
@@ -68,17 +77,18 @@ function(upanel_firmware target output)
     COMMAND make -C "${MICROPY_DIR}/ports/unix" -j2
             BUILD=${build_dir} PROG=micropython
             USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
-            UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${no_drivers}
-            "UPANEL_LIBS=$<JOIN:${UPANEL_FIRMWARE_LIBS}, >"
+            UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${options}
+            "UPANEL_LIBS=$<JOIN:${libs}, >"
             "UPANEL_SAN_FLAGS=${UPANEL_SAN_FLAGS}"
             "UPANEL_BINDINGS_SRC=$<JOIN:${SOURCES}, >"
             "UPANEL_BINDINGS_CXX_SRC=$<JOIN:${CXX_SOURCES}, >"
             "UPANEL_BINDINGS_CFLAGS=$<JOIN:${CFLAGS}, >"
             "UPANEL_BINDINGS_LDFLAGS=$<JOIN:${LDFLAGS}, >"
             "CFLAGS_EXTRA=${UPANEL_MP_CFLAGS}" STRIP=true MICROPY_ROM_TEXT_COMPRESSION=0
-            MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 ${frozen} V=0
+            MICROPY_PY_BTREE=0 MICROPY_PY_SSL=0 V=0
     COMMAND ${CMAKE_COMMAND} -E copy "${build_dir}/micropython" "${output}"
-    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host mpy-cross ${TARGETS}
+    DEPENDS upanel_hub75 upanel_ili9341 upanel_idf upanel_live upanel_emu upanel_core upanel_ll_host
+            mpy-cross ${deps} ${TARGETS}
     COMMENT "Building ${output}"
     VERBATIM)
 endfunction()
