@@ -1,12 +1,14 @@
 # Modules that mpbindgen generates from C headers, built into the host firmware.
 # upanel_binding(NAME HEADERS h... [CXX_LINKAGE | CXX_API] [TEST] [CONFIG file]
-#                [SOURCES c/cpp...] [INCLUDES dir...] [LDFLAGS f...])
+#                [SOURCES c/cpp...] [INCLUDES dir...] [CFLAGS -I.../-D...] [LDFLAGS f...])
 # CXX_LINKAGE: a C API compiled as C++ (extern "C" thunks); CXX_API: a C++ API (mpbindgen --cxx).
 # TEST: a module for tests and benchmarks only, built into the test firmware
-# (build/micropython-test), not into the user's (build/micropython).
+# (build/micropython-test), not into the user's (build/micropython). CFLAGS: -I and -D flags
+# the headers need, for the generator and the firmware's compile alike (for LVGL's headers:
+# CFLAGS ${UPANEL_LVGL_CFLAGS}, from cmake/lvgl.cmake).
 set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 function(upanel_binding name)
-  cmake_parse_arguments(B "CXX_LINKAGE;CXX_API;TEST" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  cmake_parse_arguments(B "CXX_LINKAGE;CXX_API;TEST" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;CFLAGS;LDFLAGS" ${ARGN})
   set(kind UPANEL_BINDING)  # the global properties this module's parts go to
   if(B_TEST)
     set(kind UPANEL_TEST_BINDING)
@@ -42,6 +44,7 @@ function(upanel_binding name)
   foreach(dir ${B_INCLUDES})
     list(APPEND args -I${dir})
   endforeach()
+  list(APPEND args ${B_CFLAGS})
   add_custom_command(OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${UPANEL_GEN_DIR}
     COMMAND mpbindgen ${args}
@@ -58,6 +61,7 @@ function(upanel_binding name)
   foreach(dir ${includes})
     set_property(GLOBAL APPEND PROPERTY ${kind}_CFLAGS -I${dir})
   endforeach()
+  set_property(GLOBAL APPEND PROPERTY ${kind}_CFLAGS ${B_CFLAGS})
   set_property(GLOBAL APPEND PROPERTY ${kind}_LDFLAGS ${B_LDFLAGS})
   set_property(GLOBAL APPEND PROPERTY ${kind}_TARGETS gen-${name})
 endfunction()
