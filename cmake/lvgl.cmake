@@ -9,9 +9,15 @@
 #   UPANEL_LVGL_INCLUDE_DIRS, UPANEL_LVGL_DEFINITIONS, and both as compiler flags in
 #   UPANEL_LVGL_CFLAGS (-I... -D...), which the firmware's make is given; link upanel_lvgl
 #   (in the firmware: it is among the libraries of every firmware with drivers).
-set(LVGL_DIR "$ENV{LVGL_DIR}" CACHE PATH "LVGL v9.3.0 source tree (default: cloned into the build folder)")
-set(LV_BINDING_DIR "$ENV{LV_BINDING_DIR}" CACHE PATH
+set(_upanel_doc_LVGL_DIR "LVGL v9.3.0 source tree (default: cloned into the build folder)")
+set(_upanel_doc_LV_BINDING_DIR
     "lv_binding_micropython at ac5d06c7d76b, whose lv_conf.h configures LVGL (default: cloned)")
+foreach(var LVGL_DIR LV_BINDING_DIR)
+  set(${var} "$ENV{${var}}" CACHE PATH "${_upanel_doc_${var}}")
+  if(NOT ${var} AND NOT "$ENV{${var}}" STREQUAL "")  # set in the environment after a first configure
+    set(${var} "$ENV{${var}}" CACHE PATH "${_upanel_doc_${var}}" FORCE)
+  endif()
+endforeach()
 
 # upanel_lvgl_clone(DIR GIT-CLONE-ARGS... [CHECKOUT commit]): into DIR, all or nothing, quietly.
 function(upanel_lvgl_clone dir)
