@@ -1,10 +1,18 @@
 # Modules that mpbindgen generates from C headers, built into the host firmware.
-# upanel_binding(NAME HEADERS h... [CXX_LINKAGE | CXX_API] [CONFIG file] [SOURCES c/cpp...]
-#                [INCLUDES dir...] [LDFLAGS f...])
+# upanel_binding(NAME HEADERS h... [CXX_LINKAGE | CXX_API] [TEST] [CONFIG file]
+#                [SOURCES c/cpp...] [INCLUDES dir...] [CFLAGS -I.../-D...] [LDFLAGS f...])
 # CXX_LINKAGE: a C API compiled as C++ (extern "C" thunks); CXX_API: a C++ API (mpbindgen --cxx).
+# TEST: a module for tests and benchmarks only, built into the test firmware
+# (build/micropython-test), not into the user's (build/micropython). CFLAGS: -I and -D flags
+# the headers need, for the generator and the firmware's compile alike (for LVGL's headers:
+# CFLAGS ${UPANEL_LVGL_CFLAGS}, from cmake/lvgl.cmake).
 set(UPANEL_GEN_DIR "${CMAKE_BINARY_DIR}/gen")
 function(upanel_binding name)
-  cmake_parse_arguments(B "CXX_LINKAGE;CXX_API" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;LDFLAGS" ${ARGN})
+  cmake_parse_arguments(B "CXX_LINKAGE;CXX_API;TEST" "CONFIG;INCLUDE_REGEX" "HEADERS;SOURCES;INCLUDES;CFLAGS;LDFLAGS" ${ARGN})
+  set(kind UPANEL_BINDING)  # the global properties this module's parts go to
+  if(B_TEST)
+    set(kind UPANEL_TEST_BINDING)
+  endif()
   set(out "${UPANEL_GEN_DIR}/${name}.c")
   set(pyi "${UPANEL_GEN_DIR}/${name}.pyi")
   set(args ${B_HEADERS} -M ${name} -o ${out} --pyi ${pyi} -q)
@@ -13,12 +21,12 @@ function(upanel_binding name)
     set(thunks "${UPANEL_GEN_DIR}/${name}_thunks.cpp")
     list(APPEND args --cxx-thunks ${thunks})
     list(APPEND outputs ${thunks})
-    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${thunks})
+    set_property(GLOBAL APPEND PROPERTY ${kind}_CXX_SOURCES ${thunks})
   elseif(B_CXX_API)
     set(glue "${UPANEL_GEN_DIR}/${name}_glue.cpp")
     list(APPEND args --cxx ${glue})
     list(APPEND outputs ${glue})
-    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${glue})
+    set_property(GLOBAL APPEND PROPERTY ${kind}_CXX_SOURCES ${glue})
   endif()
   if(B_CONFIG)
     list(APPEND args --config ${B_CONFIG})
@@ -36,6 +44,7 @@ function(upanel_binding name)
   foreach(dir ${B_INCLUDES})
     list(APPEND args -I${dir})
   endforeach()
+  list(APPEND args ${B_CFLAGS})
   add_custom_command(OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${UPANEL_GEN_DIR}
     COMMAND mpbindgen ${args}
@@ -47,13 +56,14 @@ function(upanel_binding name)
   set(cxx_sources ${B_SOURCES})
   list(FILTER c_sources EXCLUDE REGEX "\\.cpp$")
   list(FILTER cxx_sources INCLUDE REGEX "\\.cpp$")
-  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_SOURCES ${out} ${c_sources})
-  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CXX_SOURCES ${cxx_sources})
+  set_property(GLOBAL APPEND PROPERTY ${kind}_SOURCES ${out} ${c_sources})
+  set_property(GLOBAL APPEND PROPERTY ${kind}_CXX_SOURCES ${cxx_sources})
   foreach(dir ${includes})
-    set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_CFLAGS -I${dir})
+    set_property(GLOBAL APPEND PROPERTY ${kind}_CFLAGS -I${dir})
   endforeach()
-  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_LDFLAGS ${B_LDFLAGS})
-  set_property(GLOBAL APPEND PROPERTY UPANEL_BINDING_TARGETS gen-${name})
+  set_property(GLOBAL APPEND PROPERTY ${kind}_CFLAGS ${B_CFLAGS})
+  set_property(GLOBAL APPEND PROPERTY ${kind}_LDFLAGS ${B_LDFLAGS})
+  set_property(GLOBAL APPEND PROPERTY ${kind}_TARGETS gen-${name})
 endfunction()
 
 # The ESP-IDF subset of the seed's espidf module, on the idf shim (the real ESP-IDF on the chip).
@@ -72,20 +82,22 @@ upanel_binding(lodepng CXX_LINKAGE
   LDFLAGS -llodepng)
 
 # mpbindgen's own test library: every kind of declaration it binds.
-upanel_binding(mpbdemo
+upanel_binding(mpbdemo TEST
   HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.h
   CONFIG ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.cfg
   SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/mpbdemo.c
           ${CMAKE_SOURCE_DIR}/bench/binding/modmpbhand.c)  # the hand-written reference
 
 # mpbindgen's C++ test library: classes, overloads, namespaces and the standard types.
-upanel_binding(shapes CXX_API
+upanel_binding(shapes CXX_API TEST
   HEADERS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.hpp
   SOURCES ${CMAKE_SOURCE_DIR}/tests/mpbindgen/demo/shapes.cpp
           ${CMAKE_SOURCE_DIR}/bench/binding/modcxxhand.c ${CMAKE_SOURCE_DIR}/bench/binding/cxxhand.cpp)  # hand-written reference
 
-get_property(UPANEL_BINDING_SOURCES GLOBAL PROPERTY UPANEL_BINDING_SOURCES)
-get_property(UPANEL_BINDING_CXX_SOURCES GLOBAL PROPERTY UPANEL_BINDING_CXX_SOURCES)
-get_property(UPANEL_BINDING_CFLAGS GLOBAL PROPERTY UPANEL_BINDING_CFLAGS)
-get_property(UPANEL_BINDING_LDFLAGS GLOBAL PROPERTY UPANEL_BINDING_LDFLAGS)
-get_property(UPANEL_BINDING_TARGETS GLOBAL PROPERTY UPANEL_BINDING_TARGETS)
+# UPANEL_BINDING_*: the user firmware's modules; UPANEL_TEST_BINDING_*: the test firmware's
+# further ones.
+foreach(kind UPANEL_BINDING UPANEL_TEST_BINDING)
+  foreach(part SOURCES CXX_SOURCES CFLAGS LDFLAGS TARGETS)
+    get_property(${kind}_${part} GLOBAL PROPERTY ${kind}_${part})
+  endforeach()
+endforeach()

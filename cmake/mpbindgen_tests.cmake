@@ -1,18 +1,26 @@
 # mpbindgen: the command (generator_check.py) and the generated modules from MicroPython.
+# Scripts that import the test modules (mpbdemo, shapes and the hand-written references) run
+# on the test firmware, the others on the user's.
 add_test(NAME mpbindgen.generator
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/generator_check.py
-                 $<TARGET_FILE:mpbindgen> ${MICROPY_DIR} ${CMAKE_BINARY_DIR}/firmware)
+                 $<TARGET_FILE:mpbindgen> ${MICROPY_DIR} ${CMAKE_BINARY_DIR}/firmware-test)
 file(GLOB UPANEL_MPB_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_*.py)
 foreach(script ${UPANEL_MPB_TESTS})
   get_filename_component(name ${script} NAME_WE)
-  add_test(NAME mpbindgen.${name} COMMAND ${UPANEL_FIRMWARE} ${script}
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${script})  # read here
+  file(STRINGS ${script} test_imports REGEX "^ *(import|from) +(mpbdemo|shapes|mpbhand|cxxhand)([ .,]|$)")
+  set(fw ${UPANEL_FIRMWARE})
+  if(test_imports)
+    set(fw ${UPANEL_FIRMWARE_TEST})
+  endif()
+  add_test(NAME mpbindgen.${name} COMMAND ${fw} ${script}
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}/tests/mpbindgen)
   set_tests_properties(mpbindgen.${name} PROPERTIES
-    ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py:${CMAKE_SOURCE_DIR}/examples;${UPANEL_PY_ENV}")
+    ENVIRONMENT "MICROPYPATH=.frozen:${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py:${CMAKE_SOURCE_DIR}/examples;${UPANEL_PY_ENV}")
 endforeach()
 # What interrupt-context callbacks report instead of raising.
 add_test(NAME mpbindgen.isr_reports
-         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE}
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE_TEST}
                  ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_isr.py
                  "mpbindgen: exception in hard callback demo_irq_attach.isr"
                  "MemoryError: memory allocation failed, heap is locked"

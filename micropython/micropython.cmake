@@ -3,20 +3,15 @@
 # The same driver sources as the host firmware, with the register layer's chip back end.
 # esp32sim is the emulator and exists only in the host firmware. No ESP32 toolchain is
 # reachable where upanel is developed, so this file is kept simple and is not built in CI.
+# The source lists are the host build's (sources.mk at the repository root).
 get_filename_component(UPANEL_ROOT ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE)
+include(${UPANEL_ROOT}/cmake/sources.cmake)
 
 add_library(usermod_upanel INTERFACE)
 target_sources(usermod_upanel INTERFACE
-  ${UPANEL_ROOT}/micropython/hub75/modhub75.c
-  ${UPANEL_ROOT}/micropython/hub75/hub75_obj.cpp
-  ${UPANEL_ROOT}/drivers/hub75/hub75_matrix.cpp
-  ${UPANEL_ROOT}/micropython/ili9341/modili9341.c
-  ${UPANEL_ROOT}/micropython/ili9341/ili9341_obj.cpp
-  ${UPANEL_ROOT}/drivers/ili9341/ili9341_display.cpp
-  ${UPANEL_ROOT}/core/src/bcm_plan.cpp
-  ${UPANEL_ROOT}/core/src/hub75_encoder.cpp
-  ${UPANEL_ROOT}/core/src/hub75_chain.cpp
-  ${UPANEL_ROOT}/ll/esp32/bus_esp32.cpp)
+  ${UPANEL_HUB75_MOD_SRC} ${UPANEL_HUB75_OBJ_SRC} ${UPANEL_HUB75_DRIVER_SRC}
+  ${UPANEL_ILI9341_MOD_SRC} ${UPANEL_ILI9341_OBJ_SRC} ${UPANEL_ILI9341_DRIVER_SRC}
+  ${UPANEL_CORE_SRC} ${UPANEL_LL_ESP32_SRC})
 target_include_directories(usermod_upanel INTERFACE
   ${UPANEL_ROOT}/micropython/hub75 ${UPANEL_ROOT}/drivers/hub75
   ${UPANEL_ROOT}/micropython/ili9341 ${UPANEL_ROOT}/drivers/ili9341

@@ -8,12 +8,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 arch=${1:?arch}; out=${2:?out dir}
 mpy_dir=${3:-${MICROPY_DIR:-$root/build/src/micropython}}
 mkdir -p "$out"
-# mpy-cross compiles the Python merged into ili9341.mpy; built once per MicroPython tree, under
-# a lock since builds for several architectures may run at once.
-if [ ! -x "$mpy_dir/mpy-cross/build/mpy-cross" ]; then
-  flock "$mpy_dir/mpy-cross/.upanel-build.lock" \
-    bash -c '[ -x "$1/mpy-cross/build/mpy-cross" ] || make -s -C "$1/mpy-cross" -j2 >/dev/null' _ "$mpy_dir"
-fi
+# mpy-cross compiles the Python merged into ili9341.mpy.
+"$root/tools/build-mpy-cross.sh" "$mpy_dir"
 for mod in hub75 ili9341; do
   work="$out/$mod-build"
   rm -rf "$work"  # dynruntime.mk does not track header dependencies: always build afresh

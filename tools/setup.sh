@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs what building and testing upanel needs on Debian 12, then configures and builds.
+# Installs what building and testing upanel needs on Debian 12, then configures and builds
+# (git: the build clones LVGL when LVGL_DIR and LV_BINDING_DIR are not given).
 # Usage: tools/setup.sh [BUILD_DIR]     (default: build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 
-packages=(build-essential cmake pkg-config python3 python3-pyelftools xz-utils
+packages=(build-essential cmake git pkg-config python3 python3-pyelftools xz-utils
           libgtest-dev libgmock-dev libbenchmark-dev libpng-dev libffi-dev valgrind
           libcivetweb-dev libgif-dev chromium
           gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf

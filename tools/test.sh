@@ -5,7 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build
-UPANEL_CMAKE_ARGS="-DUPANEL_SANITIZE=ON -DMICROPY_DIR=$PWD/build/src/micropython" tools/setup.sh build-asan
+# The sanitizer build uses the sources the first one fetched (MicroPython, and LVGL if cloned).
+args="-DUPANEL_SANITIZE=ON -DMICROPY_DIR=$PWD/build/src/micropython"
+if [ -z "${LVGL_DIR:-}" ] && [ -f build/src/lvgl/lvgl.h ]; then
+  args+=" -DLVGL_DIR=$PWD/build/src/lvgl"
+fi
+if [ -z "${LV_BINDING_DIR:-}" ] && [ -f build/src/lv_binding_micropython/lv_conf.h ]; then
+  args+=" -DLV_BINDING_DIR=$PWD/build/src/lv_binding_micropython"
+fi
+UPANEL_CMAKE_ARGS="$args" tools/setup.sh build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/sanitizers/ubsan.supp
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"

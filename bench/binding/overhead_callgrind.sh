@@ -7,7 +7,7 @@
 # Usage: bench/binding/overhead_callgrind.sh [BUILD]
 set -euo pipefail
 cd "$(dirname "$0")"
-fw=../../${1:-build}/micropython
+fw=../../${1:-build}/micropython-test  # the user firmware plus the test modules
 n=20000
 instr() {  # module op n -> instructions
   local out; out=$(mktemp)

@@ -1,6 +1,6 @@
 # What the driver modules' native builds share; a module's Makefile sets HERE, MOD, SRC_C,
-# SRC_CXX (and SRC for merged Python) and DRIVER (its folder under drivers/), then includes
-# this. x64 reaches the emulated board of the host firmware (esp32sim); the other
+# SRC_CXX (and SRC for merged Python) and DRIVER (its folder under drivers/), with the source
+# lists of sources.mk at the repository root (which it includes), then includes this. x64 reaches the emulated board of the host firmware (esp32sim); the other
 # architectures drive the chip's registers.
 UPANEL := $(abspath $(HERE)/../../..)
 MPY_DIR ?= $(UPANEL)/build/src/micropython
@@ -10,7 +10,7 @@ override PYTHON = /usr/bin/python3
 
 SRC_C += $(HERE)/../natmod_support.c
 ifeq ($(ARCH),x64)
-SRC_C += $(UPANEL)/ll/host/host_bus.c $(HERE)/../host_bus_connect.c
+SRC_C += $(addprefix $(UPANEL)/,$(UPANEL_LL_HOST_SRC)) $(HERE)/../host_bus_connect.c
 UPANEL_FLAGS = -DUPANEL_LL_HOST=1
 else
 SRC_CXX += $(HERE)/../chip_bus.cpp
