@@ -74,6 +74,16 @@ upanel_binding(espidf
   SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c ${CMAKE_SOURCE_DIR}/micropython/espidf/spi_callbacks.c
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
+# LVGL, from its own headers as lv_binding_micropython's lv_conf.h configures it
+# (cmake/lvgl.cmake); its conventions are rules in lvgl.cfg.
+if(upanel_lvgl_available)
+  upanel_binding(lvgl
+    HEADERS ${LVGL_DIR}/lvgl.h
+    CONFIG ${CMAKE_SOURCE_DIR}/micropython/lvgl/lvgl.cfg
+    INCLUDE_REGEX "/src/.*\\.h$"
+    CFLAGS ${UPANEL_LVGL_CFLAGS})
+endif()
+
 # lodepng, from Debian's liblodepng-dev header as it is.
 # Debian builds liblodepng as C++, so its C functions have C++ linkage.
 upanel_binding(lodepng CXX_LINKAGE

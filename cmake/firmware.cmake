@@ -53,6 +53,7 @@ function(upanel_firmware target output)
   cmake_parse_arguments(F "NO_DRIVERS;TEST_MODULES" "" "" ${ARGN})
   set(libs ${UPANEL_FIRMWARE_LIBS})
   set(deps "")
+  set(env "")
   set(options FROZEN_MANIFEST=${UPANEL_FROZEN_MANIFEST} ${UPANEL_MPY_LIB_DIR})
   if(F_NO_DRIVERS)
     set(options UPANEL_NO_DRIVERS=1 FROZEN_MANIFEST=)
@@ -61,6 +62,7 @@ function(upanel_firmware target output)
     list(APPEND deps upanel_lvgl)
     list(JOIN UPANEL_LVGL_CFLAGS " " lvgl_cflags)
     list(APPEND options "UPANEL_LVGL_DIR=${LVGL_DIR}" "UPANEL_LVGL_CFLAGS=${lvgl_cflags}")
+    set(env ${CMAKE_COMMAND} -E env "UPANEL_LV_BINDING_LIB=${LV_BINDING_DIR}/lib")  # micropython/manifest.py
     if(F_TEST_MODULES)
       list(APPEND options "UPANEL_LVGL_CHECK_SRC=${CMAKE_SOURCE_DIR}/tests/lvgl/modlvglcheck.c")
     endif()
@@ -74,7 +76,7 @@ function(upanel_firmware target output)
   set(build_dir "${CMAKE_BINARY_DIR}/${target}")
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E rm -f "${build_dir}/micropython"
-    COMMAND make -C "${MICROPY_DIR}/ports/unix" -j2
+    COMMAND ${env} make -C "${MICROPY_DIR}/ports/unix" -j2
             BUILD=${build_dir} PROG=micropython
             USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
             UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${options}

@@ -85,9 +85,10 @@ if(NOT LVGL_DIR OR NOT LV_BINDING_DIR)
 endif()
 set(upanel_lvgl_available ON)
 
-# lv_conf.h is found as "lv_conf.h" in the binding's folder (LV_CONF_INCLUDE_SIMPLE); no
+# lv_conf.h is found as "lv_conf.h" (LV_CONF_INCLUDE_SIMPLE): upanel's (micropython/lvgl/conf),
+# which includes the binding's and only makes a failed assertion raise instead of hang; no
 # Kconfig (LV_KCONFIG_IGNORE), as LVGL's own CMake build does.
-set(UPANEL_LVGL_INCLUDE_DIRS "${LVGL_DIR}" "${LV_BINDING_DIR}")
+set(UPANEL_LVGL_INCLUDE_DIRS "${CMAKE_SOURCE_DIR}/micropython/lvgl/conf" "${LVGL_DIR}" "${LV_BINDING_DIR}")
 set(UPANEL_LVGL_DEFINITIONS LV_CONF_INCLUDE_SIMPLE LV_KCONFIG_IGNORE)
 foreach(dir ${UPANEL_LVGL_INCLUDE_DIRS})
   list(APPEND UPANEL_LVGL_CFLAGS "-I${dir}")
