@@ -18,5 +18,7 @@ capture hub75_plasma 5
 capture hub75_png 8
 capture tft_gui 1
 capture tft_espidf 1
+capture lvgl_tft 1
+capture lvgl_hub75 5
 ./upanel record examples/hub75_scroll.py -o "$out/hub75_scroll.gif" --seconds 3 --fps 25 --scale 5
 ls -l "$out"

@@ -85,6 +85,29 @@ if shot:
     chart = {px(x, 250) for x in range(12, 228)}
     check("gui: the chart's filled columns", len(chart) >= 2 and (px(20, 296)[2] > 60))
 
+print("examples OK")
+
+# The LVGL examples, when the firmware has LVGL (built without it, they are reported skipped).
+has_lvgl = subprocess.run([fw, "-c", "import lvgl"], capture_output=True).returncode == 0
+if not has_lvgl:
+    print("skipped: lvgl_tft, lvgl_hub75 (the firmware is built without LVGL)")
+else:
+    shot = capture("lvgl_tft", 1)
+    if shot:
+        w, h, rows = shot
+
+        def px(x, y):
+            return tuple(rows[y][x * 3:x * 3 + 3])
+        r, g, b = px(60, 95)
+        check("lvgl_tft: the blue button (LVGL's default theme) %r" % ((r, g, b),), b > 200 and r < 100)
+        yellow = [x for x in range(70, 170) if px(x, 44)[0] > 200 and px(x, 44)[2] < 120]
+        check("lvgl_tft: the click counter's yellow text", len(yellow) > 3)
+    shot = capture("lvgl_hub75", 8)
+    if shot:
+        l = leds(shot)
+        bar = [p for p, c in l.items() if 24 <= p[1] <= 29 and c[2] > 150]
+        text = [p for p, c in l.items() if p[1] < 16 and c[0] > 150 and c[2] < 80]
+        check("lvgl_hub75: the bar, partly filled (%d LEDs)" % len(bar), 50 < len(bar) < 58 * 6)
+        check("lvgl_hub75: the label's text (%d LEDs)" % len(text), len(text) > 40)
 if failures:
     sys.exit("examples failed:\n" + "\n".join(failures))
-print("examples OK")
