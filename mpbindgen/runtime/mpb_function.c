@@ -126,75 +126,101 @@ void mpb_raise_none_arg(const mpb_function_t *f, size_t i) {
         f->name, mpb_arg_name(f, i));
 }
 
-static int64_t int_min(size_t size) {
-    return size >= 8 ? INT64_MIN : -((int64_t)1 << (8 * size - 1));
-}
+// Ranges of C integers by size in bytes: [size][0] signed, [size][1] unsigned.
+static const int64_t int_lo[9][2] = {[1] = {INT8_MIN, 0}, [2] = {INT16_MIN, 0}, [4] = {INT32_MIN, 0}, [8] = {INT64_MIN, 0}};
+static const uint64_t int_hi[9][2] = {[1] = {INT8_MAX, UINT8_MAX}, [2] = {INT16_MAX, UINT16_MAX},
+                                      [4] = {INT32_MAX, UINT32_MAX}, [8] = {INT64_MAX, UINT64_MAX}};
 
-static int64_t int_max(size_t size) {
-    return size >= 8 ? INT64_MAX : ((int64_t)1 << (8 * size - 1)) - 1;
-}
-
-static uint64_t uint_max(size_t size) {
-    return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * size)) - 1;
-}
-
-void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v) {
+// Any argument but a small int in range: converted (or refused) out of the loop's way. A
+// pointer to a buffer gives the buffer's size in *extent (SIZE_MAX: C alone knows).
+static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_t *v, size_t *extent) {
     const mpb_proto_t *p = f->proto;
-    mp_obj_t buf[MPB_MAX_ARGS];
-    const mp_obj_t *a = mpb_args(f, n_args, n_kw, args, buf);
-    size_t extent = SIZE_MAX, elem = 1;  // of the last pointer argument, for a length after it
+    const mpb_ctype_t *t = p->ctypes[i + 1];
+    switch (t->kind) {
+        case MPB_INT:
+            v->i = mpb_to_int(o, int_lo[t->size][0], (int64_t)int_hi[t->size][0], t->name);
+            return;
+        case MPB_UINT:
+            v->u = mpb_to_uint(o, int_hi[t->size][1], t->name);
+            return;
+        case MPB_BOOL:
+            v->u = mpb_to_bool(o);
+            return;
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            v->f = mpb_to_double(o);
+            return;
+        case MPB_CSTR:
+            v->p = (void *)mpb_to_cstr_kept(o, f, i);
+            return;
+        default:
+            break;
+    }
+    // Pointers: None is NULL where the prototype allows it.
+    if (o == mp_const_none && !(p->none_ok >> i & 1)) {
+        mpb_raise_none_arg(f, i);
+    }
+    switch (t->kind) {
+        case MPB_STRUCT_PTR:
+            v->p = mpb_to_struct_ptr(o, t->ext);
+            break;
+        case MPB_STRUCT:
+            v->p = (void *)mpb_to_struct_value(o, t->ext);
+            break;
+        case MPB_HANDLE:
+            v->p = mpb_to_handle(o, t->ext);
+            break;
+        default: {  // MPB_PTR
+            mp_buffer_info_t b;
+            if (t->pointee != 0) {
+                v->p = mpb_to_ptr_extent(o, t->pointee, t->is_const, t->name, extent);
+            } else {
+                v->p = mpb_to_void_ptr_kept(o, f, i);
+                *extent = o != mp_const_none && mp_get_buffer(o, &b, MP_BUFFER_READ) ? b.len : SIZE_MAX;
+            }
+            break;
+        }
+    }
+}
+
+static void convert(const mpb_function_t *f, const mp_obj_t *args, mpb_cval_t *v) {
+    const mpb_proto_t *p = f->proto;
+    // Small ints in range (most arguments) inline, the rest out of line.
+    size_t extent = SIZE_MAX;  // of the last buffer, for a length after it
     for (size_t i = 0; i < p->n_args; i++) {
         const mpb_ctype_t *t = p->ctypes[i + 1];
-        mp_obj_t o = a[i];
-        switch (t->kind) {
-            case MPB_INT:
-                v[i].i = mpb_to_int(o, int_min(t->size), int_max(t->size), t->name);
-                break;
-            case MPB_UINT:
-                v[i].u = mpb_to_uint(o, uint_max(t->size), t->name);
-                break;
-            case MPB_BOOL:
-                v[i].u = mpb_to_bool(o);
-                break;
-            case MPB_FLOAT:
-            case MPB_DOUBLE:
-                v[i].f = mpb_to_double(o);
-                break;
-            case MPB_CSTR:
-                v[i].p = (void *)mpb_to_cstr_kept(o, f, i);
-                break;
-            default:
-                // Pointers: None is NULL where the prototype allows it.
-                if (o == mp_const_none && !(p->none_ok >> i & 1)) {
-                    mpb_raise_none_arg(f, i);
-                }
-                switch (t->kind) {
-                    case MPB_STRUCT_PTR:
-                        v[i].p = mpb_to_struct_ptr(o, t->ext);
-                        break;
-                    case MPB_STRUCT:
-                        v[i].p = (void *)mpb_to_struct_value(o, t->ext);
-                        break;
-                    case MPB_HANDLE:
-                        v[i].p = mpb_to_handle(o, t->ext);
-                        break;
-                    default:  // MPB_PTR
-                        if (t->pointee == 0) {
-                            v[i].p = mpb_to_void_ptr_kept(o, f, i);
-                            mp_buffer_info_t b;
-                            extent = o != mp_const_none && mp_get_buffer(o, &b, MP_BUFFER_READ) ? b.len : SIZE_MAX;
-                            elem = 1;
-                        } else {
-                            v[i].p = mpb_to_ptr_extent(o, t->pointee, t->is_const, t->name, &extent);
-                            elem = t->pointee ? t->pointee : 1;
-                        }
-                        break;
-                }
-                break;
+        mp_obj_t o = args[i];
+        if (t->kind <= MPB_UINT && mp_obj_is_small_int(o)) {
+            mp_int_t x = MP_OBJ_SMALL_INT_VALUE(o);
+            bool u = t->kind == MPB_UINT;
+            if (x >= int_lo[t->size][u] && (x < 0 || (uint64_t)x <= int_hi[t->size][u])) {
+                v[i].i = x;
+            } else {
+                convert_one(f, i, o, &v[i], &extent);
+            }
+        } else {
+            convert_one(f, i, o, &v[i], &extent);
         }
         if (p->lengths >> i & 1) {
             // The length of the buffer before it: no more than the buffer holds.
-            mpb_check_extent(extent, v[i].u, elem, mpb_arg_name(f, i));
+            const mpb_ctype_t *b = p->ctypes[i];
+            mpb_check_extent(extent, v[i].u, b->pointee ? b->pointee : 1, mpb_arg_name(f, i));
         }
+    }
+}
+
+// Keywords or a wrong count: the arguments in order first (the frame with room for them only
+// for such calls).
+static MP_NOINLINE void convert_keywords(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+    mpb_cval_t *v) {
+    mp_obj_t buf[MPB_MAX_ARGS];
+    convert(f, mpb_args_slow(f, n_args, n_kw, args, buf), v);
+}
+
+void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v) {
+    if (n_kw != 0 || n_args != f->proto->n_args) {
+        convert_keywords(f, n_args, n_kw, args, v);
+    } else {
+        convert(f, args, v);
     }
 }

@@ -344,18 +344,17 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
       if (shared[u] > 1) {
         // Several callbacks share one user data (a tree walk's three): it carries a dict of
         // their records, one per slot.
-        if (first_of[u] == static_cast<int>(i))
-          out << "    void *" << pu << " = mpb_to_void_ptr_kept(" << au << ", self, " << u << ");\n"
-              << "    mp_obj_t c" << u << " = MP_OBJ_NULL;\n";
-        out << "    " << declare(t, "p" + std::to_string(i)) << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd
-            << ", MP_OBJ_NULL);\n"
+        if (first_of[u] == static_cast<int>(i)) out << "    mp_obj_t c" << u << " = MP_OBJ_NULL;\n";
+        out << "    " << declare(t, "p" + std::to_string(i)) << ";\n"
             << "    if (mpb_is_python_callable(" << ai << ")) {\n"
             << "        p" << i << " = (" << t.c << ")mpb_t_" << s->id << ";\n"
             << "        c" << u << " = mpb_callback_add(c" << u << ", " << cbd << ", " << ai << ", " << au << ");\n"
+            << "    } else {\n"
+            << "        p" << i << " = (" << t.c << ")mpb_to_callback(" << ai << ", " << cbd << ", MP_OBJ_NULL);\n"
             << "    }\n";
-        if (last_of[u] == static_cast<int>(i))
-          out << "    if (c" << u << " != MP_OBJ_NULL) {\n"
-              << "        " << pu << " = mpb_callback_contexts(c" << u << ", " << pin << ");\n    }\n";
+        if (last_of[u] == static_cast<int>(i))  // the records, or the user data as C gets it
+          out << "    void *" << pu << " = c" << u << " != MP_OBJ_NULL ? mpb_callback_contexts(c" << u << ", " << pin
+              << ") : mpb_to_void_ptr_kept(" << au << ", self, " << u << ");\n";
         continue;
       }
       // declared up front, since the user pointer may come before the callback

@@ -66,4 +66,18 @@ d.demo_source_raise(1, None)  # no context: the callable given to the field answ
 d.demo_source_raise(2, {"on_event": lambda ev: events.append(-ev.code)})
 d.demo_source_raise(3, lambda ev: events.append(100 + ev.code))
 check(events == [1, -2, 103], "context field callbacks: %r" % events)
+# Three callbacks sharing one user data (lv_tree_walk's shape): each finds its own callable,
+# each gets the user data; C functions and None mix with Python callables.
+seen = []
+total = d.demo_walk3(3, lambda i, u: seen.append(("before", i, u)) or 100,
+                     lambda i, u: i * u, lambda i, u: seen.append(("after", i, u)) or 1000, 7)
+check(total == 100 + 0 + 7 + 14 + 1000 and seen == [("before", -1, 7), ("after", 3, 7)],
+      "three callbacks, one user data: %d %r" % (total, seen))
+check(d.demo_walk3(2, None, lambda i, u: i, None, None) == 0 + 1, "NULLs among them")
+check("expects" in raises(TypeError, d.demo_walk3, 2, None, d.demo_max, None, None), "a C function of another type")
+
+# A by-value parameter of a const struct type, and a const void * result.
+check(d.demo_manhattan({"x": -3, "y": 4}) == 7, "const struct by value")
+buf = bytearray(4)
+check(d.demo_same(buf) == d.demo_same(buf), "const void * result")
 print("callbacks ok")

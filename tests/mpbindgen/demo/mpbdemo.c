@@ -105,6 +105,13 @@ int demo_for_each(int n, demo_visit_cb_t cb, void *user_data) {
     for (int i = 0; i < n; i++) sum += cb(i, user_data);
     return sum;
 }
+int demo_walk3(int n, demo_visit_cb_t before, demo_visit_cb_t each, demo_visit_cb_t after, void *user_data) {
+    int sum = before ? before(-1, user_data) : 0;
+    for (int i = 0; i < n; i++) sum += each(i, user_data);
+    return sum + (after ? after(n, user_data) : 0);
+}
+int demo_manhattan(demo_const_point_t p) { return abs(p.x) + abs(p.y); }
+const void *demo_same(const void *p) { return p; }
 static demo_visit_cb_t registered_cb;
 static void *registered_user;
 void demo_register(demo_visit_cb_t cb, void *user_data) {

@@ -157,6 +157,13 @@ void demo_source_init(const demo_source_config_t *cfg);
 void demo_source_raise(int code, void *user);
 
 /* A callback with no context at all: only C functions can be given. */
+/* What LVGL's headers first broke (regressions): three callbacks that share one user data, as
+ * lv_tree_walk's; a by-value parameter of a const struct type; a const void * result. */
+int demo_walk3(int n, demo_visit_cb_t before, demo_visit_cb_t each, demo_visit_cb_t after, void *user_data);
+typedef const demo_point_t demo_const_point_t;
+int demo_manhattan(demo_const_point_t p);
+const void *demo_same(const void *p);
+
 typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);
 int demo_max(int a, int b);
