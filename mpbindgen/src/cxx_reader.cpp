@@ -83,21 +83,6 @@ std::string builtin_name(CXTypeKind k) {
 
 bool is_char(CXType canon) { return canon.kind == CXType_Char_S || canon.kind == CXType_Char_U; }
 
-// Builtin scalars C and C++ share: their Kind, or Void if not one.
-Kind scalar_kind(CXType canon) {
-  switch (canon.kind) {
-    case CXType_Bool: return Kind::Bool;
-    case CXType_Char_S: case CXType_SChar: case CXType_Short: case CXType_Int: case CXType_Long:
-    case CXType_LongLong:
-      return Kind::Int;
-    case CXType_Char_U: case CXType_UChar: case CXType_UShort: case CXType_UInt: case CXType_ULong:
-    case CXType_ULongLong:
-      return Kind::UInt;
-    case CXType_Float: return Kind::Float;
-    case CXType_Double: return Kind::Double;
-    default: return Kind::Void;
-  }
-}
 
 const char *py_of(Kind k) {
   switch (k) {
@@ -502,7 +487,7 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
     return r.scalar != Kind::Void;
   };
   if (canon.kind == CXType_Void) return r;
-  if (scalar_kind(canon) != Kind::Void || canon.kind == CXType_Enum) {
+  if (scalar_kind(canon) != Kind::Void) {
     r.conv = Conv::Scalar;
     if (!scalar(bare(canon))) return unsupported("");
     return r;
@@ -588,7 +573,7 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
       r.py = cls->name;
       return r;
     }
-    if (scalar_kind(base) != Kind::Void || base.kind == CXType_Enum) {
+    if (scalar_kind(base) != Kind::Void) {
       if (is_const) {
         r.conv = Conv::Scalar;
         scalar(base);
@@ -627,7 +612,7 @@ std::optional<CxxType> CxxReader::classify(CXType t, std::string &why, bool resu
       r.py = "Blob | None";
       return r;
     }
-    if (base.kind == CXType_Void || scalar_kind(base) != Kind::Void) {
+    if (base.kind == CXType_Void || (scalar_kind(base) != Kind::Void && base.kind != CXType_Enum)) {
       r.conv = Conv::Buffer;
       r.is_const = is_const;
       if (base.kind != CXType_Void) scalar(base);

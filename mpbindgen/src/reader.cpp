@@ -97,25 +97,13 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
   CXType canon = clang_getCanonicalType(t);
   r.canon = str(clang_getTypeSpelling(canon));
   r.size = static_cast<int>(clang_Type_getSizeOf(canon));
+  if (Kind k = scalar_kind(canon); k != Kind::Void) {
+    r.kind = k;
+    r.py = k == Kind::Bool ? "bool" : k == Kind::Float || k == Kind::Double ? "float" : "int";
+    return r;
+  }
   switch (canon.kind) {
     case CXType_Void: r.kind = Kind::Void; r.py = "None"; return r;
-    case CXType_Bool: r.kind = Kind::Bool; r.py = "bool"; return r;
-    case CXType_Char_S: case CXType_SChar: case CXType_Short: case CXType_Int: case CXType_Long:
-    case CXType_LongLong:
-      r.kind = Kind::Int; r.py = "int"; return r;
-    case CXType_Char_U: case CXType_UChar: case CXType_UShort: case CXType_UInt: case CXType_ULong:
-    case CXType_ULongLong:
-      r.kind = Kind::UInt; r.py = "int"; return r;
-    case CXType_Float: r.kind = Kind::Float; r.py = "float"; return r;
-    case CXType_Double: r.kind = Kind::Double; r.py = "float"; return r;
-    case CXType_Enum: {
-      CXType it = clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(canon)));
-      bool is_unsigned = it.kind == CXType_UInt || it.kind == CXType_ULong || it.kind == CXType_ULongLong ||
-                         it.kind == CXType_UChar || it.kind == CXType_UShort;
-      r.kind = is_unsigned ? Kind::UInt : Kind::Int;
-      r.py = "int";
-      return r;
-    }
     case CXType_Record: {
       auto it = record_c_.find(record_key(canon));
       if (it == record_c_.end()) {
