@@ -181,6 +181,11 @@ mp_obj_t mpb_struct_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs);
 
 // Struct arguments: a T object, a dict (a temporary T), a Blob, or None for NULL.
 void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d);
+// The first of an array of T (a `T name[]` parameter): a list or tuple of T objects or dicts,
+// copied into an array that stays alive until the same argument of the same function gets
+// another (C may keep it: LVGL's line points); a T object or a Blob points at itself. *extent:
+// the array's bytes (SIZE_MAX: C alone knows).
+void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg, size_t *extent);
 // By value: a T object or a dict.
 const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d);
 

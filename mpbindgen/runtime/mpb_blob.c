@@ -145,6 +145,9 @@ void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep) {
 }
 
 void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
+    if (v == mp_const_none) {
+        return NULL;  // nothing to keep (what the argument had stays kept: a pin is cheap)
+    }
     mp_obj_t keep;
     void *p = mpb_to_void_ptr(v, &keep);
     mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), keep);

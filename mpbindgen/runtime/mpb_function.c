@@ -170,6 +170,9 @@ static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_
         case MPB_HANDLE:
             v->p = mpb_to_handle(o, t->ext);
             break;
+        case MPB_STRUCT_ARRAY:
+            v->p = mpb_to_struct_array(o, t->ext, f, i, extent);
+            break;
         default: {  // MPB_PTR
             mp_buffer_info_t b;
             if (t->pointee != 0) {

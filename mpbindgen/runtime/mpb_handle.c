@@ -107,14 +107,32 @@ void mpb_handle_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t
 }
 
 // Methods are looked up through the base classes too (MicroPython looks only in a native
-// type's own locals): a button has every obj method.
+// type's own locals): a button has every obj method. A class's table is long (lv.obj has over
+// 400 methods) and MicroPython's own lookup cache keeps the first 256 places only, so the
+// places found are remembered here, by class and name (the tables are constant).
+typedef struct {
+    const mp_obj_type_t *type;
+    qstr attr;
+    const mp_obj_type_t *owner;  // the class whose table has it
+    mp_obj_t value;
+} attr_cache_entry_t;
+
+static attr_cache_entry_t attr_cache[128];
+
 void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     if (dest[0] != MP_OBJ_NULL) {
         return;  // no attributes to store
     }
-    for (const mp_obj_type_t *t = mp_obj_get_type(self_in); t != NULL; t = MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, parent)) {
+    const mp_obj_type_t *type = mp_obj_get_type(self_in);
+    attr_cache_entry_t *c = &attr_cache[((uintptr_t)type >> 4 ^ attr) & (MP_ARRAY_SIZE(attr_cache) - 1)];
+    if (c->type == type && c->attr == attr) {
+        mp_convert_member_lookup(self_in, c->owner, c->value, dest);
+        return;
+    }
+    for (const mp_obj_type_t *t = type; t != NULL; t = MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, parent)) {
         mp_map_elem_t *e = mp_map_lookup(&MP_OBJ_TYPE_GET_SLOT(t, locals_dict)->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
         if (e != NULL) {
+            *c = (attr_cache_entry_t){type, attr, t, e->value};
             mp_convert_member_lookup(self_in, t, e->value, dest);
             return;
         }

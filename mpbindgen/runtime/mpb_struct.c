@@ -497,3 +497,26 @@ mp_obj_t mpb_global_get(void *addr, const mpb_field_t *f, bool read_only) {
     mpb_global_attr(addr, f, read_only, dest);
     return dest[0];
 }
+
+void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg, size_t *extent) {
+    *extent = SIZE_MAX;
+    if (!mp_obj_is_type(o, &mp_type_list) && !mp_obj_is_type(o, &mp_type_tuple)) {
+        void *p = mpb_to_struct_ptr(o, d);
+        if (mpb_is_struct(o)) {
+            *extent = d->size;
+        }
+        return p;
+    }
+    size_t n;
+    mp_obj_t *items;
+    mp_obj_get_array(o, &n, &items);
+    uint8_t *a = m_new(uint8_t, n > 0 ? n * d->size : 1);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(a + i * d->size, mpb_to_struct_value(items[i], d), d->size);
+    }
+    // Kept as a bytearray over it, as a string argument is kept (mpb_to_cstr_kept).
+    mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg),
+        mp_obj_new_bytearray_by_ref(n * d->size, a));
+    *extent = n * d->size;
+    return a;
+}

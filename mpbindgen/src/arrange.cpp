@@ -22,11 +22,14 @@ bool is_ident(const std::string &s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-// s without `prefix` when what is left is a Python name, else s.
-std::string strip(const std::string &s, const std::string &prefix) {
-  if (prefix.empty() || s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) return s;
-  std::string rest = s.substr(prefix.size());
-  return is_ident(rest) && py_safe(rest) == rest ? rest : s;
+// s without the first of `prefixes` it starts with, when what is left is a Python name; else s.
+std::string strip(const std::string &s, const std::vector<std::string> &prefixes) {
+  for (auto &prefix : prefixes) {
+    if (prefix.empty() || s.size() <= prefix.size() || s.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string rest = s.substr(prefix.size());
+    if (is_ident(rest) && py_safe(rest) == rest) return rest;
+  }
+  return s;
 }
 
 std::string regex_escape(const std::string &s) {
@@ -230,8 +233,9 @@ void Arranger::struct_methods() {
 // named after an object class nested in it, constant groups; a name taken twice keeps its C
 // spelling the second time.
 void Arranger::names() {
-  const std::string &p = opt_.prefix;
-  std::string up = upper(p);
+  const std::vector<std::string> &p = opt_.prefixes;
+  std::vector<std::string> up;
+  for (auto &x : p) up.push_back(upper(x));
   std::set<std::string> taken = {"__name__", "Blob", "C_Pointer", "cvar", "__getattr__"};
   auto claim = [&](std::string &py, const std::string &c) {
     if (taken.insert(py).second) return;
@@ -282,6 +286,12 @@ void Arranger::names() {
     f.py = strip(f.name, p);
     claim(f.py, f.name);
   }
+  // Constants: classes of grouped ones first (the group's name wins over a constant's); a
+  // constant whose name another constant has already (the same value, defined twice: a macro
+  // and an enum of it) is left out.
+  for (auto &[prefix, cls] : opt_.groups) taken.insert(cls);
+  std::set<std::string> constant_names;
+  std::vector<Constant> constants;
   for (auto &k : mod_.constants) {
     for (auto &[prefix, cls] : opt_.groups) {
       if (k.name.size() > prefix.size() && k.name.compare(0, prefix.size(), prefix) == 0 &&
@@ -290,11 +300,16 @@ void Arranger::names() {
         k.py = k.name.substr(prefix.size());
       }
     }
-    if (!k.group.empty()) continue;
+    if (!k.group.empty()) {
+      if (constant_names.insert(k.group + "." + k.py).second) constants.push_back(k);
+      continue;
+    }
     k.py = strip(k.name, up);
+    if (!constant_names.insert(k.py).second) continue;
     claim(k.py, k.name);
+    constants.push_back(k);
   }
-  for (auto &[prefix, cls] : opt_.groups) taken.insert(cls);
+  mod_.constants = std::move(constants);
   for (auto &g : mod_.globals) {
     g.py = strip(g.name, p);
     claim(g.py, g.name);

@@ -18,7 +18,7 @@ bool is_user_data_name(const std::string &name) {
 bool convertible(const Type &t) {
   switch (t.kind) {
     case Kind::Int: case Kind::UInt: case Kind::Bool: case Kind::Float: case Kind::Double:
-    case Kind::Ptr: case Kind::CStr: case Kind::StructPtr:
+    case Kind::Ptr: case Kind::CStr: case Kind::StructPtr: case Kind::Handle:
       return true;
     default:
       return false;

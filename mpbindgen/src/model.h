@@ -36,6 +36,7 @@ struct Type {
   std::string record;         // Struct/StructPtr: C name of the record; Array: element C type
   std::string pointee;        // Ptr: C spelling of what it points at ("" for void)
   bool pointee_const = false;
+  bool array = false;         // StructPtr: to the first of an array of them (a `T name[]` parameter)
   int size = 0;               // bytes on the generating host (informational)
   char typecode = 0;          // Array: memoryview typecode
   int count = 0;              // Array: elements

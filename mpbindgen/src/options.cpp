@@ -122,7 +122,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       if (name != "micropython") return fail("heap takes 'micropython' (the library allocates from MicroPython's heap)");
       opt.heap_kept = true;
     } else if (verb == "prefix") {
-      opt.prefix = name;
+      for (std::string more = name; !more.empty(); more.clear(), words >> more) opt.prefixes.push_back(more);
     } else if (verb == "methods") {
       opt.methods = name == "-" ? "" : name;
     } else if (verb == "group") {

@@ -50,7 +50,7 @@ struct Options {
   bool heap_kept = false;               // config "heap micropython": the library's memory is on the GC heap
   std::string init;                     // config "init FUNCTION": called when the module is imported
   std::string nesting;                  // config "nesting NAME": NAME.value is how deep in callbacks C is
-  std::string prefix;                   // config "prefix lv_": names lose it in Python (LV_ for constants)
+  std::vector<std::string> prefixes;    // config "prefix lv_ ...": names lose one in Python (LV_ for constants)
   std::optional<std::string> methods;   // config "methods _t": T_t's functions T_NAME(T_t *...) are methods
   std::vector<ObjectsConfig> objects;   // config "objects TYPE key=value..."
   std::vector<std::pair<std::string, std::string>> groups;  // config "group PREFIX CLASS": constants as a class

@@ -123,11 +123,21 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
         std::string es = str(clang_getTypeSpelling(clang_getArrayElementType(t).kind == CXType_Invalid
                                                        ? elem : clang_getArrayElementType(t)));
         CXType ecanon = clang_getCanonicalType(elem);
-        if (ecanon.kind == CXType_Record || ecanon.kind == CXType_ConstantArray) break;  // va_list, matrices
         Type p;
         p.c = es + " *";
         p.canon = str(clang_getTypeSpelling(ecanon)) + " *";
         p.pointee_const = clang_isConstQualifiedType(ecanon);
+        if (ecanon.kind == CXType_Record) {
+          // An array of bound structs (lv_line_set_points' points[]): a sequence of them.
+          auto it = record_c_.find(record_key(ecanon));
+          if (it == record_c_.end() || clang_getArrayElementType(canon).kind == CXType_Invalid) break;  // va_list
+          p.kind = Kind::StructPtr;
+          p.array = true;
+          p.record = it->second;
+          p.py = "Sequence[" + py_name_of_record(it->second) + "] | None";
+          return p;
+        }
+        if (ecanon.kind == CXType_ConstantArray) break;  // matrices
         if ((ecanon.kind == CXType_Char_S || ecanon.kind == CXType_Char_U) && p.pointee_const) {
           p.kind = Kind::CStr;
           p.py = "str | None";

@@ -404,7 +404,7 @@ std::string Writer::py_type(const Type &t) {
   switch (t.kind) {
     case Kind::Void: return "None";
     case Kind::Struct: return r ? r->py : t.py;
-    case Kind::StructPtr: return (r ? r->py : t.py) + " | None";
+    case Kind::StructPtr: return (t.array ? "Sequence[" + (r ? r->py : t.py) + "]" : r ? r->py : t.py) + " | None";
     case Kind::Handle: return t.py;
     case Kind::FuncPtr: return "Callable | None";
     case Kind::Ptr: return t.pointee == "char" ? "str | Blob" : "Blob | None";
@@ -414,11 +414,12 @@ std::string Writer::py_type(const Type &t) {
 
 // The descriptor of a C type, written once per type the module's functions have.
 std::string Writer::ctype(const Type &t) {
-  std::string kind = t.kind == Kind::Void ? "MPB_PTR" : mpb_kind(t);
+  std::string kind = t.kind == Kind::Void ? "MPB_PTR" : t.array ? "MPB_STRUCT_ARRAY" : mpb_kind(t);
   std::string size = t.kind == Kind::Int || t.kind == Kind::UInt || t.kind == Kind::Float || t.kind == Kind::Double
                          ? "sizeof(" + t.c + ")" : "0";
   std::string pointee = t.kind == Kind::Ptr && !t.pointee.empty()
-                            ? "sizeof(" + t.pointee + ")" + (t.count > 0 ? " * " + std::to_string(t.count) : "") : "0";
+                            ? "sizeof(" + t.pointee + ")" + (t.count > 0 ? " * " + std::to_string(t.count) : "")
+                        : t.array ? "sizeof(" + t.record + ")" : "0";
   std::string ext = t.kind == Kind::Struct || t.kind == Kind::StructPtr ? "&" + sd(t.record)
                     : t.kind == Kind::Handle ? "&" + fam(t.record) : "NULL";
   std::string canon = t.kind == Kind::Void ? "void" : t.canon;
@@ -508,7 +509,7 @@ std::string Writer::proto(const Function &f) {
   for (size_t i = 0; i < params.size(); i++) {
     list += ", " + ctype(params[i].type);
     if (params[i].nullable && i < 16) none_ok |= 1u << i;
-    if (i > 0 && i < 16 && params[i - 1].type.kind == Kind::Ptr &&
+    if (i > 0 && i < 16 && (params[i - 1].type.kind == Kind::Ptr || params[i - 1].type.array) &&
         (params[i].type.kind == Kind::Int || params[i].type.kind == Kind::UInt) && is_length_name(params[i].name))
       lengths |= 1u << i;
   }

@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         } else {
             std::string error;
             // The seeds' own prefix and struct functions as methods, so that renaming runs too.
-            opt.prefix = "demo_";
+            opt.prefixes = {"demo_"};
             opt.methods = "_t";
             if (!arrange(opt, mod, error) || !plan_callbacks(opt, mod, error)) __builtin_trap();
             c = write_c(mod);

@@ -133,3 +133,11 @@ element = path.points[1]
 del path
 gc.collect()
 check(element.y == 4, "an element view keeps its struct alive")
+
+# An array of structs as an argument (LVGL's line points): a list of structs or dicts.
+pts = [d.demo_point_t(x=0, y=0), {"x": 3, "y": 0}, {"x": 3, "y": 4}]
+check(d.demo_path_length(pts, 3) == 7, "array of structs from a list")
+check(d.demo_path_length(tuple(pts), 2) == 3, "a shorter count")
+check(d.demo_path_length(d.demo_point_t(x=1), 1) == 0, "one struct is an array of one")
+check("count" in raises(ValueError, d.demo_path_length, pts, 4), "a count beyond the list")
+raises(TypeError, d.demo_path_length, [1, 2], 2)

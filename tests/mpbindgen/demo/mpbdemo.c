@@ -112,6 +112,11 @@ int demo_walk3(int n, demo_visit_cb_t before, demo_visit_cb_t each, demo_visit_c
 }
 int demo_manhattan(demo_const_point_t p) { return abs(p.x) + abs(p.y); }
 const void *demo_same(const void *p) { return p; }
+int demo_path_length(const demo_point_t points[], size_t count) {
+    int sum = 0;
+    for (size_t i = 1; i < count; i++) sum += abs(points[i].x - points[i - 1].x) + abs(points[i].y - points[i - 1].y);
+    return sum;
+}
 static demo_visit_cb_t registered_cb;
 static void *registered_user;
 void demo_register(demo_visit_cb_t cb, void *user_data) {

@@ -163,6 +163,8 @@ int demo_walk3(int n, demo_visit_cb_t before, demo_visit_cb_t each, demo_visit_c
 typedef const demo_point_t demo_const_point_t;
 int demo_manhattan(demo_const_point_t p);
 const void *demo_same(const void *p);
+/** The length of a path through `count` points (city blocks): an array of structs. */
+int demo_path_length(const demo_point_t points[], size_t count);
 
 typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);
