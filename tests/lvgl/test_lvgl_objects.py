@@ -66,6 +66,21 @@ style.set_bg_color(lv.color_hex(0xFF0000))
 btn.add_style(style, lv.PART.MAIN)
 check(btn.get_style_bg_color(lv.PART.MAIN).red == 255, "a style's colour reaches the object")
 
+# Strings LVGL keeps without copying stay alive as long as LVGL holds them; out-parameters.
+import gc
+statics = [lv.label(scr) for _ in range(3)]
+for i, l in enumerate(statics):
+    l.set_text_static("static text %d" % (i * 7))  # made here, referenced only by LVGL
+for _ in range(3):
+    junk = [bytearray(64) for _ in range(500)]
+    gc.collect()
+check([l.get_text() for l in statics] == ["static text 0", "static text 7", "static text 14"],
+      "set_text_static's strings survive collections: %s" % [l.get_text() for l in statics])
+scr.update_layout()
+coords = lv.area_t()
+statics[0].get_coords(coords)
+check(coords.get_width() > 0, "an out-parameter struct is filled: %d" % coords.get_width())
+
 # A Python class derived from a widget.
 class Panel(lv.obj):
     def __init__(self, parent):
@@ -74,7 +89,7 @@ class Panel(lv.obj):
 
 p = Panel(scr)
 p.update_layout()
-check(p.get_width() == 30 and scr.get_child(3) is not p and isinstance(scr.get_child(3), lv.obj), "a Python subclass works; LVGL hands back its native part")
+check(p.get_width() == 30 and scr.get_child(6) is not p and isinstance(scr.get_child(6), lv.obj), "a Python subclass works; LVGL hands back its native part")
 
 # Deletion: the wrapper outlives the object and says so.
 btn.delete()
@@ -82,7 +97,7 @@ msg = raises(RuntimeError, label.get_text)
 check("deleted" in msg, "a child of a deleted object raises: " + msg)
 check("deleted" in raises(RuntimeError, btn.set_x, 1), "a deleted object raises")
 check("deleted" in repr(btn), "repr says deleted: %r" % btn)
-check(scr.get_child_count() == 3, "the others remain")
+check(scr.get_child_count() == 6, "the others remain: %d" % scr.get_child_count())
 scr.clean()
 check("deleted" in raises(RuntimeError, cb.get_state), "clean() deletes the children")
 
