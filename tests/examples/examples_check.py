@@ -70,12 +70,14 @@ if shot:
     w, h, rows = shot
     bars = {tuple(rows[290][x * 3:x * 3 + 3]) for x in range(12, 230)}
     check("espidf: the hybrid pass's orange bars on the panel", any(c[0] > 200 and 60 < c[1] < 160 and c[2] < 100 for c in bars))
+def pixel(shot, x, y):  # of a TFT capture at scale 1
+    return tuple(shot[2][y][x * 3:x * 3 + 3])
+
+
 shot = capture("tft_gui", 1)
 if shot:
-    w, h, rows = shot
-
     def px(x, y):
-        return tuple(rows[y][x * 3:x * 3 + 3])
+        return pixel(shot, x, y)
     r, g, b = px(20, 14)
     check("gui: blue title bar", b > 100 and r < 60)
     r, g, b = px(20, 65)
@@ -94,10 +96,8 @@ if not has_lvgl:
 else:
     shot = capture("lvgl_tft", 1)
     if shot:
-        w, h, rows = shot
-
         def px(x, y):
-            return tuple(rows[y][x * 3:x * 3 + 3])
+            return pixel(shot, x, y)
         r, g, b = px(60, 95)
         check("lvgl_tft: the blue button (LVGL's default theme) %r" % ((r, g, b),), b > 200 and r < 100)
         yellow = [x for x in range(70, 170) if px(x, 44)[0] > 200 and px(x, 44)[2] < 120]
