@@ -1,5 +1,6 @@
 // Writes the MicroPython module (C) for a Module: declarative tables for the run-time
-// (mpbindgen/runtime/mpb.h) plus one small wrapper per function and one trampoline per
+// (mpbindgen/runtime/mpb.h): a descriptor per C type, one wrapper per C prototype (the C call;
+// the arguments convert by the descriptors), an object per function, and one trampoline per
 // callback slot.
 #pragma once
 
