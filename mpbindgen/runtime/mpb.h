@@ -255,14 +255,29 @@ typedef struct {
 // object's pointer, and what describes the prototype.
 typedef struct _mpb_proto_t {
     mpb_wrapper_t call;
-    const mpb_ctype_t *const *ctypes;  // C: the result, then each argument
     const qstr_short_t *names;         // the argument names of the module's functions
-    const mpb_proto_ext_t *ext;        // NULL for C functions
     uint8_t n_args;
     uint8_t n_optional;                // trailing arguments with defaults (C++)
     uint16_t none_ok;                  // C: bit i set: argument i takes None for NULL
     uint16_t lengths;                  // C: bit i set: argument i is the length of argument i-1's buffer
+    bool has_ext;
+    // C functions: the ctypes of the result, then of each argument. C++ functions and
+    // exported trampolines (has_ext): their mpb_proto_ext_t alone. In the prototype itself,
+    // not behind a pointer: a big library has a thousand prototypes.
+    const union {
+        const mpb_ctype_t *ctype;
+        const mpb_proto_ext_t *ext;
+    } types[];
 } mpb_proto_t;
+
+// The ctype of a C function's result (0) or argument i (i + 1).
+MPB_INLINE const mpb_ctype_t *mpb_proto_ctype(const mpb_proto_t *p, size_t i) {
+    return p->types[i].ctype;
+}
+// What a C++ function or exported trampoline adds, or NULL.
+MPB_INLINE const mpb_proto_ext_t *mpb_proto_ext(const mpb_proto_t *p) {
+    return p->has_ext ? p->types[0].ext : NULL;
+}
 
 // A bound C function: callable from Python, printable with its signature, and assignable to
 // a struct field or argument of a compatible function-pointer type.

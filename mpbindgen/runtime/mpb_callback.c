@@ -176,8 +176,9 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
                 d->c_type, vstr_null_terminated_str(&c_type));
         }
         vstr_clear(&c_type);
-        if (f->proto->ext && f->proto->ext->slot) {
-            prepare_slot(f->proto->ext->slot);  // a trampoline: its interrupt-time objects, made now
+        const mpb_proto_ext_t *ext = mpb_proto_ext(f->proto);
+        if (ext && ext->slot) {
+            prepare_slot(ext->slot);  // a trampoline: its interrupt-time objects, made now
         }
         return (void *)f->cfun;
     }

@@ -12,15 +12,16 @@ static mp_obj_t function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, cons
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
     const mpb_proto_t *p = f->proto;
     mp_printf(print, "%q(", f->name);
-    if (p->ext == NULL) {
+    const mpb_proto_ext_t *ext = mpb_proto_ext(p);
+    if (ext == NULL) {
         // A C function: its ctypes' annotations.
         for (size_t i = 0; i < p->n_args; i++) {
-            mp_printf(print, "%s%q: %s", i ? ", " : "", mpb_arg_name(f, i), p->ctypes[i + 1]->py);
+            mp_printf(print, "%s%q: %s", i ? ", " : "", mpb_arg_name(f, i), mpb_proto_ctype(p, i + 1)->py);
         }
-        mp_printf(print, ") -> %s", p->ctypes[0]->py);
+        mp_printf(print, ") -> %s", mpb_proto_ctype(p, 0)->py);
         return;
     }
-    const char *t = p->ext->types;
+    const char *t = ext->types;
     for (size_t i = 0; i <= p->n_args; i++) {
         const char *end = strchr(t, '\n');
         int len = (int)(end - t);
@@ -35,13 +36,13 @@ void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f) {
 
 void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f) {
     const mpb_proto_t *p = f->proto;
-    if (p->ext != NULL) {
-        mp_print_str(print, p->ext->c_type);
+    if (mpb_proto_ext(p) != NULL) {
+        mp_print_str(print, mpb_proto_ext(p)->c_type);
         return;
     }
-    mp_printf(print, "%s (", p->ctypes[0]->canon);
+    mp_printf(print, "%s (", mpb_proto_ctype(p, 0)->canon);
     for (size_t i = 0; i < p->n_args; i++) {
-        mp_printf(print, "%s%s", i ? ", " : "", p->ctypes[i + 1]->canon);
+        mp_printf(print, "%s%s", i ? ", " : "", mpb_proto_ctype(p, i + 1)->canon);
     }
     mp_print_str(print, p->n_args ? ")" : "void)");
 }
@@ -135,7 +136,7 @@ static const uint64_t int_hi[9][2] = {[1] = {INT8_MAX, UINT8_MAX}, [2] = {INT16_
 // pointer to a buffer gives the buffer's size in *extent (SIZE_MAX: C alone knows).
 static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_t *v, size_t *extent) {
     const mpb_proto_t *p = f->proto;
-    const mpb_ctype_t *t = p->ctypes[i + 1];
+    const mpb_ctype_t *t = mpb_proto_ctype(p, i + 1);
     switch (t->kind) {
         case MPB_INT:
             v->i = mpb_to_int(o, int_lo[t->size][0], (int64_t)int_hi[t->size][0], t->name);
@@ -186,27 +187,76 @@ static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_
     }
 }
 
+// The common cases inline (most arguments): a small int in range, an interned str, an object
+// or struct of the argument's own type and alive, None for a pointer that may be NULL.
+// False: convert_one.
+static inline MP_ALWAYSINLINE bool convert_fast(const mpb_proto_t *p, size_t i, mp_obj_t o, mpb_cval_t *v) {
+    const mpb_ctype_t *t = mpb_proto_ctype(p, i + 1);
+    if (t->kind <= MPB_UINT) {
+        if (!mp_obj_is_small_int(o)) {
+            return false;
+        }
+        mp_int_t x = MP_OBJ_SMALL_INT_VALUE(o);
+        bool u = t->kind == MPB_UINT;
+        v->i = x;
+        return x >= int_lo[t->size][u] && (x < 0 || (uint64_t)x <= int_hi[t->size][u]);
+    }
+    if (t->kind == MPB_CSTR) {
+        // An interned str (literals, names) is never freed: nothing to keep.
+        v->p = mp_obj_is_qstr(o) ? (void *)qstr_str(MP_OBJ_QSTR_VALUE(o)) : NULL;
+        return v->p != NULL;
+    }
+    if (t->kind != MPB_HANDLE && t->kind != MPB_STRUCT_PTR && t->kind != MPB_PTR) {
+        return false;
+    }
+    if (o == mp_const_none) {
+        v->p = NULL;
+        return p->none_ok >> i & 1;
+    }
+    if (!mp_obj_is_obj(o)) {
+        return false;
+    }
+    const mp_obj_type_t *type = ((mp_obj_base_t *)MP_OBJ_TO_PTR(o))->type;
+    if (t->kind == MPB_HANDLE) {
+        if (MP_OBJ_TYPE_GET_SLOT_OR_NULL(type, make_new) != mpb_handle_make_new) {
+            return false;
+        }
+        const mpb_class_t *c = MP_OBJ_TYPE_GET_SLOT(type, protocol);
+        v->p = ((mpb_handle_t *)MP_OBJ_TO_PTR(o))->ptr;
+        return c->family == t->ext && v->p != NULL;
+    }
+    if (t->kind == MPB_STRUCT_PTR) {
+        v->p = ((mpb_struct_t *)MP_OBJ_TO_PTR(o))->data;
+        return type == ((const mpb_struct_desc_t *)t->ext)->type && v->p != NULL;
+    }
+    return false;
+}
+
 static void convert(const mpb_function_t *f, const mp_obj_t *args, mpb_cval_t *v) {
     const mpb_proto_t *p = f->proto;
-    // Small ints in range (most arguments) inline, the rest out of line.
-    size_t extent = SIZE_MAX;  // of the last buffer, for a length after it
+    if (p->lengths == 0) {
+        for (size_t i = 0; i < p->n_args; i++) {
+            if (!convert_fast(p, i, args[i], &v[i])) {
+                size_t extent;
+                convert_one(f, i, args[i], &v[i], &extent);
+            }
+        }
+        return;
+    }
+    // With a length after a buffer: the buffer's extent (SIZE_MAX: unknown) checks it.
+    size_t extent = SIZE_MAX;
     for (size_t i = 0; i < p->n_args; i++) {
-        const mpb_ctype_t *t = p->ctypes[i + 1];
-        mp_obj_t o = args[i];
-        if (t->kind <= MPB_UINT && mp_obj_is_small_int(o)) {
-            mp_int_t x = MP_OBJ_SMALL_INT_VALUE(o);
-            bool u = t->kind == MPB_UINT;
-            if (x >= int_lo[t->size][u] && (x < 0 || (uint64_t)x <= int_hi[t->size][u])) {
-                v[i].i = x;
-            } else {
-                convert_one(f, i, o, &v[i], &extent);
+        const mpb_ctype_t *t = mpb_proto_ctype(p, i + 1);
+        if (convert_fast(p, i, args[i], &v[i])) {
+            if (t->kind > MPB_UINT) {
+                extent = SIZE_MAX;
             }
         } else {
-            convert_one(f, i, o, &v[i], &extent);
+            convert_one(f, i, args[i], &v[i], &extent);
         }
         if (p->lengths >> i & 1) {
             // The length of the buffer before it: no more than the buffer holds.
-            const mpb_ctype_t *b = p->ctypes[i];
+            const mpb_ctype_t *b = mpb_proto_ctype(p, i);
             mpb_check_extent(extent, v[i].u, b->pointee ? b->pointee : 1, mpb_arg_name(f, i));
         }
     }

@@ -76,8 +76,31 @@ mp_obj_t mpb_kept(mp_obj_t owner, void *slot, void *value) {
 // The types of objects that a void * given from Python points at (callables travel inside
 // a callback record, since not every callable type is visible here). The check reads only the
 // first word of a heap block, which every block has.
+// Whether p is the first byte of an allocated heap block: gc_nbytes(p) != 0 without the
+// collector's lock (a mutex on ports with threads and no GIL, which was most of the cost of
+// finding a callback). It reads the allocation table as py/gc.c lays it out: two bits a
+// block, four blocks a byte, 0b01 for the head of an allocated chain.
+static bool heap_block_head(const void *p) {
+    const mp_state_mem_area_t *a = &MP_STATE_MEM(area);
+    do {
+        const byte *b = p;
+        if (b >= a->gc_pool_start && b < a->gc_pool_end) {
+            size_t offset = (size_t)(b - a->gc_pool_start);
+            size_t block = offset / MICROPY_BYTES_PER_GC_BLOCK;
+            return offset % MICROPY_BYTES_PER_GC_BLOCK == 0 &&
+                   (a->gc_alloc_table_start[block / 4] >> (2 * (block % 4)) & 3) == 1;
+        }
+        #if MICROPY_GC_SPLIT_HEAP
+        a = a->next;
+        #else
+        a = NULL;
+        #endif
+    } while (a != NULL);
+    return false;
+}
+
 mp_obj_t mpb_obj_from_ptr(void *p) {
-    if (p == NULL || gc_nbytes(p) == 0) {
+    if (p == NULL || !heap_block_head(p)) {
         return MP_OBJ_NULL;
     }
     mp_obj_t o = MP_OBJ_FROM_PTR(p);

@@ -59,7 +59,7 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
         return false;
     }
     for (size_t i = 0; i < n_args; i++) {
-        if (!accepts(&f->proto->ext->arg_kinds[i], args[i], convert)) {
+        if (!accepts(&mpb_proto_ext(f->proto)->arg_kinds[i], args[i], convert)) {
             return false;
         }
     }
@@ -70,7 +70,7 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
         while (i < f->proto->n_args && mpb_arg_name(f, i) != name) {
             i++;
         }
-        if (i == f->proto->n_args || !accepts(&f->proto->ext->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
+        if (i == f->proto->n_args || !accepts(&mpb_proto_ext(f->proto)->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
             return false;
         }
         given_required += i < required;
@@ -87,7 +87,7 @@ static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_
                 continue;
             }
             size_t k = 0;
-            while (k < n_args && accepts(&f->proto->ext->arg_kinds[k], args[k], false)) {
+            while (k < n_args && accepts(&mpb_proto_ext(f->proto)->arg_kinds[k], args[k], false)) {
                 k++;
             }
             if (k == n_args) {

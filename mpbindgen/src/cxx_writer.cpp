@@ -423,8 +423,8 @@ void CxxWriter::function(const Scope &scope, const CxxFunction &f) {
   }
   c_ << "static const mpb_proto_ext_t mpb_pe_" << id << " = {\"\", " << quote(types) << ", " << (n_py ? "mpb_ak_" + id : "NULL")
      << ", NULL};\n"
-     << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", NULL, " << (n_py ? "mpb_an_" + id : "NULL")
-     << ", &mpb_pe_" << id << ", " << n_py << ", " << ps.size() - required << ", 0, 0};\n"
+     << "static const mpb_proto_t mpb_p_" << id << " = {mpb_w_" << id << ", " << (n_py ? "mpb_an_" + id : "NULL")
+     << ", " << n_py << ", " << ps.size() - required << ", 0, 0, true, {{.ext = &mpb_pe_" << id << "}}};\n"
      << "static const mpb_function_t " << fo << " = {{&" << (method ? "mpb_type_method" : "mpb_type_function") << "}, &mpb_p_"
      << id << ", NULL, MP_QSTR_" << f.py << ", 0};\n\n";
 }

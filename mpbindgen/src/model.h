@@ -33,6 +33,7 @@ struct Type {
   Kind kind = Kind::Void;
   std::string c;              // C spelling, usable in generated code ("uint8_t", "const foo_t *")
   std::string canon;          // canonical C spelling ("unsigned char", "const struct _foo *")
+  std::string builtin;        // scalars: the builtin type it passes as (an enum's integer type)
   std::string record;         // Struct/StructPtr: C name of the record; Array: element C type
   std::string pointee;        // Ptr: C spelling of what it points at ("" for void)
   bool pointee_const = false;

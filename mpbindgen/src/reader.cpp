@@ -99,6 +99,10 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
   r.size = static_cast<int>(clang_Type_getSizeOf(canon));
   if (Kind k = scalar_kind(canon); k != Kind::Void) {
     r.kind = k;
+    CXType builtin = canon.kind == CXType_Enum
+                         ? clang_getCanonicalType(clang_getEnumDeclIntegerType(clang_getTypeDeclaration(canon)))
+                         : canon;
+    r.builtin = str(clang_getTypeSpelling(builtin));
     r.py = k == Kind::Bool ? "bool" : k == Kind::Float || k == Kind::Double ? "float" : "int";
     return r;
   }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "names.h"
@@ -102,6 +103,8 @@ class Writer {
   void function(const Function &f);
   std::string wrapper_body(const Function &f, const std::string &fn_type);
   std::string proto(const Function &f);
+  std::string fn_typedef(const Type &ret, const std::vector<std::string> &params);
+  void check_enum_abi(const Type &t);
   std::string table_body(const Function &f, const std::string &fn_type);
   std::string ctype(const Type &t);
   std::string py_type(const Type &t);
@@ -112,11 +115,11 @@ class Writer {
 
   const Module &mod_;
   std::ostringstream out_;
-  std::map<std::string, std::string> fn_types_;  // canonical C function type -> typedef name
+  std::map<std::string, std::string> fn_types_;  // C function type -> typedef name
+  std::set<std::string> enum_checks_;            // enums whose integer type is checked
   std::map<std::string, std::string> protos_;    // prototype key -> its descriptor
   std::map<std::string, std::string> wrappers_;  // wrapper body -> its function
   std::map<std::string, std::string> ctypes_;    // ctype initializer -> its descriptor
-  std::map<std::string, std::string> ctype_lists_;
   std::map<std::string, std::string> names_;     // argument name lists
 };
 
@@ -442,6 +445,34 @@ static bool table_driven(const Function &f) {
   return true;
 }
 
+// The type an argument or result passes as in a table-driven wrapper: what the ABI sees.
+// Every data pointer alike, scalars by their builtin type (an enum by its integer type, which
+// the module checks at compile time), so that functions that differ only in pointer, typedef
+// or enum names (lv_obj_set_x, lv_display_set_x...) share one wrapper. Structs by value keep
+// their own type.
+static std::string abi_type(const Type &t) {
+  switch (t.kind) {
+    case Kind::Int: case Kind::UInt: case Kind::Bool: case Kind::Float: case Kind::Double:
+      return t.builtin.empty() ? t.c : t.builtin;
+    case Kind::Ptr: case Kind::CStr: case Kind::StructPtr: case Kind::Handle:
+      return "void *";
+    default:
+      return t.c;
+  }
+}
+
+// A result converted with what the prototype's ctypes[0] says (its struct or family), so that
+// the wrapper does not name them.
+static std::string from_c_table(const Type &t, const std::string &v) {
+  const std::string ext = "mpb_proto_ctype(self->proto, 0)->ext";
+  switch (t.kind) {
+    case Kind::StructPtr: return "mpb_from_struct_ptr(" + ext + ", " + v + ")";
+    case Kind::Struct: return "mpb_struct_new(" + ext + ", &" + v + ")";
+    case Kind::Handle: return "mpb_from_handle(" + ext + ", " + v + ")";
+    default: return from_c(t, v);
+  }
+}
+
 std::string Writer::table_body(const Function &f, const std::string &fn_type) {
   const auto &params = f.sig.params;
   size_t n = params.size();
@@ -453,13 +484,13 @@ std::string Writer::table_body(const Function &f, const std::string &fn_type) {
     std::string v = "v[" + std::to_string(i) + "]";
     std::string arg;
     switch (t.kind) {
-      case Kind::Int: arg = "(" + t.c + ")" + v + ".i"; break;
-      case Kind::UInt: case Kind::Bool: arg = "(" + t.c + ")" + v + ".u"; break;
-      case Kind::Float: case Kind::Double: arg = "(" + t.c + ")" + v + ".f"; break;
+      case Kind::Int: arg = "(" + abi_type(t) + ")" + v + ".i"; break;
+      case Kind::UInt: case Kind::Bool: arg = "(" + abi_type(t) + ")" + v + ".u"; break;
+      case Kind::Float: case Kind::Double: arg = "(" + abi_type(t) + ")" + v + ".f"; break;
       case Kind::Struct:
         arg = "*(" + std::string(t.c.rfind("const ", 0) == 0 ? "" : "const ") + t.c + " *)" + v + ".p";
         break;
-      default: arg = "(" + t.c + ")" + v + ".p"; break;
+      default: arg = v + ".p"; break;
     }
     call += (i ? ", " : "") + arg;
   }
@@ -467,31 +498,52 @@ std::string Writer::table_body(const Function &f, const std::string &fn_type) {
   if (f.sig.ret.kind == Kind::Void) {
     out << "    " << call << ";\n    return mp_const_none;\n";
   } else {
-    out << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
+    out << "    " << abi_type(f.sig.ret) << " r = " << call << ";\n    return " << from_c_table(f.sig.ret, "r") << ";\n";
   }
   return out.str();
 }
 
-std::string Writer::proto(const Function &f) {
-  // The C function type as a typedef: "int NAME(int, int)".
-  std::string c_type = f.sig.c_type, fn_type;
-  auto it = fn_types_.find(c_type);
-  if (it == fn_types_.end()) {
-    fn_type = "mpb_pt_" + std::to_string(fn_types_.size());
-    fn_types_[c_type] = fn_type;
-    std::string ret = f.sig.ret.c;
-    if (f.sig.ret.kind == Kind::FuncPtr) {  // a function returning a function pointer
-      out_ << "typedef " << declare(f.sig.ret, fn_type + "_r") << ";\n";
-      ret = fn_type + "_r";
-    }
-    out_ << "typedef " << ret << " " << fn_type << "(";
-    for (size_t i = 0; i < f.sig.params.size(); i++) out_ << (i ? ", " : "") << f.sig.params[i].type.c;
-    out_ << (f.sig.params.empty() ? "void" : "") << ");\n";
-  } else {
-    fn_type = it->second;
+// An enum passed as its integer type: the compiler that builds the module must agree with the
+// one that read the headers (-fshort-enums would not), or the module does not compile.
+void Writer::check_enum_abi(const Type &t) {
+  if (t.builtin.empty() || t.canon == t.builtin || !enum_checks_.insert(t.c).second) return;
+  out_ << "_Static_assert(sizeof(" << t.c << ") == sizeof(" << t.builtin << ") && (long long)(" << t.c
+       << ")-1 == (long long)(" << t.builtin << ")-1, \"" << t.c << " passes as " << t.builtin << "\");\n";
+}
+
+// A C function type as a typedef, written once: "typedef int mpb_pt_N(int, int);".
+std::string Writer::fn_typedef(const Type &ret, const std::vector<std::string> &params) {
+  std::string key = ret.c + "(";
+  for (auto &p : params) key += p + ",";
+  auto it = fn_types_.find(key);
+  if (it != fn_types_.end()) return it->second;
+  std::string fn_type = "mpb_pt_" + std::to_string(fn_types_.size());
+  fn_types_[key] = fn_type;
+  std::string r = ret.c;
+  if (ret.kind == Kind::FuncPtr) {  // a function returning a function pointer
+    out_ << "typedef " << declare(ret, fn_type + "_r") << ";\n";
+    r = fn_type + "_r";
   }
+  out_ << "typedef " << r << " " << fn_type << "(";
+  for (size_t i = 0; i < params.size(); i++) out_ << (i ? ", " : "") << params[i];
+  out_ << (params.empty() ? "void" : "") << ");\n";
+  return fn_type;
+}
+
+std::string Writer::proto(const Function &f) {
+  // The C function type the wrapper calls through: the ABI's for table-driven wrappers.
+  bool table = table_driven(f);
+  std::vector<std::string> param_types;
+  for (auto &p : f.sig.params) param_types.push_back(table ? abi_type(p.type) : p.type.c);
+  Type ret = f.sig.ret;
+  if (table) {
+    ret.c = abi_type(ret);
+    for (auto &p : f.sig.params) check_enum_abi(p.type);
+    check_enum_abi(f.sig.ret);
+  }
+  std::string fn_type = fn_typedef(ret, param_types);
   // The wrapper, shared by every prototype with the same C call.
-  std::string body = table_driven(f) ? table_body(f, fn_type) : wrapper_body(f, fn_type);
+  std::string body = table ? table_body(f, fn_type) : wrapper_body(f, fn_type);
   auto w = wrappers_.find(body);
   std::string wrapper;
   if (w != wrappers_.end()) {
@@ -513,20 +565,10 @@ std::string Writer::proto(const Function &f) {
         (params[i].type.kind == Kind::Int || params[i].type.kind == Kind::UInt) && is_length_name(params[i].name))
       lengths |= 1u << i;
   }
-  auto l = ctype_lists_.find(list);
-  std::string ca;
-  if (l != ctype_lists_.end()) {
-    ca = l->second;
-  } else {
-    ca = "mpb_ca_" + std::to_string(ctype_lists_.size());
-    out_ << "static const mpb_ctype_t *const " << ca << "[] = {";
-    std::string item;
-    for (std::istringstream in(list); std::getline(in, item, ',');) out_ << "&" << item.substr(item[0] == ' ') << ", ";
-    out_ << "};\n";
-    ctype_lists_[list] = ca;
-  }
-  std::string init = wrapper + ", " + ca + ", mpb_names, NULL, " + std::to_string(params.size()) + ", 0, " +
-                     std::to_string(none_ok) + ", " + std::to_string(lengths);
+  std::string types, item;
+  for (std::istringstream in(list); std::getline(in, item, ',');) types += "{&" + item.substr(item[0] == ' ') + "}, ";
+  std::string init = wrapper + ", mpb_names, " + std::to_string(params.size()) + ", 0, " + std::to_string(none_ok) + ", " +
+                     std::to_string(lengths) + ", false, {" + types + "}";
   auto p = protos_.find(init);
   if (p != protos_.end()) return p->second;
   std::string id = "mpb_p_" + std::to_string(protos_.size());
@@ -675,8 +717,8 @@ void Writer::exports() {
          << "    mp_raise_TypeError(MP_ERROR_TEXT(" << quote(msg) << "));\n}\n"
          << "static const mpb_proto_ext_t mpb_pe_" << name << " = {" << quote(s->sig->c_type) << ", "
          << quote("C callback of " + s->name + "\n") << ", NULL, &mpb_cbd_" << s->id << "};\n"
-         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", NULL, NULL, &mpb_pe_" << name
-         << ", 0, 0, 0, 0};\n"
+         << "static const mpb_proto_t mpb_p_" << name << " = {mpb_w_" << name << ", NULL, 0, 0, 0, 0, true, {{.ext = &mpb_pe_"
+         << name << "}}};\n"
          << "static const mpb_function_t mpb_f_" << name << " = {{&mpb_type_function}, &mpb_p_" << name
          << ", (void (*)(void))mpb_t_" << s->id << ", MP_QSTR_" << name << ", 0};\n\n";
   }

@@ -66,6 +66,12 @@ d.demo_source_raise(1, None)  # no context: the callable given to the field answ
 d.demo_source_raise(2, {"on_event": lambda ev: events.append(-ev.code)})
 d.demo_source_raise(3, lambda ev: events.append(100 + ev.code))
 check(events == [1, -2, 103], "context field callbacks: %r" % events)
+# A context that is no callback record is not called: the start of a buffer's heap block, a
+# pointer into its middle, memory outside the heap.
+buf = bytearray(64)
+for ctx in (d.demo_same(buf), d.demo_same(memoryview(buf)[3:]), d.demo_same(b"constant")):
+    d.demo_source_raise(4, ctx)
+check(events == [1, -2, 103], "foreign contexts are not called: %r" % events)
 # Three callbacks sharing one user data (lv_tree_walk's shape): each finds its own callable,
 # each gets the user data; C functions and None mix with Python callables.
 seen = []
