@@ -121,19 +121,25 @@ typedef enum {
 typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
 typedef struct _mpb_callback_desc_t mpb_callback_desc_t;
 
+// A bitfield: C alone knows where its bits are, so each struct with bitfields has one
+// generated accessor that reads (and with `set` first writes) its bitfield number `field`.
 typedef struct {
-    int64_t (*get)(const void *data);
-    void (*set)(void *data, int64_t v);
-    int64_t min, max;
+    int64_t (*access)(void *data, unsigned field, bool set, int64_t v);
+    uint8_t field;
+    uint8_t width;  // bits
+    bool is_signed;
 } mpb_bitfield_t;
 
 typedef struct {
     qstr_short_t name;
     uint16_t offset;
-    uint16_t size;     // bytes of the field (of one element for arrays)
+    union {
+        uint16_t size;   // bytes of the field
+        uint16_t count;  // MPB_ARRAY, MPB_STRUCT_ARRAY: number of elements (each the size of
+                         // the typecode's or of the struct's)
+    };
     uint8_t kind;      // mpb_kind_t
     char typecode;     // MPB_ARRAY: memoryview typecode of the elements
-    uint16_t count;    // MPB_ARRAY, MPB_STRUCT_ARRAY: number of elements
     const void *ext;   // MPB_STRUCT*: mpb_struct_desc_t; MPB_BITFIELD: mpb_bitfield_t;
                        // MPB_CALLBACK: mpb_callback_desc_t
 } mpb_field_t;

@@ -12,11 +12,11 @@ typedef union {
 } mpb_c_pointer_t;
 
 static const mpb_field_t c_pointer_fields[] = {
-    {MP_QSTR_ptr_val, 0, sizeof(void *), MPB_PTR, 0, 0, NULL},
-    {MP_QSTR_int_val, 0, sizeof(int), MPB_INT, 0, 0, NULL},
-    {MP_QSTR_uint_val, 0, sizeof(unsigned int), MPB_UINT, 0, 0, NULL},
-    {MP_QSTR_str_val, 0, sizeof(const char *), MPB_CSTR, 0, 0, NULL},
-    {MP_QSTR_size_val, 0, sizeof(size_t), MPB_UINT, 0, 0, NULL},
+    {MP_QSTR_ptr_val, 0, {sizeof(void *)}, MPB_PTR, 0, NULL},
+    {MP_QSTR_int_val, 0, {sizeof(int)}, MPB_INT, 0, NULL},
+    {MP_QSTR_uint_val, 0, {sizeof(unsigned int)}, MPB_UINT, 0, NULL},
+    {MP_QSTR_str_val, 0, {sizeof(const char *)}, MPB_CSTR, 0, NULL},
+    {MP_QSTR_size_val, 0, {sizeof(size_t)}, MPB_UINT, 0, NULL},
 };
 
 static const mpb_struct_desc_t c_pointer_desc;

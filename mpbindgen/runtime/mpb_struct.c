@@ -113,6 +113,11 @@ typedef struct {
 
 static void set_struct(const mpb_struct_desc_t *d, uint8_t *p, mp_obj_t owner, mp_obj_t v);
 
+// The bytes of one element of an array field.
+static size_t element_size(const mpb_field_t *f) {
+    return f->kind == MPB_ARRAY ? mp_binary_get_size('@', f->typecode, NULL) : ((const mpb_struct_desc_t *)f->ext)->size;
+}
+
 static size_t array_index(const mpb_struct_array_t *a, mp_obj_t index) {
     return mp_get_index(mp_obj_get_type(MP_OBJ_FROM_PTR(a)), a->field->count, index, false);
 }
@@ -122,7 +127,7 @@ static mp_obj_t struct_array_subscr(mp_obj_t self_in, mp_obj_t index, mp_obj_t v
     if (value == MP_OBJ_NULL) {
         mp_raise_TypeError(MP_ERROR_TEXT("array fields have a fixed length"));
     }
-    uint8_t *p = a->data + array_index(a, index) * a->field->size;
+    uint8_t *p = a->data + array_index(a, index) * element_size(a->field);
     if (value == MP_OBJ_SENTINEL) {
         return mpb_struct_view(a->field->ext, p, a->owner);
     }
@@ -143,7 +148,7 @@ static mp_obj_t struct_array_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_b
     mp_obj_t views = mp_obj_new_tuple(a->field->count, NULL);
     mp_obj_tuple_t *t = MP_OBJ_TO_PTR(views);
     for (size_t i = 0; i < a->field->count; i++) {
-        t->items[i] = mpb_struct_view(a->field->ext, a->data + i * a->field->size, a->owner);
+        t->items[i] = mpb_struct_view(a->field->ext, a->data + i * element_size(a->field), a->owner);
     }
     return mp_getiter(views, iter_buf);
 }
@@ -189,7 +194,7 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
         case MPB_STRUCT_ARRAY:
             return struct_array_new(p, self_obj, f);
         case MPB_BITFIELD:
-            return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->get(self->data));
+            return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->access(self->data, ((const mpb_bitfield_t *)f->ext)->field, false, 0));
         case MPB_CALLBACK:
             return mpb_from_callback(*(void **)p, f->ext, self_obj);
         case MPB_HANDLE:
@@ -214,9 +219,10 @@ static void set_fields_from_dict(mp_obj_t self_in, mp_obj_t dict);
 static void set_array(const mpb_field_t *f, uint8_t *p, mp_obj_t v) {
     mp_buffer_info_t buf;
     if (mp_get_buffer(v, &buf, MP_BUFFER_READ)) {
-        if (buf.len != (size_t)f->size * f->count) {
+        size_t len = element_size(f) * f->count;
+        if (buf.len != len) {
             mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u bytes, got %u"), f->name,
-                (unsigned)(f->size * f->count), (unsigned)buf.len);
+                (unsigned)len, (unsigned)buf.len);
         }
         memcpy(p, buf.buf, buf.len);
         return;
@@ -274,7 +280,7 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
                     (unsigned)f->count, (unsigned)n);
             }
             for (size_t i = 0; i < n; i++) {
-                set_struct(f->ext, p + i * f->size, self_obj, items[i]);
+                set_struct(f->ext, p + i * element_size(f), self_obj, items[i]);
             }
             break;
         }
@@ -289,7 +295,11 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             break;
         case MPB_BITFIELD: {
             const mpb_bitfield_t *b = f->ext;
-            b->set(self->data, mpb_to_int(v, b->min, b->max, b->min < 0 ? "a signed bitfield" : "an unsigned bitfield"));
+            unsigned w = b->width < 64 ? b->width : 64;
+            int64_t max = (int64_t)((UINT64_C(1) << (b->is_signed || w == 64 ? w - 1 : w)) - 1);
+            int64_t min = b->is_signed ? -max - 1 : 0;
+            b->access(self->data, b->field, true,
+                mpb_to_int(v, min, max, b->is_signed ? "a signed bitfield" : "an unsigned bitfield"));
             break;
         }
         case MPB_CALLBACK:
@@ -483,7 +493,7 @@ void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t 
         } else {
             mp_obj_t items = mp_obj_new_tuple(f->count, NULL);
             for (size_t i = 0; i < f->count; i++) {
-                ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(items))->items[i] = mpb_struct_new(f->ext, (uint8_t *)addr + i * f->size);
+                ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(items))->items[i] = mpb_struct_new(f->ext, (uint8_t *)addr + i * element_size(f));
             }
             dest[0] = items;
         }

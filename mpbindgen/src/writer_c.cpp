@@ -218,16 +218,20 @@ void Writer::callback_desc(const CallbackSlot &s) {
 
 void Writer::record(const Record &r) {
   std::string id = rid(r.c);
-  for (auto &f : r.fields) {
-    if (f.bit_width < 0) continue;
-    std::string b = id + "_" + f.name;
-    int64_t min = f.bit_signed ? -(int64_t(1) << (f.bit_width - 1)) : 0;
-    int64_t max = f.bit_signed ? (int64_t(1) << (f.bit_width - 1)) - 1 : (int64_t(1) << f.bit_width) - 1;
-    out_ << "static int64_t mpb_bg_" << b << "(const void *d) { return ((const " << r.c << " *)d)->" << f.name << "; }\n"
-         << "static void mpb_bs_" << b << "(void *d, int64_t v) { ((" << r.c << " *)d)->" << f.name << " = ("
-         << f.type.c << ")v; }\n"
-         << "static const mpb_bitfield_t mpb_bf_" << b << " = {mpb_bg_" << b << ", mpb_bs_" << b << ", "
-         << (min == INT64_MIN ? "INT64_MIN" : std::to_string(min) + "LL") << ", " << max << "LL};\n";
+  // The struct's bitfields: one accessor for all, a descriptor each.
+  std::vector<const Field *> bits;
+  for (auto &f : r.fields)
+    if (f.bit_width >= 0) bits.push_back(&f);
+  if (!bits.empty()) {
+    out_ << "static int64_t mpb_bfa_" << id << "(void *d, unsigned field, bool set, int64_t v) {\n"
+         << "    " << r.c << " *s = d;\n    switch (field) {\n";
+    for (size_t i = 0; i < bits.size(); i++)
+      out_ << "        case " << i << ": if (set) s->" << bits[i]->name << " = (" << bits[i]->type.c << ")v; return s->"
+           << bits[i]->name << ";\n";
+    out_ << "        default: return 0;\n    }\n}\n";
+    for (size_t i = 0; i < bits.size(); i++)
+      out_ << "static const mpb_bitfield_t mpb_bf_" << id << "_" << bits[i]->name << " = {mpb_bfa_" << id << ", " << i
+           << ", " << bits[i]->bit_width << ", " << (bits[i]->bit_signed ? "true" : "false") << "};\n";
   }
   if (!r.fields.empty()) {
     out_ << "static const mpb_field_t mpb_fl_" << id << "[] = {\n";
@@ -235,7 +239,7 @@ void Writer::record(const Record &r) {
       std::string member = "((" + r.c + " *)0)->" + f.name;
       out_ << "    {MP_QSTR_" << f.name << ", ";
       if (f.bit_width >= 0) {
-        out_ << "0, 0, MPB_BITFIELD, 0, 0, &mpb_bf_" << id << "_" << f.name << "},\n";
+        out_ << "0, {0}, MPB_BITFIELD, 0, &mpb_bf_" << id << "_" << f.name << "},\n";
         continue;
       }
       out_ << "offsetof(" << r.c << ", " << f.name << "), ";
@@ -245,11 +249,11 @@ void Writer::record(const Record &r) {
       if (f.type.kind == Kind::FuncPtr) ext = "&mpb_cbd_" + mod_.slot(py_name_of_record(r.c) + "." + f.name)->id;
       if (f.type.kind == Kind::Handle) ext = "&" + fam(f.type.record);
       if (f.type.kind == Kind::StructArray) {
-        out_ << "sizeof(" << member << "[0]), MPB_STRUCT_ARRAY, 0, " << f.type.count << ", " << ext << "},\n";
+        out_ << "{" << f.type.count << "}, MPB_STRUCT_ARRAY, 0, " << ext << "},\n";
       } else if (f.type.kind == Kind::Array) {
-        out_ << "sizeof(" << member << "[0]), MPB_ARRAY, '" << f.type.typecode << "', " << f.type.count << ", NULL},\n";
+        out_ << "{" << f.type.count << "}, MPB_ARRAY, '" << f.type.typecode << "', NULL},\n";
       } else {
-        out_ << "sizeof(" << member << "), " << mpb_kind(f.type) << ", 0, 0, " << ext << "},\n";
+        out_ << "{sizeof(" << member << ")}, " << mpb_kind(f.type) << ", 0, " << ext << "},\n";
       }
     }
     out_ << "};\n";
@@ -733,11 +737,11 @@ void Writer::globals() {
     if (t.kind == Kind::Struct || t.kind == Kind::StructPtr || t.kind == Kind::StructArray) ext = "&" + sd(t.record);
     out_ << "static const mpb_field_t mpb_gv_" << g.name << " = {MP_QSTR_" << g.name << ", 0, ";
     if (t.kind == Kind::Array)
-      out_ << "sizeof(" << g.name << "[0]), MPB_ARRAY, '" << t.typecode << "', " << t.count << ", NULL};\n";
+      out_ << "{" << t.count << "}, MPB_ARRAY, '" << t.typecode << "', NULL};\n";
     else if (t.kind == Kind::StructArray)
-      out_ << "sizeof(" << g.name << "[0]), MPB_STRUCT_ARRAY, 0, " << t.count << ", " << ext << "};\n";
+      out_ << "{" << t.count << "}, MPB_STRUCT_ARRAY, 0, " << ext << "};\n";
     else
-      out_ << "sizeof(" << g.name << "), " << mpb_kind(t) << ", 0, 0, " << ext << "};\n";
+      out_ << "{sizeof(" << g.name << ")}, " << mpb_kind(t) << ", 0, " << ext << "};\n";
   }
   out_ << "static void mpb_cvar_attr(mp_obj_t self, qstr attr, mp_obj_t *dest) {\n    (void)self;\n    switch (attr) {\n";
   for (auto &g : mod_.globals)
