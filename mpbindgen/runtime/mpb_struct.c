@@ -242,6 +242,14 @@ static void set_array(const mpb_field_t *f, uint8_t *p, mp_obj_t v) {
 static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
     uint8_t *p = (uint8_t *)self->data + f->offset;
     mp_obj_t self_obj = MP_OBJ_FROM_PTR(self);
+    if ((f->kind == MPB_INT || f->kind == MPB_UINT) && mp_obj_is_small_int(v)) {
+        // Most stores: a small int in range, without a message prepared for the rest.
+        mp_int_t x = MP_OBJ_SMALL_INT_VALUE(v);
+        if (f->kind == MPB_INT ? x >= int_min(f->size) && x <= int_max(f->size) : x >= 0 && (uint64_t)x <= uint_max(f->size)) {
+            store_int(p, f->size, (uint64_t)x);
+            return;
+        }
+    }
     switch (f->kind) {
         case MPB_INT:
             store_int(p, f->size, (uint64_t)mpb_to_int(v, int_min(f->size), int_max(f->size), int_name(f)));
