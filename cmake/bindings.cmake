@@ -70,8 +70,9 @@ endfunction()
 upanel_binding(espidf
   HEADERS ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.h
   CONFIG ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.cfg
-  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err|freertos/FreeRTOS)\\.h$"
+  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err|freertos/FreeRTOS|rom/gpio)\\.h$"
   SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c ${CMAKE_SOURCE_DIR}/micropython/espidf/spi_callbacks.c
+          ${CMAKE_SOURCE_DIR}/micropython/espidf/cycle_count.c
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
 # LVGL, from its own headers as lv_binding_micropython's lv_conf.h configures it

@@ -39,7 +39,7 @@ class ILI9341:
         self.ready = None      # flush_ready callable, as LVGL's disp_drv.flush_cb gets
         try:
             for _ in range(2):
-                p = esp.heap_caps_malloc(self.buf_size, esp.MALLOC_CAP_DMA)
+                p = esp.heap_caps_malloc(self.buf_size, esp.MALLOC_CAP.DMA)
                 if p is None:
                     raise MemoryError("no %d bytes of DMA-capable memory" % self.buf_size)
                 self.bufs.append(p)
@@ -64,7 +64,7 @@ class ILI9341:
         self.bus = True
         devcfg = esp.spi_device_interface_config_t({
             "clock_speed_hz": mhz * 1000000, "mode": 0, "spics_io_num": cs,
-            "queue_size": 8, "flags": esp.SPI_DEVICE_HALFDUPLEX,
+            "queue_size": 8, "flags": esp.SPI_DEVICE.HALFDUPLEX,
         })
         # Six transactions a flush: CASET, its data, PASET, its data, RAMWR, the pixels.
         self.trans = [esp.spi_transaction_t() for _ in range(6)]
@@ -85,7 +85,7 @@ class ILI9341:
         if self.hybrid:
             self.f = esp.ili9341_flush_t({"spi": self.spi, "dc": self.dc})
             self.f.flush_ready = self._ready_scheduled
-        self.cmd = esp.spi_transaction_t({"flags": esp.SPI_TRANS_USE_TXDATA})
+        self.cmd = esp.spi_transaction_t({"flags": esp.SPI_TRANS.USE_TXDATA})
 
     def _send(self, dc, data):
         # Set-up bytes, polled, at most 4 at a time; D/C set here (the transaction has no user).
@@ -138,11 +138,11 @@ class ILI9341:
         t = self.trans
         for j, (cmd, a, b) in enumerate(((_CASET, x1, x2), (_PASET, y1, y2))):
             c, d = t[2 * j], t[2 * j + 1]
-            c.flags = d.flags = esp.SPI_TRANS_USE_TXDATA
+            c.flags = d.flags = esp.SPI_TRANS.USE_TXDATA
             c.length, c.tx_data[0] = 8, cmd
             d.length = 32
             d.tx_data[0], d.tx_data[1], d.tx_data[2], d.tx_data[3] = a >> 8, a & 255, b >> 8, b & 255
-        t[4].flags, t[4].length, t[4].tx_data[0] = esp.SPI_TRANS_USE_TXDATA, 8, _RAMWR
+        t[4].flags, t[4].length, t[4].tx_data[0] = esp.SPI_TRANS.USE_TXDATA, 8, _RAMWR
         t[5].flags = 0
         t[5].length = (x2 - x1 + 1) * (y2 - y1 + 1) * 16
         t[5].tx_buffer = self.bufs[i]

@@ -45,45 +45,93 @@ pdFALSE: int  # 0
 pdTRUE: int  # 1
 pdPASS: int  # 1
 pdFAIL: int  # 0
-SPI_DEVICE_TXBIT_LSBFIRST: int  # 1
-SPI_DEVICE_RXBIT_LSBFIRST: int  # 2
-SPI_DEVICE_BIT_LSBFIRST: int  # 3
 SPI_DEVICE_3WIRE: int  # 4
-SPI_DEVICE_POSITIVE_CS: int  # 8
-SPI_DEVICE_HALFDUPLEX: int  # 16
-SPI_DEVICE_CLK_AS_CS: int  # 32
-SPI_DEVICE_NO_DUMMY: int  # 64
-SPI_DEVICE_DDRCLK: int  # 128
-SPI_TRANS_MODE_DIO: int  # 1
-SPI_TRANS_MODE_QIO: int  # 2
-SPI_TRANS_USE_RXDATA: int  # 4
-SPI_TRANS_USE_TXDATA: int  # 8
-SPI_TRANS_MODE_DIOQIO_ADDR: int  # 16
-SPI_TRANS_VARIABLE_CMD: int  # 32
-SPI_TRANS_VARIABLE_ADDR: int  # 64
-SPI_TRANS_VARIABLE_DUMMY: int  # 128
-SPI_TRANS_CS_KEEP_ACTIVE: int  # 256
-SPI_TRANS_MULTILINE_CMD: int  # 512
-SPI_TRANS_MODE_OCT: int  # 1024
-SPI_TRANS_MULTILINE_ADDR: int  # 16
-MALLOC_CAP_EXEC: int  # 1
 MALLOC_CAP_32BIT: int  # 2
 MALLOC_CAP_8BIT: int  # 4
-MALLOC_CAP_DMA: int  # 8
-MALLOC_CAP_PID2: int  # 16
-MALLOC_CAP_PID3: int  # 32
-MALLOC_CAP_PID4: int  # 64
-MALLOC_CAP_PID5: int  # 128
-MALLOC_CAP_PID6: int  # 256
-MALLOC_CAP_PID7: int  # 512
-MALLOC_CAP_SPIRAM: int  # 1024
-MALLOC_CAP_INTERNAL: int  # 2048
-MALLOC_CAP_DEFAULT: int  # 4096
-MALLOC_CAP_IRAM_8BIT: int  # 8192
-MALLOC_CAP_RETENTION: int  # 16384
-MALLOC_CAP_RTCRAM: int  # 32768
-MALLOC_CAP_INVALID: int  # 2147483648
 ILI9341_FLUSH_TRANSACTIONS: int  # 6
+
+class SPI_DEVICE:
+    TXBIT_LSBFIRST: int  # SPI_DEVICE_TXBIT_LSBFIRST
+    RXBIT_LSBFIRST: int  # SPI_DEVICE_RXBIT_LSBFIRST
+    BIT_LSBFIRST: int  # SPI_DEVICE_BIT_LSBFIRST
+    POSITIVE_CS: int  # SPI_DEVICE_POSITIVE_CS
+    HALFDUPLEX: int  # SPI_DEVICE_HALFDUPLEX
+    CLK_AS_CS: int  # SPI_DEVICE_CLK_AS_CS
+    NO_DUMMY: int  # SPI_DEVICE_NO_DUMMY
+    DDRCLK: int  # SPI_DEVICE_DDRCLK
+
+class SPI_TRANS:
+    MODE_DIO: int  # SPI_TRANS_MODE_DIO
+    MODE_QIO: int  # SPI_TRANS_MODE_QIO
+    USE_RXDATA: int  # SPI_TRANS_USE_RXDATA
+    USE_TXDATA: int  # SPI_TRANS_USE_TXDATA
+    MODE_DIOQIO_ADDR: int  # SPI_TRANS_MODE_DIOQIO_ADDR
+    VARIABLE_CMD: int  # SPI_TRANS_VARIABLE_CMD
+    VARIABLE_ADDR: int  # SPI_TRANS_VARIABLE_ADDR
+    VARIABLE_DUMMY: int  # SPI_TRANS_VARIABLE_DUMMY
+    CS_KEEP_ACTIVE: int  # SPI_TRANS_CS_KEEP_ACTIVE
+    MULTILINE_CMD: int  # SPI_TRANS_MULTILINE_CMD
+    MODE_OCT: int  # SPI_TRANS_MODE_OCT
+    MULTILINE_ADDR: int  # SPI_TRANS_MULTILINE_ADDR
+
+class TRANS:
+    MODE_DIO: int  # SPI_TRANS_MODE_DIO
+    MODE_QIO: int  # SPI_TRANS_MODE_QIO
+    USE_RXDATA: int  # SPI_TRANS_USE_RXDATA
+    USE_TXDATA: int  # SPI_TRANS_USE_TXDATA
+    MODE_DIOQIO_ADDR: int  # SPI_TRANS_MODE_DIOQIO_ADDR
+    VARIABLE_CMD: int  # SPI_TRANS_VARIABLE_CMD
+    VARIABLE_ADDR: int  # SPI_TRANS_VARIABLE_ADDR
+    VARIABLE_DUMMY: int  # SPI_TRANS_VARIABLE_DUMMY
+    CS_KEEP_ACTIVE: int  # SPI_TRANS_CS_KEEP_ACTIVE
+    MULTILINE_CMD: int  # SPI_TRANS_MULTILINE_CMD
+    MODE_OCT: int  # SPI_TRANS_MODE_OCT
+    MULTILINE_ADDR: int  # SPI_TRANS_MULTILINE_ADDR
+
+class MALLOC_CAP:
+    EXEC: int  # MALLOC_CAP_EXEC
+    DMA: int  # MALLOC_CAP_DMA
+    PID2: int  # MALLOC_CAP_PID2
+    PID3: int  # MALLOC_CAP_PID3
+    PID4: int  # MALLOC_CAP_PID4
+    PID5: int  # MALLOC_CAP_PID5
+    PID6: int  # MALLOC_CAP_PID6
+    PID7: int  # MALLOC_CAP_PID7
+    SPIRAM: int  # MALLOC_CAP_SPIRAM
+    INTERNAL: int  # MALLOC_CAP_INTERNAL
+    DEFAULT: int  # MALLOC_CAP_DEFAULT
+    IRAM_8BIT: int  # MALLOC_CAP_IRAM_8BIT
+    RETENTION: int  # MALLOC_CAP_RETENTION
+    RTCRAM: int  # MALLOC_CAP_RTCRAM
+    INVALID: int  # MALLOC_CAP_INVALID
+
+class CAP:
+    EXEC: int  # MALLOC_CAP_EXEC
+    DMA: int  # MALLOC_CAP_DMA
+    PID2: int  # MALLOC_CAP_PID2
+    PID3: int  # MALLOC_CAP_PID3
+    PID4: int  # MALLOC_CAP_PID4
+    PID5: int  # MALLOC_CAP_PID5
+    PID6: int  # MALLOC_CAP_PID6
+    PID7: int  # MALLOC_CAP_PID7
+    SPIRAM: int  # MALLOC_CAP_SPIRAM
+    INTERNAL: int  # MALLOC_CAP_INTERNAL
+    DEFAULT: int  # MALLOC_CAP_DEFAULT
+    IRAM_8BIT: int  # MALLOC_CAP_IRAM_8BIT
+    RETENTION: int  # MALLOC_CAP_RETENTION
+    RTCRAM: int  # MALLOC_CAP_RTCRAM
+    INVALID: int  # MALLOC_CAP_INVALID
+
+class ESP:
+    MAX_DELAY: int  # ESPIDF_ESP_MAX_DELAY
+    HALF_DUPLEX: int  # ESPIDF_ESP_HALF_DUPLEX
+    TASK_PRIO_MAX: int  # ESPIDF_ESP_TASK_PRIO_MAX
+    TASK_PRIO_MIN: int  # ESPIDF_ESP_TASK_PRIO_MIN
+
+class enum:
+    SPI_HOST: int  # ESPIDF_ENUM_SPI_HOST
+    HSPI_HOST: int  # ESPIDF_ENUM_HSPI_HOST
+    VSPI_HOST: int  # ESPIDF_ENUM_VSPI_HOST
 
 class GPIO_NUM:
     NC: int  # GPIO_NUM_NC = -1
@@ -185,6 +233,8 @@ class gpio_config_t:
     def __init__(self, init: 'gpio_config_t | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'gpio_config_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'gpio_config_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 class spi_bus_config_t:
@@ -209,6 +259,8 @@ class spi_bus_config_t:
     def __init__(self, init: 'spi_bus_config_t | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'spi_bus_config_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'spi_bus_config_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 class spi_device_interface_config_t:
@@ -231,6 +283,8 @@ class spi_device_interface_config_t:
     def __init__(self, init: 'spi_device_interface_config_t | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'spi_device_interface_config_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'spi_device_interface_config_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 class spi_transaction_t:
@@ -249,6 +303,8 @@ class spi_transaction_t:
     def __init__(self, init: 'spi_transaction_t | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'spi_transaction_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'spi_transaction_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 class C_Pointer:
@@ -263,6 +319,8 @@ class C_Pointer:
     def __init__(self, init: 'C_Pointer | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'C_Pointer': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'C_Pointer', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 class ili9341_flush_t:
@@ -280,6 +338,8 @@ class ili9341_flush_t:
     def __init__(self, init: 'ili9341_flush_t | dict | None' = None, **fields: Any) -> None: ...
     @classmethod
     def __cast__(cls, ptr: 'Blob | int | Any') -> 'ili9341_flush_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'ili9341_flush_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
 def spi_pre_cb_isr(*args: Any) -> None:
@@ -289,6 +349,18 @@ def spi_pre_cb_isr(*args: Any) -> None:
     """
 
 def spi_post_cb_isr(*args: Any) -> None:
+    """
+    A C function for spi_device_interface_config_t.post_cb (void (struct spi_transaction_t *)): assign it there; it calls the Python callable the slot's context
+    carries, as a Python callable in that slot would be called.
+    """
+
+def ex_spi_pre_cb_isr(*args: Any) -> None:
+    """
+    A C function for spi_device_interface_config_t.pre_cb (void (struct spi_transaction_t *)): assign it there; it calls the Python callable the slot's context
+    carries, as a Python callable in that slot would be called.
+    """
+
+def ex_spi_post_cb_isr(*args: Any) -> None:
     """
     A C function for spi_device_interface_config_t.post_cb (void (struct spi_transaction_t *)): assign it there; it calls the Python callable the slot's context
     carries, as a Python callable in that slot would be called.
@@ -465,6 +537,26 @@ def spi_device_polling_transmit(handle: Blob | bytes | bytearray | memoryview | 
      spi_device_queue_trans.
     """
 
+def spi_device_acquire_bus(device: Blob | bytes | bytearray | memoryview | None, wait: int) -> int:
+    """
+    esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait)
+    
+    Occupies the bus for this device: other devices' transactions, running or queued, finish
+     first; from then on only this device's start (others' wait in the queue) until
+     spi_device_release_bus. `wait` must be portMAX_DELAY (ESP_ERR_INVALID_ARG otherwise, as in
+     ESP-IDF). ESP_ERR_INVALID_STATE in an interrupt handler, or when a device holds the bus
+     already (where a task on the chip would wait for another task's release, or ESP-IDF would
+     assert).
+    """
+
+def spi_device_release_bus(dev: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t spi_device_release_bus(spi_device_handle_t dev)
+    
+    Gives the bus back; transactions held back meanwhile start. ESP_ERR_INVALID_STATE when
+     this device does not hold it.
+    """
+
 def esp_clk_cpu_freq() -> int:
     """
     int esp_clk_cpu_freq()
@@ -548,6 +640,23 @@ def esp_log_timestamp() -> int:
     uint32_t esp_log_timestamp()
     
     Milliseconds since boot (emulated time on the host), as log lines show them.
+    """
+
+def gpio_pad_select_gpio(gpio_num: int) -> None:
+    """
+    void gpio_pad_select_gpio(uint32_t gpio_num)
+    
+    Gives the pad to the GPIO function in its IO_MUX register (what gpio_config does before
+     it routes the pad). The ROM function has no result: for a pad that does not exist it
+     does nothing, and the host logs an error.
+    """
+
+def get_ccount(ccount: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void get_ccount(int * ccount)
+    
+    The CPU's cycle counter into *ccount (CCOUNT: 240 MHz, wrapping at 2**32), as the seed's
+    drivers time their flushes: two C_Pointer cells and esp_clk_cpu_freq().
     """
 
 def task_delay_ms(ms: int) -> None:

@@ -1,6 +1,8 @@
 // GPIO pads through the register layer: IO_MUX function, output enable, GPIO matrix and the
 // output level registers.
 #include "driver/gpio.h"
+#include "esp_log.h"
+#include "rom/gpio.h"
 
 #include "pads.h"
 #include "upanel/ll/gpio_ll.h"
@@ -87,4 +89,12 @@ extern "C" esp_err_t gpio_set_pull_mode(gpio_num_t gpio_num, gpio_pull_mode_t pu
     if (!idf::pad_valid(gpio_num) || unsigned(pull) > GPIO_FLOATING) return ESP_ERR_INVALID_ARG;
     if (pull != GPIO_FLOATING && !idf::pad_valid_output(gpio_num)) return ESP_ERR_INVALID_ARG;
     return ESP_OK;
+}
+
+extern "C" void gpio_pad_select_gpio(uint32_t gpio_num) {
+    if (gpio_num > uint32_t(INT32_MAX) || !idf::pad_valid(int(gpio_num))) {
+        ESP_LOGE("gpio", "gpio_pad_select_gpio: pad %u does not exist", unsigned(gpio_num));
+        return;
+    }
+    if (ll::bus_ready()) ll::iomux_select_gpio(int(gpio_num));
 }

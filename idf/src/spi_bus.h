@@ -26,6 +26,14 @@ struct Bus {
     spi_device_t *devices[kCsLines] = {};  // by CS line
     std::deque<Job> queue;     // waiting to start, in queue order across devices
     Job running;               // on the bus now (dev == nullptr: none)
+    spi_device_t *owner = nullptr;  // spi_device_acquire_bus: only its transactions start
+
+    // The next job that may start: the first in queue order, or the owner's first.
+    std::deque<Job>::iterator next_job() {
+        for (auto it = queue.begin(); it != queue.end(); ++it)
+            if (!owner || it->dev == owner) return it;
+        return queue.end();
+    }
 };
 
 // The bus of a host, or nullptr when it is not initialized (or the host is not SPI2/SPI3).

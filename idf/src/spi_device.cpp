@@ -68,7 +68,7 @@ extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
 extern "C" esp_err_t spi_bus_remove_device(spi_device_handle_t handle) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
-    if (!handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
+    if (!handle->in_flight.empty() || b->owner == handle) return ESP_ERR_INVALID_STATE;
     if (handle->cfg.spics_io_num >= 0) idf::release_pad(handle->cfg.spics_io_num);
     b->devices[handle->cs_line] = nullptr;
     delete handle;
@@ -127,11 +127,40 @@ extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
     esp_err_t err = idf::check_transaction(*b, trans_desc);
     if (err != ESP_OK) return err;
     if (idf::in_isr() || !handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
-    // Other devices' queued transactions go first; then the handler has turned the
-    // interrupt off and the bus is ours.
-    while (b->running.dev || !b->queue.empty()) ll::cpu_relax();
+    if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
+    // Other devices' queued transactions go first (unless this device holds the bus); then
+    // the handler has turned the interrupt off and the bus is ours.
+    while (b->running.dev || b->next_job() != b->queue.end()) ll::cpu_relax();
     idf::start_transfer(*b, idf::Job{handle, trans_desc});
     while (!ll::spi_ll_trans_done(b->spi)) ll::cpu_relax();
     if (handle->cfg.post_cb) handle->cfg.post_cb(trans_desc);
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait) {
+    Bus *b = idf::bus_with_device(device);
+    if (!b || wait != portMAX_DELAY) return ESP_ERR_INVALID_ARG;  // ESP-IDF takes only portMAX_DELAY
+    // Held by another device: on the chip this task would wait for a release that, here,
+    // nothing else can make. Acquired twice: ESP-IDF's assertion.
+    if (idf::in_isr() || b->owner) return ESP_ERR_INVALID_STATE;
+    // Other devices' transactions, running or queued, go first, as the bus lock lets them.
+    auto others_pending = [&] {
+        if (b->running.dev && b->running.dev != device) return true;
+        for (const idf::Job &j : b->queue)
+            if (j.dev != device) return true;
+        return false;
+    };
+    while (others_pending()) ll::cpu_relax();
+    b->owner = device;
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_release_bus(spi_device_handle_t dev) {
+    Bus *b = idf::bus_with_device(dev);
+    if (!b) return ESP_ERR_INVALID_ARG;
+    if (b->owner != dev) return ESP_ERR_INVALID_STATE;
+    b->owner = nullptr;
+    // Others' transactions held back meanwhile start now.
+    if (!b->queue.empty()) ll::spi_ll_set_trans_intr_enabled(b->spi, true);
     return ESP_OK;
 }

@@ -79,12 +79,13 @@ void bus_isr(void *arg) {
         done.dev->finished++;
         if (done.dev->cfg.post_cb) done.dev->cfg.post_cb(done.trans);
     }
-    if (b.queue.empty()) {
+    auto next = b.next_job();
+    if (next == b.queue.end()) {  // nothing, or only others' while a device holds the bus
         ll::spi_ll_set_trans_intr_enabled(b.spi, false);
         return;
     }
-    b.running = b.queue.front();
-    b.queue.pop_front();
+    b.running = *next;
+    b.queue.erase(next);
     start_transfer(b, b.running);
 }
 

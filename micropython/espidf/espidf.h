@@ -14,6 +14,20 @@
 #include "esp_err.h"
 #include "esp_heap_caps.h"
 #include "esp_log.h"
+#include "freertos/FreeRTOS.h"
+#include "rom/gpio.h"
+
+/* Constants as members of classes, under both spellings of ESP-IDF code written for
+ * MicroPython (espidf.cfg groups them): today's MALLOC_CAP.DMA, SPI_DEVICE.HALFDUPLEX,
+ * SPI_TRANS.USE_TXDATA, ESP.MAX_DELAY, and the second seed's CAP.DMA, TRANS.USE_TXDATA,
+ * ESP.HALF_DUPLEX, enum.HSPI_HOST. Those of the ESP and enum classes are named here. */
+#define ESPIDF_ESP_MAX_DELAY portMAX_DELAY
+#define ESPIDF_ESP_HALF_DUPLEX SPI_DEVICE_HALFDUPLEX
+#define ESPIDF_ESP_TASK_PRIO_MAX 25 /* configMAX_PRIORITIES of MicroPython's ESP32 port */
+#define ESPIDF_ESP_TASK_PRIO_MIN 0
+#define ESPIDF_ENUM_SPI_HOST SPI_HOST
+#define ESPIDF_ENUM_HSPI_HOST HSPI_HOST
+#define ESPIDF_ENUM_VSPI_HOST VSPI_HOST
 
 /** A cell for out-parameters: pass it where C writes a pointer or an int (the handle of
  * spi_bus_add_device, a transaction of spi_device_get_trans_result), then read the member
@@ -24,6 +38,10 @@ typedef union {
     unsigned int uint_val;
     const char *str_val;
 } C_Pointer;
+
+/** The CPU's cycle counter into *ccount (CCOUNT: 240 MHz, wrapping at 2**32), as the seed's
+ * drivers time their flushes: two C_Pointer cells and esp_clk_cpu_freq(). */
+void get_ccount(int *ccount);
 
 /** Sleeps `ms` milliseconds (FreeRTOS vTaskDelay; emulated time on a PC). */
 void task_delay_ms(int ms);

@@ -98,6 +98,17 @@ mp_obj_t mpb_from_void_ptr(void *p);
 // C_Pointer, a cell for out-parameters (mpb_c_pointer.c).
 extern const mp_obj_type_t mpb_type_c_pointer;
 
+// ---- Integer constants too big for a small int, as ROM objects (groups of constants) -----
+
+// Digit i of the magnitude m (a uint64_t) in MicroPython's mpz at the port's digit size (0
+// past the 64 bits), and how many digits m has; shifts stay under 64 bits.
+#define MPB_MPZ_DIG(m, i) \
+    ((mpz_dig_t)((i) * MPZ_DIG_SIZE < 64 ? (m) >> ((i) * MPZ_DIG_SIZE % 64) & (((uint64_t)1 << MPZ_DIG_SIZE) - 1) : 0))
+#define MPB_MPZ_HAS(m, i) ((i) * MPZ_DIG_SIZE < 64 && ((m) >> ((i) * MPZ_DIG_SIZE % 64)) != 0)
+#define MPB_MPZ_LEN(m) \
+    (MPB_MPZ_HAS(m, 0) + MPB_MPZ_HAS(m, 1) + MPB_MPZ_HAS(m, 2) + MPB_MPZ_HAS(m, 3) + MPB_MPZ_HAS(m, 4) + \
+     MPB_MPZ_HAS(m, 5) + MPB_MPZ_HAS(m, 6) + MPB_MPZ_HAS(m, 7))
+
 // ---- Structs and unions -------------------------------------------------------------------
 
 typedef enum {
@@ -176,6 +187,7 @@ mp_int_t mpb_struct_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_u
 // Shared entries of every struct type's locals: T.__cast__(pointer) (a classmethod) and
 // t.__dereference__([size]).
 extern const mp_rom_obj_static_class_method_t mpb_struct_cast_obj;
+extern const mp_rom_obj_static_class_method_t mpb_struct_cast_instance_obj;
 MP_DECLARE_CONST_FUN_OBJ_VAR_BETWEEN(mpb_struct_dereference_obj);
 
 // A C global variable at `addr` described as a field at offset 0 (a module's `cvar` object):

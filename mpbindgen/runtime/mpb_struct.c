@@ -468,6 +468,33 @@ static mp_obj_t struct_cast(mp_obj_t type_in, mp_obj_t ptr) {
 static MP_DEFINE_CONST_FUN_OBJ_2(struct_cast_fun_obj, struct_cast);
 MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_obj, MP_ROM_PTR(&struct_cast_fun_obj));
 
+// T.__cast_instance__(instance, pointer): points an existing T at the memory the pointer
+// points at, in place; allocates nothing, so an interrupt handler may call it.
+static mp_obj_t struct_cast_instance(mp_obj_t type_in, mp_obj_t instance, mp_obj_t ptr) {
+    const mp_obj_type_t *type = MP_OBJ_TO_PTR(type_in);
+    const mpb_struct_desc_t *d = mpb_struct_desc(type);
+    if (mp_obj_get_type(instance) != type) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("__cast_instance__ expected %s, got %s"), d->c_name,
+            mp_obj_get_type_str(instance));
+    }
+    mpb_struct_t *s = MP_OBJ_TO_PTR(instance);
+    if (mp_obj_is_int(ptr)) {
+        s->data = (void *)(uintptr_t)mpb_to_uint(ptr, UINTPTR_MAX, "address");
+        s->owner = MP_OBJ_NULL;
+    } else if (mpb_is_struct(ptr)) {
+        mpb_struct_t *from = MP_OBJ_TO_PTR(ptr);
+        s->data = from->data;
+        s->owner = from->owner;
+    } else {
+        s->data = mpb_to_ptr(ptr, 0, false, d->c_name);
+        s->owner = MP_OBJ_NULL;
+    }
+    s->refs = MP_OBJ_NULL;  // what its own storage kept is not this memory's
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_3(struct_cast_instance_fun_obj, struct_cast_instance);
+MP_DEFINE_CONST_CLASSMETHOD_OBJ(mpb_struct_cast_instance_obj, MP_ROM_PTR(&struct_cast_instance_fun_obj));
+
 // t.__dereference__([size]): the struct's bytes (or `size` bytes from its address).
 static mp_obj_t struct_dereference(size_t n_args, const mp_obj_t *args) {
     mpb_struct_t *self = MP_OBJ_TO_PTR(args[0]);

@@ -293,17 +293,19 @@ void Arranger::names() {
   std::set<std::string> constant_names;
   std::vector<Constant> constants;
   for (auto &k : mod_.constants) {
+    // In every group whose prefix it has (two spellings of one API: CAP.DMA, MALLOC_CAP.DMA).
+    bool grouped = false;
     for (auto &[prefix, cls] : opt_.groups) {
       if (k.name.size() > prefix.size() && k.name.compare(0, prefix.size(), prefix) == 0 &&
           is_ident(k.name.substr(prefix.size()))) {
-        k.group = cls;
-        k.py = k.name.substr(prefix.size());
+        Constant g = k;
+        g.group = cls;
+        g.py = k.name.substr(prefix.size());
+        if (constant_names.insert(g.group + "." + g.py).second) constants.push_back(g);
+        grouped = true;
       }
     }
-    if (!k.group.empty()) {
-      if (constant_names.insert(k.group + "." + k.py).second) constants.push_back(k);
-      continue;
-    }
+    if (grouped) continue;
     k.py = strip(k.name, up);
     if (!constant_names.insert(k.py).second) continue;
     claim(k.py, k.name);

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <sstream>
 
 namespace mpbindgen {
@@ -25,8 +26,10 @@ std::string report(const Module &mod) {
   }
   size_t python_slots = 0;
   for (auto &s : mod.callbacks) python_slots += s->trampoline;
+  std::set<std::string> constants;  // a C constant in two groups is one
+  for (auto &k : mod.constants) constants.insert(k.name);
   if (!mod.cxx_api) r << "mpbindgen: " << mod.name << ": bound " << mod.functions.size() << " functions, " << mod.records.size()
-    << " structs/unions, " << mod.enums.size() << " enums, " << mod.constants.size() << " constants, "
+    << " structs/unions, " << mod.enums.size() << " enums, " << constants.size() << " constants, "
     << mod.globals.size() << " variables; "
     << mod.callbacks.size() << " callback slots (" << python_slots << " take Python callables); skipped "
     << mod.skipped.size() << "\n";

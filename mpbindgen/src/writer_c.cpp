@@ -261,6 +261,7 @@ void Writer::record(const Record &r) {
   out_ << "static const mp_rom_map_elem_t mpb_sl_" << id << "_table[] = {\n"
        << "    {MP_ROM_QSTR(MP_QSTR___SIZE__), MP_ROM_INT(sizeof(" << r.c << "))},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&mpb_struct_cast_obj)},\n"
+       << "    {MP_ROM_QSTR(MP_QSTR___cast_instance__), MP_ROM_PTR(&mpb_struct_cast_instance_obj)},\n"
        << "    {MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&mpb_struct_dereference_obj)},\n"
        << methods(r.py) << "};\n"
        << "static MP_DEFINE_CONST_DICT(mpb_sl_" << id << ", mpb_sl_" << id << "_table);\n"
@@ -699,10 +700,30 @@ void Writer::groups() {
     if (k.group.empty() || std::find(seen.begin(), seen.end(), k.group) != seen.end()) continue;
     seen.push_back(k.group);
     std::string id = "mpb_gr_" + c_ident(k.group);
+    // Integers beyond a small int here may not be beyond the port's: a ROM int object made
+    // from the C constant, used where the port's small ints cannot hold it.
+    auto negative = [](const Constant &m) { return !m.value.empty() && m.value[0] == '-'; };
+    auto magnitude = [&](const Constant &m) {
+      return negative(m) ? "((uint64_t)0 - (uint64_t)(" + m.name + "))" : "((uint64_t)(" + m.name + "))";
+    };
+    for (auto &m : mod_.constants) {
+      if (m.group != k.group || m.kind != ConstKind::BigInt) continue;
+      std::string b = id + "_" + m.py;
+      out_ << "static const mpz_dig_t " << b << "_dig[] = {";
+      for (int i = 0; i < 8; i++) out_ << (i ? ", " : "") << "MPB_MPZ_DIG(" << magnitude(m) << ", " << i << ")";
+      out_ << "};\nstatic const mp_obj_int_t " << b << " = {{&mp_type_int}, {.neg = " << negative(m)
+           << ", .fixed_dig = 1, .alloc = 8, .len = MPB_MPZ_LEN(" << magnitude(m) << "), .dig = (mpz_dig_t *)" << b
+           << "_dig}};\n";
+    }
     out_ << "static const mp_rom_map_elem_t " << id << "_table[] = {\n";
     for (auto &m : mod_.constants) {
       if (m.group != k.group) continue;
       if (m.kind == ConstKind::Int) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_INT(" << m.name << ")},\n";
+      if (m.kind == ConstKind::BigInt)
+        out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), "
+             << (negative(m) ? "(int64_t)(" + m.name + ") >= (int64_t)MP_SMALL_INT_MIN"
+                             : "(uint64_t)(" + m.name + ") <= (uint64_t)MP_SMALL_INT_MAX")
+             << " ? MP_ROM_INT(" << m.name << ") : MP_ROM_PTR(&" << id << "_" << m.py << ")},\n";
       if (m.kind == ConstKind::String) out_ << "    {MP_ROM_QSTR(MP_QSTR_" << m.py << "), MP_ROM_PTR(&mpb_s_" << m.name << ")},\n";
     }
     out_ << "};\nstatic MP_DEFINE_CONST_DICT(" << id << "_locals, " << id << "_table);\n"
@@ -755,8 +776,10 @@ void Writer::globals() {
 void Writer::module_table() {
   const std::string &m = mod_.name;
   bool lazy = !mod_.globals.empty();
+  std::set<std::string> strings;  // a constant in two groups is one object
   for (auto &k : mod_.constants) {
-    if (k.kind == ConstKind::String) out_ << "static const MP_DEFINE_STR_OBJ(mpb_s_" << k.name << ", " << k.name << ");\n";
+    if (k.kind == ConstKind::String && strings.insert(k.name).second)
+      out_ << "static const MP_DEFINE_STR_OBJ(mpb_s_" << k.name << ", " << k.name << ");\n";
     if ((k.kind == ConstKind::Float || k.kind == ConstKind::BigInt) && k.group.empty()) lazy = true;
   }
   groups();

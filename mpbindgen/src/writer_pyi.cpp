@@ -122,6 +122,7 @@ std::string write_pyi(const Module &mod) {
     }
     out << "    def __init__(self, init: '" << r.py << " | dict | None' = None, **fields: Any) -> None: ...\n"
         << "    @classmethod\n    def __cast__(cls, ptr: 'Blob | int | Any') -> '" << r.py << "': ...\n"
+        << "    @classmethod\n    def __cast_instance__(cls, instance: '" << r.py << "', ptr: 'Blob | int | Any') -> None: ...\n"
         << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n";
     methods_stub(out, mod, r.py);
     out << "\n";

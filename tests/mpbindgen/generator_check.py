@@ -41,7 +41,7 @@ for what, reason in [("demo_printf()", "variadic"), ("demo_long_double()", "long
                      ("DEMO_SQUARE", "function-like macro"), ("DEMO_EMPTY", "not an integer")]:
     check(re.search(re.escape(what) + r": .*" + re.escape(reason), r1.stderr), "report says %s: %s" % (what, reason))
 check("C functions only: demo_apply.f" in r1.stderr, "report names callback slots without Python support")
-check(re.search(r"bound \d+ functions, 7 structs/unions, 2 enums, 6 constants", r1.stderr), "summary: " + r1.stderr.splitlines()[0])
+check(re.search(r"bound \d+ functions, 7 structs/unions, 2 enums, 11 constants", r1.stderr), "summary: " + r1.stderr.splitlines()[0])
 
 # Stubs: C signature and doc comment.
 pyi = open(out[1]).read()

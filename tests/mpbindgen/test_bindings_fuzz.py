@@ -71,7 +71,7 @@ for i in range(CALLS):
     elif name.startswith("spi_device") and n == 3:
         args = [value(mod, params[0]), value(mod, params[1]), ticks()]
     elif name in ("heap_caps_malloc", "heap_caps_calloc"):
-        args = [random.choice([0, 4, 64, 4096, -1, 1 << 40, None])] * (n - 1) + [random.choice([esp.MALLOC_CAP_DMA, 0, -1])]
+        args = [random.choice([0, 4, 64, 4096, -1, 1 << 40, None])] * (n - 1) + [random.choice([esp.MALLOC_CAP.DMA, 0, -1])]
     else:
         args = [value(mod, params[k] if k < n else "") for k in range(n if random.random() < 0.9 else random.randint(0, 8))]
     try:

@@ -34,13 +34,13 @@ def post(trans):
 
 
 callbacks = esp.spi_transaction_set_cb(pre, post)
-t = esp.spi_transaction_t({"flags": esp.SPI_TRANS_USE_TXDATA, "length": 16})
+t = esp.spi_transaction_t({"flags": esp.SPI_TRANS.USE_TXDATA, "length": 16})
 t.user = callbacks
 result = esp.C_Pointer()
 for i in range(3):
     ok(esp.spi_device_queue_trans(spi, t, 10))
     ok(esp.spi_device_get_trans_result(spi, result, 100))
-check(seen == bytearray([3, 16, 3, esp.SPI_TRANS_USE_TXDATA]), "both callbacks ran with the transaction, each time: %r" % seen)
+check(seen == bytearray([3, 16, 3, esp.SPI_TRANS.USE_TXDATA]), "both callbacks ran with the transaction, each time: %r" % seen)
 
 # Only post_cb: pre_cb's trampoline finds nothing to call and calls nothing.
 t.user = esp.spi_transaction_set_cb(None, post)

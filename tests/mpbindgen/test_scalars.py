@@ -43,6 +43,14 @@ check(d.DEMO_VERSION == 3 and d.DEMO_MASK == 128 and d.DEMO_NEGATIVE == -42, "in
 check(d.DEMO_BIG == 0x123456789, "macro beyond a small int")
 check(d.DEMO_RATIO == 0.25, "float macro")
 check(d.DEMO_NAME == "upanel", "string macro")
+# Grouped macros (config "group"): members of a class, in each group whose prefix they have;
+# integers beyond a small int are exact ints there too.
+check((d.LIMIT.LOW, d.LIMIT.HIGH, d.LIMIT.LABEL) == (-7, 1000, "limits"), "grouped macros")
+check(d.LIMIT.HUGE == 0xFEDCBA9876543210 and d.LIMIT.DEEP == -0x7EDCBA9876543210, "grouped big ints")
+check(d.LIMIT.HUGE + 1 == 18364758544493064721 and d.LIMIT.DEEP - 1 == -9141386507638288913, "big int arithmetic")
+check({d.LIMIT.HUGE: 1}.get(0xFEDCBA9876543210) == 1, "a grouped big int hashes as an int")
+check((d.BOUND.LOW, d.BOUND.HUGE) == (-7, 0xFEDCBA9876543210), "the same constants in a second group")
+check(not hasattr(d, "DEMO_LIMIT_LOW"), "grouped macros leave the module's namespace")
 check(not hasattr(d, "DEMO_SQUARE") and not hasattr(d, "demo_printf"), "function-like macro and variadic skipped")
 raises(AttributeError, lambda: d.NO_SUCH_NAME)
 print("scalars ok")

@@ -161,6 +161,18 @@ esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *tra
 esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
                                       spi_transaction_t *trans_desc);
 
+/** Occupies the bus for this device: other devices' transactions, running or queued, finish
+ *  first; from then on only this device's start (others' wait in the queue) until
+ *  spi_device_release_bus. `wait` must be portMAX_DELAY (ESP_ERR_INVALID_ARG otherwise, as in
+ *  ESP-IDF). ESP_ERR_INVALID_STATE in an interrupt handler, or when a device holds the bus
+ *  already (where a task on the chip would wait for another task's release, or ESP-IDF would
+ *  assert). */
+esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait);
+
+/** Gives the bus back; transactions held back meanwhile start. ESP_ERR_INVALID_STATE when
+ *  this device does not hold it. */
+esp_err_t spi_device_release_bus(spi_device_handle_t dev);
+
 #ifdef __cplusplus
 }
 #endif

@@ -15,6 +15,13 @@
 #define DEMO_NAME "upanel"
 #define DEMO_SQUARE(x) ((x) * (x))
 #define DEMO_EMPTY
+/* Constants grouped as a class by the config (LIMIT.LOW...), one also in a second class, and
+ * integers beyond a 64-bit port's small ints too (ROM int objects). */
+#define DEMO_LIMIT_LOW (-7)
+#define DEMO_LIMIT_HIGH 1000
+#define DEMO_LIMIT_HUGE 0xFEDCBA9876543210ULL
+#define DEMO_LIMIT_DEEP (-0x7EDCBA9876543210LL)
+#define DEMO_LIMIT_LABEL "limits"
 
 /** Adds two ints. */
 int demo_add(int a, int b);

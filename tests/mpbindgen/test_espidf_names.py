@@ -1,0 +1,107 @@
+# The names ESP-IDF code written for MicroPython uses, from lv_binding_micropython's
+# driver/esp32/ili9XXX.py and xpt2046.py and the second seed: constants as classes in both
+# spellings, get_ccount, gpio_pad_select_gpio, the bus lock, the trampolines under the
+# reference's names, and T.__cast_instance__. Expected values are ESP-IDF's (its headers'
+# numbers), not read from the module.
+import esp32sim
+import espidf as esp
+from bind_checks import check, raises
+
+
+def ok(err):
+    check(err == esp.ESP_OK, esp.esp_err_to_name(err))
+
+
+# Constants: today's spelling and the seed's, the same numbers.
+check((esp.MALLOC_CAP.DMA, esp.MALLOC_CAP.INTERNAL, esp.MALLOC_CAP.SPIRAM) == (1 << 3, 1 << 11, 1 << 10), "MALLOC_CAP")
+check((esp.CAP.DMA, esp.CAP.INTERNAL, esp.CAP.SPIRAM) == (1 << 3, 1 << 11, 1 << 10), "the seed's CAP")
+check((esp.SPI_DEVICE.HALFDUPLEX, esp.SPI_DEVICE.NO_DUMMY) == (1 << 4, 1 << 6), "SPI_DEVICE")
+check(esp.ESP.HALF_DUPLEX == 1 << 4, "the seed's ESP.HALF_DUPLEX")
+check(esp.ESP.MAX_DELAY == 0xFFFFFFFF, "ESP.MAX_DELAY is portMAX_DELAY")
+check(esp.SPI_TRANS.USE_TXDATA == esp.TRANS.USE_TXDATA == 1 << 3, "SPI_TRANS and the seed's TRANS")
+check((esp.enum.SPI_HOST, esp.enum.HSPI_HOST, esp.enum.VSPI_HOST) == (0, 1, 2), "the seed's enum class")
+check(esp.HSPI_HOST == 1 and esp.GPIO.PULLUP_ONLY == 0, "flat host names and GPIO stay")
+
+# get_ccount: the 240 MHz cycle counter, from emulated time.
+start, end = esp.C_Pointer(), esp.C_Pointer()
+esp.get_ccount(start)
+esp32sim.run_us(1000)
+esp.get_ccount(end)
+cycles = (end.int_val - start.int_val) & 0xFFFFFFFF
+check(240_000 <= cycles < 240_000 + 240 * 50, "1 ms is 240,000 cycles: %d" % cycles)
+raises(ValueError, esp.get_ccount, None)
+
+# gpio_pad_select_gpio: the pad's IO_MUX register gets function 2 (GPIO), in MCU_SEL (bits 12..14).
+IO_MUX_GPIO18 = 0x3FF49070  # TRM: IO_MUX_GPIO18_REG
+esp32sim.write32(IO_MUX_GPIO18, 1 << 12)  # function 1 (VSPICLK)
+esp.gpio_pad_select_gpio(18)
+check((esp32sim.read32(IO_MUX_GPIO18) >> 12) & 7 == 2, "pad 18 given to GPIO: %x" % esp32sim.read32(IO_MUX_GPIO18))
+esp.gpio_pad_select_gpio(40)  # no such pad: logged, nothing written, no exception (the ROM has no result)
+
+# The trampolines under lv_binding_micropython's names are the seed's, assignable to pre_cb/post_cb.
+cfg = esp.spi_device_interface_config_t({"clock_speed_hz": 10_000_000, "spics_io_num": 13, "queue_size": 4})
+cfg.pre_cb = esp.ex_spi_pre_cb_isr
+cfg.post_cb = esp.ex_spi_post_cb_isr
+check("called by C" in raises(TypeError, esp.ex_spi_post_cb_isr), "ex_spi_post_cb_isr is for C")
+
+# The bus lock: while one device holds the bus, another's queued transactions wait.
+ok(esp.spi_bus_initialize(esp.HSPI_HOST, {"miso_io_num": -1, "mosi_io_num": 23, "sclk_io_num": 19,
+                                          "quadwp_io_num": -1, "quadhd_io_num": -1, "max_transfer_sz": 64},
+                          esp.SPI_DMA.CH_AUTO))
+order = bytearray(8)
+count = bytearray(1)
+
+
+def post(trans):
+    order[count[0]] = trans.length  # a scalar field: an interrupt handler cannot allocate
+    count[0] += 1
+
+
+devices = []
+for cs in (13, 15):
+    c = esp.spi_device_interface_config_t({"clock_speed_hz": 10_000_000, "spics_io_num": cs, "queue_size": 4})
+    c.post_cb = esp.spi_post_cb_isr
+    h = esp.C_Pointer()
+    ok(esp.spi_bus_add_device(esp.HSPI_HOST, c, h))
+    devices.append(h.ptr_val)
+a, b = devices
+ctx = esp.spi_transaction_set_cb(None, post)
+
+
+def trans(bits):  # told apart by their lengths
+    return esp.spi_transaction_t({"flags": esp.SPI_TRANS.USE_TXDATA, "length": bits, "user": ctx})
+
+
+check(esp.spi_device_acquire_bus(a, 10) == esp.ESP_ERR_INVALID_ARG, "only portMAX_DELAY")
+ok(esp.spi_device_acquire_bus(a, esp.ESP.MAX_DELAY))
+check(esp.spi_device_acquire_bus(b, esp.ESP.MAX_DELAY) == esp.ESP_ERR_INVALID_STATE, "held by another device")
+check(esp.spi_device_release_bus(b) == esp.ESP_ERR_INVALID_STATE, "b does not hold it")
+check(esp.spi_bus_remove_device(a) == esp.ESP_ERR_INVALID_STATE, "not removed while it holds the bus")
+tb, ta1, ta2 = trans(8), trans(16), trans(24)
+ok(esp.spi_device_queue_trans(b, tb, 0))
+ok(esp.spi_device_queue_trans(a, ta1, 0))
+ok(esp.spi_device_queue_trans(a, ta2, 0))
+result = esp.C_Pointer()
+ok(esp.spi_device_get_trans_result(a, result, 100))
+ok(esp.spi_device_get_trans_result(a, result, 100))
+esp32sim.run_ms(5)
+check(bytes(order[:count[0]]) == bytes([16, 24]), "b's transaction waits while a holds the bus: %r" % order[:count[0]])
+ok(esp.spi_device_release_bus(a))
+ok(esp.spi_device_get_trans_result(b, result, 100))
+check(bytes(order[:count[0]]) == bytes([16, 24, 8]), "and runs after the release: %r" % order[:count[0]])
+for d in devices:
+    ok(esp.spi_bus_remove_device(d))
+esp.spi_bus_free(esp.HSPI_HOST)
+
+# __cast_instance__: an existing struct pointed at other memory in place.
+t1 = esp.spi_transaction_t({"length": 24})
+t2 = esp.spi_transaction_t({"length": 40})
+view = esp.spi_transaction_t()
+esp.spi_transaction_t.__cast_instance__(view, t1)
+check(view.length == 24, "pointed at t1")
+view.length = 25
+check(t1.length == 25, "writes go to t1's memory")
+esp.spi_transaction_t.__cast_instance__(view, t2)
+check(view.length == 40, "re-pointed at t2")
+raises(TypeError, esp.spi_transaction_t.__cast_instance__, esp.spi_bus_config_t(), t1)
+print("test_espidf_names: ok")
