@@ -17,8 +17,6 @@ namespace upanel::hub75 {
 
 enum Pin : uint8_t { kR1, kG1, kB1, kR2, kG2, kB2, kA, kB, kC, kD, kE, kLat, kOe, kClk, kPinCount };
 extern const char *const kPinNames[kPinCount];
-// The emulated board's wiring, a common one for ESP32 HUB75 adapters.
-constexpr int8_t kDefaultPins[kPinCount] = {25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
 
 struct Config {
     uint32_t width = 64, height = 32, chain = 1, depth = 8;
