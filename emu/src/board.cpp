@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "upanel/emu/fnv.h"
 #include "upanel/ll/host_bus.h"
 
 namespace upanel::emu {
@@ -11,12 +12,6 @@ namespace {
 constexpr uint32_t kUart0Date = 0x3FF40078;  // read by the DPORT errata workaround
 constexpr Picos kIdleQuantum = 20 * kPicosPerUs;
 constexpr int kInterruptStorm = 1000;
-
-uint64_t hash_bytes(const uint8_t *p, uint32_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (uint32_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
 }  // namespace
 
 Board::Board(uint32_t dma_heap_bytes)
@@ -159,7 +154,7 @@ bool Board::dispatch_interrupts() {
 // block: part of it is then the old picture and part the new one.
 void Board::check_shown_data() {
     for (ReadRecord &r : shown_) {
-        uint64_t h = hash_bytes(dram_.host(r.addr), r.len);
+        uint64_t h = fnv(kFnvSeed, dram_.host(r.addr), r.len);
         if (h == r.hash) continue;
         r.hash = h;
         uint32_t block = dram_.block_of(r.addr);
@@ -309,7 +304,7 @@ void Board::samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Pico
 void Board::buffer_read(const I2s &, uint32_t addr, uint32_t len) {
     if (hub75_ && !changed_blocks_.empty() && changed_blocks_.count(dram_.block_of(addr)))
         hub75_->mark_torn();
-    last_read_ = {addr, len, hash_bytes(dram_.host(addr), len)};
+    last_read_ = {addr, len, fnv(kFnvSeed, dram_.host(addr), len)};
     // One record per buffer: a chain that reuses a buffer (padding, a panel that never
     // completes a refresh) keeps the log as small as the set of buffers.
     auto [it, added] = shown_index_.try_emplace(addr, shown_.size());
