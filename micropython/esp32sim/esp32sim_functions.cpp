@@ -181,11 +181,8 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     vstr_t rgb;
     vstr_init_len(&rgb, size_t(g.cols()) * g.height * 3);
     {
-        std::vector<float> light = panel.light(true, board().now());
-        for (size_t i = 0; i < light.size(); i++) {
-            float v = std::round(std::fmin(std::fmax(light[i], 0.0f), 1.0f) * 255.0f);
-            rgb.buf[i] = char(uint8_t(v));
-        }
+        std::vector<uint8_t> bytes = light_bytes(panel.light(true, board().now()));
+        memcpy(rgb.buf, bytes.data(), bytes.size());
     }
     mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.cols()), MP_OBJ_NEW_SMALL_INT(g.height),
                          mp_obj_new_bytes_from_vstr(&rgb)};
