@@ -4,7 +4,7 @@ find_program(UPANEL_CLANGXX clang++)
 if(NOT UPANEL_CLANGXX)
   message(FATAL_ERROR "clang++ is needed for the fuzz targets (Debian package clang)")
 endif()
-file(GLOB UPANEL_FUZZ_SOURCES ${CMAKE_SOURCE_DIR}/emu/src/*.cpp ${CMAKE_SOURCE_DIR}/core/src/*.cpp)
+file(GLOB UPANEL_FUZZ_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/emu/src/*.cpp ${CMAKE_SOURCE_DIR}/core/src/*.cpp)
 set(UPANEL_FUZZ_BOARD "${CMAKE_BINARY_DIR}/fuzz/board_fuzz")
 add_custom_command(
   OUTPUT ${UPANEL_FUZZ_BOARD}

@@ -32,7 +32,6 @@ void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightnes
     uint32_t max_code = (1u << plan.depth) - 1;
     for (uint32_t v = 0; v < 256; v++) {
         uint32_t code = gamma ? gamma_code(v, max_code) : (v * max_code + 127) / 255;
-        code8_[v] = uint16_t(code);
         PlaneSpread s{{0, 0, 0}};
         for (uint32_t p = 0; p < plan.depth; p++)
             if ((code >> p) & 1) s.w[p >> 2] |= 1u << (8 * (p & 3));

@@ -12,13 +12,13 @@
 #include "upanel/core/bcm_plan.h"
 #include "upanel/core/hub75_chain.h"
 #include "upanel/core/hub75_encoder.h"
+#include "upanel/core/hub75_wiring.h"
 
 namespace upanel::hub75 {
 
 enum Pin : uint8_t { kR1, kG1, kB1, kR2, kG2, kB2, kA, kB, kC, kD, kE, kLat, kOe, kClk, kPinCount };
+static_assert(kPinCount == core::kHub75Signals);
 extern const char *const kPinNames[kPinCount];
-// The emulated board's wiring, a common one for ESP32 HUB75 adapters.
-constexpr int8_t kDefaultPins[kPinCount] = {25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
 
 struct Config {
     uint32_t width = 64, height = 32, chain = 1, depth = 8;
@@ -26,7 +26,7 @@ struct Config {
     bool double_buffer = true, gamma = true;
     uint32_t brightness = 255;
     uint32_t i2s = 1;
-    int8_t pins[kPinCount] = {25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
+    core::Hub75Pads pins = core::kHub75DefaultPads;  // indexed by Pin
 };
 
 enum class Status : uint8_t {

@@ -10,7 +10,14 @@
 
 namespace upanel::emu {
 
-Image render_light(const std::vector<float> &light, int width, int height, int scale, bool leds) {
+std::vector<uint8_t> light_bytes(const std::vector<float> &light) {
+    std::vector<uint8_t> out(light.size());
+    for (size_t i = 0; i < light.size(); i++)
+        out[i] = uint8_t(std::lround(std::clamp(light[i], 0.0f, 1.0f) * 255.0f));
+    return out;
+}
+
+Image render_light(const std::vector<uint8_t> &light, int width, int height, int scale, bool leds) {
     Image img;
     scale = std::max(1, scale);
     img.width = width * scale;
@@ -20,7 +27,7 @@ Image render_light(const std::vector<float> &light, int width, int height, int s
     for (int y = 0; y < img.height; y++) {
         for (int x = 0; x < img.width; x++) {
             int lx = x / scale, ly = y / scale;
-            const float *c = &light[(size_t(ly) * width + lx) * 3];
+            const uint8_t *c = &light[(size_t(ly) * width + lx) * 3];
             float k = 1.0f;
             if (leds) {
                 float dx = (x % scale) + 0.5f - scale / 2.0f, dy = (y % scale) + 0.5f - scale / 2.0f;
@@ -28,10 +35,7 @@ Image render_light(const std::vector<float> &light, int width, int height, int s
                 k = d <= radius ? 1.0f : d >= glow ? 0.0f : 0.35f * (glow - d) / (glow - radius);
             }
             uint8_t *out = &img.rgb[(size_t(y) * img.width + x) * 3];
-            for (int i = 0; i < 3; i++) {
-                float v = std::clamp(c[i], 0.0f, 1.0f) * k * 255.0f;
-                out[i] = uint8_t(std::max(float(out[i]), std::round(v)));
-            }
+            for (int i = 0; i < 3; i++) out[i] = uint8_t(std::max(float(out[i]), std::round(c[i] * k)));
         }
     }
     return img;

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "upanel/core/lldesc.h"
+#include "upanel/emu/fnv.h"
 
 namespace upanel::emu {
 
@@ -29,12 +30,6 @@ constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRe
 constexpr uint32_t kClockEquSysclk = 1u << 31;
 constexpr Picos kPicosPerApbCycle = 12'500;  // 80 MHz
 constexpr size_t kChunk = 4096;
-
-uint64_t fnv(uint64_t h, const uint8_t *p, size_t n) {
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-    return h;
-}
-constexpr uint64_t kFnvSeed = 1469598103934665603ull;
 
 uint8_t reverse_bits(uint8_t b) {
     b = uint8_t((b & 0xF0) >> 4 | (b & 0x0F) << 4);

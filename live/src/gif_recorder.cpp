@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <vector>
 
 namespace upanel::live {
@@ -16,6 +17,20 @@ namespace {
 std::string gif_error(const std::string &path, int code) {
     const char *s = GifErrorString(code);
     return path + ": " + (s ? s : "giflib failed");
+}
+
+// A palette holding every colour of the frame, when it has at most 256: then the GIF shows
+// exactly what a PNG of the same picture does (giflib's quantiser works on 5-bit channels).
+bool exact_palette(const emu::Image &frame, std::vector<GifColorType> &table, std::vector<GifByteType> &index) {
+    std::map<uint32_t, GifByteType> seen;
+    for (size_t i = 0; i < index.size(); i++) {
+        const uint8_t *p = &frame.rgb[i * 3];
+        auto [it, added] = seen.emplace(uint32_t(p[0]) << 16 | p[1] << 8 | p[2], GifByteType(seen.size()));
+        if (added && seen.size() > table.size()) return false;
+        if (added) table[it->second] = {p[0], p[1], p[2]};
+        index[i] = it->second;
+    }
+    return true;
 }
 
 }  // namespace
@@ -54,13 +69,16 @@ std::string GifRecorder::add(const emu::Image &frame) {
     if (!gif_) return "no recording is open";
     if (frame.width != width_ || frame.height != height_) return "frame size changed while recording";
     const size_t n = size_t(width_) * height_;
-    std::vector<GifByteType> r(n), g(n), b(n), index(n);
-    for (size_t i = 0; i < n; i++) r[i] = frame.rgb[i * 3], g[i] = frame.rgb[i * 3 + 1], b[i] = frame.rgb[i * 3 + 2];
-    int colours = 256;
+    std::vector<GifByteType> index(n);
     std::vector<GifColorType> table(256);
-    if (GifQuantizeBuffer(unsigned(width_), unsigned(height_), &colours, r.data(), g.data(), b.data(),
-                          index.data(), table.data()) != GIF_OK)
-        return path_ + ": giflib could not quantise the frame";
+    if (!exact_palette(frame, table, index)) {
+        std::vector<GifByteType> r(n), g(n), b(n);
+        for (size_t i = 0; i < n; i++) r[i] = frame.rgb[i * 3], g[i] = frame.rgb[i * 3 + 1], b[i] = frame.rgb[i * 3 + 2];
+        int colours = 256;
+        if (GifQuantizeBuffer(unsigned(width_), unsigned(height_), &colours, r.data(), g.data(), b.data(),
+                              index.data(), table.data()) != GIF_OK)
+            return path_ + ": giflib could not quantise the frame";
+    }
     ColorMapObject *map = GifMakeMapObject(256, table.data());
     // Delays in 1/100 s, rounded so that the total stays frames/fps.
     const int delay = int(std::lround((frames_ + 1) * 100.0 / fps_) - std::lround(frames_ * 100.0 / fps_));

@@ -1,7 +1,6 @@
 #include "upanel/live/snapshot.h"
 
-#include <algorithm>
-#include <cmath>
+#include "upanel/emu/png_writer.h"
 
 namespace upanel::live {
 
@@ -11,10 +10,7 @@ DisplayView hub75_view(emu::Board &board) {
     emu::Hub75Panel &panel = *board.hub75();
     const emu::Hub75Geometry &g = panel.geometry();
     DisplayView v{"hub75", g.cols(), g.height, true, {}, {}};
-    std::vector<float> light = panel.light(true, board.now());
-    v.rgb.resize(light.size());
-    for (size_t i = 0; i < light.size(); i++)
-        v.rgb[i] = uint8_t(std::lround(std::clamp(light[i], 0.0f, 1.0f) * 255.0f));
+    v.rgb = emu::light_bytes(panel.light(true, board.now()));
     emu::Hub75Panel::Stats s = panel.stats();
     v.figures = {{"refresh_hz", s.refresh_hz}, {"oe_duty", s.oe_duty}, {"ghost", s.ghost},
                  {"refreshes", double(s.refreshes)}, {"torn", double(s.torn)}};

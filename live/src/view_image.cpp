@@ -7,11 +7,7 @@ namespace upanel::live {
 
 emu::Image render_view(const DisplayView &v, int scale, bool leds) {
     scale = std::max(1, scale);
-    if (v.leds) {
-        std::vector<float> light(v.rgb.size());
-        for (size_t i = 0; i < light.size(); i++) light[i] = v.rgb[i] / 255.0f;
-        return emu::render_light(light, v.width, v.height, scale, leds);
-    }
+    if (v.leds) return emu::render_light(v.rgb, v.width, v.height, scale, leds);
     emu::Image img{v.width * scale, v.height * scale, {}};
     img.rgb.resize(size_t(img.width) * img.height * 3);
     for (int y = 0; y < img.height; y++)

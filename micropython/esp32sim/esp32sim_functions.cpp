@@ -23,11 +23,14 @@ extern "C" {
 #include "py/runtime.h"
 #include "py/mperrno.h"
 }
+#include "../common/glue.h"
 
 using namespace upanel::emu;
 using upanel::live::default_session;
 using upanel::live::default_timed_captures;
 using upanel::live::TimedCaptures;
+using upanel::glue::fail;
+using upanel::glue::text;
 
 namespace {
 
@@ -42,12 +45,13 @@ Board &board() {
     return default_board();
 }
 
+[[noreturn]] void no_device(mp_obj_t name) { fail(MP_QSTR_ValueError, "no device '%s'; attached: hub75, ili9341", 1, &name); }
+
 bool is_ili9341(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "ili9341"); }
 
 Hub75Panel &device(mp_obj_t name) {
     const char *s = mp_obj_str_get_str(name);
-    if (strcmp(s, "hub75") != 0)
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75, ili9341"), s);
+    if (strcmp(s, "hub75") != 0) no_device(name);
     return *board().hub75();
 }
 
@@ -92,7 +96,7 @@ mp_obj_t ili9341_info() {
 Picos picos_of(mp_obj_t v, double scale) {
     double d = mp_obj_get_float(v);
     if (!(d >= 0) || d * scale > double(3600 * kPicosPerSecond))
-        mp_raise_ValueError(MP_ERROR_TEXT("time must be from 0 to one hour per call"));
+        fail(MP_QSTR_ValueError, "time must be from 0 to one hour per call");
     return Picos(d * scale);
 }
 
@@ -131,22 +135,13 @@ mp_obj_t hub75_raw_light(Hub75Panel &panel) {
 // Overrides the pads a pins dict names, keeping the others; min_pad -1 allows "not wired".
 template <size_t N>
 void read_pins(mp_obj_t dict, const char *const (&names)[N], std::array<int, N> &pads, int min_pad) {
-    if (dict == mp_const_none) return;
-    if (!mp_obj_is_type(dict, &mp_type_dict))
-        mp_raise_TypeError(MP_ERROR_TEXT("pins must be a dict of pin name to pad number"));
-    mp_map_t *map = mp_obj_dict_get_map(dict);
-    for (size_t i = 0; i < map->alloc; i++) {
-        if (!mp_map_slot_is_filled(map, i)) continue;
-        const char *name = mp_obj_str_get_str(map->table[i].key);
-        size_t index = N;
-        for (size_t p = 0; p < N; p++)
-            if (!strcmp(name, names[p])) index = p;
-        if (index == N) mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("unknown pin '%s'"), name);
-        mp_int_t pad = mp_obj_get_int(map->table[i].value);
-        if (pad < min_pad || pad >= kPadCount)
-            mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("pad %d does not exist"), int(pad));
-        pads[index] = int(pad);
-    }
+    upanel::glue::read_pins(dict, names, N, [&](size_t i, mp_int_t pad) {
+        if (pad < min_pad || pad >= kPadCount) {
+            mp_obj_t v = mp_obj_new_int(pad);
+            fail(MP_QSTR_ValueError, "pad %d does not exist", 1, &v);
+        }
+        pads[i] = int(pad);
+    });
 }
 
 }  // namespace
@@ -181,11 +176,8 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     vstr_t rgb;
     vstr_init_len(&rgb, size_t(g.cols()) * g.height * 3);
     {
-        std::vector<float> light = panel.light(true, board().now());
-        for (size_t i = 0; i < light.size(); i++) {
-            float v = std::round(std::fmin(std::fmax(light[i], 0.0f), 1.0f) * 255.0f);
-            rgb.buf[i] = char(uint8_t(v));
-        }
+        std::vector<uint8_t> bytes = light_bytes(panel.light(true, board().now()));
+        memcpy(rgb.buf, bytes.data(), bytes.size());
     }
     mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.cols()), MP_OBJ_NEW_SMALL_INT(g.height),
                          mp_obj_new_bytes_from_vstr(&rgb)};
@@ -234,12 +226,12 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
     mp_int_t w = a[ARG_width].u_int, h = a[ARG_height].u_int, chain = a[ARG_chain].u_int;
-    if (w < 8 || w > 256 || w % 8) mp_raise_ValueError(MP_ERROR_TEXT("width must be a multiple of 8 from 8 to 256"));
-    if (h != 16 && h != 32 && h != 64) mp_raise_ValueError(MP_ERROR_TEXT("height must be 16, 32 or 64"));
-    if (chain < 1 || chain > 8) mp_raise_ValueError(MP_ERROR_TEXT("chain must be from 1 to 8"));
+    if (w < 8 || w > 256 || w % 8) fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256");
+    if (h != 16 && h != 32 && h != 64) fail(MP_QSTR_ValueError, "height must be 16, 32 or 64");
+    if (chain < 1 || chain > 8) fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
     mp_int_t scan = a[ARG_scan].u_obj == mp_const_none ? h / 2 : mp_obj_get_int(a[ARG_scan].u_obj);
     if (scan != h / 2)
-        mp_raise_ValueError(MP_ERROR_TEXT("the panel model drives two rows per address: scan must be height/2"));
+        fail(MP_QSTR_ValueError, "the panel model drives two rows per address: scan must be height/2");
     Hub75Pins pins;
     read_pins(a[ARG_pins].u_obj, Hub75Pins::kNames, pins.pad, 0);
     board().attach_hub75(Hub75Geometry{int(w), int(h), int(chain), int(scan)}, pins);
@@ -271,20 +263,23 @@ void check_writable(const char *path) {
     const char *slash = strrchr(path, '/');
     if (!slash) snprintf(dir, sizeof dir, ".");
     else snprintf(dir, sizeof dir, "%.*s", int(slash == path ? 1 : slash - path), path);
-    if (access(dir, W_OK) != 0) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s: %s"), path, strerror(errno));
+    if (access(dir, W_OK) != 0) {
+        mp_obj_t v[] = {text(path), text(strerror(errno))};
+        fail(MP_QSTR_OSError, "%s: %s", 2, v);
+    }
 }
 
 mp_obj_t save_png_at(Display display, const char *path, int scale, bool leds, mp_obj_t at_obj) {
     double at_ms = mp_obj_get_float(at_obj);
     if (!(at_ms >= 0) || at_ms > kMaxAtMs)
-        mp_raise_ValueError(MP_ERROR_TEXT("at_ms must be from 0 to 10000000000 ms of virtual time"));
+        fail(MP_QSTR_ValueError, "at_ms must be from 0 to 10000000000 ms of virtual time");
     Board &b = board();
     const Picos at = Picos(std::llround(at_ms * double(kPicosPerMs)));
     if (at < b.now()) {
-        char text[120];
-        snprintf(text, sizeof text, "at_ms=%g is past: virtual time is already %.3f ms", at_ms,
+        char msg[120];
+        snprintf(msg, sizeof msg, "at_ms=%g is past: virtual time is already %.3f ms", at_ms,
                  double(b.now()) / kPicosPerMs);
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s"), text);
+        fail(MP_QSTR_ValueError, msg);
     }
     check_writable(path);
     char err[300] = "";
@@ -293,7 +288,7 @@ mp_obj_t save_png_at(Display display, const char *path, int scale, bool leds, mp
         c.display = display, c.path = path, c.at = at, c.scale = scale, c.leds = leds;
         snprintf(err, sizeof err, "%s", default_timed_captures().schedule(b, std::move(c)).error.c_str());
     }
-    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_const_none;
 }
 
@@ -313,7 +308,7 @@ extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_ma
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
     const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
     mp_int_t scale = a[ARG_scale].u_int;
-    if (scale < 1 || scale > 32) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 32"));
+    if (scale < 1 || scale > 32) fail(MP_QSTR_ValueError, "scale must be from 1 to 32");
     if (!is_ili9341(a[ARG_device].u_obj)) device(a[ARG_device].u_obj);  // raises for an unknown name
     const Display display = is_ili9341(a[ARG_device].u_obj) ? Display::kIli9341 : Display::kHub75;
     if (a[ARG_at_ms].u_obj != mp_const_none)
@@ -321,7 +316,7 @@ extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_ma
     char err[300] = "";
     snprintf(err, sizeof err, "%s",
              write_png(path, display_picture(board(), display, int(scale), a[ARG_leds].u_bool)).c_str());
-    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_const_none;
 }
 
@@ -376,7 +371,7 @@ extern "C" mp_obj_t esp32sim_serve(size_t n_args, const mp_obj_t *args, mp_map_t
     mp_arg_val_t a[1];
     mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
     mp_int_t port = a[0].u_int;
-    if (port < 0 || port > 65535) mp_raise_ValueError(MP_ERROR_TEXT("port must be from 0 to 65535"));
+    if (port < 0 || port > 65535) fail(MP_QSTR_ValueError, "port must be from 0 to 65535");
     // Raising jumps past C++ destructors: strings end in this scope, before any raise.
     char url[64] = "", err[80] = "";
     bool in_use = false;
@@ -391,7 +386,7 @@ extern "C" mp_obj_t esp32sim_serve(size_t n_args, const mp_obj_t *args, mp_map_t
         mp_obj_t exc_args[2] = {MP_OBJ_NEW_SMALL_INT(MP_EADDRINUSE), mp_obj_new_str_from_cstr(err)};
         nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, exc_args));
     }
-    if (!url[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    if (!url[0]) fail(MP_QSTR_OSError, err);
     return mp_obj_new_str_from_cstr(url);
 }
 
@@ -421,16 +416,16 @@ extern "C" mp_obj_t esp32sim_record(size_t n_args, const mp_obj_t *args, mp_map_
     const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
     double seconds = mp_obj_get_float(a[ARG_seconds].u_obj);
     mp_int_t fps = a[ARG_fps].u_int, scale = a[ARG_scale].u_int;
-    if (fps < 1 || fps > 50) mp_raise_ValueError(MP_ERROR_TEXT("fps must be from 1 to 50"));
+    if (fps < 1 || fps > 50) fail(MP_QSTR_ValueError, "fps must be from 1 to 50");
     if (!(seconds > 0) || seconds * double(fps) > 3000)
-        mp_raise_ValueError(MP_ERROR_TEXT("seconds must be above 0, at most 3000 frames"));
-    if (scale < 1 || scale > 16) mp_raise_ValueError(MP_ERROR_TEXT("scale must be from 1 to 16"));
+        fail(MP_QSTR_ValueError, "seconds must be above 0, at most 3000 frames");
+    if (scale < 1 || scale > 16) fail(MP_QSTR_ValueError, "scale must be from 1 to 16");
     if (strcmp(dev, "hub75") != 0 && strcmp(dev, "ili9341") != 0)
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("no device '%s'; attached: hub75, ili9341"), dev);
+        no_device(a[ARG_device].u_obj);
     char err[80];
     snprintf(err, sizeof err, "%s",
              default_session().record(board(), dev, path, seconds, int(fps), int(scale), a[ARG_leds].u_bool).c_str());
-    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_const_none;
 }
 
@@ -438,6 +433,6 @@ extern "C" mp_obj_t esp32sim_stop_recording(void) {
     size_t frames = 0;
     char err[80];
     snprintf(err, sizeof err, "%s", default_session().stop_recording(frames).c_str());
-    if (err[0]) mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("%s"), err);
+    if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_obj_new_int_from_uint(frames);
 }

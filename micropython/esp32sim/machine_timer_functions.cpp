@@ -11,6 +11,7 @@ extern "C" {
 #include "py/mpstate.h"
 #include "py/runtime.h"
 }
+#include "../common/glue.h"
 
 using namespace upanel::emu;
 
@@ -72,21 +73,21 @@ void init(TimerObj *t, size_t n_args, const mp_obj_t *args, mp_map_t *kw) {
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args, args, kw, MP_ARRAY_SIZE(allowed), allowed, a);
     if (a[ARG_mode].u_int != kOneShot && a[ARG_mode].u_int != kPeriodic)
-        mp_raise_ValueError(MP_ERROR_TEXT("mode must be Timer.ONE_SHOT or Timer.PERIODIC"));
+        upanel::glue::fail(MP_QSTR_ValueError, "mode must be Timer.ONE_SHOT or Timer.PERIODIC");
     double period_s;
     if (a[ARG_freq].u_obj != mp_const_none) {
         double f = mp_obj_get_float(a[ARG_freq].u_obj);
-        if (!(f > 0)) mp_raise_ValueError(MP_ERROR_TEXT("freq must be positive"));
+        if (!(f > 0)) upanel::glue::fail(MP_QSTR_ValueError, "freq must be positive");
         period_s = 1.0 / f;
     } else if (a[ARG_period].u_obj != mp_const_none) {
         period_s = double(mp_obj_get_int(a[ARG_period].u_obj)) / 1000.0;  // ms, as on the ESP32
     } else {
-        mp_raise_TypeError(MP_ERROR_TEXT("give period (ms) or freq (Hz)"));
+        upanel::glue::fail(MP_QSTR_TypeError, "give period (ms) or freq (Hz)");
     }
     if (!(period_s >= 1e-6) || period_s > 3600.0)
-        mp_raise_ValueError(MP_ERROR_TEXT("period must be from 1 us to 1 hour"));
+        upanel::glue::fail(MP_QSTR_ValueError, "period must be from 1 us to 1 hour");
     mp_obj_t cb = a[ARG_callback].u_obj;
-    if (cb != mp_const_none && !mp_obj_is_callable(cb)) mp_raise_TypeError(MP_ERROR_TEXT("callback must be callable"));
+    if (cb != mp_const_none && !mp_obj_is_callable(cb)) upanel::glue::fail(MP_QSTR_TypeError, "callback must be callable");
     disarm(t);
     if (cb == mp_const_none) return;
     t->callback = cb;

@@ -18,11 +18,14 @@ extern "C" {
 #include "py/runtime.h"
 #endif
 }
+#include "../common/glue.h"
 
 using upanel::core::PixelFormat;
 using upanel::hub75::Config;
 using upanel::hub75::Matrix;
 using upanel::hub75::Status;
+using upanel::glue::fail;
+using upanel::glue::text;
 
 namespace {
 
@@ -34,39 +37,6 @@ struct Hub75Obj {
 };
 
 Hub75Obj *self_of(mp_obj_t o) { return static_cast<Hub75Obj *>(MP_OBJ_TO_PTR(o)); }
-
-bool same(const char *a, const char *b) {
-    while (*a && *a == *b) a++, b++;
-    return *a == *b;
-}
-
-// A message assembled at run time: text pieces and numbers.
-class Message {
-public:
-    Message &operator<<(const char *s) {
-        while (*s && n_ < sizeof buf_ - 1) buf_[n_++] = *s++;
-        return *this;
-    }
-    Message &operator<<(long v) {
-        char digits[24];
-        int k = 0;
-        unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
-        do digits[k++] = char('0' + u % 10); while (u /= 10);
-        if (v < 0) *this << "-";
-        while (k && n_ < sizeof buf_ - 1) buf_[n_++] = digits[--k];
-        return *this;
-    }
-    [[noreturn]] void raise(qstr exception) {
-        mp_obj_t msg = mp_obj_new_str(buf_, n_);
-        nlr_raise(mp_call_function_n_kw(mp_load_global(exception), 1, 0, &msg));
-    }
-
-private:
-    char buf_[120];
-    size_t n_ = 0;
-};
-
-[[noreturn]] void fail(qstr exception, const char *text) { (Message() << text).raise(exception); }
 
 Matrix &active(mp_obj_t o) {
     Matrix &m = self_of(o)->matrix;
@@ -86,32 +56,6 @@ mp_obj_t figure(uint32_t value, uint32_t scale) {
 
 uint32_t clamp(mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); }
 
-void set_pins(Config &cfg, mp_obj_t pins) {
-    if (pins == mp_const_none) return;
-    mp_obj_t items[2];
-    mp_load_method_maybe(pins, MP_QSTR_items, items);
-    if (items[0] == MP_OBJ_NULL) fail(MP_QSTR_TypeError, "pins must be a dict such as {'oe': 15, 'lat': 4}");
-    mp_obj_t view = mp_call_function_n_kw(items[0], 1, 0, &items[1]);
-    mp_obj_t list = mp_call_function_n_kw(mp_load_global(MP_QSTR_list), 1, 0, &view);
-    size_t n;
-    mp_obj_t *entries;
-    mp_obj_get_array(list, &n, &entries);
-    for (size_t i = 0; i < n; i++) {
-        size_t two;
-        mp_obj_t *kv;
-        mp_obj_get_array(entries[i], &two, &kv);
-        const char *name = mp_obj_str_get_str(kv[0]);
-        int index = -1;
-        for (int p = 0; p < upanel::hub75::kPinCount; p++)
-            if (same(name, upanel::hub75::kPinNames[p])) index = p;
-        if (index < 0)
-            (Message() << "unknown pin '" << name << "'; pins are r1 g1 b1 r2 g2 b2 a b c d e lat oe clk")
-                .raise(MP_QSTR_ValueError);
-        mp_int_t pad = mp_obj_get_int(kv[1]);
-        cfg.pins[index] = int8_t(pad < -1 || pad > 99 ? 99 : pad);
-    }
-}
-
 void raise_status(const Matrix &m, Status s) {
     using upanel::hub75::kPinNames;
     switch (s) {
@@ -123,20 +67,25 @@ void raise_status(const Matrix &m, Status s) {
         case Status::kBadDepth: fail(MP_QSTR_ValueError, "depth must be from 1 to 12");
         case Status::kBadClock: fail(MP_QSTR_ValueError, "clock_hz must be from 1000000 to 20000000");
         case Status::kBadI2s: fail(MP_QSTR_ValueError, "i2s must be 0 or 1");
-        case Status::kBadPin:
-            (Message() << "pin " << kPinNames[m.error_pin()] << ": pad " << long(m.pending_pin(m.error_pin()))
-                       << " is not an output pad (34-39 are input only, 6-11 carry the flash)")
-                .raise(MP_QSTR_ValueError);
-        case Status::kPinTwice:
-            (Message() << "pad " << long(m.pending_pin(m.error_pin())) << " is given to both "
-                       << kPinNames[m.error_other_pin()] << " and " << kPinNames[m.error_pin()])
-                .raise(MP_QSTR_ValueError);
-        case Status::kNoDmaMemory:
-            (Message() << "HUB75 needs " << long(m.dma_needed()) << " bytes of DMA-capable RAM, "
-                       << long(m.dma_available()) << " free; lower depth or chain, or double_buffer=False")
-                .raise(MP_QSTR_MemoryError);
-        case Status::kI2sBusy:
-            (Message() << "I2S" << long(m.pending_i2s()) << " is already in use").raise(MP_QSTR_OSError);
+        case Status::kBadPin: {
+            mp_obj_t v[] = {text(kPinNames[m.error_pin()]), MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin()))};
+            fail(MP_QSTR_ValueError, "pin %s: pad %d is not an output pad (34-39 are input only, 6-11 carry the flash)",
+                 2, v);
+        }
+        case Status::kPinTwice: {
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin())), text(kPinNames[m.error_other_pin()]),
+                            text(kPinNames[m.error_pin()])};
+            fail(MP_QSTR_ValueError, "pad %d is given to both %s and %s", 3, v);
+        }
+        case Status::kNoDmaMemory: {
+            mp_obj_t v[] = {mp_obj_new_int_from_uint(m.dma_needed()), mp_obj_new_int_from_uint(m.dma_available())};
+            fail(MP_QSTR_MemoryError,
+                 "HUB75 needs %d bytes of DMA-capable RAM, %d free; lower depth or chain, or double_buffer=False", 2, v);
+        }
+        case Status::kI2sBusy: {
+            mp_obj_t v[] = {mp_obj_new_int_from_uint(m.pending_i2s())};
+            fail(MP_QSTR_OSError, "I2S%d is already in use", 1, v);
+        }
         case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
         case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
     }
@@ -176,7 +125,9 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     mp_int_t brightness = a[ARG_brightness].u_int;
     if (brightness < 0 || brightness > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
     cfg.brightness = uint32_t(brightness);
-    set_pins(cfg, a[ARG_pins].u_obj);
+    // Pads out of range become 99, which the driver refuses naming the pin.
+    upanel::glue::read_pins(a[ARG_pins].u_obj, upanel::hub75::kPinNames, upanel::hub75::kPinCount,
+                            [&](size_t i, mp_int_t pad) { cfg.pins[i] = int8_t(pad < -1 || pad > 99 ? 99 : pad); });
 
     auto *self = static_cast<Hub75Obj *>(hub75_alloc_obj(sizeof(Hub75Obj)));
     self->base.type = type;
@@ -217,10 +168,11 @@ extern "C" mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_ma
     }
     PixelFormat f = PixelFormat(format);
     size_t want = size_t(m.width()) * m.height() * upanel::core::bytes_per_pixel(f);
-    if (len != want)
-        (Message() << "buffer has " << long(len) << " bytes; " << long(m.width()) << "x" << long(m.height())
-                   << " pixels in this format need " << long(want))
-            .raise(MP_QSTR_ValueError);
+    if (len != want) {
+        mp_obj_t v[] = {mp_obj_new_int_from_uint(len), mp_obj_new_int_from_uint(m.width()),
+                        mp_obj_new_int_from_uint(m.height()), mp_obj_new_int_from_uint(want)};
+        fail(MP_QSTR_ValueError, "buffer has %d bytes; %dx%d pixels in this format need %d", 4, v);
+    }
     raise_status(m, m.show(pixels, uint32_t(len), f));
     return mp_const_none;
 }

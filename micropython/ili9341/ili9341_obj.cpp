@@ -19,10 +19,13 @@ extern "C" {
 #include "py/runtime.h"
 #endif
 }
+#include "../common/glue.h"
 
 using upanel::ili9341::Config;
 using upanel::ili9341::Display;
 using upanel::ili9341::Status;
+using upanel::glue::fail;
+using upanel::glue::text;
 
 namespace {
 
@@ -48,22 +51,6 @@ struct DisplayObj {
 };
 
 DisplayObj *self_of(mp_obj_t o) { return static_cast<DisplayObj *>(MP_OBJ_TO_PTR(o)); }
-
-// Raises exception type `name` with text, or with fmt % values formatted by the runtime's
-// own str % tuple (native modules have no mp_raise_msg_varg, nor OSError or MemoryError).
-[[noreturn]] void fail(qstr name, const char *fmt, size_t n = 0, const mp_obj_t *values = nullptr) {
-    size_t len = 0;
-    while (fmt[len]) len++;
-    mp_obj_t msg = mp_obj_new_str(fmt, len);
-    if (n) msg = mp_binary_op(MP_BINARY_OP_MODULO, msg, mp_obj_new_tuple(n, values));
-    nlr_raise(mp_call_function_n_kw(mp_load_global(name), 1, 0, &msg));
-}
-
-mp_obj_t text(const char *s) {
-    size_t len = 0;
-    while (s[len]) len++;
-    return mp_obj_new_str(s, len);
-}
 
 Display &active(mp_obj_t o) {
     Display &d = self_of(o)->display;

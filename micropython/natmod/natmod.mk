@@ -32,7 +32,8 @@ CXXFLAGS = $(filter-out -std=c99 -Os,$(CFLAGS)) -O2 -std=c++17 -fno-exceptions -
 vpath %.cpp $(sort $(dir $(SRC_CXX)))
 vpath %.c $(sort $(dir $(SRC_C)))
 vpath %.py $(HERE)
-$(CONFIG_H): $(SRC_C) $(SRC_CXX)
+# The glue's shared header uses qstrs too: mpy_ld finds them in the files listed here.
+$(CONFIG_H): $(SRC_C) $(SRC_CXX) $(UPANEL)/micropython/common/glue.h
 $(BUILD)/obj/%.o: %.c $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk
 	$(ECHO) "CC $<"
 	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<

@@ -15,6 +15,7 @@
 #include "hub75_matrix.h"
 #include "ili9341_display.h"
 #include "upanel/emu/board.h"
+#include "upanel/emu/display_picture.h"
 #include "upanel/live/session.h"
 #include "upanel/live/view_image.h"
 
@@ -167,6 +168,45 @@ TEST_F(CaptureOnBoard, LedPngShowsEachLedsLightAtItsCentre) {
     EXPECT_EQ(v.rgb[(5 * 64 + 20) * 3 + 1], 255);  // lit green
     EXPECT_LT(png.rgb[(5 * 8 * png.width + 20 * 8) * 3 + 1], 64);  // between LEDs: a faint glow
     std::remove(path.c_str());
+}
+
+// save_png (display_picture) and a recording (the live view's snapshot) start from the same
+// rounded light bytes, so a GIF frame of few colours is the PNG exactly, glow pixels included.
+TEST_F(CaptureOnBoard, GifFrameIsThePngOfTheSamePicture) {
+    hub75::Config c;
+    c.depth = 6;  // light in 63rds: light x 255 is seldom whole
+    ASSERT_EQ(matrix.init(c), hub75::Status::kOk);
+    // Six dim colours, a band of ten columns each, and black.
+    const uint16_t colours[] = {rgb565(0, 180, 0), rgb565(200, 0, 56),  rgb565(120, 120, 120),
+                                rgb565(96, 160, 240), rgb565(232, 72, 136), rgb565(64, 200, 104)};
+    std::vector<uint16_t> px(64 * 32, 0);
+    for (int y = 0; y < 32; y++)
+        for (int x = 0; x < 60; x++) px[y * 64 + x] = colours[x / 10];
+    ASSERT_EQ(matrix.show(reinterpret_cast<uint8_t *>(px.data()), px.size() * 2, core::PixelFormat::kRgb565),
+              hub75::Status::kOk);
+    board.run_for(20 * kPicosPerMs);
+    const std::string png_path = temp_path("same.png"), gif_path = temp_path("same.gif");
+    ASSERT_EQ(emu::write_png(png_path, emu::display_picture(board, emu::Display::kHub75, 8, true)), "");
+    ASSERT_EQ(session.record(board, "hub75", gif_path, 0.1, 10, 8, true), "");
+    size_t frames = 0;
+    ASSERT_EQ(session.stop_recording(frames), "");
+    ASSERT_EQ(frames, 1u);
+    const emu::Image png = read_png(png_path);
+    ASSERT_EQ(png.width, 512);
+    int err = 0;
+    GifFileType *gif = DGifOpenFileName(gif_path.c_str(), &err);
+    ASSERT_NE(gif, nullptr) << GifErrorString(err);
+    ASSERT_EQ(DGifSlurp(gif), GIF_OK);
+    ASSERT_EQ(gif->ImageCount, 1);
+    EXPECT_EQ(differing(gif_frame(gif, 0), png, 0), 0);
+    // Not a trivial picture: lit LEDs neither black nor full, and a glow between them.
+    const uint8_t green = png.rgb[((4 * 8 + 4) * 512 + 5 * 8 + 4) * 3 + 1];
+    EXPECT_GT(green, 12);
+    EXPECT_LT(green, 255);
+    EXPECT_GT(png.rgb[((4 * 8 + 4) * 512 + 5 * 8) * 3 + 1], 12);  // the glow at an LED's edge
+    DGifCloseFile(gif, &err);
+    std::remove(png_path.c_str());
+    std::remove(gif_path.c_str());
 }
 
 TEST(CaptureTft, PngAtScaleTwoIsThePanelsPictureWithEachPixelDoubled) {

@@ -40,8 +40,6 @@ class Hub75Encoder {
 public:
     // gamma: light = (v / 255) ^ 2.2; otherwise light proportional to v.
     void configure(const BcmPlan &plan, bool gamma, uint32_t brightness);
-    // The code (0 .. 2^depth - 1) an 8-bit channel value is shown with.
-    uint32_t code8(uint32_t v) const { return code8_[v]; }
     // Fills the frame's data words from `pixels` (width cols, height 2 * rows).
     void encode(const uint8_t *pixels, PixelFormat format, uint16_t *frame) const;
     // Rewrites LAT, OE and address bits of a frame for the current brightness, keeping colour.
@@ -55,7 +53,6 @@ private:
     BcmPlan plan_;
     uint32_t on_first_[BcmPlan::kMaxDepth] = {};  // data words [on_first, on_last) are lit
     uint32_t on_last_[BcmPlan::kMaxDepth] = {};
-    uint16_t code8_[256] = {};
     PlaneSpread spread_[3][256] = {};
 };
 

@@ -20,9 +20,7 @@ constexpr uint32_t lldesc_word0(uint32_t size, uint32_t length, bool eof, bool o
     return (size & 0xFFFu) | ((length & 0xFFFu) << 12) | (uint32_t(eof) << 30) |
            (uint32_t(owner_dma) << 31);
 }
-constexpr uint32_t lldesc_size(uint32_t w0) { return w0 & 0xFFFu; }
 constexpr uint32_t lldesc_length(uint32_t w0) { return (w0 >> 12) & 0xFFFu; }
-constexpr uint32_t lldesc_offset(uint32_t w0) { return (w0 >> 24) & 0x1Fu; }
 constexpr bool lldesc_eof(uint32_t w0) { return (w0 >> 30) & 1u; }
 constexpr bool lldesc_owner_dma(uint32_t w0) { return (w0 >> 31) & 1u; }
 constexpr uint32_t lldesc_with_eof(uint32_t w0, bool eof) {

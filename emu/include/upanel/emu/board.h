@@ -57,15 +57,12 @@ public:
     // Devices.
     void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
     Hub75Panel *hub75() { return hub75_.get(); }
-    const Hub75Pins &hub75_pins() const { return hub75_pins_; }
     // An ILI9341 display; one is wired by default, with the seed's pads.
     void attach_ili9341(const Ili9341Pins &pins);
     Ili9341Model *ili9341() { return ili9341_.get(); }
-    const Ili9341Pins &ili9341_pins() const { return ili9341_pins_; }
 
     Stats stats() const { return stats_; }
     const std::vector<std::string> &faults() const { return faults_; }
-    void clear_faults() { faults_.clear(); }
     Gpio &gpio() { return gpio_; }
     Dport &dport() { return dport_; }
     I2s &i2s(int i) { return i ? i2s1_ : i2s0_; }

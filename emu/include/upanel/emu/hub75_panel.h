@@ -11,13 +11,18 @@
 #include <cstdint>
 #include <vector>
 
+#include "upanel/core/hub75_wiring.h"
 #include "upanel/emu/clock.h"
 
 namespace upanel::emu {
 
 struct Hub75Pins {
     // Pads of R1 G1 B1 R2 G2 B2 A B C D E LAT OE CLK, in this order.
-    std::array<int, 14> pad{25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16};
+    std::array<int, core::kHub75Signals> pad = [] {
+        std::array<int, core::kHub75Signals> p{};
+        for (int i = 0; i < core::kHub75Signals; i++) p[i] = core::kHub75DefaultPads[i];
+        return p;
+    }();
     static const char *const kNames[14];
 };
 

@@ -63,10 +63,6 @@ constexpr uint32_t spi_ll_clock_reg(uint32_t hz) {
     uint32_t cnt_n = n - 1, cnt_h = (n + 1) / 2 - 1;
     return ((pre - 1) << 18) | (cnt_n << 12) | (cnt_h << 6) | cnt_n;
 }
-constexpr uint32_t spi_ll_clock_hz(uint32_t reg) {
-    if (reg & spi_reg::kClockEquSysclk) return kSpiApbHz;
-    return kSpiApbHz / ((((reg >> 18) & 0x1FFF) + 1) * (((reg >> 12) & 0x3F) + 1));
-}
 
 // Master, mode 0 (clock idles low, data sampled on the rising edge), MSB first, CS0 active
 // low and held one clock before and after the data; no command, address or dummy phase.
