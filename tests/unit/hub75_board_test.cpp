@@ -67,3 +67,32 @@ TEST_F(Hub75OnBoard, WithoutTheI2sClockInDportThePanelStaysDark) {
     for (float v : l) sum += v;
     EXPECT_EQ(sum, 0.0f);
 }
+
+// A gated I2S clock: no end-of-frame ever comes. The next show() gives up after a few
+// refresh periods of virtual time, not at once and not never, and leaves the board as a
+// failed init() does: nothing allocated, no interrupt, the unit's clock off, OE high.
+TEST_F(Hub75OnBoard, AGatedClockFailsTheNextShowInAFewRefreshPeriodsAndShutsDown) {
+    const size_t free0 = board.dram().heap_free();
+    hub75::Config cfg;
+    ASSERT_EQ(matrix.init(cfg), hub75::Status::kOk);
+    board.run_for(20 * emu::kPicosPerMs);
+    const double period_ms = 1e3 / board.hub75()->stats().refresh_hz;  // as the panel sees it
+    ASSERT_GT(period_ms, 0.1);
+    board.write32(0x3FF000C0, board.read32(0x3FF000C0) & ~(1u << 21));  // I2S1 (TRM)
+    std::vector<uint16_t> px(64 * 32, 0xFFFF);
+    const auto *p = reinterpret_cast<const uint8_t *>(px.data());
+    ASSERT_EQ(matrix.show(p, 64 * 32 * 2, core::PixelFormat::kRgb565), hub75::Status::kOk);
+    const emu::Picos t0 = board.now();
+    EXPECT_EQ(matrix.show(p, 64 * 32 * 2, core::PixelFormat::kRgb565), hub75::Status::kNoEndOfFrame);
+    const double waited_ms = double(board.now() - t0) / emu::kPicosPerMs;
+    EXPECT_GE(waited_ms, period_ms);
+    EXPECT_LT(waited_ms, 4 * period_ms + 5);
+    EXPECT_FALSE(matrix.active());
+    EXPECT_EQ(board.dram().heap_free(), free0);
+    EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 21));
+    EXPECT_TRUE(board.attach_isr(33, [](void *) {}, nullptr));  // the I2S1 source is free
+    board.detach_isr(33);
+    EXPECT_TRUE(board.gpio().route(15).kind == emu::PadRoute::kLevel && board.gpio().route(15).level);
+    EXPECT_EQ(matrix.show(p, 64 * 32 * 2, core::PixelFormat::kRgb565), hub75::Status::kNotActive);
+    ASSERT_EQ(matrix.init(cfg), hub75::Status::kOk);  // and the unit can be had again
+}

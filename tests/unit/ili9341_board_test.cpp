@@ -259,6 +259,49 @@ TEST_F(Ili9341OnBoard, BadInputIsRefusedAndLeavesNothingBehind) {
     EXPECT_TRUE(board.faults().empty()) << board.faults().front();
 }
 
+// A gated SPI clock: the transfer never ends. The wait gives up after a few of that
+// transfer's own times in virtual time, not at once and not never, and leaves the board as a
+// failed init() does.
+TEST_F(Ili9341OnBoard, AGatedClockFailsTheWaitInAFewTransferTimesAndShutsDown) {
+    const size_t free0 = board.dram().heap_free();
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    uint8_t *a = display.buffer(0);
+    const uint32_t bytes = display.buffer_bytes();
+    board.write32(0x3FF000C0, board.read32(0x3FF000C0) & ~(1u << 6));  // SPI2 (TRM)
+    const emu::Picos t0 = board.now();
+    ASSERT_EQ(display.flush(0, 0, kW - 1, 79, a, bytes), ili9341::Status::kOk);  // queued
+    EXPECT_EQ(display.wait(), ili9341::Status::kNoTransferDone);
+    const double waited_ms = double(board.now() - t0) / kPicosPerMs;
+    const double job_ms = bytes * 8 / 40e6 * 1e3;  // 7.68 ms at 40 MHz
+    EXPECT_GE(waited_ms, job_ms);
+    EXPECT_LT(waited_ms, 4 * job_ms + 5);
+    EXPECT_FALSE(display.active());
+    EXPECT_EQ(board.dram().heap_free(), free0);
+    EXPECT_EQ(board.read32(0x3FF005A8), 0u);                 // no DMA channel selected
+    EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 22));     // the SPI DMA clock off
+    EXPECT_TRUE(board.attach_isr(30, [](void *) {}, nullptr));  // the SPI2 source is free
+    board.detach_isr(30);
+    EXPECT_EQ(display.flush(0, 0, 9, 9, a, bytes), ili9341::Status::kNotActive);
+    ASSERT_EQ(init(), ili9341::Status::kOk);  // and the unit can be had again
+}
+
+// Gated while init() waits after the reset: init() fails in bounded time and leaves
+// nothing behind.
+TEST_F(Ili9341OnBoard, InitOnAUnitThatStopsFailsAndLeavesNothingBehind) {
+    const size_t free0 = board.dram().heap_free();
+    board.call_at(board.now() + kPicosPerMs, [&] {
+        board.dport().write(0x0C0, board.dport().read(0x0C0) & ~(1u << 6));  // SPI2 (TRM)
+    });
+    EXPECT_EQ(init(), ili9341::Status::kNoTransferDone);
+    // The datasheet waits (120 + 5 + 120 ms), then a few times the clearing of the screen.
+    const double clear_ms = kW * kH * 2 * 8 / 40e6 * 1e3;  // 30.72 ms at 40 MHz
+    EXPECT_LT(double(board.now()) / kPicosPerMs, 245 + 4 * clear_ms + 5);
+    EXPECT_FALSE(display.active());
+    EXPECT_EQ(board.dram().heap_free(), free0);
+    EXPECT_EQ(board.read32(0x3FF005A8), 0u);
+    EXPECT_FALSE(board.ili9341()->backlight());
+}
+
 TEST_F(Ili9341OnBoard, BothSpiUnitsGetTheirOwnDmaChannel) {
     ASSERT_EQ(init(), ili9341::Status::kOk);
     emu::Ili9341Pins pins;
