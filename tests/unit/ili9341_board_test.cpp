@@ -216,6 +216,31 @@ TEST_F(Ili9341OnBoard, TheDoneCallbackRunsOncePerFlushWithItsTag) {
     EXPECT_EQ(tags, (std::vector<uint32_t>{11, 22}));
 }
 
+// What LVGL does with flush_ready: the buffer is free again, and the next band is drawn into it
+// at once, from inside the callback. A driver that calls back before the pixels are out (when
+// the DMA starts, say) sends part of the new drawing instead: a wrong picture, and a write
+// into a buffer on the bus.
+TEST_F(Ili9341OnBoard, TheDoneCallbackComesOnlyOnceTheBufferMayBeRewritten) {
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    static uint8_t *bufs[2];
+    static uint32_t bytes;
+    bufs[0] = display.buffer(0), bufs[1] = display.buffer(1), bytes = display.buffer_bytes();
+    const uint32_t rows = bytes / (kW * 2);
+    for (uint32_t i = 0; i < bytes; i += 2) put_be(bufs[0] + i, 0xF800), put_be(bufs[1] + i, 0x07E0);
+    // The tag says which buffer is free: draw the next band (white) into it.
+    display.set_done_callback([](void *, uint32_t tag) { std::memset(bufs[tag], 0xFF, bytes); }, nullptr);
+    ASSERT_EQ(display.flush(0, 0, kW - 1, rows - 1, bufs[0], bytes, 0), ili9341::Status::kOk);
+    ASSERT_EQ(display.flush(0, rows, kW - 1, 2 * rows - 1, bufs[1], bytes, 1), ili9341::Status::kOk);
+    ASSERT_EQ(display.wait(), ili9341::Status::kOk);
+    EXPECT_EQ(board.spi(2).stats().written_on_bus, 0u);
+    auto pic = picture();
+    for (uint32_t y = 0; y < 2 * rows; y += 7)
+        for (int x = 0; x < kW; x += 13) {
+            expect_rgb(at(pic, x, int(y)), y < rows ? 0xF800 : 0x07E0, "band", x, int(y));
+            if (testing::Test::HasFatalFailure()) return;
+        }
+}
+
 TEST_F(Ili9341OnBoard, BadInputIsRefusedAndLeavesNothingBehind) {
     const size_t free0 = board.dram().heap_free();
     auto clean = [&] {
