@@ -284,6 +284,45 @@ TEST_F(Ili9341OnBoard, BadInputIsRefusedAndLeavesNothingBehind) {
     EXPECT_TRUE(board.faults().empty()) << board.faults().front();
 }
 
+// The ILI9341 samples on the clock's rising edge: SPI modes 0 and 3. With SPI_CK_OUT_EDGE set
+// in SPI_USER_REG (mode 1; with SPI_CK_IDLE_EDGE in SPI_PIN_REG too, mode 2) MOSI changes on
+// that edge and the picture is wrong; with the clock idling high alone (mode 3) it is right.
+TEST_F(Ili9341OnBoard, OnlySpiModes0And3ShowThePicture) {
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    constexpr uint32_t kPinReg = 0x3FF64034, kUserReg = 0x3FF6401C;  // SPI2 (TRM)
+    constexpr uint32_t kCkIdleEdge = 1u << 29, kCkOutEdge = 1u << 7;
+    uint8_t *a = display.buffer(0);
+    const uint32_t rows = display.buffer_bytes() / (kW * 2);
+    // Shares of the band's pixels the panel shows right with the clock edges set so.
+    auto shown_right = [&](bool idle_high, bool out_edge, int k) {
+        const uint32_t pin = board.read32(kPinReg) & ~kCkIdleEdge;
+        board.write32(kPinReg, idle_high ? pin | kCkIdleEdge : pin);
+        const uint32_t user = board.read32(kUserReg) & ~kCkOutEdge;
+        board.write32(kUserReg, out_edge ? user | kCkOutEdge : user);
+        for (uint32_t y = 0; y < rows; y++)
+            for (int x = 0; x < kW; x++) put_be(a + (y * kW + x) * 2, uint16_t(pattern(x, int(y)) + k));
+        EXPECT_EQ(display.flush(0, 0, kW - 1, rows - 1, a, display.buffer_bytes()), ili9341::Status::kOk);
+        EXPECT_EQ(display.wait(), ili9341::Status::kOk);
+        auto pic = picture();
+        int right = 0, all = 0;
+        for (uint32_t y = 0; y < rows; y += 3)
+            for (int x = 0; x < kW; x += 5, all++) {
+                const uint16_t v = uint16_t(pattern(x, int(y)) + k);
+                const uint8_t *got = at(pic, x, int(y));
+                const int want[3] = {(v >> 11) * 255 / 31, ((v >> 5) & 63) * 255 / 63, (v & 31) * 255 / 31};
+                bool ok = true;
+                for (int c = 0; c < 3; c++) ok = ok && std::abs(got[c] - want[c]) <= 3;
+                right += ok;
+            }
+        return double(right) / all;
+    };
+    EXPECT_EQ(shown_right(false, false, 1), 1.0);  // mode 0
+    EXPECT_LT(shown_right(false, true, 2), 0.05);  // mode 1
+    EXPECT_LT(shown_right(true, true, 3), 0.05);   // mode 2
+    EXPECT_EQ(shown_right(true, false, 4), 1.0);   // mode 3
+    EXPECT_GT(board.ili9341()->stats().skewed, 0u);
+}
+
 // A gated SPI clock: the transfer never ends. The wait gives up after a few of that
 // transfer's own times in virtual time, not at once and not never, and leaves the board as a
 // failed init() does.
