@@ -3,7 +3,9 @@
 // The whole refresh runs from a looping DMA descriptor chain: once started, the panel is
 // refreshed with no CPU work at all. show() encodes a frame into the back buffer and links
 // the front chain's end to it; the DMA takes the link at the end of the refresh under way,
-// and one EOF interrupt tells the driver the swap happened. Register access goes through the
+// and one EOF interrupt tells the driver the swap happened. The DMA's owner check stays off
+// (LC_CONF.check_owner, see i2s_ll.h): nothing hands descriptors back, since the chain loops
+// for ever; they are built DMA-owned all the same, so the check could be turned on. Register access goes through the
 // register layer only (no ESP-IDF), so the same code runs on the chip, as a native module and
 // on the emulated board.
 #pragma once

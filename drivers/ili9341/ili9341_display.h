@@ -6,6 +6,8 @@
 // queued), which is double buffering: the caller renders into one buffer while the other is
 // sent; a flush of a buffer that is still queued or on the bus waits for it. When a job's
 // pixels are out, the done callback runs in the interrupt (LVGL's flush_ready contract).
+// Descriptors are built DMA-owned: the ESP32's SPI DMA has no switch for an owner check
+// (SPI_DMA_CONF has none), so the driver assumes the unit checks, as the emulated one does.
 // Register access goes through the register layer only (no ESP-IDF).
 #pragma once
 #include <stdint.h>
