@@ -85,7 +85,7 @@ TEST_F(Hub75OnBoard, AGatedClockFailsTheNextShowInAFewRefreshPeriodsAndShutsDown
     const emu::Picos t0 = board.now();
     EXPECT_EQ(matrix.show(p, 64 * 32 * 2, core::PixelFormat::kRgb565), hub75::Status::kNoEndOfFrame);
     const double waited_ms = double(board.now() - t0) / emu::kPicosPerMs;
-    EXPECT_GE(waited_ms, period_ms);
+    EXPECT_GE(waited_ms, 2 * period_ms);  // a few periods: latency may delay a good swap
     EXPECT_LT(waited_ms, 4 * period_ms + 5);
     EXPECT_FALSE(matrix.active());
     EXPECT_EQ(board.dram().heap_free(), free0);

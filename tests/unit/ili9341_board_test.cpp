@@ -337,7 +337,7 @@ TEST_F(Ili9341OnBoard, AGatedClockFailsTheWaitInAFewTransferTimesAndShutsDown) {
     EXPECT_EQ(display.wait(), ili9341::Status::kNoTransferDone);
     const double waited_ms = double(board.now() - t0) / kPicosPerMs;
     const double job_ms = bytes * 8 / 40e6 * 1e3;  // 7.68 ms at 40 MHz
-    EXPECT_GE(waited_ms, job_ms);
+    EXPECT_GE(waited_ms, 2 * job_ms);  // a few transfer times: latency may delay a good one
     EXPECT_LT(waited_ms, 4 * job_ms + 5);
     EXPECT_FALSE(display.active());
     EXPECT_EQ(board.dram().heap_free(), free0);
