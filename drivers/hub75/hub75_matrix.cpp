@@ -15,6 +15,9 @@ const char *const kPinNames[kPinCount] = {"r1", "g1", "b1", "r2", "g2", "b2", "a
 // Sample bit of each pin on the 16-bit bus (see hub75_encoder.h); CLK is the WS signal.
 static constexpr int kSampleBit[kPinCount] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, -1};
 static constexpr uint32_t kBusHz = 40'000'000;  // 160 MHz / M (2) / 2, divided by N + b/a
+// What may hold an interrupt off on the chip (another handler, a flash write) and the
+// emulated board's idle step: added to every bounded wait.
+static constexpr uint64_t kLatencyUs = 2'000;
 
 // Address lines a panel of this height uses: A..C for 1/8 scan up to A..E for 1/32.
 static uint32_t address_lines(uint32_t height) { return height == 16 ? 3 : height == 32 ? 4 : 5; }
@@ -192,11 +195,26 @@ void Matrix::deinit() {
     active_ = false;
 }
 
-void Matrix::wait_shown() {
-    while (active_ && swap_pending_) {
+// One refresh (and the prologue's window): the chain's clocks at the pixel clock, rounded up.
+// 32-bit divisions only: native modules for 32-bit chips have no 64-bit division.
+uint32_t Matrix::refresh_us() const {
+    const uint32_t khz = kBusHz / 1000 * clkm_a_ / (clkm_n_ * clkm_a_ + clkm_b_);  // floor
+    const uint32_t clocks = plan_.clocks_per_refresh() + plan_.cols;
+    return clocks / khz * 1000 + ((clocks % khz) * 1000 + khz - 1) / khz;
+}
+
+Status Matrix::wait_shown() {
+    if (!active_ || !swap_pending_) return Status::kOk;
+    const uint64_t deadline = ll::time_us() + uint64_t(kWaitRefreshes) * refresh_us() + kLatencyUs;
+    while (swap_pending_) {
+        if (ll::time_us() > deadline) {
+            deinit();
+            return Status::kNoEndOfFrame;
+        }
         ll::cpu_relax();
         if (!intr_attached_) on_interrupt(this);
     }
+    return Status::kOk;
 }
 
 // Links the front chain's end to the back chain; the DMA takes the link when it finishes the
@@ -235,7 +253,7 @@ Status Matrix::show(const uint8_t *pixels, uint32_t bytes, PixelFormat format) {
         encoder_.encode(pixels, format, frames_[0].data);
         return Status::kOk;
     }
-    wait_shown();
+    if (Status s = wait_shown(); s != Status::kOk) return s;
     Frame &back = frames_[front_ ^ 1];
     if (back.brightness != cfg_.brightness) build_chain(back);
     encoder_.encode(pixels, format, back.data);
@@ -261,7 +279,7 @@ Status Matrix::set_brightness(uint32_t brightness) {
         return Status::kOk;
     }
     // Copy what is shown into the back frame, relight it and present it like a new frame.
-    wait_shown();
+    if (Status s = wait_shown(); s != Status::kOk) return s;
     Frame &front = frames_[front_], &back = frames_[front_ ^ 1];
     for (size_t i = 0; i < encoder_.frame_words(); i++) back.data[i] = front.data[i];
     encoder_.restamp(back.data);

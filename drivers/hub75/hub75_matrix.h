@@ -3,7 +3,9 @@
 // The whole refresh runs from a looping DMA descriptor chain: once started, the panel is
 // refreshed with no CPU work at all. show() encodes a frame into the back buffer and links
 // the front chain's end to it; the DMA takes the link at the end of the refresh under way,
-// and one EOF interrupt tells the driver the swap happened. Register access goes through the
+// and one EOF interrupt tells the driver the swap happened. The DMA's owner check stays off
+// (LC_CONF.check_owner, see i2s_ll.h): nothing hands descriptors back, since the chain loops
+// for ever; they are built DMA-owned all the same, so the check could be turned on. Register access goes through the
 // register layer only (no ESP-IDF), so the same code runs on the chip, as a native module and
 // on the emulated board.
 #pragma once
@@ -43,6 +45,7 @@ enum class Status : uint8_t {
     kI2sBusy,      // the I2S unit is in use: its clock is on or its interrupt is taken
     kNotActive,    // used before init() or after deinit()
     kBadBuffer,    // a pixel buffer of the wrong size
+    kNoEndOfFrame, // no end-of-frame interrupt within kWaitRefreshes refresh periods
 };
 
 struct Info {
@@ -70,12 +73,16 @@ public:
     const Config &config() const { return cfg_; }
 
     // Encodes pixels (width() x height() in `format`) and presents them at the next refresh
-    // boundary; waits first if the previous frame is not on the panel yet.
+    // boundary; waits first if the previous frame is not on the panel yet (see wait_shown()).
     Status show(const uint8_t *pixels, uint32_t bytes, core::PixelFormat format);
     Status set_brightness(uint32_t brightness);
     uint32_t brightness() const { return cfg_.brightness; }
-    // Waits until the last show() is on the panel.
-    void wait_shown();
+    // Waits until the last show() is on the panel: for at most kWaitRefreshes refresh periods
+    // (and an interrupt's latency), since the DMA takes the new frame at the end of the
+    // refresh under way. Past that, the unit sends nothing (a gated clock, a stopped DMA): the
+    // matrix shuts down, as a failed init() leaves it, and says kNoEndOfFrame.
+    Status wait_shown();
+    static constexpr uint32_t kWaitRefreshes = 3;
     Info info() const;
     // Bytes of DMA-capable RAM the last init() needed (set also when it failed for lack of it).
     uint32_t dma_needed() const { return dma_needed_; }
@@ -103,6 +110,7 @@ private:
     void start_hardware();
     void stop_hardware();
     void present_back();
+    uint32_t refresh_us() const;
     static void on_interrupt(void *self);
 
     Config cfg_, pending_;

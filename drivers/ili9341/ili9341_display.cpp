@@ -29,6 +29,12 @@ constexpr uint8_t kRotationMadctl[4] = {0, kMadctlMv | kMadctlMx, kMadctlMx | kM
 // command, 120 ms when the part was in sleep-out; 5 ms after SLPOUT, which drivers stretch to
 // 120 ms so the supply and the panel have settled before the first picture.
 constexpr uint32_t kResetPulseUs = 20, kShortWaitUs = 5'000, kLongWaitUs = 120'000;
+// What may hold an interrupt off on the chip (another handler, a flash write) and the
+// emulated board's idle step: added to every bounded wait.
+constexpr uint64_t kLatencyUs = 2'000;
+// A job's window commands: CASET, PASET, RAMWR and their 8 parameter bytes, each of the five
+// transfers with a clock of CS setup and one of hold.
+constexpr uint32_t kJobCommandBits = 11 * 8 + 5 * 2;
 
 bool pin_optional(int pin) { return pin == kRst || pin == kBacklight || pin == kMiso; }
 }  // namespace
@@ -118,25 +124,23 @@ Status Display::init(const Config &config) {
     route_pins();
     active_ = true;
 
-    reset_panel();
+    // Each step fails only when the SPI unit stopped answering; the driver has then shut down.
     static const uint8_t power1[] = {0x23}, power2[] = {0x10}, vcom1[] = {0x3E, 0x28};
     static const uint8_t vcom2[] = {0x86}, frame_rate[] = {0x00, 0x18}, gamma[] = {0x01};
-    command(kPower1, power1, sizeof power1);
-    command(kPower2, power2, sizeof power2);
-    command(kVcom1, vcom1, sizeof vcom1);
-    command(kVcom2, vcom2, sizeof vcom2);
-    command(kFrameRate, frame_rate, sizeof frame_rate);
-    command(kGammaSet, gamma, sizeof gamma);
     const uint8_t mad = madctl(), colmod = kColmod16Bit;
-    command(kMadctl, &mad, 1);
-    command(kColmod, &colmod, 1);
-    command(cfg_.invert ? kInvOn : kInvOff, nullptr, 0);
-    command(kSleepOut, nullptr, 0);
+    bool ok = reset_panel() && command(kPower1, power1, sizeof power1) &&
+              command(kPower2, power2, sizeof power2) && command(kVcom1, vcom1, sizeof vcom1) &&
+              command(kVcom2, vcom2, sizeof vcom2) &&
+              command(kFrameRate, frame_rate, sizeof frame_rate) &&
+              command(kGammaSet, gamma, sizeof gamma) && command(kMadctl, &mad, 1) &&
+              command(kColmod, &colmod, 1) && command(cfg_.invert ? kInvOn : kInvOff, nullptr, 0) &&
+              command(kSleepOut, nullptr, 0);
+    if (!ok) return Status::kNoTransferDone;
     ll::delay_us(kLongWaitUs);
     // GRAM holds noise after power-on: clear it before the display shows it.
-    fill_rect(0, 0, width(), height(), 0);
-    wait();
-    command(kDispOn, nullptr, 0);
+    if (fill_rect(0, 0, width(), height(), 0) != Status::kOk || wait() != Status::kOk ||
+        !command(kDispOn, nullptr, 0))
+        return Status::kNoTransferDone;
     set_backlight(true);
     return Status::kOk;
 }
@@ -153,7 +157,7 @@ void Display::route_pins() {
 }
 
 // A hardware reset when RST is wired, then SWRESET, each followed by its wait.
-void Display::reset_panel() {
+bool Display::reset_panel() {
     const int8_t rst = cfg_.pins[kRst];
     if (rst >= 0) {
         ll::gpio_set_level(rst, false);
@@ -161,24 +165,58 @@ void Display::reset_panel() {
         ll::gpio_set_level(rst, true);
         ll::delay_us(kLongWaitUs);  // the part may have been in sleep-out
     }
-    command(kSwReset, nullptr, 0);
+    if (!command(kSwReset, nullptr, 0)) return false;
     // After a hardware reset the part is in sleep-in and 5 ms do; otherwise it may have been
     // in sleep-out, and SLPOUT must then wait 120 ms.
     ll::delay_us(rst >= 0 ? kShortWaitUs : kLongWaitUs);
+    return true;
 }
 
-void Display::send_bytes(bool dc_high, const uint8_t *data, uint32_t n) {
+// What a wait for a transfer of `bits` may take before the unit is taken to be dead: their
+// time at the clock in whole MHz (or whole microseconds a bit below 1 MHz), never less. 32-bit
+// divisions only: native modules for 32-bit chips have no 64-bit division.
+uint64_t Display::bound_us(uint32_t bits) const {
+    uint32_t us;
+    if (cfg_.hz >= 1'000'000) {
+        const uint32_t mhz = cfg_.hz / 1'000'000;
+        us = (bits + mhz - 1) / mhz;
+    } else {
+        const uint32_t bit_us = (1'000'000 + cfg_.hz - 1) / cfg_.hz;
+        us = bits > 0xFFFFFFFFu / bit_us ? 0xFFFFFFFFu : bits * bit_us;
+    }
+    return uint64_t(kWaitTransfers) * us + kLatencyUs;
+}
+
+// Waits until done(), for at most the bound of the job on the bus, counted again from each
+// job's end; past it, shuts the display down and returns false.
+template <class Done> bool Display::bounded_wait(Done done) {
+    uint32_t seen = done_;
+    uint64_t deadline = ll::time_us() + bound_us(jobs_[seen % 2].bytes * 8 + kJobCommandBits);
+    while (!done()) {
+        if (done_ != seen) {
+            seen = done_;
+            deadline = ll::time_us() + bound_us(jobs_[seen % 2].bytes * 8 + kJobCommandBits);
+        } else if (ll::time_us() > deadline) {
+            shutdown();
+            return false;
+        }
+        relax();
+    }
+    return true;
+}
+
+bool Display::send_bytes(bool dc_high, const uint8_t *data, uint32_t n) {
     const int spi = cfg_.spi;
-    while (ll::spi_ll_busy(spi)) ll::cpu_relax();
+    auto idle = [&] { return !ll::spi_ll_busy(spi); };
+    if (!bounded_wait(idle)) return false;
     ll::gpio_set_level(cfg_.pins[kDc], dc_high);
     ll::spi_ll_start_bytes(spi, data, n);
-    while (ll::spi_ll_busy(spi)) ll::cpu_relax();
+    return bounded_wait(idle);
 }
 
 // A command and its parameters, polled: for set-up, when no job is under way.
-void Display::command(uint8_t cmd, const uint8_t *params, uint32_t n) {
-    send_bytes(false, &cmd, 1);
-    if (n) send_bytes(true, params, n);
+bool Display::command(uint8_t cmd, const uint8_t *params, uint32_t n) {
+    return send_bytes(false, &cmd, 1) && (!n || send_bytes(true, params, n));
 }
 
 uint8_t Display::madctl() const {
@@ -187,7 +225,11 @@ uint8_t Display::madctl() const {
 
 void Display::deinit() {
     if (!active_) return;
-    wait();
+    if (wait() == Status::kOk) shutdown();  // a wait that failed has shut down already
+}
+
+// Stops the SPI, blanks and frees everything, dropping any job under way.
+void Display::shutdown() {
     const int spi = cfg_.spi;
     ll::spi_ll_enable_trans_intr(spi, false);
     if (intr_attached_) ll::intr_detach(ll::spi_irq(spi));
@@ -204,17 +246,19 @@ void Display::deinit() {
     if (!ll::spi_ll_selected_dma(1) && !ll::spi_ll_selected_dma(2) && !ll::spi_ll_selected_dma(3))
         ll::dport_periph_disable(ll::kDportBitSpiDma);
     release();
+    running_ = false;
+    phase_ = kIdle;
+    queued_ = done_;
     active_ = false;
 }
 
 Status Display::set_rotation(uint8_t rotation) {
     if (!active_) return Status::kNotActive;
     if (rotation > 3) return Status::kBadRotation;
-    wait();
+    if (Status s = wait(); s != Status::kOk) return s;
     cfg_.rotation = rotation;
     const uint8_t mad = madctl();
-    command(kMadctl, &mad, 1);
-    return Status::kOk;
+    return command(kMadctl, &mad, 1) ? Status::kOk : Status::kNoTransferDone;
 }
 
 void Display::set_backlight(bool on) {
@@ -243,18 +287,21 @@ void Display::relax() {
     if (!intr_attached_) on_interrupt(this);
 }
 
-void Display::wait() {
-    while (queued_ != done_) relax();
+Status Display::wait() {
+    if (!active_) return Status::kNotActive;
+    return bounded_wait([this] { return queued_ == done_; }) ? Status::kOk : Status::kNoTransferDone;
 }
 
-void Display::wait(const void *buf) {
-    while (in_flight(buf)) relax();
+Status Display::wait(const void *buf) {
+    if (!active_) return Status::kNotActive;
+    return bounded_wait([&] { return !in_flight(buf); }) ? Status::kOk : Status::kNoTransferDone;
 }
 
-// The job slot the next job goes into, once the job that used it is done.
-Display::Job &Display::claim_slot() {
-    while (queued_ - done_ >= 2) relax();
-    return jobs_[queued_ % 2];
+// The job slot the next job goes into, once the job that used it is done; null when the
+// wait for it failed.
+Display::Job *Display::claim_slot() {
+    if (!bounded_wait([this] { return queued_ - done_ < 2; })) return nullptr;
+    return &jobs_[queued_ % 2];
 }
 
 // One descriptor per 4092 bytes; with repeat, all of them send the same scratch bytes.
@@ -273,14 +320,14 @@ void Display::build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, boo
     }
 }
 
-void Display::enqueue() {
+bool Display::enqueue() {
     queued_ = queued_ + 1;
     // The interrupt starts queued jobs while one runs; with none running, nothing can
     // interrupt this check, so exactly one side starts the job.
     if (!running_) start_next_job();
     // Polled: the window commands are a few bytes each; send them now, so that the pixels
     // go out by DMA while the caller goes on.
-    while (!intr_attached_ && running_ && phase_ != kPixels) relax();
+    return intr_attached_ || bounded_wait([this] { return !running_ || phase_ == kPixels; });
 }
 
 void Display::start_next_job() {
@@ -349,12 +396,12 @@ Status Display::flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const 
     const uint32_t bytes = (x2 - x1 + 1) * (y2 - y1 + 1) * 2;
     if (len < bytes) return Status::kBufferTooSmall;
     if (!ll::dma_addr(buf) || (ll::dma_addr(buf) & 3)) return Status::kNotDmaMemory;
-    wait(buf);
-    Job &j = claim_slot();
-    j = Job{uint16_t(x1), uint16_t(y1), uint16_t(x2), uint16_t(y2), false, bytes, tag, buf};
+    if (Status w = wait(buf); w != Status::kOk) return w;
+    Job *j = claim_slot();
+    if (!j) return Status::kNoTransferDone;
+    *j = Job{uint16_t(x1), uint16_t(y1), uint16_t(x2), uint16_t(y2), false, bytes, tag, buf};
     build_chain(queued_ % 2, buf, bytes, false);
-    enqueue();
-    return Status::kOk;
+    return enqueue() ? Status::kOk : Status::kNoTransferDone;
 }
 
 Status Display::fill_rect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint16_t rgb565) {
@@ -362,15 +409,15 @@ Status Display::fill_rect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint16
     if (w == 0 || h == 0) return Status::kOk;
     Status s = check_area(x, y, x + w - 1, y + h - 1);
     if (s != Status::kOk) return s;
-    Job &j = claim_slot();
+    Job *j = claim_slot();
+    if (!j) return Status::kNoTransferDone;
     const uint32_t slot = queued_ % 2;
     uint8_t *p = scratch_[slot];
     for (uint32_t i = 0; i < kScratchBytes; i += 2) p[i] = uint8_t(rgb565 >> 8), p[i + 1] = uint8_t(rgb565);
     const uint32_t bytes = w * h * 2;
-    j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), false, bytes, 0, p};
+    *j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), false, bytes, 0, p};
     build_chain(slot, p, bytes, true);
-    enqueue();
-    return Status::kOk;
+    return enqueue() ? Status::kOk : Status::kNoTransferDone;
 }
 
 Status Display::blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, uint32_t w,
@@ -383,14 +430,15 @@ Status Display::blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, u
     if (len < bytes) return Status::kBufferTooSmall;
     // Parts of the scratch size: the first sets the window, the others continue (RAMWRC).
     for (uint32_t off = 0; off < bytes;) {
-        Job &j = claim_slot();
+        Job *j = claim_slot();
+        if (!j) return Status::kNoTransferDone;
         const uint32_t slot = queued_ % 2;
         const uint32_t n = bytes - off < kScratchBytes ? bytes - off : kScratchBytes;
         __builtin_memcpy(scratch_[slot], buf + off, n);  // freestanding: no <string.h>
-        j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), off != 0, n, 0,
+        *j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), off != 0, n, 0,
                 scratch_[slot]};
         build_chain(slot, scratch_[slot], n, false);
-        enqueue();
+        if (!enqueue()) return Status::kNoTransferDone;
         off += n;
     }
     return Status::kOk;

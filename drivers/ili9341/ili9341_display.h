@@ -6,6 +6,8 @@
 // queued), which is double buffering: the caller renders into one buffer while the other is
 // sent; a flush of a buffer that is still queued or on the bus waits for it. When a job's
 // pixels are out, the done callback runs in the interrupt (LVGL's flush_ready contract).
+// Descriptors are built DMA-owned: the ESP32's SPI DMA has no switch for an owner check
+// (SPI_DMA_CONF has none), so the driver assumes the unit checks, as the emulated one does.
 // Register access goes through the register layer only (no ESP-IDF).
 #pragma once
 #include <stdint.h>
@@ -49,6 +51,7 @@ enum class Status : uint8_t {
     kBadArea,        // outside the screen, or x2 < x1 or y2 < y1
     kBufferTooSmall, // fewer bytes than the area's pixels need
     kNotDmaMemory,   // not word aligned in DMA-capable RAM
+    kNoTransferDone, // a transfer not done within kWaitTransfers of its own times
 };
 
 // Runs in the interrupt when a job's pixels are on the panel; tag is what flush() was given.
@@ -82,9 +85,14 @@ public:
                  uint32_t len, uint32_t tag = 0);
     // Whether buf is queued or on the bus.
     bool in_flight(const void *buf) const;
-    // Waits until every job is done; with a buffer, until that one is.
-    void wait();
-    void wait(const void *buf);
+    // Waits until every job is done; with a buffer, until that one is. Every wait of the driver
+    // is bounded: kWaitTransfers times what the transfer under way takes at the configured
+    // clock, and an interrupt's latency. Past that the SPI unit is taken to be dead (a gated
+    // clock, no interrupt): the display shuts down as a failed init() leaves it, and the call
+    // that waited says kNoTransferDone.
+    Status wait();
+    Status wait(const void *buf);
+    static constexpr uint32_t kWaitTransfers = 3;
     // Without an interrupt: does what its handler would for a transfer that has ended.
     void poll();
     // One colour (RGB565) over an area; queued like a flush.
@@ -119,13 +127,16 @@ private:
     bool allocate();
     void release();
     void route_pins();
-    void command(uint8_t cmd, const uint8_t *params, uint32_t n);
-    void send_bytes(bool dc_high, const uint8_t *data, uint32_t n);
-    void reset_panel();
+    bool command(uint8_t cmd, const uint8_t *params, uint32_t n);
+    bool send_bytes(bool dc_high, const uint8_t *data, uint32_t n);
+    bool reset_panel();
+    void shutdown();
+    uint64_t bound_us(uint32_t bits) const;
+    template <class Done> bool bounded_wait(Done done);
     uint8_t madctl() const;
     Status check_area(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2) const;
-    Job &claim_slot();
-    void enqueue();
+    Job *claim_slot();
+    bool enqueue();
     void build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, bool repeat);
     void start_phase();
     void start_next_job();

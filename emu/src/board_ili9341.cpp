@@ -53,6 +53,7 @@ void Board::spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Pic
         for (size_t i = 0; i < n; i++) mosi_bytes_[i] = ours ? uint8_t(~b[i]) : level ? 0xFF : 0;
         data = mosi_bytes_.data();
     }
+    ili9341_->set_clock_mode(unit.clock_mode() ^ (clk.invert ? 2 : 0));  // inverted: CPOL flips
     ili9341_->receive(data, n, pad_level(pad[Ili9341Pins::kDc], true), t0, byte_time);
 }
 

@@ -59,6 +59,7 @@ void Ili9341Model::set_selected(bool selected, Picos t) {
     selected_ = selected;
     if (selected) {
         select_since_ = t;
+        sda_ = 0;
         if (!stats_.started) stats_.first_select = t, stats_.started = true;
     } else {
         stats_.busy += t - select_since_;
@@ -77,6 +78,15 @@ Picos Ili9341Model::idle(Picos now) const {
 
 void Ili9341Model::receive(const uint8_t *b, size_t n, bool dc_high, Picos t0, Picos dt) {
     stats_.bytes += n;
+    if (skewed_) {
+        shifted_.resize(n);
+        for (size_t i = 0; i < n; i++) {
+            shifted_[i] = uint8_t(sda_ << 7 | b[i] >> 1);
+            sda_ = b[i] & 1u;
+        }
+        b = shifted_.data();
+        stats_.skewed += n;
+    }
     if (in_reset_) return;
     if (!dc_high) {
         for (size_t i = 0; i < n; i++) command(b[i], t0 + Picos(i + 1) * dt);

@@ -24,7 +24,8 @@ constexpr uint32_t kCtrlWrBitOrder = 1u << 26;
 constexpr uint32_t kUserCsHold = 1u << 4, kUserCsSetup = 1u << 5, kUserMosi = 1u << 27;
 constexpr uint32_t kUserDummy = 1u << 29, kUserAddr = 1u << 30, kUserCommand = 1u << 31;
 constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9, kSlaveMode = 1u << 30;
-constexpr uint32_t kPinCs0Dis = 1u << 0;
+constexpr uint32_t kPinCs0Dis = 1u << 0, kPinCkIdleEdge = 1u << 29;
+constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kDmaOutRst = 1u << 3, kDmaOutAutoWrback = 1u << 8;
 constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRestart = 1u << 30;
 constexpr uint32_t kClockEquSysclk = 1u << 31;
@@ -65,6 +66,11 @@ Picos Spi::bit_time() const {
     uint32_t pre = (clock_ >> 18) & 0x1FFF, n = (clock_ >> 12) & 0x3F;
     if (n == 0) return 0;  // clkcnt_n = 0 gives no master clock
     return Picos(pre + 1) * (n + 1) * kPicosPerApbCycle;
+}
+
+int Spi::clock_mode() const {
+    const bool cpol = pin_ & kPinCkIdleEdge, out_edge = user_ & kUserCkOutEdge;
+    return (cpol ? 2 : 0) | (cpol != out_edge ? 1 : 0);
 }
 
 bool Spi::dma_usable(std::string *why) const {

@@ -49,6 +49,11 @@ esp_err_t check_transaction(const Bus &bus, const spi_transaction_t *t);
 // Calls pre_cb, sets the device's clock, mode and CS line and starts the transfer.
 void start_transfer(Bus &bus, const Job &job);
 
+// How long a wait for the job's transfer may last before the unit is taken to be dead (a gated
+// clock): kWaitTransfers times its bits at its device's clock, and an interrupt's latency.
+constexpr uint32_t kWaitTransfers = 3;
+uint64_t transfer_bound_us(const Job &job);
+
 // The transfer-done interrupt handler: finishes the running transaction and starts the next.
 void bus_isr(void *arg);
 

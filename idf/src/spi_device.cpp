@@ -21,15 +21,30 @@ void wait_ticks(TickType_t ticks) {
     if (ticks != 0 && ticks != portMAX_DELAY) idf::wait_us(uint64_t(ticks) * idf::kUsPerTick);
 }
 
-// Waits until the device's oldest transaction is done, or the ticks have passed.
-bool wait_oldest_done(spi_device_t &d, TickType_t ticks) {
+// Waits until done() or the ticks have passed. Even "forever" ends when the transfer on the
+// bus takes well beyond its time (a gated clock); the bound starts again with each transfer
+// the bus starts.
+template <class Done> bool wait_for(Bus &b, TickType_t ticks, Done done) {
     const bool forever = ticks == portMAX_DELAY;
     const uint64_t deadline = ll::time_us() + uint64_t(ticks) * idf::kUsPerTick;
-    while (!d.finished) {
+    spi_transaction_t *seen = b.running.trans;
+    uint64_t stuck_at = ll::time_us() + idf::transfer_bound_us(b.running);
+    while (!done()) {
         if (!forever && ll::time_us() >= deadline) return false;
+        if (b.running.trans != seen) {
+            seen = b.running.trans;
+            stuck_at = ll::time_us() + idf::transfer_bound_us(b.running);
+        } else if (ll::time_us() > stuck_at) {
+            return false;
+        }
         ll::cpu_relax();
     }
     return true;
+}
+
+// Waits until the device's oldest transaction is done, or the ticks have passed.
+bool wait_oldest_done(spi_device_t &d, TickType_t ticks) {
+    return wait_for(*d.bus, ticks, [&] { return d.finished != 0; });
 }
 
 }  // namespace
@@ -130,9 +145,19 @@ extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
     if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
     // Other devices' queued transactions go first (unless this device holds the bus); then
     // the handler has turned the interrupt off and the bus is ours.
-    while (b->running.dev || b->next_job() != b->queue.end()) ll::cpu_relax();
+    if (!wait_for(*b, portMAX_DELAY, [&] { return !b->running.dev && b->next_job() == b->queue.end(); }))
+        return ESP_ERR_TIMEOUT;
     idf::start_transfer(*b, idf::Job{handle, trans_desc});
-    while (!ll::spi_ll_trans_done(b->spi)) ll::cpu_relax();
+    // A transfer that does not end in a few of its own times never will (a gated clock):
+    // the unit is stopped and the caller told, rather than held for ever.
+    const uint64_t stuck_at = ll::time_us() + idf::transfer_bound_us(idf::Job{handle, trans_desc});
+    while (!ll::spi_ll_trans_done(b->spi)) {
+        if (ll::time_us() > stuck_at) {
+            ll::spi_ll_stop(b->spi);
+            return ESP_ERR_TIMEOUT;
+        }
+        ll::cpu_relax();
+    }
     if (handle->cfg.post_cb) handle->cfg.post_cb(trans_desc);
     return ESP_OK;
 }
@@ -150,7 +175,7 @@ extern "C" esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType
             if (j.dev != device) return true;
         return false;
     };
-    while (others_pending()) ll::cpu_relax();
+    if (!wait_for(*b, portMAX_DELAY, [&] { return !others_pending(); })) return ESP_ERR_TIMEOUT;
     b->owner = device;
     return ESP_OK;
 }

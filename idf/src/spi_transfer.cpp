@@ -66,6 +66,14 @@ void start_transfer(Bus &bus, const Job &job) {
     }
 }
 
+uint64_t transfer_bound_us(const Job &job) {
+    constexpr uint64_t kLatencyUs = 2'000;
+    if (!job.dev || !job.trans) return kLatencyUs;
+    const uint64_t hz = uint64_t(job.dev->cfg.clock_speed_hz);
+    const uint64_t bits = job.trans->length + 2;  // and a clock each of CS setup and hold
+    return kWaitTransfers * ((bits * 1'000'000 + hz - 1) / hz) + kLatencyUs;
+}
+
 // Runs on trans_done with the interrupt enabled: a transfer ended, or (trans_done left set
 // while idle) a transaction was queued. With nothing left to start the interrupt is turned
 // off and trans_done stays set for the next queue_trans.

@@ -89,6 +89,12 @@ void raise_status(const Display &d, Status s) {
         case Status::kBufferTooSmall: fail(MP_QSTR_ValueError, "buffer is smaller than the area's pixels");
         case Status::kNotDmaMemory:
             fail(MP_QSTR_ValueError, "buffer is not in DMA-capable RAM: use buffers() or blit()");
+        case Status::kNoTransferDone: {
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(d.config().spi), MP_OBJ_NEW_SMALL_INT(Display::kWaitTransfers)};
+            fail(MP_QSTR_OSError,
+                 "no transfer-done from SPI%d in %d transfer times: is its clock enabled? ILI9341 deinitialised",
+                 2, v);
+        }
     }
 }
 
@@ -231,9 +237,9 @@ extern "C" mp_obj_t ili9341_wait(size_t n_args, const mp_obj_t *args) {
     if (n_args > 1 && args[1] != mp_const_none) {
         mp_buffer_info_t info;
         pixels_of(args[1], &info);
-        d.wait(info.buf);
+        raise_status(d, d.wait(info.buf));
     } else {
-        d.wait();
+        raise_status(d, d.wait());
     }
     // The flush_ready calls the interrupts scheduled run before wait() returns, and so do
     // those the scheduler's full queue turned away.

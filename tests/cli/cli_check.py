@@ -5,12 +5,14 @@
 import json
 import os
 import socket
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "live"))
 import png_decode  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import process_group  # noqa: E402
 
 upanel, fw = sys.argv[1], sys.argv[2]
 tmp = tempfile.mkdtemp(prefix="upanel-cli-")
@@ -19,8 +21,7 @@ failures = []
 
 
 def run(*args, timeout=60):
-    p = subprocess.run([sys.executable, upanel] + list(args), env=env, capture_output=True,
-                       text=True, timeout=timeout)
+    p = process_group.run([sys.executable, upanel] + list(args), env=env, timeout=timeout)
     return p.returncode, p.stdout, p.stderr
 
 

@@ -1,12 +1,14 @@
 # Every example runs as it is (through `upanel capture`) and its picture has the property it
 # is about. Usage: python3 examples_check.py UPANEL FIRMWARE EXAMPLES_DIR
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "live"))
 import png_decode  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import process_group  # noqa: E402
 
 upanel, fw, examples = sys.argv[1:4]
 tmp = tempfile.mkdtemp(prefix="upanel-examples-")
@@ -15,9 +17,9 @@ failures = []
 
 def capture(name, scale):
     out = os.path.join(tmp, name + ".png")
-    p = subprocess.run([sys.executable, upanel, "capture", os.path.join(examples, name + ".py"),
-                        "-o", out, "--scale", str(scale)],
-                       env=dict(os.environ, UPANEL_FIRMWARE=fw), capture_output=True, text=True, timeout=120)
+    p = process_group.run([sys.executable, upanel, "capture", os.path.join(examples, name + ".py"),
+                           "-o", out, "--scale", str(scale)],
+                          env=dict(os.environ, UPANEL_FIRMWARE=fw), timeout=120)
     if p.returncode != 0:
         failures.append("%s: status %d\n%s" % (name, p.returncode, p.stderr))
         return None
@@ -90,7 +92,7 @@ if shot:
 print("examples OK")
 
 # The LVGL examples, when the firmware has LVGL (built without it, they are reported skipped).
-has_lvgl = subprocess.run([fw, "-c", "import lvgl"], capture_output=True).returncode == 0
+has_lvgl = process_group.run([fw, "-c", "import lvgl"], timeout=60).returncode == 0
 if not has_lvgl:
     print("skipped: lvgl_tft, lvgl_hub75 (the firmware is built without LVGL)")
 else:

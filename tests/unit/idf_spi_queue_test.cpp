@@ -216,3 +216,35 @@ TEST_F(IdfSpiQueue, ACallbackCannotWaitButMayQueueTheNextTransaction) {
     ASSERT_EQ(g_calls.size(), 2u);
     EXPECT_TRUE(g_calls[1].in_isr);
 }
+
+// SPI2's clock gated behind the shim's back: no transfer ends. The blocking calls give up
+// after a few of the transfer's own times (1 ms for 1,000 bits at 1 MHz), even when asked to
+// wait for ever, instead of holding the task for good.
+TEST_F(IdfSpiQueue, AGatedClockEndsEvenAnEndlessWaitInAFewTransferTimes) {
+    ASSERT_EQ(init_bus(), ESP_OK);
+    spi_device_handle_t dev = add_device(device_config(kCs, 3, 1'000'000));
+    DmaTrans a(125), b(125);
+    auto gate = [&](bool on) {
+        const uint32_t v = board.dport().read(0x0C0) & ~(1u << 6);  // SPI2 (TRM)
+        board.dport().write(0x0C0, on ? v | (1u << 6) : v);
+    };
+    // Gated half-way through a queued transfer: the result never comes.
+    ASSERT_EQ(spi_device_queue_trans(dev, &b.t, 0), ESP_OK);
+    board.call_at(board.now() + kPicosPerMs / 2, [&] { gate(false); });
+    spi_transaction_t *done = nullptr;
+    double t0 = ms();
+    EXPECT_EQ(spi_device_get_trans_result(dev, &done, portMAX_DELAY), ESP_ERR_TIMEOUT);
+    EXPECT_GE(ms() - t0, 1.0);
+    EXPECT_LT(ms() - t0, 4 * 1.0 + 5);
+    // The clock back: the transfer ends and its result comes.
+    gate(true);
+    EXPECT_EQ(spi_device_get_trans_result(dev, &done, portMAX_DELAY), ESP_OK);
+    EXPECT_EQ(done, &b.t);
+    // Gated before a polling transfer: it never starts.
+    gate(false);
+    t0 = ms();
+    EXPECT_EQ(spi_device_polling_transmit(dev, &a.t), ESP_ERR_TIMEOUT);
+    EXPECT_GE(ms() - t0, 1.0);
+    EXPECT_LT(ms() - t0, 4 * 1.0 + 5);
+    gate(true);
+}

@@ -216,6 +216,31 @@ TEST_F(Ili9341OnBoard, TheDoneCallbackRunsOncePerFlushWithItsTag) {
     EXPECT_EQ(tags, (std::vector<uint32_t>{11, 22}));
 }
 
+// What LVGL does with flush_ready: the buffer is free again, and the next band is drawn into it
+// at once, from inside the callback. A driver that calls back before the pixels are out (when
+// the DMA starts, say) sends part of the new drawing instead: a wrong picture, and a write
+// into a buffer on the bus.
+TEST_F(Ili9341OnBoard, TheDoneCallbackComesOnlyOnceTheBufferMayBeRewritten) {
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    static uint8_t *bufs[2];
+    static uint32_t bytes;
+    bufs[0] = display.buffer(0), bufs[1] = display.buffer(1), bytes = display.buffer_bytes();
+    const uint32_t rows = bytes / (kW * 2);
+    for (uint32_t i = 0; i < bytes; i += 2) put_be(bufs[0] + i, 0xF800), put_be(bufs[1] + i, 0x07E0);
+    // The tag says which buffer is free: draw the next band (white) into it.
+    display.set_done_callback([](void *, uint32_t tag) { std::memset(bufs[tag], 0xFF, bytes); }, nullptr);
+    ASSERT_EQ(display.flush(0, 0, kW - 1, rows - 1, bufs[0], bytes, 0), ili9341::Status::kOk);
+    ASSERT_EQ(display.flush(0, rows, kW - 1, 2 * rows - 1, bufs[1], bytes, 1), ili9341::Status::kOk);
+    ASSERT_EQ(display.wait(), ili9341::Status::kOk);
+    EXPECT_EQ(board.spi(2).stats().written_on_bus, 0u);
+    auto pic = picture();
+    for (uint32_t y = 0; y < 2 * rows; y += 7)
+        for (int x = 0; x < kW; x += 13) {
+            expect_rgb(at(pic, x, int(y)), y < rows ? 0xF800 : 0x07E0, "band", x, int(y));
+            if (testing::Test::HasFatalFailure()) return;
+        }
+}
+
 TEST_F(Ili9341OnBoard, BadInputIsRefusedAndLeavesNothingBehind) {
     const size_t free0 = board.dram().heap_free();
     auto clean = [&] {
@@ -257,6 +282,88 @@ TEST_F(Ili9341OnBoard, BadInputIsRefusedAndLeavesNothingBehind) {
     display.deinit();
     EXPECT_TRUE(clean());
     EXPECT_TRUE(board.faults().empty()) << board.faults().front();
+}
+
+// The ILI9341 samples on the clock's rising edge: SPI modes 0 and 3. With SPI_CK_OUT_EDGE set
+// in SPI_USER_REG (mode 1; with SPI_CK_IDLE_EDGE in SPI_PIN_REG too, mode 2) MOSI changes on
+// that edge and the picture is wrong; with the clock idling high alone (mode 3) it is right.
+TEST_F(Ili9341OnBoard, OnlySpiModes0And3ShowThePicture) {
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    constexpr uint32_t kPinReg = 0x3FF64034, kUserReg = 0x3FF6401C;  // SPI2 (TRM)
+    constexpr uint32_t kCkIdleEdge = 1u << 29, kCkOutEdge = 1u << 7;
+    uint8_t *a = display.buffer(0);
+    const uint32_t rows = display.buffer_bytes() / (kW * 2);
+    // Shares of the band's pixels the panel shows right with the clock edges set so.
+    auto shown_right = [&](bool idle_high, bool out_edge, int k) {
+        const uint32_t pin = board.read32(kPinReg) & ~kCkIdleEdge;
+        board.write32(kPinReg, idle_high ? pin | kCkIdleEdge : pin);
+        const uint32_t user = board.read32(kUserReg) & ~kCkOutEdge;
+        board.write32(kUserReg, out_edge ? user | kCkOutEdge : user);
+        for (uint32_t y = 0; y < rows; y++)
+            for (int x = 0; x < kW; x++) put_be(a + (y * kW + x) * 2, uint16_t(pattern(x, int(y)) + k));
+        EXPECT_EQ(display.flush(0, 0, kW - 1, rows - 1, a, display.buffer_bytes()), ili9341::Status::kOk);
+        EXPECT_EQ(display.wait(), ili9341::Status::kOk);
+        auto pic = picture();
+        int right = 0, all = 0;
+        for (uint32_t y = 0; y < rows; y += 3)
+            for (int x = 0; x < kW; x += 5, all++) {
+                const uint16_t v = uint16_t(pattern(x, int(y)) + k);
+                const uint8_t *got = at(pic, x, int(y));
+                const int want[3] = {(v >> 11) * 255 / 31, ((v >> 5) & 63) * 255 / 63, (v & 31) * 255 / 31};
+                bool ok = true;
+                for (int c = 0; c < 3; c++) ok = ok && std::abs(got[c] - want[c]) <= 3;
+                right += ok;
+            }
+        return double(right) / all;
+    };
+    EXPECT_EQ(shown_right(false, false, 1), 1.0);  // mode 0
+    EXPECT_LT(shown_right(false, true, 2), 0.05);  // mode 1
+    EXPECT_LT(shown_right(true, true, 3), 0.05);   // mode 2
+    EXPECT_EQ(shown_right(true, false, 4), 1.0);   // mode 3
+    EXPECT_GT(board.ili9341()->stats().skewed, 0u);
+}
+
+// A gated SPI clock: the transfer never ends. The wait gives up after a few of that
+// transfer's own times in virtual time, not at once and not never, and leaves the board as a
+// failed init() does.
+TEST_F(Ili9341OnBoard, AGatedClockFailsTheWaitInAFewTransferTimesAndShutsDown) {
+    const size_t free0 = board.dram().heap_free();
+    ASSERT_EQ(init(), ili9341::Status::kOk);
+    uint8_t *a = display.buffer(0);
+    const uint32_t bytes = display.buffer_bytes();
+    board.write32(0x3FF000C0, board.read32(0x3FF000C0) & ~(1u << 6));  // SPI2 (TRM)
+    const emu::Picos t0 = board.now();
+    ASSERT_EQ(display.flush(0, 0, kW - 1, 79, a, bytes), ili9341::Status::kOk);  // queued
+    EXPECT_EQ(display.wait(), ili9341::Status::kNoTransferDone);
+    const double waited_ms = double(board.now() - t0) / kPicosPerMs;
+    const double job_ms = bytes * 8 / 40e6 * 1e3;  // 7.68 ms at 40 MHz
+    EXPECT_GE(waited_ms, 2 * job_ms);  // a few transfer times: latency may delay a good one
+    EXPECT_LT(waited_ms, 4 * job_ms + 5);
+    EXPECT_FALSE(display.active());
+    EXPECT_EQ(board.dram().heap_free(), free0);
+    EXPECT_EQ(board.read32(0x3FF005A8), 0u);                 // no DMA channel selected
+    EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 22));     // the SPI DMA clock off
+    EXPECT_TRUE(board.attach_isr(30, [](void *) {}, nullptr));  // the SPI2 source is free
+    board.detach_isr(30);
+    EXPECT_EQ(display.flush(0, 0, 9, 9, a, bytes), ili9341::Status::kNotActive);
+    ASSERT_EQ(init(), ili9341::Status::kOk);  // and the unit can be had again
+}
+
+// Gated while init() waits after the reset: init() fails in bounded time and leaves
+// nothing behind.
+TEST_F(Ili9341OnBoard, InitOnAUnitThatStopsFailsAndLeavesNothingBehind) {
+    const size_t free0 = board.dram().heap_free();
+    board.call_at(board.now() + kPicosPerMs, [&] {
+        board.dport().write(0x0C0, board.dport().read(0x0C0) & ~(1u << 6));  // SPI2 (TRM)
+    });
+    EXPECT_EQ(init(), ili9341::Status::kNoTransferDone);
+    // The datasheet waits (120 + 5 + 120 ms), then a few times the clearing of the screen.
+    const double clear_ms = kW * kH * 2 * 8 / 40e6 * 1e3;  // 30.72 ms at 40 MHz
+    EXPECT_LT(double(board.now()) / kPicosPerMs, 245 + 4 * clear_ms + 5);
+    EXPECT_FALSE(display.active());
+    EXPECT_EQ(board.dram().heap_free(), free0);
+    EXPECT_EQ(board.read32(0x3FF005A8), 0u);
+    EXPECT_FALSE(board.ili9341()->backlight());
 }
 
 TEST_F(Ili9341OnBoard, BothSpiUnitsGetTheirOwnDmaChannel) {
@@ -404,4 +511,22 @@ TEST_F(Ili9341Timing, TheClockRegisterSetsTheBitTime) {
     const emu::Picos t0 = board.now();
     send(false, {0x00});  // one byte, with one clock of CS setup and one of hold
     EXPECT_EQ(board.now() - t0, 10 * 12'500u);
+}
+
+// The SPI DMA has no switch for an owner check: the emulated one always checks, so a
+// descriptor the CPU owns stops the transfer (out_dscr_err) and nothing reaches the panel.
+TEST_F(Ili9341Timing, DmaRefusesADescriptorTheCpuOwns) {
+    bring_up(5, 5);
+    ASSERT_TRUE(red_square());
+    board.clear_faults();
+    send(false, {0x2C});
+    for (int i = 0; i < 32; i += 2) buf[i] = 0x07, buf[i + 1] = 0xE0;  // green
+    desc->word0 = core::lldesc_word0(32, 32, true, false);
+    ll::gpio_set_level(12, true);
+    ll::spi_ll_start_dma(2, ll::dma_addr(desc), 32);
+    while (ll::spi_ll_busy(2)) ll::cpu_relax();
+    ASSERT_FALSE(board.faults().empty());
+    EXPECT_NE(board.faults().front().find("owned by the CPU"), std::string::npos) << board.faults().front();
+    EXPECT_TRUE(board.read32(0x3FF64114) & (1u << 1));  // SPI2 DMA_INT_RAW out_dscr_err
+    EXPECT_TRUE(red_square());
 }

@@ -166,7 +166,7 @@ esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
  *  spi_device_release_bus. `wait` must be portMAX_DELAY (ESP_ERR_INVALID_ARG otherwise, as in
  *  ESP-IDF). ESP_ERR_INVALID_STATE in an interrupt handler, or when a device holds the bus
  *  already (where a task on the chip would wait for another task's release, or ESP-IDF would
- *  assert). */
+ *  assert); ESP_ERR_TIMEOUT when a transfer it waits for never ends (a gated clock). */
 esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait);
 
 /** Gives the bus back; transactions held back meanwhile start. ESP_ERR_INVALID_STATE when

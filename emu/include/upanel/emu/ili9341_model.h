@@ -8,6 +8,9 @@
 //   MADCTL 0 and the full window; GRAM holds what it held (noise at power-on).
 // - MADCTL: MV exchanges the column and page counters, then MX mirrors the panel's columns
 //   and MY its rows; BGR swaps red and blue as pixels enter GRAM. INVON inverts the output.
+// - The serial interface samples SDA on SCL's rising edge: SPI modes 0 and 3. In modes 1 and
+//   2 the master changes SDA on that very edge; the part then takes the bit before (a hold
+//   time violation), so every byte arrives shifted by one bit.
 // - The panel is normally white (a TN panel): in sleep or with the display off it shows white
 //   where the backlight shines; with the backlight off it is black.
 #pragma once
@@ -41,6 +44,8 @@ public:
     void set_backlight(bool on) { backlight_ = on; }
     void set_selected(bool selected, Picos t);
     bool selected() const { return selected_; }
+    // The SPI mode (0..3) the bytes that follow are clocked in.
+    void set_clock_mode(int mode) { skewed_ = mode == 1 || mode == 2; }
     // Bytes received while selected; the first completes at t0 + dt, the next dt later.
     void receive(const uint8_t *b, size_t n, bool dc_high, Picos t0, Picos dt);
 
@@ -49,6 +54,7 @@ public:
 
     struct Stats {
         uint64_t bytes = 0, commands = 0, ignored = 0, pixels = 0, frames = 0;
+        uint64_t skewed = 0;  // bytes clocked in a mode the part does not accept
         Picos busy = 0;  // time selected
         Picos first_select = 0;
         bool started = false;
@@ -85,6 +91,9 @@ private:
     uint32_t nparams_ = 0;
     uint8_t pixel_[3] = {};
     uint32_t pixel_bytes_ = 0;
+    bool skewed_ = false;
+    uint8_t sda_ = 0;               // the last bit on SDA, which a skewed clock samples next
+    std::vector<uint8_t> shifted_;  // bytes as a skewed clock takes them
     Stats stats_;
 };
 

@@ -59,6 +59,11 @@ public:
     bool cs_active_low() const { return !((pin_ >> 6) & 1u); }  // master_cs_pol bit 0
 
     Picos bit_time() const;
+    // SPI mode 0..3 on the clock and MOSI pads: CPOL is PIN.ck_idle_edge (the clock's idle
+    // level); USER.ck_out_edge moves MOSI changes to the other edge, so CPHA is ck_idle_edge
+    // xor ck_out_edge (modes 0..3: idle/out 0/0, 0/1, 1/1, 1/0). The MISO delay settings
+    // only shift what the master reads, and no emulated device answers on MISO.
+    int clock_mode() const;
     bool busy() const { return active_; }
     // Runs until `until` or the end of a transaction. Returns the time reached; sets
     // finished() when a transaction ended in this call.

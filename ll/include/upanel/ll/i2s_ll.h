@@ -20,6 +20,8 @@ constexpr uint32_t kConfTxStart = 1u << 4, kConfTxRightFirst = 1u << 8;
 constexpr uint32_t kIntOutEof = 1u << 12;
 constexpr uint32_t kLcInRst = 1u << 0, kLcOutRst = 1u << 1, kLcAhbmFifoRst = 1u << 2;
 constexpr uint32_t kLcAhbmRst = 1u << 3, kLcOutEofMode = 1u << 8;
+// check_owner: the DMA refuses (out_dscr_err, and stops) a descriptor whose owner bit says CPU.
+constexpr uint32_t kLcCheckOwner = 1u << 12;
 constexpr uint32_t kLcOutDataBurstEn = 1u << 11, kLcOutDscrBurstEn = 1u << 9;
 constexpr uint32_t kFifoDscrEn = 1u << 12, kFifoTxModShift = 13, kFifoTxModForceEn = 1u << 19;
 constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29;
@@ -46,7 +48,8 @@ inline void i2s_ll_reset(int unit) {
     i2s_ll_write(unit, kLcConf, 0);
 }
 
-// LCD mode, 16-bit samples, one channel, DMA from descriptors, no PCM compression.
+// LCD mode, 16-bit samples, one channel, DMA from descriptors, no PCM compression; the DMA's
+// owner check (kLcCheckOwner) and descriptor write-back stay off.
 inline void i2s_ll_lcd_tx_16bit(int unit) {
     using namespace i2s_reg;
     i2s_ll_write(unit, kConf2, kConf2LcdEn);
