@@ -88,11 +88,11 @@ void raise_status(const Matrix &m, Status s) {
         }
         case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
         case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
-        case Status::kNoEndOfFrame:
-            (Message() << "no end-of-frame from I2S" << long(m.config().i2s) << " in "
-                       << long(Matrix::kWaitRefreshes)
-                       << " refresh periods: is its clock enabled? Matrix deinitialised")
-                .raise(MP_QSTR_OSError);
+        case Status::kNoEndOfFrame: {
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.config().i2s), MP_OBJ_NEW_SMALL_INT(Matrix::kWaitRefreshes)};
+            fail(MP_QSTR_OSError, "no end-of-frame from I2S%d in %d refresh periods: is its clock enabled? Matrix deinitialised",
+                 2, v);
+        }
     }
 }
 
