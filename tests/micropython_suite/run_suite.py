@@ -30,9 +30,6 @@ EXCLUDED = {
     "extmod/machine_soft_timer.py": "machine.Timer is the ESP32 port's (an id is required)",
 }
 
-# Left out in the sanitizer build only.
-EXCLUDED_SANITIZED = {}
-
 # select_poll_fd expects poll() to refuse more descriptors than the open-file limit, which
 # MicroPython's own CI sets to 1024; the suite runs with that limit.
 OPEN_FILES = 1024
@@ -45,11 +42,8 @@ def limit_open_files():
 
 def main():
     firmware, tests_dir, result_dir = (os.path.abspath(a) for a in sys.argv[1:4])
-    excluded = dict(EXCLUDED)
-    if os.environ.get("UPANEL_SANITIZED"):
-        excluded.update(EXCLUDED_SANITIZED)
     args = [sys.executable, "run-tests.py", "-r", result_dir, "-d", *DIRS]
-    for path in sorted(excluded):
+    for path in sorted(EXCLUDED):
         args += ["-e", "^" + path.replace(".", r"\.") + "$"]
     env = dict(os.environ, MICROPY_MICROPYTHON=firmware)
     env.pop("MICROPYPATH", None)
@@ -64,7 +58,7 @@ def main():
     if code:
         subprocess.run([sys.executable, "run-tests.py", "-r", result_dir, "--print-failures"],
                        cwd=tests_dir, env=env)
-    print(f"{len(excluded)} excluded by name; {time.monotonic() - start:.0f} s")
+    print(f"{len(EXCLUDED)} excluded by name; {time.monotonic() - start:.0f} s")
     return code
 
 
