@@ -45,10 +45,16 @@ function(upanel_binding name)
     list(APPEND args -I${dir})
   endforeach()
   list(APPEND args ${B_CFLAGS})
+  # The headers of the INCLUDES folders too: what the given headers include is bound as well.
+  set(included "")
+  foreach(dir ${B_INCLUDES})
+    file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.h)
+    list(APPEND included ${found})
+  endforeach()
   add_custom_command(OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${UPANEL_GEN_DIR}
     COMMAND mpbindgen ${args}
-    DEPENDS mpbindgen ${B_HEADERS} ${B_CONFIG}
+    DEPENDS mpbindgen ${B_HEADERS} ${B_CONFIG} ${included}
     COMMENT "mpbindgen: generating the ${name} module"
     VERBATIM)
   add_custom_target(gen-${name} DEPENDS ${out})

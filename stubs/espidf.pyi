@@ -546,7 +546,7 @@ def spi_device_acquire_bus(device: Blob | bytes | bytearray | memoryview | None,
      spi_device_release_bus. `wait` must be portMAX_DELAY (ESP_ERR_INVALID_ARG otherwise, as in
      ESP-IDF). ESP_ERR_INVALID_STATE in an interrupt handler, or when a device holds the bus
      already (where a task on the chip would wait for another task's release, or ESP-IDF would
-     assert).
+     assert); ESP_ERR_TIMEOUT when a transfer it waits for never ends (a gated clock).
     """
 
 def spi_device_release_bus(dev: Blob | bytes | bytearray | memoryview | None) -> int:
