@@ -72,13 +72,20 @@ function(upanel_binding name)
   set_property(GLOBAL APPEND PROPERTY ${kind}_TARGETS gen-${name})
 endfunction()
 
-# The ESP-IDF subset of the seed's espidf module, on the idf shim (the real ESP-IDF on the chip).
+# The ESP-IDF subset of the seed's espidf module, on the idf shim (the real ESP-IDF on the chip);
+# with LVGL, also lv_binding_micropython's hybrid ILI9341 path, which calls LVGL.
+set(espidf_dir ${CMAKE_SOURCE_DIR}/micropython/espidf)
+set(espidf_headers ${espidf_dir}/espidf.h)
+set(espidf_sources ${espidf_dir}/ili9341_hybrid.c ${espidf_dir}/spi_callbacks.c ${espidf_dir}/cycle_count.c)
+if(upanel_lvgl_available)
+  list(APPEND espidf_headers ${espidf_dir}/espidf_lvgl.h)
+  list(APPEND espidf_sources ${espidf_dir}/ili9xxx_hybrid.c)
+endif()
 upanel_binding(espidf
-  HEADERS ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.h
-  CONFIG ${CMAKE_SOURCE_DIR}/micropython/espidf/espidf.cfg
+  HEADERS ${espidf_headers}
+  CONFIG ${espidf_dir}/espidf.cfg
   INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_log|esp_clk|esp_err|freertos/FreeRTOS|rom/gpio)\\.h$"
-  SOURCES ${CMAKE_SOURCE_DIR}/micropython/espidf/ili9341_hybrid.c ${CMAKE_SOURCE_DIR}/micropython/espidf/spi_callbacks.c
-          ${CMAKE_SOURCE_DIR}/micropython/espidf/cycle_count.c
+  SOURCES ${espidf_sources}
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 
 # LVGL, from its own headers as lv_binding_micropython's lv_conf.h configures it

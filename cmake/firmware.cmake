@@ -77,6 +77,7 @@ function(upanel_firmware target output)
   add_custom_target(${target} ALL
     COMMAND ${CMAKE_COMMAND} -E rm -f "${build_dir}/micropython"
     COMMAND ${env} make -C "${MICROPY_DIR}/ports/unix" -j2
+            VARIANT_DIR=${CMAKE_SOURCE_DIR}/micropython/variant/upanel
             BUILD=${build_dir} PROG=micropython
             USER_C_MODULES=${CMAKE_SOURCE_DIR}/micropython
             UPANEL_ROOT=${CMAKE_SOURCE_DIR} ${options}

@@ -112,7 +112,7 @@ class ILI9341:
         esp.task_delay_ms(120)
         self.command(_SLPOUT)
         esp.task_delay_ms(120)
-        self.command(_MADCTL, b"\x00")
+        self.command(_MADCTL, b"\x48")  # MX and BGR: upright portrait on the modules' glass
         self.command(_COLMOD, b"\x55")  # 16 bits a pixel
         self.command(_DISPON)
         esp.gpio_set_level(self.backlight_pin, 1)

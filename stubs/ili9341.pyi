@@ -14,7 +14,7 @@ class ILI9341:
 
     def __init__(self, spihost: int = HSPI, *, mosi: int = 18, clk: int = 19, cs: int = 13,
                  dc: int = 12, rst: int = 4, backlight: int = 2, miso: int = 5, mhz: int = 40,
-                 rotation: int = 0, bgr: bool = False, invert: bool = False, factor: int = 4,
+                 rotation: int = 0, bgr: bool = True, invert: bool = False, factor: int = 4,
                  double_buffer: bool = True) -> None: ...
     def buffers(self) -> Tuple[Any, ...]:
         """The DMA buffers of width*height/factor pixels (two when double buffered): RGB565

@@ -21,9 +21,9 @@ enum : uint8_t {
 };
 constexpr uint8_t kMadctlMy = 0x80, kMadctlMx = 0x40, kMadctlMv = 0x20, kMadctlBgr = 0x08;
 constexpr uint8_t kColmod16Bit = 0x55;
-// Rotation r turns the picture r quarter turns clockwise on the portrait panel.
-constexpr uint8_t kRotationMadctl[4] = {0, kMadctlMv | kMadctlMx, kMadctlMx | kMadctlMy,
-                                        kMadctlMv | kMadctlMy};
+// Rotation r turns the picture r quarter turns clockwise on the portrait panel. The modules'
+// glass has its source line 0 on the right, so upright portrait is MX.
+constexpr uint8_t kRotationMadctl[4] = {kMadctlMx, kMadctlMv, kMadctlMy, kMadctlMv | kMadctlMx | kMadctlMy};
 
 // Datasheet waits: a reset pulse of at least 10 us; 5 ms after a reset before the next
 // command, 120 ms when the part was in sleep-out; 5 ms after SLPOUT, which drivers stretch to

@@ -28,7 +28,7 @@ struct Config {
     int8_t pins[kPinCount] = {18, 19, 13, 12, 4, 2, 5};
     uint32_t hz = 40'000'000;
     uint8_t rotation = 0;  // quarter turns clockwise from portrait
-    bool bgr = false;      // the panel's colour filter is BGR
+    bool bgr = true;       // the panel's colour filter is BGR (the modules' is)
     bool invert = false;   // the panel needs INVON to show colours right
     // Pixel buffers the driver allocates in DMA-capable RAM for the caller (0 = none).
     uint32_t buffer_pixels = 0, buffer_count = 0;

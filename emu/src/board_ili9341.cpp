@@ -24,7 +24,8 @@ void Board::update_ili9341_pads() {
     if (!ili9341_) return;
     const auto &pad = ili9341_pins_.pad;
     ili9341_->set_reset_low(!pad_level(pad[Ili9341Pins::kRst], true), now_);
-    ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], false));
+    const bool on = ili9341_pins_.backlight_on;
+    ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], !on) == on);
     PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
     if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);
     else if (cs.kind == PadRoute::kFloating) ili9341_->set_selected(false, now_);

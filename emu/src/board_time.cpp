@@ -15,8 +15,14 @@ constexpr Picos kIdleQuantum = 20 * kPicosPerUs;
 // ended (what a polling driver waits for). The CPU may have written DMA memory since time
 // last ran, which check_shown_data() looks for before and after.
 bool Board::step(Picos t, bool cpu_may_write) {
-    if (!calls_at_.empty()) t = std::min(t, std::max(calls_at_.begin()->first, now_));
     if (cpu_may_write) check_shown_data();
+    // An interrupt the CPU raised meanwhile (enabling one whose condition holds) is served
+    // now, before time moves on.
+    if (dispatch_interrupts()) {
+        check_shown_data();
+        return true;
+    }
+    if (!calls_at_.empty()) t = std::min(t, std::max(calls_at_.begin()->first, now_));
     // Stop early where a unit raised an interrupt or ended a transfer during this step; an
     // old, unserved condition (no handler attached) must not hold time still.
     const Picos start = now_;

@@ -49,9 +49,7 @@ void Ili9341Model::set_reset_low(bool low, Picos t) {
     }
     in_reset_ = false;
     if (t - reset_since_ < kResetPulseMin) return;  // too short a pulse resets nothing
-    bool was_sleep_out = !sleeping_;
-    reset_registers(t, was_sleep_out);
-    if (was_sleep_out) ready_at_ = t + kLongWait;
+    reset_registers(t, !sleeping_);
 }
 
 void Ili9341Model::set_selected(bool selected, Picos t) {
@@ -215,9 +213,13 @@ std::vector<uint8_t> Ili9341Model::picture() const {
         rgb.assign(rgb.size(), 255);
         return rgb;
     }
-    for (size_t i = 0; i < rgb.size(); i++) {
-        uint8_t v = gram_[i];
-        rgb[i] = to8(inverted_ ? uint8_t(63 - v) : v);
+    // The glass: source lines right to left, subpixels blue, green, red (see the header).
+    for (size_t y = 0; y < kHeight; y++) {
+        for (size_t x = 0; x < kWidth; x++) {
+            const uint8_t *g = &gram_[(y * kWidth + (kWidth - 1 - x)) * 3];
+            uint8_t *seen = &rgb[(y * kWidth + x) * 3];
+            for (int c = 0; c < 3; c++) seen[c] = to8(inverted_ ? uint8_t(63 - g[2 - c]) : g[2 - c]);
+        }
     }
     return rgb;
 }

@@ -28,6 +28,13 @@ struct Bus {
     Job running;               // on the bus now (dev == nullptr: none)
     spi_device_t *owner = nullptr;  // spi_device_acquire_bus: only its transactions start
 
+    // How many of the device's transactions wait to start (ESP-IDF's trans_queue).
+    size_t waiting(const spi_device_t *dev) const {
+        size_t n = 0;
+        for (const Job &j : queue) n += j.dev == dev;
+        return n;
+    }
+
     // The next job that may start: the first in queue order, or the owner's first.
     std::deque<Job>::iterator next_job() {
         for (auto it = queue.begin(); it != queue.end(); ++it)
@@ -64,6 +71,10 @@ struct spi_device_t {
     int cs_line = 0;
     spi_device_interface_config_t cfg{};
     uint32_t clock_reg = 0;
-    std::deque<spi_transaction_t *> in_flight;  // queued, not yet returned, in order
-    size_t finished = 0;  // how many at the front of in_flight are done
+    // Queued and not yet returned, in order: the first `finished` are done, their results
+    // waiting for spi_device_get_trans_result, the rest waiting or running. ESP-IDF keeps
+    // queue_size of each (Bus::waiting): a result that finds the results full is dropped, as
+    // the chip drops it.
+    std::deque<spi_transaction_t *> in_flight;
+    size_t finished = 0;
 };

@@ -21,9 +21,9 @@ void wait_ticks(TickType_t ticks) {
     if (ticks != 0 && ticks != portMAX_DELAY) idf::wait_us(uint64_t(ticks) * idf::kUsPerTick);
 }
 
-// Waits until done() or the ticks have passed. Even "forever" ends when the transfer on the
-// bus takes well beyond its time (a gated clock); the bound starts again with each transfer
-// the bus starts.
+// Waits until done() or the ticks have passed. "Forever" ends when the transfer on the bus
+// takes well beyond its time (a gated clock) or none runs to end the wait; the bound starts
+// again with each transfer the bus starts.
 template <class Done> bool wait_for(Bus &b, TickType_t ticks, Done done) {
     const bool forever = ticks == portMAX_DELAY;
     const uint64_t deadline = ll::time_us() + uint64_t(ticks) * idf::kUsPerTick;
@@ -34,7 +34,7 @@ template <class Done> bool wait_for(Bus &b, TickType_t ticks, Done done) {
         if (b.running.trans != seen) {
             seen = b.running.trans;
             stuck_at = ll::time_us() + idf::transfer_bound_us(b.running);
-        } else if (ll::time_us() > stuck_at) {
+        } else if (forever && ll::time_us() > stuck_at) {
             return false;
         }
         ll::cpu_relax();
@@ -97,10 +97,10 @@ extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle,
     if (!b) return ESP_ERR_INVALID_ARG;
     esp_err_t err = idf::check_transaction(*b, trans_desc);
     if (err != ESP_OK) return err;
-    if (handle->in_flight.size() >= size_t(handle->cfg.queue_size)) {
-        if (!idf::in_isr()) wait_ticks(ticks_to_wait);
+    // Room among the device's transactions waiting to start, made as the handler starts them.
+    auto has_room = [&] { return b->waiting(handle) < size_t(handle->cfg.queue_size); };
+    if (!has_room() && (idf::in_isr() || ticks_to_wait == 0 || !wait_for(*b, ticks_to_wait, has_room)))
         return ESP_ERR_TIMEOUT;
-    }
     handle->in_flight.push_back(trans_desc);
     b->queue.push_back(idf::Job{handle, trans_desc});
     // While the bus is idle trans_done is set, so this raises the interrupt and the handler
@@ -141,10 +141,11 @@ extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
     if (!b) return ESP_ERR_INVALID_ARG;
     esp_err_t err = idf::check_transaction(*b, trans_desc);
     if (err != ESP_OK) return err;
-    if (idf::in_isr() || !handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
+    if (idf::in_isr()) return ESP_ERR_INVALID_STATE;
     if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
-    // Other devices' queued transactions go first (unless this device holds the bus); then
-    // the handler has turned the interrupt off and the bus is ours.
+    // Queued transactions go first, this device's too (unless it holds the bus), as ESP-IDF's
+    // bus lock lets them; their results stay for spi_device_get_trans_result. Then the handler
+    // has turned the interrupt off and the bus is ours.
     if (!wait_for(*b, portMAX_DELAY, [&] { return !b->running.dev && b->next_job() == b->queue.end(); }))
         return ESP_ERR_TIMEOUT;
     idf::start_transfer(*b, idf::Job{handle, trans_desc});

@@ -84,7 +84,11 @@ void bus_isr(void *arg) {
     if (b.running.dev) {
         const Job done = b.running;
         b.running = Job{};
-        done.dev->finished++;
+        spi_device_t &d = *done.dev;
+        if (d.finished < size_t(d.cfg.queue_size))
+            d.finished++;
+        else
+            d.in_flight.erase(d.in_flight.begin() + std::ptrdiff_t(d.finished));  // results full
         if (done.dev->cfg.post_cb) done.dev->cfg.post_cb(done.trans);
     }
     auto next = b.next_job();

@@ -19,6 +19,7 @@ extern "C" {
 #include "esp32sim_functions.h"
 #include "machine_timer.h"
 #include "py/objstr.h"
+#include "py/mphal.h"
 #include "py/mpstate.h"
 #include "py/runtime.h"
 #include "py/mperrno.h"
@@ -153,6 +154,15 @@ extern "C" mp_obj_t esp32sim_run_ms(mp_obj_t ms) {
     return mp_const_none;
 }
 
+// time.sleep_ms (the firmware's variant names this its mp_hal_delay_ms): the board runs for
+// the time, and the host's clock passes it too, for scripts that time themselves with
+// time.ticks_ms.
+extern "C" void upanel_delay_ms(uintptr_t ms) {
+    const mp_uint_t start = mp_hal_ticks_ms();
+    run_for(Picos(ms) * kPicosPerMs);
+    while (mp_hal_ticks_ms() - start < ms) mp_event_wait_ms(1);
+}
+
 extern "C" mp_obj_t esp32sim_run_us(mp_obj_t us) {
     run_for(picos_of(us, double(kPicosPerUs)));
     return mp_const_none;
@@ -241,11 +251,14 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
 extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     static const mp_arg_t allowed[] = {
         {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_backlight_on, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
     };
-    mp_arg_val_t a[1];
-    mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
+    mp_arg_val_t a[2];
+    mp_arg_parse_all(n_args, args, kw_args, 2, allowed, a);
     Ili9341Pins pins;
     read_pins(a[0].u_obj, Ili9341Pins::kNames, pins.pad, -1);
+    if (a[1].u_int != 0 && a[1].u_int != 1) fail(MP_QSTR_ValueError, "backlight_on must be 0 or 1");
+    pins.backlight_on = a[1].u_int == 1;
     board().attach_ili9341(pins);
     return mp_const_none;
 }

@@ -143,7 +143,7 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
         {MP_QSTR_miso, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 5}},
         {MP_QSTR_mhz, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 40}},
         {MP_QSTR_rotation, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
-        {MP_QSTR_bgr, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_bgr, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = true}},
         {MP_QSTR_invert, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
         {MP_QSTR_factor, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 4}},
         {MP_QSTR_double_buffer, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = true}},

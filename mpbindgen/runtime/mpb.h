@@ -253,6 +253,7 @@ typedef struct _mpb_ctype_t {
     uint8_t kind;         // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK
     uint8_t size;         // INT, UINT, FLOAT, DOUBLE: bytes
     bool is_const;        // PTR: points at const data
+    bool wraps;           // UINT: negative values convert as in C (-1 is all ones; config "wrap")
     uint32_t pointee;     // PTR: bytes it points at (0: void * or unknown)
     const char *name;     // the C spelling, for messages ("int32_t", "lv_area_t *")
     const char *canon;    // the canonical C spelling, for assignment checks ("struct _lv_area_t *")

@@ -142,6 +142,12 @@ static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_
             v->i = mpb_to_int(o, int_lo[t->size][0], (int64_t)int_hi[t->size][0], t->name);
             return;
         case MPB_UINT:
+            if (t->wraps && mp_obj_is_int(o) && mp_obj_int_sign(o) < 0) {
+                // C's conversion of a negative value, as code written for the chip expects.
+                v->i = mpb_to_int(o, int_lo[t->size][0], -1, t->name);
+                v->u &= int_hi[t->size][1];
+                return;
+            }
             v->u = mpb_to_uint(o, int_hi[t->size][1], t->name);
             return;
         case MPB_BOOL:

@@ -37,6 +37,7 @@ struct Type {
   std::string record;         // Struct/StructPtr: C name of the record; Array: element C type
   std::string pointee;        // Ptr: C spelling of what it points at ("" for void)
   bool pointee_const = false;
+  bool wraps = false;         // UInt: negative arguments convert as in C (config "wrap")
   bool array = false;         // StructPtr: to the first of an array of them (a `T name[]` parameter)
   int size = 0;               // bytes on the generating host (informational)
   char typecode = 0;          // Array: memoryview typecode

@@ -46,6 +46,7 @@ struct Options {
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
+  std::vector<std::string> wraps;       // unsigned typedefs whose arguments take negative values as C does (config "wrap")
   std::vector<std::pair<std::string, std::string>> exports;  // config "export SLOT as NAME"
   bool heap_kept = false;               // config "heap micropython": the library's memory is on the GC heap
   std::string init;                     // config "init FUNCTION": called when the module is imported
@@ -68,7 +69,8 @@ struct Options {
 // Parses argv into `opt`; on a usage error returns false with the message in `error`.
 bool parse_args(int argc, char **argv, Options &opt, std::string &error);
 // Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]",
-// "skip NAME", "nullable FUNCTION.PARAM", "export SLOT as NAME" (the slot's trampoline as a
+// "skip NAME", "nullable FUNCTION.PARAM", "wrap TYPE" (an unsigned type's arguments take
+// negative values as C converts them: -1 is all ones), "export SLOT as NAME" (the slot's trampoline as a
 // C function NAME of the module, to assign where C wants one), "# comment".
 bool read_config(const std::string &path, Options &opt, std::string &error);
 

@@ -104,6 +104,7 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
                          : canon;
     r.builtin = str(clang_getTypeSpelling(builtin));
     r.py = k == Kind::Bool ? "bool" : k == Kind::Float || k == Kind::Double ? "float" : "int";
+    r.wraps = k == Kind::UInt && std::find(opt_.wraps.begin(), opt_.wraps.end(), r.c) != opt_.wraps.end();
     return r;
   }
   switch (canon.kind) {

@@ -431,7 +431,8 @@ std::string Writer::ctype(const Type &t) {
   std::string ext = t.kind == Kind::Struct || t.kind == Kind::StructPtr ? "&" + sd(t.record)
                     : t.kind == Kind::Handle ? "&" + fam(t.record) : "NULL";
   std::string canon = t.kind == Kind::Void ? "void" : t.canon;
-  std::string init = "{" + kind + ", " + size + ", " + (t.pointee_const ? "true" : "false") + ", " + pointee + ", " +
+  std::string init = "{" + kind + ", " + size + ", " + (t.pointee_const ? "true" : "false") + ", " +
+                     (t.wraps ? "true" : "false") + ", " + pointee + ", " +
                      quote(t.kind == Kind::Void ? "void" : t.c) + ", " + quote(canon) + ", " + quote(py_type(t)) + ", " + ext + "}";
   auto it = ctypes_.find(init);
   if (it != ctypes_.end()) return it->second;

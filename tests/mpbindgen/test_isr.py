@@ -5,6 +5,8 @@ import micropython
 import mpbdemo as d
 from bind_checks import check
 
+micropython.alloc_emergency_exception_buf(256)  # as ESP32 scripts do: room for a handler's error
+
 hits = [0, 0]
 
 

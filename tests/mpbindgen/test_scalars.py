@@ -26,6 +26,13 @@ for fn, ctype, lo, hi in limits:
 check(d.demo_size(2**64 - 1) == 2**64 - 1, "size_t is 64-bit on this host")
 raises(OverflowError, d.demo_size, -1)
 check(d.demo_u8(True) == 1, "bool as int")
+# A `wrap` typedef takes negative values as C converts them, down to the signed minimum.
+check(d.demo_timeout(-1) == 0xFFFFFFFF, "wrap: -1 is all ones")
+check(d.demo_timeout(-2**31) == 2**31, "wrap: the signed minimum")
+check(d.demo_timeout(2**32 - 1) == 2**32 - 1, "wrap: the unsigned maximum")
+check("demo_timeout_t" in raises(OverflowError, d.demo_timeout, -2**31 - 1), "wrap: below the signed range")
+check("demo_timeout_t" in raises(OverflowError, d.demo_timeout, 2**32), "wrap: above the unsigned range")
+check("uint32_t" in raises(OverflowError, d.demo_u32, -1), "no wrap for other unsigned types")
 
 check(d.demo_not(True) is False and d.demo_not(0) is True, "bool")
 check(d.demo_half(3.0) == 1.5 and d.demo_half(3) == 1.5, "float")

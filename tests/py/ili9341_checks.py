@@ -23,16 +23,16 @@ def to_panel(rot, x, y):
     return y, H - 1 - x
 
 
-def expected_rgb(c, bgr=False, invert=False):
+def expected_rgb(c, swapped=False, invert=False):
     r, g, b = R5[c >> 11], G6[(c >> 5) & 63], R5[c & 31]
-    if bgr:
+    if swapped:
         r, b = b, r
     if invert:
         r, g, b = 255 - r, 255 - g, 255 - b
     return r, g, b
 
 
-def compare(ref, w, h, rot, snapshot, bgr=False, invert=False, tol=3, where=""):
+def compare(ref, w, h, rot, snapshot, swapped=False, invert=False, tol=3, where=""):
     # ref: the logical picture as little-endian RGB565, w x h.
     sw, sh, rgb = snapshot
     if (sw, sh) != (W, H):
@@ -42,7 +42,7 @@ def compare(ref, w, h, rot, snapshot, bgr=False, invert=False, tol=3, where=""):
     for y in range(h):
         for x in range(w):
             i = 2 * (y * w + x)
-            want = expected_rgb(ref[i] | ref[i + 1] << 8, bgr, invert)
+            want = expected_rgb(ref[i] | ref[i + 1] << 8, swapped, invert)
             px, py = to_panel(rot, x, y)
             j = 3 * (py * W + px)
             if (abs(rgb[j] - want[0]) > tol or abs(rgb[j + 1] - want[1]) > tol

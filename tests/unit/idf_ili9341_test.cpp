@@ -65,7 +65,7 @@ protected:
         command(0x11);  // SLPOUT
         vTaskDelay(pdMS_TO_TICKS(120));
         command(0x3A, {0x55});  // COLMOD: 16-bit pixels
-        command(0x36, {0x00});  // MADCTL: portrait
+        command(0x36, {0x48});  // MADCTL: MX | BGR, upright portrait on the modules' glass
         command(0x29);          // DISPON
         gpio_set_level(gpio_num_t(kBacklight), 1);
     }

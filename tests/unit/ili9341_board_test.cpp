@@ -116,9 +116,9 @@ TEST_F(Ili9341OnBoard, PartialFlushShowsEachPixelAtItsPlaceInEveryRotation) {
     }
 }
 
-TEST_F(Ili9341OnBoard, BgrSwapsRedAndBlueAndInvertInvertsOnAnRgbPanel) {
+TEST_F(Ili9341OnBoard, RgbOrderSwapsRedAndBlueOnTheBgrGlassAndInvertInverts) {
     ili9341::Config c;
-    c.bgr = true;
+    c.bgr = false;
     c.invert = true;
     ASSERT_EQ(init(c), ili9341::Status::kOk);
     ASSERT_EQ(display.fill_rect(10, 20, 30, 40, 0xF800), ili9341::Status::kOk);  // red
@@ -409,7 +409,8 @@ protected:
         while (ll::spi_ll_busy(2)) ll::cpu_relax();
     }
     void wait_ms(double ms) { board.run_for(emu::Picos(ms * kPicosPerMs)); }
-    // SWRESET, SLPOUT, COLMOD 16 bit, DISPON, then a red 4x4 square at the origin by DMA.
+    // SWRESET, SLPOUT, COLMOD 16 bit, MADCTL upright on the modules' glass (MX | BGR), DISPON,
+    // then a red 4x4 square at the origin by DMA.
     void bring_up(double after_reset_ms, double after_sleep_out_ms) {
         send(false, {0x01});
         wait_ms(after_reset_ms);
@@ -417,6 +418,8 @@ protected:
         wait_ms(after_sleep_out_ms);
         send(false, {0x3A});
         send(true, {0x55});
+        send(false, {0x36});
+        send(true, {0x48});
         send(false, {0x29});
         send(false, {0x2A});
         send(true, {0, 0, 0, 3});
@@ -460,6 +463,24 @@ TEST_F(Ili9341Timing, SleepOutWaitIsNeededToo) {
     bring_up(5, 1);  // SLPOUT taken, but COLMOD and DISPON sent within its 5 ms
     EXPECT_FALSE(board.ili9341()->display_on());
     EXPECT_FALSE(red_square());
+}
+
+TEST_F(Ili9341Timing, AResetWhileAwakeTakesCommandsAfter5msButSleepOutOnlyAfter120ms) {
+    bring_up(5, 5);
+    ll::gpio_set_level(4, false);
+    board.run_for(20 * kPicosPerUs);
+    ll::gpio_set_level(4, true);
+    wait_ms(6);
+    const uint64_t ignored = board.ili9341()->stats().ignored;
+    send(false, {0x36});  // MADCTL: taken
+    send(true, {0x48});
+    EXPECT_EQ(board.ili9341()->madctl(), 0x48);
+    send(false, {0x11});  // SLPOUT within 120 ms of a reset that found it awake: lost
+    EXPECT_EQ(board.ili9341()->stats().ignored, ignored + 1);
+    EXPECT_TRUE(board.ili9341()->sleeping());
+    wait_ms(115);
+    send(false, {0x11});
+    EXPECT_FALSE(board.ili9341()->sleeping());
 }
 
 TEST_F(Ili9341Timing, AResetPulseShorterThan10usResetsNothing) {

@@ -11,6 +11,7 @@ int16_t demo_i16(int16_t v) { return v; }
 uint16_t demo_u16(uint16_t v) { return v; }
 int32_t demo_i32(int32_t v) { return v; }
 uint32_t demo_u32(uint32_t v) { return v; }
+demo_timeout_t demo_timeout(demo_timeout_t v) { return v; }
 int64_t demo_i64(int64_t v) { return v; }
 uint64_t demo_u64(uint64_t v) { return v; }
 size_t demo_size(size_t v) { return v; }

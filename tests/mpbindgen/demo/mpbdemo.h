@@ -31,6 +31,9 @@ int16_t demo_i16(int16_t v);
 uint16_t demo_u16(uint16_t v);
 int32_t demo_i32(int32_t v);
 uint32_t demo_u32(uint32_t v);
+/** A timeout in ticks, where C code passes -1 for "forever" (config "wrap demo_timeout_t"). */
+typedef uint32_t demo_timeout_t;
+demo_timeout_t demo_timeout(demo_timeout_t v);
 int64_t demo_i64(int64_t v);
 uint64_t demo_u64(uint64_t v);
 size_t demo_size(size_t v);

@@ -2,8 +2,9 @@
 // clocked in while CSX is low, D/CX low for a command and high for parameters and pixels.
 // What the datasheet says and a driver depends on:
 // - After SWRESET, and after a hardware reset (RESX low at least 10 us), the part takes no
-//   command for 5 ms (120 ms when it was in sleep-out mode); after SLPOUT none for 5 ms, and
-//   SLPIN only 120 ms later. Commands sent earlier are lost with their parameters.
+//   command for 5 ms, and SLPOUT only 120 ms later when it was in sleep-out mode; after SLPOUT
+//   none for 5 ms, and SLPIN only 120 ms later. Commands sent earlier are lost with their
+//   parameters.
 // - Power-on and reset leave it in sleep-in with the display off, 18-bit pixels (COLMOD 66h),
 //   MADCTL 0 and the full window; GRAM holds what it held (noise at power-on).
 // - MADCTL: MV exchanges the column and page counters, then MX mirrors the panel's columns
@@ -11,6 +12,10 @@
 // - The serial interface samples SDA on SCL's rising edge: SPI modes 0 and 3. In modes 1 and
 //   2 the master changes SDA on that very edge; the part then takes the bit before (a hold
 //   time violation), so every byte arrives shifted by one bit.
+// - The glass, as on the modules people buy (and as Adafruit's, TFT_eSPI's and
+//   lv_binding_micropython's drivers assume): source line 0 is on the right seen from the
+//   front and the colour filter is blue-green-red, so an upright portrait picture needs MADCTL
+//   MX | BGR (48h); MADCTL 0 shows it mirrored, red and blue swapped.
 // - The panel is normally white (a TN panel): in sleep or with the display off it shows white
 //   where the backlight shines; with the backlight off it is black.
 #pragma once
@@ -27,6 +32,9 @@ struct Ili9341Pins {
     // Pads of MOSI, CLK, CS, DC, RST, backlight, MISO; the wiring of the seed's board.
     std::array<int, 7> pad{18, 19, 13, 12, 4, 2, 5};
     enum { kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso };
+    // The backlight pad's level that lights it: 1, or 0 where a PNP switch drives it (the
+    // modules lv_binding_micropython's ili9XXX.py defaults to). Floating, it stays dark.
+    bool backlight_on = true;
     static const char *const kNames[7];
 };
 
