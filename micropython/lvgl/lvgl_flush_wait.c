@@ -18,8 +18,8 @@
 
 static void wait_for_flush_ready(lv_event_t *e) {
     lv_display_t *disp = lv_event_get_current_target(e);
-    if (!disp->flushing) {
-        return;
+    if (!disp->flushing || disp->flush_wait_cb != NULL) {
+        return;  // a flush-wait callback waits its own way (LVGL calls it after this event)
     }
     if (upanel_host_bus_current == NULL) {
         upanel_host_bus_connect();
