@@ -28,6 +28,9 @@ def record(device: str, path: str, seconds: float, fps: int = 25, *, scale: int 
            leds: bool = False) -> None:
     """Records an animated GIF as emulated time passes."""
 def stop_recording() -> int: ...
+def limits() -> dict:
+    """What save_png and record take: at_ms (the furthest virtual time), png_scale,
+    gif_scale, fps and gif_frames (the most of each)."""
 def serve(port: int = 8080) -> str:
     """Serves the live view on 127.0.0.1; returns its URL."""
 def stop_serving() -> None: ...

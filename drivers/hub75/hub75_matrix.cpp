@@ -9,9 +9,6 @@ namespace upanel::hub75 {
 
 using namespace upanel::core;
 
-const char *const kPinNames[kPinCount] = {"r1", "g1", "b1", "r2", "g2", "b2", "a",
-                                          "b",  "c",  "d",  "e",  "lat", "oe", "clk"};
-
 // Sample bit of each pin on the 16-bit bus (see hub75_encoder.h); CLK is the WS signal.
 static constexpr int kSampleBit[kPinCount] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, -1};
 static constexpr uint32_t kBusHz = 40'000'000;  // 160 MHz / M (2) / 2, divided by N + b/a

@@ -20,7 +20,7 @@ namespace upanel::hub75 {
 
 enum Pin : uint8_t { kR1, kG1, kB1, kR2, kG2, kB2, kA, kB, kC, kD, kE, kLat, kOe, kClk, kPinCount };
 static_assert(kPinCount == core::kHub75Signals);
-extern const char *const kPinNames[kPinCount];
+inline constexpr const auto &kPinNames = core::kHub75SignalNames;
 
 struct Config {
     uint32_t width = 64, height = 32, chain = 1, depth = 8;

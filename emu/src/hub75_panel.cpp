@@ -4,9 +4,6 @@
 
 namespace upanel::emu {
 
-const char *const Hub75Pins::kNames[14] = {"r1", "g1", "b1", "r2", "g2", "b2", "a",
-                                           "b",  "c",  "d",  "e",  "lat", "oe", "clk"};
-
 // LEDs lit by a column's six colour bits (a table: the popcount builtin is a library call
 // on baseline x86-64).
 static constexpr uint8_t kLitLeds[64] = {

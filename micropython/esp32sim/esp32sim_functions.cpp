@@ -265,8 +265,15 @@ extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args,
 
 namespace {
 
-// The furthest at_ms takes: well inside what 64-bit picoseconds count (about 213 days).
+// What save_png and record take (limits() tells scripts, upanel's command line among them).
+// The furthest at_ms: well inside what 64-bit picoseconds count (about 213 days).
 constexpr double kMaxAtMs = 1e10;
+constexpr mp_int_t kMaxPngScale = 32, kMaxGifScale = 16, kMaxFps = 50, kMaxGifFrames = 3000;
+
+[[noreturn]] void fail_range(const char *what, mp_int_t lo, mp_int_t hi) {
+    mp_obj_t v[] = {text(what), mp_obj_new_int(lo), mp_obj_new_int(hi)};
+    fail(MP_QSTR_ValueError, "%s must be from %d to %d", 3, v);
+}
 
 const char *display_name(Display d) { return d == Display::kIli9341 ? "ili9341" : "hub75"; }
 
@@ -284,8 +291,7 @@ void check_writable(const char *path) {
 
 mp_obj_t save_png_at(Display display, const char *path, int scale, bool leds, mp_obj_t at_obj) {
     double at_ms = mp_obj_get_float(at_obj);
-    if (!(at_ms >= 0) || at_ms > kMaxAtMs)
-        fail(MP_QSTR_ValueError, "at_ms must be from 0 to 10000000000 ms of virtual time");
+    if (!(at_ms >= 0) || at_ms > kMaxAtMs) fail_range("at_ms (virtual time, ms)", 0, mp_int_t(kMaxAtMs));
     Board &b = board();
     const Picos at = Picos(std::llround(at_ms * double(kPicosPerMs)));
     if (at < b.now()) {
@@ -321,7 +327,7 @@ extern "C" mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_ma
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
     const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
     mp_int_t scale = a[ARG_scale].u_int;
-    if (scale < 1 || scale > 32) fail(MP_QSTR_ValueError, "scale must be from 1 to 32");
+    if (scale < 1 || scale > kMaxPngScale) fail_range("scale", 1, kMaxPngScale);
     if (!is_ili9341(a[ARG_device].u_obj)) device(a[ARG_device].u_obj);  // raises for an unknown name
     const Display display = is_ili9341(a[ARG_device].u_obj) ? Display::kIli9341 : Display::kHub75;
     if (a[ARG_at_ms].u_obj != mp_const_none)
@@ -429,10 +435,12 @@ extern "C" mp_obj_t esp32sim_record(size_t n_args, const mp_obj_t *args, mp_map_
     const char *path = mp_obj_str_get_str(a[ARG_path].u_obj);
     double seconds = mp_obj_get_float(a[ARG_seconds].u_obj);
     mp_int_t fps = a[ARG_fps].u_int, scale = a[ARG_scale].u_int;
-    if (fps < 1 || fps > 50) fail(MP_QSTR_ValueError, "fps must be from 1 to 50");
-    if (!(seconds > 0) || seconds * double(fps) > 3000)
-        fail(MP_QSTR_ValueError, "seconds must be above 0, at most 3000 frames");
-    if (scale < 1 || scale > 16) fail(MP_QSTR_ValueError, "scale must be from 1 to 16");
+    if (fps < 1 || fps > kMaxFps) fail_range("fps", 1, kMaxFps);
+    if (!(seconds > 0) || seconds * double(fps) > double(kMaxGifFrames)) {
+        mp_obj_t v = mp_obj_new_int(kMaxGifFrames);
+        fail(MP_QSTR_ValueError, "seconds must be above 0, at most %d frames", 1, &v);
+    }
+    if (scale < 1 || scale > kMaxGifScale) fail_range("scale", 1, kMaxGifScale);
     if (strcmp(dev, "hub75") != 0 && strcmp(dev, "ili9341") != 0)
         no_device(a[ARG_device].u_obj);
     char err[80];
@@ -448,4 +456,15 @@ extern "C" mp_obj_t esp32sim_stop_recording(void) {
     snprintf(err, sizeof err, "%s", default_session().stop_recording(frames).c_str());
     if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_obj_new_int_from_uint(frames);
+}
+
+extern "C" mp_obj_t esp32sim_limits(void) {
+    mp_obj_t d = mp_obj_new_dict(5);
+    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    put(MP_QSTR_at_ms, mp_obj_new_float(kMaxAtMs));
+    put(MP_QSTR_png_scale, mp_obj_new_int(kMaxPngScale));
+    put(MP_QSTR_gif_scale, mp_obj_new_int(kMaxGifScale));
+    put(MP_QSTR_fps, mp_obj_new_int(kMaxFps));
+    put(MP_QSTR_gif_frames, mp_obj_new_int(kMaxGifFrames));
+    return d;
 }

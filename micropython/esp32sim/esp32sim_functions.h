@@ -24,6 +24,7 @@ mp_obj_t esp32sim_stop_serving(void);
 mp_obj_t esp32sim_realtime(size_t n_args, const mp_obj_t *args);
 mp_obj_t esp32sim_record(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_stop_recording(void);
+mp_obj_t esp32sim_limits(void);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,7 @@ static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_serving_obj, esp32sim_stop_servin
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(esp32sim_realtime_obj, 0, 1, esp32sim_realtime);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_record_obj, 3, esp32sim_record);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_recording_obj, esp32sim_stop_recording);
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_limits_obj, esp32sim_limits);
 
 static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_esp32sim) },
@@ -41,6 +42,7 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_realtime), MP_ROM_PTR(&esp32sim_realtime_obj) },
     { MP_ROM_QSTR(MP_QSTR_record), MP_ROM_PTR(&esp32sim_record_obj) },
     { MP_ROM_QSTR(MP_QSTR_stop_recording), MP_ROM_PTR(&esp32sim_stop_recording_obj) },
+    { MP_ROM_QSTR(MP_QSTR_limits), MP_ROM_PTR(&esp32sim_limits_obj) },
 };
 static MP_DEFINE_CONST_DICT(esp32sim_module_globals, esp32sim_module_globals_table);
 

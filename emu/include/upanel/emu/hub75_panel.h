@@ -23,7 +23,7 @@ struct Hub75Pins {
         for (int i = 0; i < core::kHub75Signals; i++) p[i] = core::kHub75DefaultPads[i];
         return p;
     }();
-    static const char *const kNames[14];
+    static constexpr const auto &kNames = core::kHub75SignalNames;
 };
 
 struct Hub75Geometry {
