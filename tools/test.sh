@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: C++ unit tests and MicroPython scripts on the host
 # firmware under CTest, first in a normal build, then in a build with AddressSanitizer and
-# UndefinedBehaviorSanitizer (LeakSanitizer included). Usage: tools/test.sh
+# UndefinedBehaviorSanitizer (LeakSanitizer included), and the mutation check
+# (tools/mutants.sh). Usage: tools/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build
@@ -17,4 +18,6 @@ UPANEL_CMAKE_ARGS="$args" tools/setup.sh build-asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1:suppressions=$PWD/tests/sanitizers/ubsan.supp
 ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+# Planted driver bugs (tools/mutants/*.patch) must each fail the tests that name them.
+tools/mutants.sh build/mutants
 ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -44,6 +44,8 @@ for hybrid in (False, True):
     partial = refresh(mode + " after an update")
     check(1 <= partial < bands, "%s: an update sends less than the screen: %d windows" % (mode, partial))
     # Pure mode times its flushes in Python; hybrid mode's flush never enters Python.
+    info = esp32sim.info("ili9341")
+    check(info["written_on_bus"] == 0, "%s: LVGL drew into a buffer on the bus: flush_ready came early" % mode)
     python_flushes = disp.flush_acc_setup_cycles > 0
     check(python_flushes != hybrid, "%s: flushed in %s" % (mode, "Python" if python_flushes else "C"))
     disp.deinit()

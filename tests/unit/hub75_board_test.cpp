@@ -54,6 +54,26 @@ TEST_F(Hub75OnBoard, ShowsEachPixelAtItsPlaceAndColour) {
     EXPECT_EQ(st.ghost, 0.0);
 }
 
+TEST_F(Hub75OnBoard, GammaLightFollowsTheCurveWithinHalfALevel) {
+    // RGB888 red ramps, gamma on: each LED's light (relative to full red) must be within half
+    // a level of (v / 255)^2.2 at depth 8, computed here in floating point.
+    hub75::Config cfg;
+    cfg.gamma = true;
+    ASSERT_EQ(matrix.init(cfg), hub75::Status::kOk);
+    std::vector<uint8_t> px(64 * 32 * 3, 0);
+    for (int i = 0; i < 64 * 32; i++) px[i * 3] = uint8_t(i % 256);  // every value, 8 times
+    ASSERT_EQ(matrix.show(px.data(), uint32_t(px.size()), core::PixelFormat::kRgb888), hub75::Status::kOk);
+    board.run_for(20 * emu::kPicosPerMs);
+    std::vector<float> l = light();
+    const float full = l[255 * 3];
+    ASSERT_GT(full, 0.5f);
+    for (int v = 0; v < 256; v++) {
+        const double want = std::pow(v / 255.0, 2.2) * 255.0;  // in levels of depth 8
+        const double got = double(l[v * 3]) / double(full) * 255.0;
+        ASSERT_NEAR(got, want, 0.5 + 1e-3) << "v " << v;
+    }
+}
+
 TEST_F(Hub75OnBoard, WithoutTheI2sClockInDportThePanelStaysDark) {
     hub75::Config cfg;
     ASSERT_EQ(matrix.init(cfg), hub75::Status::kOk);

@@ -12,11 +12,23 @@
 
 using namespace upanel;
 
+namespace {
+// I2S1's clock and reset, as the TRM numbers them (DPORT_PERIP_CLK_EN_REG and
+// DPORT_PERIP_RST_EN_REG, bit 21): written here by number, not through the register layer's
+// constant, so that a wrong constant there fails these tests too.
+constexpr uint32_t kPeripClkEn = 0x3FF000C0, kPeripRstEn = 0x3FF000C4, kI2s1Bit = 1u << 21;
+
+void i2s1_clock(emu::Board &board, bool on) {
+    board.write32(kPeripClkEn, on ? board.read32(kPeripClkEn) | kI2s1Bit : board.read32(kPeripClkEn) & ~kI2s1Bit);
+    board.write32(kPeripRstEn, on ? board.read32(kPeripRstEn) & ~kI2s1Bit : board.read32(kPeripRstEn) | kI2s1Bit);
+}
+}  // namespace
+
 class I2sDma : public ::testing::Test {
 protected:
     void SetUp() override {
         upanel_host_bus_current = board.host_bus();
-        ll::dport_periph_enable(ll::kDportBitI2s[1]);
+        i2s1_clock(board, true);
         ll::i2s_ll_reset(1);
         ll::i2s_ll_lcd_tx_16bit(1);
         ll::i2s_ll_set_clock(1, 2, 0, 1, 2);
@@ -79,10 +91,24 @@ TEST_F(I2sDma, AutoWritebackHandsALoopingChainBackToTheCpu) {
     EXPECT_TRUE(raw() & (1u << 14));
 }
 
+TEST(DportBits, TheRegisterLayerAndTheEmulatorAgreeWithTheTrm) {
+    // DPORT_PERIP_CLK_EN_REG: I2S0 bit 4, I2S1 bit 21, SPI2 (HSPI) bit 6, SPI3 (VSPI) bit 16,
+    // SPI_DMA bit 22.
+    EXPECT_EQ(ll::kDportBitI2s[0], 4u);
+    EXPECT_EQ(ll::kDportBitI2s[1], 21u);
+    EXPECT_EQ(emu::Dport::kBitI2s0, 4u);
+    EXPECT_EQ(emu::Dport::kBitI2s1, 21u);
+    EXPECT_EQ(emu::Dport::kBitSpi2, 6u);
+    EXPECT_EQ(emu::Dport::kBitSpi3, 16u);
+    EXPECT_EQ(emu::Dport::kBitSpiDma, 22u);
+    EXPECT_EQ(ll::kDportPeripClkEn, kPeripClkEn);
+    EXPECT_EQ(ll::kDportPeripRstEn, kPeripRstEn);
+}
+
 TEST_F(I2sDma, RegistersIgnoreWritesWhileTheClockIsGated) {
-    ll::dport_periph_disable(ll::kDportBitI2s[1]);
+    i2s1_clock(board, false);
     ll::i2s_ll_write(1, ll::i2s_reg::kClkmConf, 0x123);
-    ll::dport_periph_enable(ll::kDportBitI2s[1]);
+    i2s1_clock(board, true);
     EXPECT_NE(ll::i2s_ll_read(1, ll::i2s_reg::kClkmConf), 0x123u);
 }
 

@@ -1,7 +1,9 @@
 // The looping DMA descriptor chain of one HUB75 frame: per row and window, the padding (taken
 // from small per-row buffers of dark and lit idle words shared by all frames) and then the
 // window's data words. Consecutive data parts are merged into one descriptor where they are
-// contiguous, up to the 4092-byte limit. The last descriptor links back to the first.
+// contiguous, up to the 4092-byte limit. The last descriptor links back to the first. All are
+// owned by the DMA and none carries EOF: the driver sets the one EOF that marks the frame
+// boundary it waits for.
 #pragma once
 #include <stdint.h>
 
