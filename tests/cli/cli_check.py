@@ -124,9 +124,14 @@ if ok:
     ok = (w, h) == (240, 320) and rows[200][200 * 3 + 2] > 200 and rows[200][200 * 3] < 30
 check("capture --at finds the TFT the script used and saves it blue mid-script", ok, (code, out, err))
 png = os.path.join(tmp, "late.png")
-code, out, err = run("capture", anim, "-o", png, "--at", "1000")
-check("capture --at after the script's end: status 1, says so, no file",
-      code == 1 and "before --at 1000 ms" in err and "ended at" in err and not os.path.exists(png), (code, err))
+code, out, err = run("capture", anim, "-o", png, "--scale", "1", "--at", "1000")
+check("capture --at after the script's end: the board runs on (the DMA refreshing the last frame)",
+      code == 0 and os.path.exists(png) and lit(png) == frame_leds(5), (code, out, err))
+png = os.path.join(tmp, "much_later.png")
+code, out, err = run("capture", anim, "-o", png, "--at", "100000")
+check("capture --at more than 60 s after the script's end: status 1, says so, no file",
+      code == 1 and "--at 100000 ms is more than 60 s later" in err and "ended at" in err
+      and not os.path.exists(png), (code, err))
 for bad, needle in (("-5", "from 0 to"), ("abc", "not a time"), ("nan", "from 0 to"), ("1e12", "from 0 to")):
     code, out, err = run("capture", anim, "-o", png, "--at", bad)
     check("capture --at %s: status 2, says %r" % (bad, needle), code == 2 and "--at" in err and needle in err, (code, err))
