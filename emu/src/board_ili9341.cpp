@@ -27,8 +27,10 @@ void Board::update_ili9341_pads() {
     const bool on = ili9341_pins_.backlight_on;
     ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], !on) == on);
     PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
+    bool high = true;
     if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);
     else if (cs.kind == PadRoute::kFloating) ili9341_->set_selected(false, now_);
+    else if (spi_cs_level(cs, high)) ili9341_->set_selected(!high, now_);  // an SPI CS line
 }
 
 void Board::ili9341_select(const Spi &unit, int line, bool active, Picos t) {

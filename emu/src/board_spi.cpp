@@ -5,6 +5,17 @@
 
 namespace upanel::emu {
 
+bool Board::spi_cs_level(const PadRoute &r, bool &high) const {
+    if (r.kind != PadRoute::kSignal) return false;
+    for (const Spi *unit : {&spi2_, &spi3_})
+        for (int line = 0; line < 3; line++)
+            if (r.signal == unit->cs_signal(line)) {
+                high = (unit->cs_asserted(line) != unit->cs_active_low(line)) != r.invert;
+                return true;
+            }
+    return false;
+}
+
 void Board::spi_select(const Spi &unit, int line, bool active, Picos t) {
     ili9341_select(unit, line, active, t);
     xpt2046_select(unit, line, active, t);

@@ -29,8 +29,10 @@ void Board::release() {
 void Board::update_xpt2046_pads() {
     if (!xpt2046_) return;
     PadRoute cs = gpio_.route(xpt2046_pins_.pad[Xpt2046Pins::kCs]);
+    bool high = true;
     if (cs.kind == PadRoute::kLevel) xpt2046_->set_selected(!cs.level);
     else if (cs.kind == PadRoute::kFloating) xpt2046_->set_selected(false);
+    else if (spi_cs_level(cs, high)) xpt2046_->set_selected(!high);  // an SPI CS line
     const int penirq = xpt2046_pins_.pad[Xpt2046Pins::kPenirq];
     if (penirq >= 0) gpio_.set_external(penirq, true, xpt2046_->penirq_high());
 }

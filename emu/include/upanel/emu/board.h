@@ -104,6 +104,8 @@ private:
     void spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t n, Picos t0,
                   Picos bit_time) override;
     bool pad_level(int pad, bool floating_level) const;
+    // A CS pad's level when an SPI unit's CS line drives it: true and the level in `high`.
+    bool spi_cs_level(const PadRoute &r, bool &high) const;
     void update_ili9341_pads();
     void ili9341_select(const Spi &unit, int line, bool active, Picos t);
     void ili9341_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time);

@@ -92,6 +92,8 @@ public:
     // only shift what the master reads; devices answer on MISO in any mode here.
     int clock_mode() const;
     bool busy() const { return active_; }
+    // Whether CS line 0..2 is asserted now.
+    bool cs_asserted(int line) const { return active_ && ((cs_lines_ >> line) & 1u); }
     // Runs until `until` or the end of a transaction. Returns the time reached; sets
     // finished() when a transaction ended in this call.
     Picos run(Picos until, SpiSink &sink);
