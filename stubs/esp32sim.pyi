@@ -10,10 +10,22 @@ def snapshot(device: str, *, raw: bool = False) -> Tuple[int, int, bytes]:
     LED on-time over each row's share of the refresh."""
 def info(device: Optional[str] = None) -> dict:
     """Board figures, or a device's: hub75 refresh_hz, oe_duty, ghost, torn, refreshes;
-    ili9341 bytes, frames, busy_us, idle_us and more."""
+    ili9341 bytes, frames, busy_us, idle_us and more; xpt2046 touched, x, y, touches,
+    conversions, penirq."""
 def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
                  scan: Optional[int] = None, pins: Optional[dict] = None) -> None: ...
 def attach_ili9341(*, pins: Optional[dict] = None, backlight_on: int = 1) -> None: ...
+def attach_xpt2046(*, pins: Optional[dict] = None,
+                   calibration: Optional[Tuple[int, int, int, int]] = None) -> None:
+    """An XPT2046 touch controller on a 240x320 glass: pins cs (25), penirq (-1: none), clk
+    (19), mosi (18), miso (5); calibration (x0, y0, x1, y1), xpt2046.py's cal_x0, cal_y0,
+    cal_x1, cal_y1 (default 3783, 3948, 242, 423)."""
+def touch(x: float, y: float, *, at_ms: Optional[float] = None,
+          until_ms: Optional[float] = None) -> None:
+    """Touches the glass at panel pixel (x, y) (0 <= x < 240, 0 <= y < 320), now or when
+    virtual time reaches at_ms; until_ms lets go then."""
+def release(*, at_ms: Optional[float] = None) -> None:
+    """Lets go of the glass, now or when virtual time reaches at_ms."""
 def save_png(device: str, path: str, *, scale: int = 1, leds: bool = False,
              at_ms: Optional[float] = None) -> None:
     """Writes what device ("hub75" or "ili9341") shows as a PNG, each LED or pixel scale x

@@ -307,6 +307,22 @@ class spi_transaction_t:
     def __cast_instance__(cls, instance: 'spi_transaction_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class spi_transaction_ext_t:
+    """spi_transaction_ext_t
+
+    A transaction with its own phase lengths (SPI_TRANS_VARIABLE_CMD: command_bits)."""
+    __SIZE__: int
+    base: spi_transaction_t  # struct spi_transaction_t
+    command_bits: int  # uint8_t
+    address_bits: int  # uint8_t
+    dummy_bits: int  # uint8_t
+    def __init__(self, init: 'spi_transaction_ext_t | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'spi_transaction_ext_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'spi_transaction_ext_t', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
 class C_Pointer:
     """C_Pointer (union)
 
@@ -476,10 +492,12 @@ def spi_bus_add_device(host_id: int, dev_config: spi_device_interface_config_t |
     
     Adds a device to an initialized bus and writes its handle to *handle. The device gets
      one of the bus's three CS lines, routed to spics_io_num. ESP_ERR_INVALID_ARG for an
-     unknown host, NULL arguments, clock_speed_hz <= 0, mode > 3, queue_size < 1 or a CS pad
-     that cannot be an output; ESP_ERR_INVALID_STATE when the bus is not initialized;
-     ESP_ERR_NOT_FOUND when all three CS lines are taken; ESP_ERR_NOT_SUPPORTED for command,
-     address or dummy bits or an unsupported flag; ESP_ERR_NO_MEM when out of memory.
+     unknown host, NULL arguments, clock_speed_hz <= 0, mode > 3, queue_size < 1, a CS pad
+     that cannot be an output, command_bits over 16, or (ESP-IDF's rule on the ESP32) a
+     full-duplex device with command or address bits and cs_ena_pretrans over 1;
+     ESP_ERR_INVALID_STATE when the bus is not initialized; ESP_ERR_NOT_FOUND when all three
+     CS lines are taken; ESP_ERR_NOT_SUPPORTED for address or dummy bits or an unsupported
+     flag; ESP_ERR_NO_MEM when out of memory.
     """
 
 def spi_bus_remove_device(handle: Blob | bytes | bytearray | memoryview | None) -> int:
@@ -500,10 +518,12 @@ def spi_device_queue_trans(handle: Blob | bytes | bytearray | memoryview | None,
      queue_size transactions are queued and not yet returned, waits ticks_to_wait ticks for
      room; as only the caller itself can make room (by getting results), that wait lets
      emulated time pass and gives ESP_ERR_TIMEOUT (at once for portMAX_DELAY, where the chip
-     would block forever). ESP_ERR_INVALID_ARG for a bad handle, a NULL transaction, length 0,
-     a length over the bus's max_transfer_sz, tx_data over 32 bits, a NULL tx_buffer, or a
-     tx_buffer a DMA bus cannot read (not word aligned in DMA-capable memory);
-     ESP_ERR_NOT_SUPPORTED for what the header comment lists.
+     would block forever). ESP_ERR_INVALID_ARG, as ESP-IDF: a bad handle, a NULL transaction,
+     length or rxlength over the bus's max_transfer_sz, tx_data or rx_data over 32 bits, data
+     to send with length 0, a half-duplex rx_buffer with rxlength 0, rxlength over length in
+     full duplex, both sending and receiving on a half-duplex device of a DMA bus; and the
+     shim's own (header comment) and a tx_buffer a DMA bus cannot read (not word aligned in
+     DMA-capable memory). ESP_ERR_NOT_SUPPORTED for what the header comment lists.
     """
 
 def spi_device_get_trans_result(handle: Blob | bytes | bytearray | memoryview | None, trans_desc: Blob | bytes | bytearray | memoryview | None, ticks_to_wait: int) -> int:

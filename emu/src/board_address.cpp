@@ -62,6 +62,7 @@ void Board::write32(uint32_t addr, uint32_t value) {
         gpio_.iomux_write(addr - Gpio::kIoMuxBase, value);
         update_static_inputs();
         update_ili9341_pads();
+        update_xpt2046_pads();
         return;
     }
     uint32_t offset;
@@ -79,6 +80,7 @@ void Board::write32(uint32_t addr, uint32_t value) {
     if (p == &gpio_) {
         update_static_inputs();
         update_ili9341_pads();
+        update_xpt2046_pads();
     }
 }
 

@@ -27,19 +27,22 @@ void Board::update_ili9341_pads() {
     const bool on = ili9341_pins_.backlight_on;
     ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], !on) == on);
     PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
+    bool high = true;
     if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);
     else if (cs.kind == PadRoute::kFloating) ili9341_->set_selected(false, now_);
+    else if (spi_cs_level(cs, high)) ili9341_->set_selected(!high, now_);  // an SPI CS line
 }
 
-void Board::spi_select(const Spi &unit, bool active, Picos t) {
+void Board::ili9341_select(const Spi &unit, int line, bool active, Picos t) {
     if (!ili9341_) return;
     PadRoute cs = gpio_.route(ili9341_pins_.pad[Ili9341Pins::kCs]);
-    if (cs.kind != PadRoute::kSignal || cs.signal != unit.cs0_signal()) return;
-    bool level_high = (active != unit.cs_active_low()) != cs.invert;
+    if (cs.kind != PadRoute::kSignal || cs.signal != unit.cs_signal(line)) return;
+    bool level_high = (active != unit.cs_active_low(line)) != cs.invert;
     ili9341_->set_selected(!level_high, t);
+    ili9341_bits_ = 0;
 }
 
-void Board::spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) {
+void Board::ili9341_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) {
     if (!ili9341_ || !ili9341_->selected()) return;
     const auto &pad = ili9341_pins_.pad;
     PadRoute clk = gpio_.route(pad[Ili9341Pins::kClk]);
@@ -56,6 +59,19 @@ void Board::spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Pic
     }
     ili9341_->set_clock_mode(unit.clock_mode() ^ (clk.invert ? 2 : 0));  // inverted: CPOL flips
     ili9341_->receive(data, n, pad_level(pad[Ili9341Pins::kDc], true), t0, byte_time);
+}
+
+// Bits clocked one by one (a command phase, a partial byte): the display takes each 8 as a
+// byte, counting from its selection.
+void Board::ili9341_stream(const Spi &unit, const uint8_t *mosi, size_t n, Picos t0, Picos bit_time) {
+    if (!ili9341_ || !ili9341_->selected()) return;
+    for (size_t i = 0; i < n; i++) {
+        ili9341_byte_ = uint8_t(ili9341_byte_ << 1 | ((mosi[i / 8] >> (7 - i % 8)) & 1u));
+        if (++ili9341_bits_ < 8) continue;
+        ili9341_bits_ = 0;
+        const uint8_t byte = ili9341_byte_;
+        ili9341_bytes(unit, &byte, 1, t0 + Picos(i + 1 - 8) * bit_time, 8 * bit_time);
+    }
 }
 
 }  // namespace upanel::emu

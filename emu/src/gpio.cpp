@@ -8,7 +8,10 @@ constexpr uint32_t kOut1 = 0x10, kOut1W1ts = 0x14, kOut1W1tc = 0x18;
 constexpr uint32_t kEnable = 0x20, kEnableW1ts = 0x24, kEnableW1tc = 0x28;
 constexpr uint32_t kEnable1 = 0x2C, kEnable1W1ts = 0x30, kEnable1W1tc = 0x34;
 constexpr uint32_t kIn = 0x3C, kIn1 = 0x40;
-constexpr uint32_t kFuncOutSel0 = 0x530;
+constexpr uint32_t kFuncOutSel0 = 0x530, kFuncInSel0 = 0x130;
+constexpr uint32_t kInSelPadMask = 0x3F, kInInvSel = 1u << 6, kSigInSel = 1u << 7;
+constexpr uint32_t kInConstLow = 0x30, kInConstHigh = 0x38;
+constexpr uint32_t kFunIe = 1u << 9;
 
 constexpr uint32_t kOutSelMask = 0x1FF, kInvSel = 1u << 9, kOenSel = 1u << 10;
 constexpr uint32_t kMcuSelShift = 12, kMcuSelMask = 7u << kMcuSelShift, kFuncGpio = 2;
@@ -24,6 +27,7 @@ void Gpio::reset() {
     out_ = enable_ = 0;
     out_sel_.fill(kSigGpioOut);
     iomux_.fill(0);
+    in_sel_.fill(0);
     version_++;
 }
 
@@ -67,18 +71,59 @@ PadRoute Gpio::route(int pad) const {
     return r;
 }
 
+Gpio::InputRoute Gpio::input_route(uint16_t signal) const {
+    InputRoute r;
+    if (signal >= in_sel_.size()) return r;
+    const uint32_t cfg = in_sel_[signal];
+    // SIG_IN_SEL clear: the signal comes through IO_MUX from its dedicated pad, which only
+    // the SPI flash's and the IO_MUX-pin drivers use; upanel routes through the matrix.
+    if (!(cfg & kSigInSel)) return r;
+    r.invert = cfg & kInInvSel;
+    const uint32_t pad = cfg & kInSelPadMask;
+    if (pad == kInConstLow || pad == kInConstHigh) {
+        r.kind = InputRoute::kConstant;
+        r.level = pad == kInConstHigh;
+        return r;
+    }
+    if (pad >= uint32_t(kPadCount) || kIoMuxOffset[pad] < 0 || !(iomux_[pad] & kFunIe)) return r;
+    r.kind = InputRoute::kPad;
+    r.pad = int(pad);
+    return r;
+}
+
+void Gpio::set_external(int pad, bool driven, bool level) {
+    if (pad < 0 || pad >= kPadCount) return;
+    const uint64_t bit = uint64_t(1) << pad;
+    ext_driven_ = driven ? ext_driven_ | bit : ext_driven_ & ~bit;
+    ext_level_ = level ? ext_level_ | bit : ext_level_ & ~bit;
+}
+
+bool Gpio::pad_input(int pad) const {
+    if (pad < 0 || pad >= kPadCount) return false;
+    // A pad with its output on reads its GPIO_OUT bit (what GPIO_IN always showed here);
+    // one with its output off what the outside drives on it.
+    if ((enable_ >> pad) & 1u) return (out_ >> pad) & 1u;
+    return (ext_driven_ >> pad) & (ext_level_ >> pad) & 1u;
+}
+
 uint32_t Gpio::read(uint32_t offset) {
     switch (offset) {
         case kOut: return uint32_t(out_);
         case kOut1: return uint32_t(out_ >> 32) & 0xFF;
         case kEnable: return uint32_t(enable_);
         case kEnable1: return uint32_t(enable_ >> 32) & 0xFF;
-        case kIn: return uint32_t(out_ & enable_);
-        case kIn1: return uint32_t((out_ & enable_) >> 32) & 0xFF;
+        case kIn:
+        case kIn1: {
+            uint64_t in = 0;
+            for (int pad = 0; pad < kPadCount; pad++) in |= uint64_t(pad_input(pad)) << pad;
+            return offset == kIn ? uint32_t(in) : uint32_t(in >> 32) & 0xFF;
+        }
         default: break;
     }
     if (offset >= kFuncOutSel0 && offset < kFuncOutSel0 + 4 * kPadCount)
         return out_sel_[(offset - kFuncOutSel0) / 4];
+    if (offset >= kFuncInSel0 && offset < kFuncInSel0 + 4 * in_sel_.size())
+        return in_sel_[(offset - kFuncInSel0) / 4];
     return 0;
 }
 
@@ -100,6 +145,8 @@ void Gpio::write(uint32_t offset, uint32_t value) {
         default:
             if (offset >= kFuncOutSel0 && offset < kFuncOutSel0 + 4 * kPadCount)
                 out_sel_[(offset - kFuncOutSel0) / 4] = value & 0xFFF;
+            else if (offset >= kFuncInSel0 && offset < kFuncInSel0 + 4 * in_sel_.size())
+                in_sel_[(offset - kFuncInSel0) / 4] = value & 0xFF;
             else
                 return;
     }

@@ -1,5 +1,6 @@
 #include "upanel/emu/spi.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -20,11 +21,14 @@ constexpr uint32_t kDmaOutlinkDscr = 0x13C, kDmaOutlinkDscrBf0 = 0x140, kDmaOutl
 constexpr uint32_t kDate = 0x3FC;
 
 constexpr uint32_t kCmdUsr = 1u << 18;
-constexpr uint32_t kCtrlWrBitOrder = 1u << 26;
+constexpr uint32_t kCtrlRdBitOrder = 1u << 25, kCtrlWrBitOrder = 1u << 26;
+constexpr uint32_t kUserDoutdin = 1u << 0;
 constexpr uint32_t kUserCsHold = 1u << 4, kUserCsSetup = 1u << 5, kUserMosi = 1u << 27;
+constexpr uint32_t kUserMisoHighpart = 1u << 24, kUserMosiHighpart = 1u << 25, kUserMiso = 1u << 28;
 constexpr uint32_t kUserDummy = 1u << 29, kUserAddr = 1u << 30, kUserCommand = 1u << 31;
+constexpr uint32_t kInLinkStart = 1u << 29;
 constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9, kSlaveMode = 1u << 30;
-constexpr uint32_t kPinCs0Dis = 1u << 0, kPinCkIdleEdge = 1u << 29;
+constexpr uint32_t kPinCkIdleEdge = 1u << 29;
 constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kDmaOutRst = 1u << 3, kDmaOutAutoWrback = 1u << 8;
 constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRestart = 1u << 30;
@@ -45,7 +49,7 @@ Spi::Spi(int number, Dram &dram, Dport &dport, const Picos &now)
 }
 
 void Spi::reset() {
-    cmd_ = ctrl2_ = user1_ = mosi_dlen_ = miso_dlen_ = 0;
+    cmd_ = addr_ = ctrl2_ = user1_ = mosi_dlen_ = miso_dlen_ = 0;
     ctrl_ = 0x208000;     // fastrd_mode and wp set, as after reset
     clock_ = 0x80003043;  // APB / 4, the reset divider
     user_ = 0x800000C0u;  // usr_command, ck_i_edge, ck_out_edge
@@ -54,7 +58,8 @@ void Spi::reset() {
     slave_ = 0x200;
     dma_conf_ = out_link_ = in_link_ = dma_int_ena_ = dma_int_raw_ = 0;
     w_.fill(0);
-    active_ = finished_ = pending_start_ = from_dma_ = false;
+    active_ = finished_ = pending_start_ = from_dma_ = by_bits_ = false;
+    cs_lines_ = 0;
     link_.reset();
     time_ = now_;
 }
@@ -119,22 +124,36 @@ void Spi::start() {
         return;
     }
     uint32_t pre_bits = 0;
-    if (user_ & kUserCommand) pre_bits += ((user2_ >> 28) & 0xF) + 1;
-    if (user_ & kUserAddr) pre_bits += ((user1_ >> 26) & 0x3F) + 1;
-    if (user_ & kUserDummy) pre_bits += (user1_ & 0xFF) + 1;
-    uint32_t data_bits = (user_ & kUserMosi) ? (mosi_dlen_ & 0xFFFFFF) + 1 : 0;
+    const bool command = user_ & kUserCommand, address = user_ & kUserAddr, dummy = user_ & kUserDummy;
+    if (command) pre_bits += ((user2_ >> 28) & 0xF) + 1;
+    if (address) pre_bits += ((user1_ >> 26) & 0x3F) + 1;
+    if (dummy) pre_bits += (user1_ & 0xFF) + 1;
+    const uint32_t mosi_bits = (user_ & kUserMosi) ? (mosi_dlen_ & 0xFFFFFF) + 1 : 0;
+    const uint32_t miso_bits = (user_ & kUserMiso) ? (miso_dlen_ & 0xFFFFFF) + 1 : 0;
+    const bool full_duplex = user_ & kUserDoutdin;
+    // Full duplex: one data phase for both directions; half duplex: MOSI, then MISO.
+    const uint32_t data_bits = full_duplex ? (mosi_bits ? mosi_bits : miso_bits) : mosi_bits + miso_bits;
     uint32_t setup = (user_ & kUserCsSetup) ? (ctrl2_ & 0xF) + 1 : 0;
     uint32_t hold = (user_ & kUserCsHold) ? ((ctrl2_ >> 4) & 0xF) + 1 : 0;
-    // The command, address and dummy phases take their time but send nothing a device sees
-    // (upanel's drivers do not use them).
     time_ = t_start_ = now_;
     t_data0_ = now_ + Picos(setup + pre_bits) * bit;
     t_end_ = t_data0_ + Picos(data_bits + hold) * bit;
-    total_bytes_ = data_bits / 8;  // a trailing partial byte is clocked but never completes
+    // A stream of whole MOSI bytes goes out as bytes while it runs; anything else is handed
+    // on bit by bit once clocked.
+    by_bits_ = pre_bits || miso_bits || (mosi_bits % 8);
+    pre_bits_ = pre_bits;
+    mosi_bits_ = mosi_bits;
+    miso_bits_ = full_duplex ? std::min(miso_bits, data_bits) : miso_bits;
+    miso_from_ = pre_bits + (full_duplex ? 0 : mosi_bits);
+    stream_bits_ = pre_bits + data_bits;
+    total_bytes_ = by_bits_ ? (mosi_bits + 7) / 8 : mosi_bits / 8;
     sent_ = 0;
     from_dma_ = link_.running() && total_bytes_ > 0;
     hash_start_ = from_dma_ ? hash_chain(total_bytes_) : 0;
     hash_sent_ = kFnvSeed;
+    if (miso_bits && (in_link_ & kInLinkStart))
+        pending_fault_ = "SPI" + std::to_string(number_) +
+                         " DMA in link started: received data go to W0..W15 only (DMA reception is not modelled)";
     active_ = true;
     pending_start_ = true;
     stats_.transactions++;
@@ -160,7 +179,8 @@ size_t Spi::pull(uint8_t *out, size_t n, SpiSink &sink) {
     size_t got = 0;
     if (!from_dma_) {
         for (; got < n; got++) {
-            uint32_t k = (sent_ + uint32_t(got)) % 64;  // the data buffer is 64 bytes
+            // The data buffer is 64 bytes; usr_mosi_highpart starts at W8.
+            uint32_t k = ((user_ & kUserMosiHighpart ? 32 : 0) + sent_ + uint32_t(got)) % 64;
             out[got] = uint8_t(w_[k / 4] >> (8 * (k % 4)));
         }
         return got;
@@ -178,7 +198,9 @@ size_t Spi::pull(uint8_t *out, size_t n, SpiSink &sink) {
 }
 
 void Spi::finish(SpiSink &sink) {
-    sink.spi_select(*this, false, t_end_);
+    for (int line = 0; line < 3; line++)
+        if (cs_lines_ >> line & 1u) sink.spi_select(*this, line, false, t_end_);
+    cs_lines_ = 0;
     stats_.busy += t_end_ - t_start_;
     time_ = t_end_;
     active_ = false;
@@ -188,6 +210,67 @@ void Spi::finish(SpiSink &sink) {
     if (from_dma_) {
         uint64_t end = hash_chain(total_bytes_);
         if (hash_start_ != hash_sent_ || hash_sent_ != end) stats_.written_on_bus++;
+    }
+}
+
+// The whole stream, clocked: command, address, dummy, MOSI and MISO bits as the phases have
+// them, handed on with each bit's time; what came back on MISO is stored in the data buffer.
+void Spi::exchange_bits(SpiSink &sink) {
+    const bool lsb_first = ctrl_ & kCtrlWrBitOrder;
+    std::vector<uint8_t> out((stream_bits_ + 7) / 8, 0), in(out.size(), 0);
+    uint32_t pos = 0;
+    auto put = [&](bool b) {
+        if (b) out[pos / 8] |= uint8_t(0x80u >> (pos % 8));
+        pos++;
+    };
+    if (user_ & kUserCommand) {
+        const uint32_t n = ((user2_ >> 28) & 0xF) + 1, v = user2_ & 0xFFFF;
+        // MSB first the unit sends bits 7..0, then 15..8; LSB first bits 0..15.
+        const uint32_t swapped = (v & 0xFF) << 8 | v >> 8;
+        for (uint32_t i = 0; i < n; i++) put(lsb_first ? (v >> i) & 1u : (swapped >> (15 - i)) & 1u);
+    }
+    if (user_ & kUserAddr) {
+        const uint32_t n = ((user1_ >> 26) & 0x3F) + 1;
+        for (uint32_t i = 0; i < n; i++) {
+            if (i >= 32) put(false);
+            else put(lsb_first ? (addr_ >> (8 * (3 - i / 8) + i % 8)) & 1u : (addr_ >> (31 - i)) & 1u);
+        }
+    }
+    if (user_ & kUserDummy) pos += (user1_ & 0xFF) + 1;
+    if (mosi_bits_) {
+        std::vector<uint8_t> data(total_bytes_);
+        size_t got = 0;
+        while (got < data.size()) {
+            size_t n = pull(data.data() + got, data.size() - got, sink);
+            if (!n) break;
+            got += n;
+            sent_ += uint32_t(n);
+        }
+        if (from_dma_) hash_sent_ = fnv(hash_sent_, data.data(), got);
+        for (uint32_t i = 0; i < mosi_bits_; i++) {
+            const uint8_t byte = i / 8 < got ? data[i / 8] : 0;
+            put(lsb_first ? (byte >> (i % 8)) & 1u : (byte >> (7 - i % 8)) & 1u);
+        }
+        stats_.bytes += mosi_bits_ / 8;
+    }
+    const Picos bit = bit_time();
+    sink.spi_bits(*this, out.data(), in.data(), stream_bits_, t_data0_ - Picos(pre_bits_) * bit, bit);
+    if (miso_bits_) store_miso(in, miso_from_, miso_bits_);
+    time_ = t_end_;
+}
+
+// MISO bits from stream bit `from` into the data buffer: W0 (W8 with usr_miso_highpart) up,
+// lowest byte first, each byte from bit 7 down (bit 0 up with rd_bit_order).
+void Spi::store_miso(const std::vector<uint8_t> &in, uint32_t from, uint32_t bits) {
+    const bool lsb_first = ctrl_ & kCtrlRdBitOrder;
+    const uint32_t base = (user_ & kUserMisoHighpart) ? 32 : 0;
+    for (uint32_t k = 0; k < bits; k++) {
+        const uint32_t s = from + k;
+        const bool b = (in[s / 8] >> (7 - s % 8)) & 1u;
+        const uint32_t byte = (base + k / 8) % 64;
+        const uint32_t bit = 8 * (byte % 4) + (lsb_first ? k % 8 : 7 - k % 8);
+        uint32_t &w = w_[byte / 4];
+        w = b ? w | (1u << bit) : w & ~(1u << bit);
     }
 }
 
@@ -204,7 +287,18 @@ Picos Spi::run(Picos until, SpiSink &sink) {
     const Picos byte_time = 8 * bit_time();
     if (pending_start_) {
         pending_start_ = false;
-        if (!(pin_ & kPinCs0Dis)) sink.spi_select(*this, true, time_);
+        cs_lines_ = uint8_t(~pin_ & 7u);  // cs0_dis, cs1_dis, cs2_dis
+        for (int line = 0; line < 3; line++)
+            if (cs_lines_ >> line & 1u) sink.spi_select(*this, line, true, time_);
+    }
+    if (by_bits_) {
+        if (until < t_end_) {
+            if (time_ < until) time_ = until;
+            return time_;
+        }
+        exchange_bits(sink);
+        finish(sink);
+        return time_;
     }
     while (active_) {
         if (sent_ < total_bytes_) {
@@ -246,6 +340,7 @@ uint32_t Spi::read(uint32_t offset) {
     if (offset >= kW0 && offset < kW0 + 64) return w_[(offset - kW0) / 4];
     switch (offset) {
         case kCmd: return cmd_;
+        case kAddr: return addr_;
         case kCtrl: return ctrl_;
         case kCtrl2: return ctrl2_;
         case kClock: return clock_;
@@ -287,7 +382,7 @@ void Spi::write(uint32_t offset, uint32_t value) {
                 start();
             }
             break;
-        case kAddr: break;
+        case kAddr: addr_ = value; break;
         case kCtrl: ctrl_ = value; break;
         case kCtrl1: break;
         case kCtrl2: ctrl2_ = value; break;

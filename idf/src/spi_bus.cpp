@@ -53,7 +53,10 @@ uint32_t max_transfer_bytes(const spi_bus_config_t &c, bool dma) {
 
 void route_pins(const Bus &b) {
     if (b.pads[0] >= 0) ll::gpio_matrix_out(b.pads[0], ll::spi_sig_mosi(b.spi), false);
-    if (b.pads[1] >= 0) idf::release_pad(b.pads[1]);  // an input; reading is not modelled
+    if (b.pads[1] >= 0) {  // an input: output off, the pad to the unit's MISO input signal
+        idf::release_pad(b.pads[1]);
+        ll::gpio_matrix_in(b.pads[1], ll::spi_sig_miso(b.spi), false);
+    }
     if (b.pads[2] >= 0) ll::gpio_matrix_out(b.pads[2], ll::spi_sig_clk(b.spi), false);
 }
 

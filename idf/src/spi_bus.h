@@ -49,12 +49,18 @@ Bus *bus_of(spi_host_device_t host);
 // The bus that has this device, or nullptr when no bus has it.
 Bus *bus_with_device(const spi_device_t *dev);
 
-// Checks a transaction against the device's bus: what ESP-IDF checks, and what this shim
-// cannot do.
-esp_err_t check_transaction(const Bus &bus, const spi_transaction_t *t);
+// Checks a transaction against the device and its bus: what ESP-IDF checks, and what this shim
+// cannot do. Then, as ESP-IDF does, a full-duplex transaction's rxlength 0 becomes its length.
+esp_err_t check_transaction(const Bus &bus, const spi_device_t &dev, spi_transaction_t *t);
+
+// The command phase's bits of a transaction on the device (0: none).
+uint32_t command_bits(const spi_device_t &dev, const spi_transaction_t &t);
 
 // Calls pre_cb, sets the device's clock, mode and CS line and starts the transfer.
 void start_transfer(Bus &bus, const Job &job);
+
+// A finished transfer's received bits, from the data buffer into rx_buffer or rx_data.
+void fetch_result(Bus &bus, spi_transaction_t &t);
 
 // How long a wait for the job's transfer may last before the unit is taken to be dead (a gated
 // clock): kWaitTransfers times its bits at its device's clock, and an interrupt's latency.

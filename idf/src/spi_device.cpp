@@ -60,8 +60,13 @@ extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
         return ESP_ERR_INVALID_ARG;
     if (cfg->spics_io_num >= 0 && !idf::pad_valid_output(cfg->spics_io_num))
         return ESP_ERR_INVALID_ARG;
-    if (cfg->command_bits || cfg->address_bits || cfg->dummy_bits ||
-        (cfg->flags & kUnsupportedDeviceFlags))
+    // ESP-IDF on the ESP32: a full-duplex device with a command or address phase cannot have
+    // CS lead the data by more than a clock.
+    if (cfg->cs_ena_pretrans > 1 && (cfg->address_bits || cfg->command_bits) &&
+        !(cfg->flags & SPI_DEVICE_HALFDUPLEX))
+        return ESP_ERR_INVALID_ARG;
+    if (cfg->command_bits > ll::spi_reg::kMaxCommandBits) return ESP_ERR_INVALID_ARG;  // USER2's 4 bits
+    if (cfg->address_bits || cfg->dummy_bits || (cfg->flags & kUnsupportedDeviceFlags))
         return ESP_ERR_NOT_SUPPORTED;
     int line = 0;
     while (line < idf::kCsLines && b->devices[line]) line++;
@@ -95,7 +100,7 @@ extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle,
                                             TickType_t ticks_to_wait) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
-    esp_err_t err = idf::check_transaction(*b, trans_desc);
+    esp_err_t err = idf::check_transaction(*b, *handle, trans_desc);
     if (err != ESP_OK) return err;
     // Room among the device's transactions waiting to start, made as the handler starts them.
     auto has_room = [&] { return b->waiting(handle) < size_t(handle->cfg.queue_size); };
@@ -139,7 +144,7 @@ extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
                                                  spi_transaction_t *trans_desc) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
-    esp_err_t err = idf::check_transaction(*b, trans_desc);
+    esp_err_t err = idf::check_transaction(*b, *handle, trans_desc);
     if (err != ESP_OK) return err;
     if (idf::in_isr()) return ESP_ERR_INVALID_STATE;
     if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
@@ -159,6 +164,7 @@ extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
         }
         ll::cpu_relax();
     }
+    idf::fetch_result(*b, *trans_desc);
     if (handle->cfg.post_cb) handle->cfg.post_cb(trans_desc);
     return ESP_OK;
 }

@@ -2,6 +2,7 @@
 
 #include <civetweb.h>
 
+#include <cstdio>
 #include <cstring>
 
 #include "upanel/live/frame_wire.h"
@@ -33,12 +34,13 @@ std::string latest_frame(const SnapshotStore &store) {
 
 }  // namespace
 
-std::unique_ptr<LiveServer> LiveServer::start(int port, const SnapshotStore &store, Error &err) {
+std::unique_ptr<LiveServer> LiveServer::start(int port, const SnapshotStore &store, Error &err,
+                                              TouchInput *input) {
     if (port < 0 || port > 65535) {
         err.text = "port must be from 0 to 65535";
         return nullptr;
     }
-    std::unique_ptr<LiveServer> s(new LiveServer(store));
+    std::unique_ptr<LiveServer> s(new LiveServer(store, input));
     mg_init_library(0);
     const std::string ports = "127.0.0.1:" + std::to_string(port);
     const char *options[] = {"listening_ports", ports.c_str(), "num_threads", "4", nullptr};
@@ -82,11 +84,25 @@ int LiveServer::frame(struct mg_connection *c, void *self) {
 }
 
 // The page asks for a frame when it has drawn the last one, so a slow page is never flooded.
-int LiveServer::ws_data(struct mg_connection *c, int bits, char *, size_t, void *self) {
+// "touch X Y" and "release" are the page's touches on the TFT picture; they get no reply.
+int LiveServer::ws_data(struct mg_connection *c, int bits, char *data, size_t len, void *self) {
     const int opcode = bits & 0xF;
     if (opcode == MG_WEBSOCKET_OPCODE_CONNECTION_CLOSE) return 0;
     if (opcode != MG_WEBSOCKET_OPCODE_TEXT) return 1;
-    std::string msg = latest_frame(static_cast<LiveServer *>(self)->store_);
+    auto *server = static_cast<LiveServer *>(self);
+    const std::string text(data, len);
+    if (text.rfind("touch ", 0) == 0 || text == "release") {
+        TouchInput::Event e;
+        int x = -1, y = -1;
+        e.down = text != "release";
+        if (e.down && (std::sscanf(text.c_str() + 6, "%d %d", &x, &y) != 2 || x < 0 || y < 0 ||
+                       x >= 240 || y >= 320))
+            return 1;  // not a point on the glass: ignored
+        e.x = x, e.y = y;
+        if (server->input_) server->input_->post(e);
+        return 1;
+    }
+    std::string msg = latest_frame(server->store_);
     return mg_websocket_write(c, MG_WEBSOCKET_OPCODE_BINARY, msg.data(), msg.size()) > 0 ? 1 : 0;
 }
 

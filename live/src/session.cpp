@@ -27,6 +27,10 @@ bool Session::run_for(emu::Board &b, emu::Picos d, const std::function<bool()> &
 }
 
 void Session::between_slices(emu::Board &b, bool force_publish) {
+    for (const TouchInput::Event &e : touches_.take()) {
+        if (e.down) b.touch(e.x + 0.5, e.y + 0.5);  // the pixel's centre, as esp32sim.touch
+        else b.release();
+    }
     if (recording() && b.now() >= record_start_ + emu::Picos(gif_.frames()) * record_period_) capture(b);
     if (serving() && (force_publish || Clock::now() - last_publish_ >= kPublishPeriod)) publish(b);
     if (realtime_) pacer_.pace(b.now());
@@ -51,7 +55,7 @@ std::string Session::serve(emu::Board &b, int port, LiveServer::Error &err) {
         err.text = "already serving at " + server_->url() + "; call stop_serving() first";
         return "";
     }
-    server_ = LiveServer::start(port, store_, err);
+    server_ = LiveServer::start(port, store_, err, &touches_);
     if (!server_) return "";
     speed_wall_ = Clock::now(), speed_virt_ = b.now(), speed_ = 0;
     publish(b);

@@ -35,6 +35,16 @@ using upanel::glue::text;
 
 namespace {
 
+// What save_png and record take (limits() tells scripts, upanel's command line among them).
+// The furthest at_ms: well inside what 64-bit picoseconds count (about 213 days).
+constexpr double kMaxAtMs = 1e10;
+constexpr mp_int_t kMaxPngScale = 32, kMaxGifScale = 16, kMaxFps = 50, kMaxGifFrames = 3000;
+
+[[noreturn]] void fail_range(const char *what, mp_int_t lo, mp_int_t hi) {
+    mp_obj_t v[] = {text(what), mp_obj_new_int(lo), mp_obj_new_int(hi)};
+    fail(MP_QSTR_ValueError, "%s must be from %d to %d", 3, v);
+}
+
 // Runs what interrupts scheduled; mp_handle_pending() runs one Python callback a call.
 void run_scheduled() {
     for (int i = 0; i < MICROPY_SCHEDULER_DEPTH && mp_sched_num_pending(); i++) mp_handle_pending(true);
@@ -49,6 +59,7 @@ Board &board() {
 [[noreturn]] void no_device(mp_obj_t name) { fail(MP_QSTR_ValueError, "no device '%s'; attached: hub75, ili9341", 1, &name); }
 
 bool is_ili9341(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "ili9341"); }
+bool is_xpt2046(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "xpt2046"); }
 
 Hub75Panel &device(mp_obj_t name) {
     const char *s = mp_obj_str_get_str(name);
@@ -70,6 +81,8 @@ mp_obj_t ili9341_snapshot() {
                          MP_OBJ_NEW_SMALL_INT(Ili9341Model::kHeight), mp_obj_new_bytes_from_vstr(&out)};
     return mp_obj_new_tuple(3, items);
 }
+
+mp_obj_t xpt2046_info();
 
 mp_obj_t ili9341_info() {
     Board &b = board();
@@ -198,6 +211,7 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
     mp_obj_t d = mp_obj_new_dict(8);
     auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
     if (n_args == 1 && is_ili9341(args[0])) return ili9341_info();
+    if (n_args == 1 && is_xpt2046(args[0])) return xpt2046_info();
     if (n_args == 1) {
         Hub75Panel &panel = device(args[0]);
         Hub75Panel::Stats s = panel.stats();
@@ -265,15 +279,130 @@ extern "C" mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args,
 
 namespace {
 
-// What save_png and record take (limits() tells scripts, upanel's command line among them).
-// The furthest at_ms: well inside what 64-bit picoseconds count (about 213 days).
-constexpr double kMaxAtMs = 1e10;
-constexpr mp_int_t kMaxPngScale = 32, kMaxGifScale = 16, kMaxFps = 50, kMaxGifFrames = 3000;
-
-[[noreturn]] void fail_range(const char *what, mp_int_t lo, mp_int_t hi) {
-    mp_obj_t v[] = {text(what), mp_obj_new_int(lo), mp_obj_new_int(hi)};
-    fail(MP_QSTR_ValueError, "%s must be from %d to %d", 3, v);
+Xpt2046Model &touch_panel() {
+    Xpt2046Model *m = board().xpt2046();
+    if (!m) fail(MP_QSTR_ValueError, "no touch panel: call esp32sim.attach_xpt2046() first");
+    return *m;
 }
+
+// A virtual time in ms from now on, as a Picos; none: now.
+Picos moment(mp_obj_t ms_obj, const char *what) {
+    const Picos now = board().now();
+    if (ms_obj == mp_const_none) return now;
+    const double ms = mp_obj_get_float(ms_obj);
+    if (!(ms >= 0) || ms > kMaxAtMs) fail_range(what, 0, mp_int_t(kMaxAtMs));
+    const Picos t = Picos(std::llround(ms * double(kPicosPerMs)));
+    if (t < now) {
+        char msg[120];
+        snprintf(msg, sizeof msg, "%s=%g is past: virtual time is already %.3f ms", what, ms,
+                 double(now) / kPicosPerMs);
+        fail(MP_QSTR_ValueError, msg);
+    }
+    return t;
+}
+
+}  // namespace
+
+extern "C" mp_obj_t esp32sim_attach_xpt2046(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_calibration, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+    };
+    mp_arg_val_t a[2];
+    mp_arg_parse_all(n_args, args, kw_args, 2, allowed, a);
+    Xpt2046Pins pins;
+    read_pins(a[0].u_obj, Xpt2046Pins::kNames, pins.pad, -1);
+    for (int i = 0; i < 5; i++) {
+        mp_obj_t v[] = {text(Xpt2046Pins::kNames[i]), mp_obj_new_int(pins.pad[i])};
+        const int pad = pins.pad[i];
+        if (pad < 0 && i != Xpt2046Pins::kPenirq) fail(MP_QSTR_ValueError, "%s must be wired (a pad from 0 to 39)", 1, v);
+        if (pad >= 6 && pad <= 11) fail(MP_QSTR_ValueError, "%s: pad %d carries the SPI flash", 2, v);
+        // CS, CLK and MOSI come from the chip: input-only pads cannot drive them.
+        if (pad >= 34 && (i == Xpt2046Pins::kCs || i == Xpt2046Pins::kClk || i == Xpt2046Pins::kMosi))
+            fail(MP_QSTR_ValueError, "%s: pad %d is input-only and cannot drive it", 2, v);
+        for (int j = 0; j < i; j++)
+            if (pad >= 0 && pins.pad[j] == pad) {
+                mp_obj_t w[] = {v[1], text(Xpt2046Pins::kNames[j]), v[0]};
+                fail(MP_QSTR_ValueError, "pad %d is given for both %s and %s", 3, w);
+            }
+    }
+    Xpt2046Calibration cal;
+    if (a[1].u_obj != mp_const_none) {
+        size_t n;
+        mp_obj_t *items;
+        mp_obj_get_array(a[1].u_obj, &n, &items);
+        if (n != 4) fail(MP_QSTR_ValueError, "calibration must be (x0, y0, x1, y1), xpt2046.py's cal_x0, cal_y0, cal_x1, cal_y1");
+        int c[4];
+        for (size_t i = 0; i < 4; i++) {
+            mp_int_t v = mp_obj_get_int(items[i]);
+            if (v < 0 || v > 4095) fail(MP_QSTR_ValueError, "calibration readings must be from 0 to 4095");
+            c[i] = int(v);
+        }
+        if (c[0] == c[2] || c[1] == c[3]) fail(MP_QSTR_ValueError, "calibration: x0 == x1 or y0 == y1 leaves no axis");
+        cal = Xpt2046Calibration{c[0], c[1], c[2], c[3]};
+    }
+    board().attach_xpt2046(pins, cal);
+    return mp_const_none;
+}
+
+// (x, y): a panel pixel; the touch lands at its centre (x + 0.5, y + 0.5).
+extern "C" mp_obj_t esp32sim_touch(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_x, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_y, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_at_ms, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_until_ms, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+    };
+    mp_arg_val_t a[4];
+    mp_arg_parse_all(n_args, args, kw_args, 4, allowed, a);
+    touch_panel();
+    const double x = mp_obj_get_float(a[0].u_obj), y = mp_obj_get_float(a[1].u_obj);
+    if (!(x >= 0 && x < Xpt2046Model::kWidth && y >= 0 && y < Xpt2046Model::kHeight)) {
+        mp_obj_t v[] = {a[0].u_obj, a[1].u_obj};
+        fail(MP_QSTR_ValueError, "touch (%r, %r) is outside the 240x320 glass", 2, v);
+    }
+    const Picos at = moment(a[2].u_obj, "at_ms");
+    Picos until = 0;
+    if (a[3].u_obj != mp_const_none) {
+        until = moment(a[3].u_obj, "until_ms");
+        if (until <= at) fail(MP_QSTR_ValueError, "until_ms must come after the touch (at_ms, or now)");
+    }
+    Board &b = board();
+    if (a[2].u_obj == mp_const_none) b.touch(x + 0.5, y + 0.5);
+    else b.call_at(at, [&b, x, y] { b.touch(x + 0.5, y + 0.5); });
+    if (until) b.call_at(until, [&b] { b.release(); });
+    return mp_const_none;
+}
+
+extern "C" mp_obj_t esp32sim_release(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    static const mp_arg_t allowed[] = {
+        {MP_QSTR_at_ms, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+    };
+    mp_arg_val_t a[1];
+    mp_arg_parse_all(n_args, args, kw_args, 1, allowed, a);
+    touch_panel();
+    Board &b = board();
+    if (a[0].u_obj == mp_const_none) b.release();
+    else b.call_at(moment(a[0].u_obj, "at_ms"), [&b] { b.release(); });
+    return mp_const_none;
+}
+
+namespace {
+mp_obj_t xpt2046_info() {
+    const Xpt2046Model &m = touch_panel();
+    mp_obj_t d = mp_obj_new_dict(6);
+    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    put(MP_QSTR_touched, mp_obj_new_bool(m.touched()));
+    put(MP_QSTR_x, m.touched() ? mp_obj_new_int(mp_int_t(std::floor(m.x()))) : mp_const_none);
+    put(MP_QSTR_y, m.touched() ? mp_obj_new_int(mp_int_t(std::floor(m.y()))) : mp_const_none);
+    put(MP_QSTR_touches, mp_obj_new_int_from_ull(m.stats().touches));
+    put(MP_QSTR_conversions, mp_obj_new_int_from_ull(m.stats().conversions));
+    put(MP_QSTR_penirq, mp_obj_new_bool(m.penirq_high()));
+    return d;
+}
+}  // namespace
+
+namespace {
 
 const char *display_name(Display d) { return d == Display::kIli9341 ? "ili9341" : "hub75"; }
 
@@ -290,16 +419,8 @@ void check_writable(const char *path) {
 }
 
 mp_obj_t save_png_at(Display display, const char *path, int scale, bool leds, mp_obj_t at_obj) {
-    double at_ms = mp_obj_get_float(at_obj);
-    if (!(at_ms >= 0) || at_ms > kMaxAtMs) fail_range("at_ms (virtual time, ms)", 0, mp_int_t(kMaxAtMs));
     Board &b = board();
-    const Picos at = Picos(std::llround(at_ms * double(kPicosPerMs)));
-    if (at < b.now()) {
-        char msg[120];
-        snprintf(msg, sizeof msg, "at_ms=%g is past: virtual time is already %.3f ms", at_ms,
-                 double(b.now()) / kPicosPerMs);
-        fail(MP_QSTR_ValueError, msg);
-    }
+    const Picos at = moment(at_obj, "at_ms");
     check_writable(path);
     char err[300] = "";
     {

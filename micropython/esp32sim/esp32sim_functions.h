@@ -13,6 +13,9 @@ mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_map_t *kw_arg
 mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args);
 mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_attach_ili9341(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
+mp_obj_t esp32sim_attach_xpt2046(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
+mp_obj_t esp32sim_touch(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
+mp_obj_t esp32sim_release(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_captures(void);
 mp_obj_t esp32sim_faults(void);

@@ -9,6 +9,9 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_snapshot_obj, 1, esp32sim_snapshot);
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(esp32sim_info_obj, 0, 1, esp32sim_info);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_attach_hub75_obj, 0, esp32sim_attach_hub75);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_attach_ili9341_obj, 0, esp32sim_attach_ili9341);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_attach_xpt2046_obj, 0, esp32sim_attach_xpt2046);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_touch_obj, 2, esp32sim_touch);
+static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_release_obj, 0, esp32sim_release);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_save_png_obj, 2, esp32sim_save_png);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_captures_obj, esp32sim_captures);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
@@ -31,6 +34,9 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_info), MP_ROM_PTR(&esp32sim_info_obj) },
     { MP_ROM_QSTR(MP_QSTR_attach_hub75), MP_ROM_PTR(&esp32sim_attach_hub75_obj) },
     { MP_ROM_QSTR(MP_QSTR_attach_ili9341), MP_ROM_PTR(&esp32sim_attach_ili9341_obj) },
+    { MP_ROM_QSTR(MP_QSTR_attach_xpt2046), MP_ROM_PTR(&esp32sim_attach_xpt2046_obj) },
+    { MP_ROM_QSTR(MP_QSTR_touch), MP_ROM_PTR(&esp32sim_touch_obj) },
+    { MP_ROM_QSTR(MP_QSTR_release), MP_ROM_PTR(&esp32sim_release_obj) },
     { MP_ROM_QSTR(MP_QSTR_save_png), MP_ROM_PTR(&esp32sim_save_png_obj) },
     { MP_ROM_QSTR(MP_QSTR_captures), MP_ROM_PTR(&esp32sim_captures_obj) },
     { MP_ROM_QSTR(MP_QSTR_faults), MP_ROM_PTR(&esp32sim_faults_obj) },

@@ -1,9 +1,12 @@
 # The live view in a real browser: runs live_scene.py on the host firmware, opens the page in
 # headless Chromium, waits until frames flow, measures the frame rate the page sees, takes a
-# screenshot and checks its pixels against the emulator's snapshot (fetched from /frame).
+# screenshot and checks its pixels against the emulator's snapshot (fetched from /frame);
+# then presses, drags and releases the mouse on the TFT picture (DevTools input events) and
+# checks that the board's touch panel saw each touch at the pixel under the mouse.
 # Usage: python3 browser_check.py FIRMWARE SCENE.py      Every wait is bounded.
 import json
 import os
+import select
 import shutil
 import struct
 import subprocess
@@ -39,6 +42,24 @@ def fetch_frame(url):
     return head, pictures
 
 
+def touches_seen(emu, want, timeout=15):
+    # Lines the scene prints on each change of its touch panel, until `want` or the timeout.
+    seen, deadline = [], time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([emu.stdout], [], [], 0.2)
+        if ready:
+            line = emu.stdout.readline().strip()
+            seen.append(line)
+            if line == want:
+                return seen
+    sys.exit("the board did not see %r within %d s; the scene printed %s" % (want, timeout, seen))
+
+
+def mouse(browser, kind, x, y, buttons):
+    browser.call("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                              "buttons": buttons, "clickCount": 1})
+
+
 def main():
     firmware, scene = sys.argv[1], sys.argv[2]
     chromium = shutil.which("chromium")
@@ -72,6 +93,20 @@ def main():
               % (fps, view["fps"]))
         shot = png_decode.decode(browser.screenshot_png())
         _, pictures = fetch_frame(url)
+        # The mouse on the TFT picture: press at pixel (30, 40), drag to (200, 300), release.
+        tft = view["displays"]["ili9341"]
+
+        def at(px, py):  # the middle of panel pixel (px, py) on the page
+            return tft["left"] + (px + 0.5) * tft["pitch"], tft["top"] + (py + 0.5) * tft["pitch"]
+
+        mouse(browser, "mousePressed", *at(30, 40), 1)
+        touches_seen(emu, "touched 30 40")
+        mouse(browser, "mouseMoved", *at(120, 160), 1)
+        mouse(browser, "mouseMoved", *at(200, 300), 1)
+        touches_seen(emu, "touched 200 300")
+        mouse(browser, "mouseReleased", *at(200, 300), 0)
+        touches_seen(emu, "released")
+        print("live view touch OK: press, drag and release on the TFT reached the touch panel")
     finally:
         if browser:
             browser.close()

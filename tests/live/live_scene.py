@@ -1,5 +1,7 @@
 # The scene the browser test looks at: a HUB75 panel with a red block top left and a green
-# block bottom right, a TFT with a red band and a blue box, served live in real time.
+# block bottom right, a TFT with a red band and a blue box, served live in real time, and a
+# touch panel on the TFT's glass whose every change the scene prints ("touched X Y",
+# "released") for the test to see what the mouse on the page did.
 # Usage: micropython live_scene.py STOP_FILE  (runs until STOP_FILE exists, 60 s at most)
 import os
 import sys
@@ -25,13 +27,21 @@ d.fill(0)
 d.fill_rect(0, 0, 240, 100, 0xF800)
 d.fill_rect(60, 200, 120, 60, 0x001F)
 d.wait()
+# The touch panel on pads neither display uses; nothing drives it: the board's model is read.
+esp32sim.attach_xpt2046(pins=dict(cs=3, clk=1, mosi=14, miso=39))
 
 esp32sim.realtime(True)
 print(esp32sim.serve(port=0))
 stop = sys.argv[1]
 start = time.ticks_ms()
+last = None
 while time.ticks_diff(time.ticks_ms(), start) < 60000:
     esp32sim.run_ms(20)
+    t = esp32sim.info("xpt2046")
+    now = (t["x"], t["y"]) if t["touched"] else None
+    if now != last:
+        print("touched %d %d" % now if now else "released")
+        last = now
     try:
         os.stat(stop)
         break

@@ -102,7 +102,9 @@ TEST_F(IdfErrors, AddDeviceRefusesBadConfigs) {
     refused([](auto &b) { b.queue_size = 0; }, ESP_ERR_INVALID_ARG);
     refused([](auto &b) { b.spics_io_num = 36; }, ESP_ERR_INVALID_ARG);
     refused([](auto &b) { b.spics_io_num = 28; }, ESP_ERR_INVALID_ARG);
-    refused([](auto &b) { b.command_bits = 8; }, ESP_ERR_NOT_SUPPORTED);
+    refused([](auto &b) { b.command_bits = 17; }, ESP_ERR_INVALID_ARG);  // USER2 has 4 bits
+    // ESP-IDF on the ESP32: no command phase on a full-duplex device whose CS leads by 2 clocks.
+    refused([](auto &b) { b.command_bits = 8, b.cs_ena_pretrans = 2; }, ESP_ERR_INVALID_ARG);
     refused([](auto &b) { b.address_bits = 24; }, ESP_ERR_NOT_SUPPORTED);
     refused([](auto &b) { b.dummy_bits = 1; }, ESP_ERR_NOT_SUPPORTED);
     refused([](auto &b) { b.flags = SPI_DEVICE_3WIRE; }, ESP_ERR_NOT_SUPPORTED);
@@ -152,11 +154,14 @@ TEST_F(IdfErrors, TransactionsAreCheckedBeforeTheyAreQueued) {
     refused([&](auto &b) { b.tx_buffer = nullptr; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.length = 0; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.length = 8 * 1001; }, ESP_ERR_INVALID_ARG);  // over max_transfer_sz
-    refused([&](auto &b) { b.length = 9; }, ESP_ERR_NOT_SUPPORTED);
-    refused([&](auto &b) { b.rx_buffer = dma; }, ESP_ERR_NOT_SUPPORTED);
-    refused([&](auto &b) { b.rxlength = 8; }, ESP_ERR_NOT_SUPPORTED);
+    // Receiving: ESP-IDF's rules, and what the data buffer holds (64 bytes; more is DMA).
+    refused([&](auto &b) { b.rxlength = 8 * 101; }, ESP_ERR_INVALID_ARG);  // rx longer than tx (full duplex)
+    refused([&](auto &b) { b.rxlength = 8 * 1001; }, ESP_ERR_INVALID_ARG);  // over max_transfer_sz
+    refused([&](auto &b) { b.rx_buffer = dma; }, ESP_ERR_NOT_SUPPORTED);  // rxlength = length: 100 bytes
     refused([&](auto &b) { b.flags = SPI_TRANS_USE_RXDATA; }, ESP_ERR_NOT_SUPPORTED);
+    refused([&](auto &b) { b.flags = SPI_TRANS_USE_RXDATA, b.rxlength = 40; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.flags = SPI_TRANS_MODE_QIO; }, ESP_ERR_NOT_SUPPORTED);
+    refused([&](auto &b) { b.flags = SPI_TRANS_VARIABLE_ADDR; }, ESP_ERR_NOT_SUPPORTED);
     refused([&](auto &b) { b.flags = SPI_TRANS_USE_TXDATA, b.length = 40; }, ESP_ERR_INVALID_ARG);
     EXPECT_EQ(spi_device_get_trans_result(dev, &got, 0), ESP_ERR_TIMEOUT) << "nothing was queued";
 

@@ -19,15 +19,26 @@
  * (spi_device_get_trans_result, spi_device_transmit, spi_device_polling_transmit) give
  * ESP_ERR_INVALID_STATE there.
  *
- * What the host shim does not do (and says so with ESP_ERR_NOT_SUPPORTED): receiving (MISO:
- * rx_buffer, SPI_TRANS_USE_RXDATA, rxlength), command, address and dummy phases
- * (command_bits, address_bits, dummy_bits, SPI_TRANS_VARIABLE_*), dual/quad/octal modes,
- * SPI_TRANS_CS_KEEP_ACTIVE, 3-wire and DDR devices, and lengths that are not whole bytes.
+ * A transaction has the phases ESP-IDF gives it: a command phase (the device's command_bits,
+ * or with SPI_TRANS_VARIABLE_CMD the command_bits of the spi_transaction_ext_t it is part of)
+ * sending cmd MSB first (LSB first with SPI_DEVICE_TXBIT_LSBFIRST), then the data: `length`
+ * bits from tx_buffer or tx_data, and `rxlength` bits received into rx_buffer or rx_data
+ * (SPI_TRANS_USE_RXDATA), any number of bits. A SPI_DEVICE_HALFDUPLEX device receives after
+ * it has sent; otherwise both go at once and rxlength 0 becomes length when the transaction
+ * is queued (as in ESP-IDF). Received bits go through the unit's 64-byte data buffer and are
+ * copied to rx_buffer (any memory) before post_cb runs.
+ *
+ * What the host shim does not do (and says so with ESP_ERR_NOT_SUPPORTED): receiving more
+ * than 64 bytes (ESP-IDF does that by DMA), address and dummy phases (address_bits,
+ * dummy_bits, SPI_TRANS_VARIABLE_ADDR/DUMMY), dual/quad/octal modes,
+ * SPI_TRANS_CS_KEEP_ACTIVE, 3-wire and DDR devices.
  * Where it is stricter than ESP-IDF: a tx_buffer sent by DMA must be word aligned in
  * DMA-capable memory (heap_caps_malloc with MALLOC_CAP_DMA), else ESP_ERR_INVALID_ARG (ESP-IDF
- * would copy it into a temporary DMA buffer); handles are checked (ESP_ERR_INVALID_ARG for a
- * handle that is not a device of any bus). cs_ena_pretrans, cs_ena_posttrans, duty_cycle_pos
- * and input_delay_ns are accepted; CS is held one clock before and after each transfer.
+ * would copy it into a temporary DMA buffer); a length with nothing to send (no tx_buffer,
+ * no SPI_TRANS_USE_TXDATA, no full-duplex reception) and command_bits over 16 are
+ * ESP_ERR_INVALID_ARG; handles are checked (ESP_ERR_INVALID_ARG for a handle that is not a
+ * device of any bus). cs_ena_pretrans, cs_ena_posttrans, duty_cycle_pos and input_delay_ns
+ * are accepted; CS is held one clock before and after each transfer.
  *
  * The structs use anonymous unions, as ESP-IDF's do: C11, or C99 with GNU extensions. */
 #pragma once
@@ -57,10 +68,10 @@ extern "C" {
 /* spi_transaction_t.flags */
 #define SPI_TRANS_MODE_DIO (1 << 0)         /* not supported */
 #define SPI_TRANS_MODE_QIO (1 << 1)         /* not supported */
-#define SPI_TRANS_USE_RXDATA (1 << 2)       /* receive into rx_data (not supported) */
+#define SPI_TRANS_USE_RXDATA (1 << 2)       /* receive into rx_data (at most 32 bits), not rx_buffer */
 #define SPI_TRANS_USE_TXDATA (1 << 3)       /* send tx_data (at most 32 bits), not tx_buffer */
 #define SPI_TRANS_MODE_DIOQIO_ADDR (1 << 4) /* not supported */
-#define SPI_TRANS_VARIABLE_CMD (1 << 5)     /* not supported */
+#define SPI_TRANS_VARIABLE_CMD (1 << 5)     /* command_bits from spi_transaction_ext_t */
 #define SPI_TRANS_VARIABLE_ADDR (1 << 6)    /* not supported */
 #define SPI_TRANS_VARIABLE_DUMMY (1 << 7)   /* not supported */
 #define SPI_TRANS_CS_KEEP_ACTIVE (1 << 8)   /* not supported */
@@ -76,7 +87,7 @@ typedef struct spi_transaction_t spi_transaction_t;
 typedef void (*transaction_cb_t)(spi_transaction_t *trans);
 
 typedef struct {
-    uint8_t command_bits;      /* must be 0 on the host */
+    uint8_t command_bits;      /* command phase, 0..16 bits */
     uint8_t address_bits;      /* must be 0 on the host */
     uint8_t dummy_bits;        /* must be 0 on the host */
     uint8_t mode;              /* SPI mode 0..3 (CPOL, CPHA) */
@@ -94,30 +105,40 @@ typedef struct {
 
 struct spi_transaction_t {
     uint32_t flags;            /* SPI_TRANS_* */
-    uint16_t cmd;              /* command phase (not supported: no command bits) */
+    uint16_t cmd;              /* command phase's value, its low command_bits bits */
     uint64_t addr;             /* address phase (not supported: no address bits) */
-    size_t length;             /* bits to send; a multiple of 8 */
-    size_t rxlength;           /* bits to receive: must be 0 */
+    size_t length;             /* bits to send */
+    size_t rxlength;           /* bits to receive, at most 512 (full duplex: 0 = length) */
     void *user;                /* the caller's, for the callbacks */
     union {
         const void *tx_buffer; /* what to send; DMA-capable and word aligned on a DMA bus */
         uint8_t tx_data[4];    /* with SPI_TRANS_USE_TXDATA */
     };
     union {
-        void *rx_buffer;       /* must be NULL */
-        uint8_t rx_data[4];
+        void *rx_buffer;       /* where received bits go, (rxlength + 7) / 8 bytes */
+        uint8_t rx_data[4];    /* with SPI_TRANS_USE_RXDATA */
     };
 };
+
+/** A transaction with its own phase lengths (SPI_TRANS_VARIABLE_CMD: command_bits). */
+typedef struct {
+    struct spi_transaction_t base;
+    uint8_t command_bits;
+    uint8_t address_bits;      /* SPI_TRANS_VARIABLE_ADDR is not supported */
+    uint8_t dummy_bits;        /* SPI_TRANS_VARIABLE_DUMMY is not supported */
+} spi_transaction_ext_t;
 
 struct spi_device_t;
 typedef struct spi_device_t *spi_device_handle_t;
 
 /** Adds a device to an initialized bus and writes its handle to *handle. The device gets
  *  one of the bus's three CS lines, routed to spics_io_num. ESP_ERR_INVALID_ARG for an
- *  unknown host, NULL arguments, clock_speed_hz <= 0, mode > 3, queue_size < 1 or a CS pad
- *  that cannot be an output; ESP_ERR_INVALID_STATE when the bus is not initialized;
- *  ESP_ERR_NOT_FOUND when all three CS lines are taken; ESP_ERR_NOT_SUPPORTED for command,
- *  address or dummy bits or an unsupported flag; ESP_ERR_NO_MEM when out of memory. */
+ *  unknown host, NULL arguments, clock_speed_hz <= 0, mode > 3, queue_size < 1, a CS pad
+ *  that cannot be an output, command_bits over 16, or (ESP-IDF's rule on the ESP32) a
+ *  full-duplex device with command or address bits and cs_ena_pretrans over 1;
+ *  ESP_ERR_INVALID_STATE when the bus is not initialized; ESP_ERR_NOT_FOUND when all three
+ *  CS lines are taken; ESP_ERR_NOT_SUPPORTED for address or dummy bits or an unsupported
+ *  flag; ESP_ERR_NO_MEM when out of memory. */
 esp_err_t spi_bus_add_device(spi_host_device_t host_id,
                              const spi_device_interface_config_t *dev_config,
                              spi_device_handle_t *handle);
@@ -132,10 +153,12 @@ esp_err_t spi_bus_remove_device(spi_device_handle_t handle);
  *  queue_size transactions are queued and not yet returned, waits ticks_to_wait ticks for
  *  room; as only the caller itself can make room (by getting results), that wait lets
  *  emulated time pass and gives ESP_ERR_TIMEOUT (at once for portMAX_DELAY, where the chip
- *  would block forever). ESP_ERR_INVALID_ARG for a bad handle, a NULL transaction, length 0,
- *  a length over the bus's max_transfer_sz, tx_data over 32 bits, a NULL tx_buffer, or a
- *  tx_buffer a DMA bus cannot read (not word aligned in DMA-capable memory);
- *  ESP_ERR_NOT_SUPPORTED for what the header comment lists. */
+ *  would block forever). ESP_ERR_INVALID_ARG, as ESP-IDF: a bad handle, a NULL transaction,
+ *  length or rxlength over the bus's max_transfer_sz, tx_data or rx_data over 32 bits, data
+ *  to send with length 0, a half-duplex rx_buffer with rxlength 0, rxlength over length in
+ *  full duplex, both sending and receiving on a half-duplex device of a DMA bus; and the
+ *  shim's own (header comment) and a tx_buffer a DMA bus cannot read (not word aligned in
+ *  DMA-capable memory). ESP_ERR_NOT_SUPPORTED for what the header comment lists. */
 esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *trans_desc,
                                  TickType_t ticks_to_wait);
 

@@ -19,6 +19,7 @@
 #include "upanel/emu/i2s.h"
 #include "upanel/emu/ili9341_model.h"
 #include "upanel/emu/spi.h"
+#include "upanel/emu/xpt2046_model.h"
 #include "upanel/ll/host_bus.h"
 
 namespace upanel::emu {
@@ -60,6 +61,13 @@ public:
     // An ILI9341 display; one is wired by default, with the seed's pads.
     void attach_ili9341(const Ili9341Pins &pins);
     Ili9341Model *ili9341() { return ili9341_.get(); }
+    // An XPT2046 touch controller (none by default: its default CS pad, 25, is a HUB75 pad).
+    void attach_xpt2046(const Xpt2046Pins &pins, const Xpt2046Calibration &cal = {});
+    Xpt2046Model *xpt2046() { return xpt2046_.get(); }
+    const Xpt2046Pins &xpt2046_pins() const { return xpt2046_pins_; }
+    // The glass touched at (x, y) in panel pixels, or let go (nothing without a touch panel).
+    void touch(double x, double y);
+    void release();
 
     Stats stats() const { return stats_; }
     const std::vector<std::string> &faults() const { return faults_; }
@@ -91,10 +99,20 @@ private:
     void buffer_read(const I2s &unit, uint32_t addr, uint32_t len) override;
     void fault(const std::string &what) override;
     // SpiSink
-    void spi_select(const Spi &unit, bool active, Picos t) override;
+    void spi_select(const Spi &unit, int line, bool active, Picos t) override;
     void spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) override;
+    void spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t n, Picos t0,
+                  Picos bit_time) override;
     bool pad_level(int pad, bool floating_level) const;
+    // A CS pad's level when an SPI unit's CS line drives it: true and the level in `high`.
+    bool spi_cs_level(const PadRoute &r, bool &high) const;
     void update_ili9341_pads();
+    void ili9341_select(const Spi &unit, int line, bool active, Picos t);
+    void ili9341_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time);
+    void ili9341_stream(const Spi &unit, const uint8_t *mosi, size_t n, Picos t0, Picos bit_time);
+    void update_xpt2046_pads();
+    void xpt2046_select(const Spi &unit, int line, bool active, Picos t);
+    void xpt2046_stream(const Spi &unit, const uint8_t *mosi, uint8_t *dout, size_t n);
     struct InputSource {
         int8_t bit = -1;  // sample bit, or -1 for a constant level
         bool level = false, invert = false;
@@ -136,6 +154,11 @@ private:
     std::unique_ptr<Ili9341Model> ili9341_;
     Ili9341Pins ili9341_pins_;
     std::vector<uint8_t> mosi_bytes_;  // bytes as the display's MOSI pad carries them
+    uint8_t ili9341_byte_ = 0;         // bits clocked one by one since its selection
+    int ili9341_bits_ = 0;
+
+    std::unique_ptr<Xpt2046Model> xpt2046_;
+    Xpt2046Pins xpt2046_pins_;
 };
 
 // The board the host firmware's modules share, created on first use.

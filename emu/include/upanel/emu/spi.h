@@ -1,11 +1,27 @@
-// SPI2 (HSPI) and SPI3 (VSPI) as bus masters sending data (MOSI), from the W0..W15 buffer or
-// by DMA from lldesc_t chains. Modelled after the TRM: clock = 80 MHz / ((pre+1) * (n+1)),
-// a transaction starts when CMD.usr is set and lasts cs_setup + MOSI_DLEN+1 bits + cs_hold
-// clocks, then clears usr and sets SLAVE.trans_done. Data comes from DMA while an out link
-// started on this unit is running, else from W0.. (lowest byte first). The DMA engine runs only
-// with its DPORT clock (SPI_DMA) on and a channel selected for this unit in SPI_DMA_CHAN_SEL;
-// descriptors and buffers must be word aligned in DMA-capable RAM and owned by the DMA.
-// Whole bytes are handed on with exact times; no bit-by-bit emulation.
+// SPI2 (HSPI) and SPI3 (VSPI) as bus masters, modelled after the TRM: clock = 80 MHz /
+// ((pre+1) * (n+1)); a transaction starts when CMD.usr is set, runs the phases USER enables
+// (cs_setup, command, address, dummy, MOSI, MISO, cs_hold), each phase's bits at the SPI
+// clock, then clears usr and sets SLAVE.trans_done. Every CS line PIN does not disable is
+// asserted for the whole transaction (master_cs_pol gives each line's active level).
+// - Command phase (usr_command): USER2.usr_command_bitlen+1 bits of usr_command_value, sent
+//   bits 7..0 then 15..8 (ESP-IDF swaps the bytes of a command to send it MSB first);
+//   LSB first (CTRL.wr_bit_order) from bit 0 up. Address phase (usr_addr): ADDR from bit 31
+//   down (LSB first: its highest byte first, each from bit 0). Dummy: clocks, MOSI low.
+// - MOSI data (usr_mosi, MOSI_DLEN+1 bits) come from DMA while an out link started on this
+//   unit is running, else from W0.. (W8.. with usr_mosi_highpart), lowest byte first, each
+//   byte MSB first unless wr_bit_order.
+// - MISO data (usr_miso, MISO_DLEN+1 bits): sampled from the unit's MISO input signal (the
+//   GPIO matrix says which pad) into W0.. (W8.. with usr_miso_highpart), lowest byte first,
+//   each byte filled from bit 7 down unless CTRL.rd_bit_order; bits past the length keep
+//   what they held. Half duplex (USER.doutdin clear): the MISO phase follows the MOSI phase,
+//   MOSI low meanwhile. Full duplex (doutdin set): both at once, for MOSI_DLEN+1 bits (the
+//   MISO length when there is no MOSI phase), of which the first MISO_DLEN+1 are kept.
+//   Received data go to the data buffer only: a started DMA in link is a fault (not modelled).
+// The DMA engine runs only with its DPORT clock (SPI_DMA) on and a channel selected for this
+// unit in SPI_DMA_CHAN_SEL; descriptors and buffers must be word aligned in DMA-capable RAM
+// and owned by the DMA. A transaction of whole MOSI bytes only is handed on as bytes with
+// exact times while it runs; any other (a command, address or dummy phase, MISO, a partial
+// byte) is handed on bit by bit when it has been clocked, each bit with its time.
 #pragma once
 #include <array>
 #include <cstdint>
@@ -26,10 +42,15 @@ class Spi;
 class SpiSink {
 public:
     virtual ~SpiSink() = default;
-    // The unit's CS0 output changed (active = asserted) at t.
-    virtual void spi_select(const Spi &unit, bool active, Picos t) = 0;
+    // The unit's CS line (0..2) changed (active = asserted) at t.
+    virtual void spi_select(const Spi &unit, int line, bool active, Picos t) = 0;
     // n bytes, the first one complete at t0 + byte_time, each next one byte_time later.
     virtual void spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Picos byte_time) = 0;
+    // n clocks: bit i of the stream (mosi[i / 8] >> (7 - i % 8)) is sampled at
+    // t0 + (i + 1) * bit_time; the sink writes what the unit's MISO input shows at each of
+    // those edges into miso, in the same layout (zeroed by the caller).
+    virtual void spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t n, Picos t0,
+                          Picos bit_time) = 0;
     virtual void fault(const std::string &what) = 0;
 };
 
@@ -56,15 +77,23 @@ public:
     uint16_t clk_signal() const { return number_ == 2 ? 8 : 63; }
     uint16_t mosi_signal() const { return number_ == 2 ? 10 : 65; }
     uint16_t cs0_signal() const { return number_ == 2 ? 11 : 68; }
-    bool cs_active_low() const { return !((pin_ >> 6) & 1u); }  // master_cs_pol bit 0
+    // CS line 0..2: HSPICS0 11, HSPICS1 61, HSPICS2 62; VSPICS0..2 68..70.
+    uint16_t cs_signal(int line) const {
+        return number_ == 2 ? uint16_t(line == 0 ? 11 : 60 + line) : uint16_t(68 + line);
+    }
+    bool cs_active_low(int line = 0) const { return !((pin_ >> (6 + line)) & 1u); }  // master_cs_pol
+    // GPIO matrix input signal of MISO (HSPIQ_in 9, VSPIQ_in 64).
+    uint16_t miso_signal() const { return number_ == 2 ? 9 : 64; }
 
     Picos bit_time() const;
     // SPI mode 0..3 on the clock and MOSI pads: CPOL is PIN.ck_idle_edge (the clock's idle
     // level); USER.ck_out_edge moves MOSI changes to the other edge, so CPHA is ck_idle_edge
     // xor ck_out_edge (modes 0..3: idle/out 0/0, 0/1, 1/1, 1/0). The MISO delay settings
-    // only shift what the master reads, and no emulated device answers on MISO.
+    // only shift what the master reads; devices answer on MISO in any mode here.
     int clock_mode() const;
     bool busy() const { return active_; }
+    // Whether CS line 0..2 is asserted now.
+    bool cs_asserted(int line) const { return active_ && ((cs_lines_ >> line) & 1u); }
     // Runs until `until` or the end of a transaction. Returns the time reached; sets
     // finished() when a transaction ended in this call.
     Picos run(Picos until, SpiSink &sink);
@@ -87,6 +116,8 @@ private:
     bool load(SpiSink &sink);
     void finish_descriptor();
     void finish(SpiSink &sink);
+    void exchange_bits(SpiSink &sink);
+    void store_miso(const std::vector<uint8_t> &in, uint32_t from, uint32_t bits);
     bool dma_usable(std::string *why) const;
     uint64_t hash_chain(uint32_t bytes) const;
 
@@ -96,13 +127,18 @@ private:
     const Picos &now_;
     Picos time_ = 0;
 
-    uint32_t cmd_, ctrl_, ctrl2_, clock_, user_, user1_, user2_, mosi_dlen_, miso_dlen_;
+    uint32_t cmd_, addr_, ctrl_, ctrl2_, clock_, user_, user1_, user2_, mosi_dlen_, miso_dlen_;
     uint32_t pin_, slave_, dma_conf_, out_link_, in_link_, dma_int_ena_, dma_int_raw_;
     std::array<uint32_t, 16> w_{};
 
     // The transaction under way.
     bool active_ = false, finished_ = false, pending_start_ = false;
     bool from_dma_ = false;
+    uint8_t cs_lines_ = 0;  // the lines asserted for the transaction under way
+    // Bit by bit: the stream is handed on when clocked (at t_end_ less the hold).
+    bool by_bits_ = false;
+    uint32_t pre_bits_ = 0, mosi_bits_ = 0, miso_bits_ = 0, stream_bits_ = 0;
+    uint32_t miso_from_ = 0;  // the stream bit the MISO data start at
     Picos t_start_ = 0, t_data0_ = 0, t_end_ = 0;
     uint32_t total_bytes_ = 0, sent_ = 0;
     uint64_t hash_start_ = 0, hash_sent_ = 0;

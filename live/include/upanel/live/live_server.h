@@ -1,12 +1,14 @@
 // The live view's web server (CivetWeb, on its own threads): serves the page and, over a
-// WebSocket, the latest snapshot each time the page asks for one. It only ever reads the
-// SnapshotStore; it never touches the emulated board.
+// WebSocket, the latest snapshot each time the page asks for one ("f"), and takes the page's
+// touches ("touch X Y", "release") into a TouchInput. It only ever reads the SnapshotStore and
+// posts to the TouchInput; it never touches the emulated board.
 #pragma once
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "upanel/live/snapshot_store.h"
+#include "upanel/live/touch_input.h"
 
 struct mg_context;
 struct mg_connection;
@@ -20,7 +22,9 @@ public:
         bool port_in_use = false;
     };
     // Listens on 127.0.0.1:port (0: a free port); nullptr and err filled when it cannot.
-    static std::unique_ptr<LiveServer> start(int port, const SnapshotStore &store, Error &err);
+    // Touches from the page go to input (none: they are dropped).
+    static std::unique_ptr<LiveServer> start(int port, const SnapshotStore &store, Error &err,
+                                             TouchInput *input = nullptr);
     ~LiveServer();
     LiveServer(const LiveServer &) = delete;
     LiveServer &operator=(const LiveServer &) = delete;
@@ -39,12 +43,13 @@ public:
     }
 
 private:
-    explicit LiveServer(const SnapshotStore &store) : store_(store) {}
+    LiveServer(const SnapshotStore &store, TouchInput *input) : store_(store), input_(input) {}
     static int page(struct mg_connection *c, void *self);
     static int frame(struct mg_connection *c, void *self);
     static int ws_data(struct mg_connection *c, int bits, char *data, size_t len, void *self);
 
     const SnapshotStore &store_;
+    TouchInput *input_;
     std::mutex log_mutex_;
     std::string log_;
     mg_context *ctx_ = nullptr;

@@ -2,7 +2,8 @@
 // real-time pace and an animated recording. All of it hooks into one place, running virtual
 // time: with any of them on, time runs in short slices, and between slices the session
 // publishes a snapshot (at most kPublishPeriod apart in wall time), captures a recording
-// frame when its virtual time has come, and sleeps to keep pace with the wall clock.
+// frame when its virtual time has come, sleeps to keep pace with the wall clock, and applies
+// the touches the page sent (mouse on the TFT picture) to the board's touch panel.
 // Everything here runs on the emulator's thread except the server's handlers.
 #pragma once
 #include <chrono>
@@ -50,6 +51,7 @@ private:
     void capture(emu::Board &b);
 
     SnapshotStore store_;
+    TouchInput touches_;
     std::unique_ptr<LiveServer> server_;
     std::chrono::steady_clock::time_point last_publish_{};
     std::chrono::steady_clock::time_point speed_wall_{};

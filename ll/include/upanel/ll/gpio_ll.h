@@ -1,4 +1,4 @@
-// Pad routing: IO_MUX function select and the GPIO matrix output selection.
+// Pad routing: IO_MUX function select and the GPIO matrix output and input selection.
 #pragma once
 #include <stdint.h>
 
@@ -16,6 +16,9 @@ constexpr uint32_t kGpioFuncOutSel0 = kGpioBase + 0x530;
 constexpr uint32_t kFuncOutInvSel = 1u << 9;
 constexpr uint32_t kIoMuxMcuSelShift = 12, kIoMuxMcuSelMask = 7u << 12, kIoMuxFuncGpio = 2;
 constexpr uint32_t kIoMuxFunDrvShift = 10;
+constexpr uint32_t kIoMuxFunIe = 1u << 9;  // the pad's input buffer on
+constexpr uint32_t kGpioFuncInSel0 = kGpioBase + 0x130;  // GPIO_FUNCn_IN_SEL_CFG, n = signal
+constexpr uint32_t kFuncInSigInSel = 1u << 7, kFuncInInvSel = 1u << 6;
 
 // IO_MUX register offset of each pad; 0 for pads without one.
 constexpr uint16_t kIoMuxOffset[kPadCount] = {
@@ -57,6 +60,13 @@ inline void gpio_matrix_out(int pad, uint16_t signal, bool invert) {
     iomux_select_gpio(pad);
     gpio_enable_output(pad);
     reg_write(kGpioFuncOutSel0 + 4u * uint32_t(pad), signal | (invert ? kFuncOutInvSel : 0));
+}
+
+// Routes a pad to a peripheral input signal through the GPIO matrix, the pad's input on.
+inline void gpio_matrix_in(int pad, uint16_t signal, bool invert) {
+    const uint32_t addr = kIoMuxBase + kIoMuxOffset[pad];
+    reg_write(addr, reg_read(addr) | kIoMuxFunIe);
+    reg_write(kGpioFuncInSel0 + 4u * signal, uint32_t(pad) | kFuncInSigInSel | (invert ? kFuncInInvSel : 0));
 }
 
 // Drives a pad as a plain GPIO output at a fixed level.

@@ -1,6 +1,7 @@
-// SPI2 (HSPI) and SPI3 (VSPI) master register operations for write-only transfers, from the
-// W0..W15 data buffer or by DMA from lldesc chains; one function per register operation,
-// taking the SPI number (2 or 3). Offsets and bits: ESP32 TRM ch. 7, ESP-IDF spi_struct.h.
+// SPI2 (HSPI) and SPI3 (VSPI) master register operations: transfers from the W0..W15 data
+// buffer or by DMA from lldesc chains, a command phase, and reception into the data buffer
+// (MISO, half or full duplex); one function per register operation, taking the SPI number
+// (2 or 3). Offsets and bits: ESP32 TRM ch. 7, ESP-IDF spi_struct.h.
 #pragma once
 #include <stdint.h>
 
@@ -10,7 +11,7 @@
 namespace upanel::ll {
 
 namespace spi_reg {
-constexpr uint32_t kCmd = 0x00, kCtrl = 0x08, kCtrl2 = 0x14, kClock = 0x18, kUser = 0x1C;
+constexpr uint32_t kCmd = 0x00, kAddr = 0x04, kCtrl = 0x08, kCtrl2 = 0x14, kClock = 0x18, kUser = 0x1C;
 constexpr uint32_t kUser1 = 0x20, kUser2 = 0x24, kMosiDlen = 0x28, kMisoDlen = 0x2C;
 constexpr uint32_t kPin = 0x34, kSlave = 0x38, kW0 = 0x80;
 constexpr uint32_t kDmaConf = 0x100, kDmaOutLink = 0x104, kDmaInLink = 0x108;
@@ -18,6 +19,10 @@ constexpr uint32_t kDmaIntEna = 0x110, kDmaIntRaw = 0x114, kDmaIntSt = 0x118, kD
 
 constexpr uint32_t kCmdUsr = 1u << 18;
 constexpr uint32_t kUserCsHold = 1u << 4, kUserCsSetup = 1u << 5, kUserMosi = 1u << 27;
+constexpr uint32_t kUserDoutdin = 1u << 0;  // full duplex
+constexpr uint32_t kUserMiso = 1u << 28, kUserCommand = 1u << 31;
+constexpr uint32_t kUser2CommandBitlenShift = 28;  // 4 bits of "bits - 1"
+constexpr uint32_t kMaxCommandBits = 16;
 constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9;
 constexpr uint32_t kPinCkIdleEdge = 1u << 29;
 constexpr uint32_t kDmaInRst = 1u << 2, kDmaOutRst = 1u << 3, kDmaAhbmFifoRst = 1u << 4;
@@ -25,6 +30,7 @@ constexpr uint32_t kDmaAhbmRst = 1u << 5;
 constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29;
 constexpr uint32_t kClockEquSysclk = 1u << 31;
 constexpr uint32_t kCtrlWrBitOrder = 1u << 26;  // LSB first on MOSI
+constexpr uint32_t kCtrlRdBitOrder = 1u << 25;  // LSB first on MISO
 constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kPinCsDisShift = 0, kPinCsPolShift = 6;  // one bit per CS line, 3 lines
 constexpr uint32_t kDataBufBytes = 64;       // W0..W15
@@ -44,6 +50,8 @@ inline int spi_irq(int spi) { return spi == 2 ? 30 : 31; }
 inline uint16_t spi_sig_clk(int spi) { return spi == 2 ? 8 : 63; }
 inline uint16_t spi_sig_mosi(int spi) { return spi == 2 ? 10 : 65; }
 inline uint16_t spi_sig_cs0(int spi) { return spi == 2 ? 11 : 68; }
+// GPIO matrix input signal of MISO (SPIQ): HSPIQ_in 9, VSPIQ_in 64.
+inline uint16_t spi_sig_miso(int spi) { return spi == 2 ? 9 : 64; }
 // CS line 0..2: HSPICS0 11, HSPICS1 61, HSPICS2 62; VSPICS0..2 68..70.
 inline uint16_t spi_sig_cs(int spi, int line) {
     return spi == 2 ? uint16_t(line == 0 ? 11 : 60 + line) : uint16_t(68 + line);
@@ -174,6 +182,74 @@ inline void spi_ll_set_lsb_first(int spi, bool lsb_first) {
     using namespace spi_reg;
     const uint32_t v = spi_ll_read(spi, kCtrl) & ~kCtrlWrBitOrder;
     spi_ll_write(spi, kCtrl, lsb_first ? v | kCtrlWrBitOrder : v);
+}
+
+// Bits received LSB first (CTRL.rd_bit_order) or MSB first.
+inline void spi_ll_set_rx_lsb_first(int spi, bool lsb_first) {
+    using namespace spi_reg;
+    const uint32_t v = spi_ll_read(spi, kCtrl) & ~kCtrlRdBitOrder;
+    spi_ll_write(spi, kCtrl, lsb_first ? v | kCtrlRdBitOrder : v);
+}
+
+// USER2.usr_command_value for `bits` (1..16) of cmd: the unit sends the value's bits 7..0,
+// then 15..8, so MSB first the command is aligned to the top and its bytes swapped; LSB first
+// it goes from bit 0 up as it is.
+constexpr uint32_t spi_ll_command_value(uint32_t cmd, uint32_t bits, bool lsb_first) {
+    if (lsb_first) return cmd & 0xFFFF;
+    const uint32_t top = (cmd << (16 - bits)) & 0xFFFF;
+    return (top >> 8) | ((top & 0xFF) << 8);
+}
+
+// The command phase: `bits` (0: none, else 1..16) of cmd before the data.
+inline void spi_ll_set_command(int spi, uint32_t cmd, uint32_t bits, bool lsb_first) {
+    using namespace spi_reg;
+    const uint32_t user = spi_ll_read(spi, kUser) & ~kUserCommand;
+    if (!bits) {
+        spi_ll_write(spi, kUser, user);
+        return;
+    }
+    spi_ll_write(spi, kUser2, ((bits - 1) << kUser2CommandBitlenShift) | spi_ll_command_value(cmd, bits, lsb_first));
+    spi_ll_write(spi, kUser, user | kUserCommand);
+}
+
+// The data phases: mosi_bits out (0: no MOSI phase), miso_bits in (0: no MISO phase), one
+// after the other (half duplex) or at once (full duplex: the MOSI length governs).
+inline void spi_ll_set_data_phases(int spi, uint32_t mosi_bits, uint32_t miso_bits, bool full_duplex) {
+    using namespace spi_reg;
+    uint32_t user = spi_ll_read(spi, kUser) & ~(kUserMosi | kUserMiso | kUserDoutdin);
+    if (mosi_bits) user |= kUserMosi, spi_ll_write(spi, kMosiDlen, mosi_bits - 1);
+    if (miso_bits) user |= kUserMiso, spi_ll_write(spi, kMisoDlen, miso_bits - 1);
+    if (full_duplex) user |= kUserDoutdin;
+    spi_ll_write(spi, kUser, user);
+}
+
+// Up to 64 bytes into the data buffer (W0's lowest byte first), without starting.
+inline void spi_ll_write_buffer(int spi, const uint8_t *data, uint32_t n) {
+    using namespace spi_reg;
+    for (uint32_t w = 0; w < (n + 3) / 4; w++) {
+        uint32_t v = 0;
+        for (uint32_t b = 0; b < 4 && w * 4 + b < n; b++) v |= uint32_t(data[w * 4 + b]) << (8 * b);
+        spi_ll_write(spi, kW0 + 4 * w, v);
+    }
+}
+
+// Up to 64 received bytes from the data buffer.
+inline void spi_ll_read_buffer(int spi, uint8_t *out, uint32_t n) {
+    using namespace spi_reg;
+    for (uint32_t w = 0; w < (n + 3) / 4; w++) {
+        const uint32_t v = spi_ll_read(spi, kW0 + 4 * w);
+        for (uint32_t b = 0; b < 4 && w * 4 + b < n; b++) out[w * 4 + b] = uint8_t(v >> (8 * b));
+    }
+}
+
+// Starts the transaction the registers describe.
+inline void spi_ll_user_start(int spi) { spi_ll_write(spi, spi_reg::kCmd, spi_reg::kCmdUsr); }
+
+// The out link from the descriptor chain at first_desc (a chip address), without starting.
+inline void spi_ll_load_dma(int spi, uint32_t first_desc) {
+    using namespace spi_reg;
+    spi_ll_dma_reset(spi);
+    spi_ll_write(spi, kDmaOutLink, (first_desc & 0xFFFFF) | kOutLinkStart);
 }
 
 }  // namespace upanel::ll
