@@ -18,8 +18,8 @@ struct Hub75Pads {
 
 constexpr Hub75Pads kHub75DefaultPads = {{25, 26, 27, 14, 12, 13, 23, 19, 5, 17, 18, 4, 15, 16}};
 
-// The signals' names, in the same order, as a `pins` dict spells them.
-inline constexpr const char *kHub75SignalNames[kHub75Signals] = {
-    "r1", "g1", "b1", "r2", "g2", "b2", "a", "b", "c", "d", "e", "lat", "oe", "clk"};
+// The signals' names, in the same order, as a `pins` dict spells them (hub75_wiring.cpp: an
+// object of its own, since a native module's linker takes no inline variables).
+extern const char *const kHub75SignalNames[kHub75Signals];
 
 }  // namespace upanel::core
