@@ -129,7 +129,7 @@ def main(job):
     sys.argv[:] = [script]
     with open(script) as f:
         code = compile(f.read(), script, "exec")
-    exec(code, {"__name__": "__main__"})
+    exec(code, {"__name__": "__main__", "__file__": script})
     if capture:
         (capture_at_end if capture["at"] is None else capture_at_time_taken)(capture)
     if record:
