@@ -48,6 +48,11 @@ def wire(board):
             esp32sim.attach_hub75(**board["hub75"])
         if "ili9341" in board:
             esp32sim.attach_ili9341(**board["ili9341"])
+        if "xpt2046" in board:
+            spec = dict(board["xpt2046"])
+            if "calibration" in spec:
+                spec["calibration"] = tuple(spec["calibration"])
+            esp32sim.attach_xpt2046(**spec)
     except (ValueError, TypeError) as e:
         fail(EXIT_USAGE, "board file: %s" % e)
 

@@ -65,7 +65,7 @@ code, out, err = run("run", geometry, "--board", board)
 check("a board file is applied before the script", code == 0 and "cols 128" in out, (code, out, err))
 for name, text, needle in (
     ("notjson.json", "{hub75", "not JSON"),
-    ("unknown.json", '{"lcd": {}}', "unknown display"),
+    ("unknown.json", '{"lcd": {}}', "unknown device"),
     ("setting.json", '{"hub75": {"colour": 1}}', "no setting"),
     ("pins.json", '{"ili9341": {"pins": {"dc": "x"}}}', "pad numbers"),
     ("range.json", '{"hub75": {"height": 48}}', "height must be"),
