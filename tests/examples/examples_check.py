@@ -15,7 +15,7 @@ tmp = tempfile.mkdtemp(prefix="upanel-examples-")
 failures = []
 
 
-def capture(name, scale):
+def capture(name, scale, out_lines=None):
     out = os.path.join(tmp, name + ".png")
     p = process_group.run([sys.executable, upanel, "capture", os.path.join(examples, name + ".py"),
                            "-o", out, "--scale", str(scale)],
@@ -24,6 +24,8 @@ def capture(name, scale):
         failures.append("%s: status %d\n%s" % (name, p.returncode, p.stderr))
         return None
     print(p.stdout.strip())
+    if out_lines is not None:
+        out_lines.extend(p.stdout.splitlines())
     return png_decode.decode(open(out, "rb").read())
 
 
@@ -104,6 +106,12 @@ else:
         check("lvgl_tft: the blue button (LVGL's default theme) %r" % ((r, g, b),), b > 200 and r < 100)
         yellow = [x for x in range(70, 170) if px(x, 44)[0] > 200 and px(x, 44)[2] < 120]
         check("lvgl_tft: the click counter's yellow text", len(yellow) > 3)
+    lines = []
+    shot = capture("lvgl_touch", 1, lines)  # lv_binding_micropython's ili9XXX.py and xpt2046.py
+    if shot:
+        r, g, b = pixel(shot, 60, 118)  # inside the button, clear of its label
+        check("lvgl_touch: the blue button %r" % ((r, g, b),), b > 200 and r < 100)
+        check("lvgl_touch: the scripted tap clicked it once: %r" % lines[-2:], "clicks: 1" in lines)
     shot = capture("lvgl_hub75", 8)
     if shot:
         l = leds(shot)
