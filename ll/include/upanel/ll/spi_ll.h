@@ -108,14 +108,20 @@ inline void spi_ll_dma_reset(int spi) {
 
 inline bool spi_ll_busy(int spi) { return spi_ll_read(spi, spi_reg::kCmd) & spi_reg::kCmdUsr; }
 
-// Up to 64 bytes from the data buffer; W0's lowest byte leaves first.
-inline void spi_ll_start_bytes(int spi, const uint8_t *data, uint32_t n) {
+// Up to 64 bytes into the data buffer (W0's lowest byte first), without starting.
+inline void spi_ll_write_buffer(int spi, const uint8_t *data, uint32_t n) {
     using namespace spi_reg;
     for (uint32_t w = 0; w < (n + 3) / 4; w++) {
         uint32_t v = 0;
         for (uint32_t b = 0; b < 4 && w * 4 + b < n; b++) v |= uint32_t(data[w * 4 + b]) << (8 * b);
         spi_ll_write(spi, kW0 + 4 * w, v);
     }
+}
+
+// Up to 64 bytes from the data buffer; W0's lowest byte leaves first.
+inline void spi_ll_start_bytes(int spi, const uint8_t *data, uint32_t n) {
+    using namespace spi_reg;
+    spi_ll_write_buffer(spi, data, n);
     spi_ll_write(spi, kMosiDlen, n * 8 - 1);
     spi_ll_write(spi, kCmd, kCmdUsr);
 }
@@ -221,16 +227,6 @@ inline void spi_ll_set_data_phases(int spi, uint32_t mosi_bits, uint32_t miso_bi
     if (miso_bits) user |= kUserMiso, spi_ll_write(spi, kMisoDlen, miso_bits - 1);
     if (full_duplex) user |= kUserDoutdin;
     spi_ll_write(spi, kUser, user);
-}
-
-// Up to 64 bytes into the data buffer (W0's lowest byte first), without starting.
-inline void spi_ll_write_buffer(int spi, const uint8_t *data, uint32_t n) {
-    using namespace spi_reg;
-    for (uint32_t w = 0; w < (n + 3) / 4; w++) {
-        uint32_t v = 0;
-        for (uint32_t b = 0; b < 4 && w * 4 + b < n; b++) v |= uint32_t(data[w * 4 + b]) << (8 * b);
-        spi_ll_write(spi, kW0 + 4 * w, v);
-    }
 }
 
 // Up to 64 received bytes from the data buffer.
