@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Plants each bug of tools/mutants/*.patch, one at a time, in a copy of the tree, rebuilds the
-# unit tests incrementally and runs the tests the patch names on its first line
+# unit tests (both test programs) incrementally and runs the tests the patch names on its first line
 # ("# tests: GTEST_FILTER"); a bug survives when those tests pass. Fails if any survives.
 # Usage: tools/mutants.sh [WORK_DIR]   (kept between runs: the rebuilds stay incremental)
 # Configures like tools/setup.sh (LVGL_DIR, LV_BINDING_DIR from the environment) and takes
@@ -25,7 +25,9 @@ for patch in "$root"/tools/mutants/*.patch; do
   status=0
   if cmake --build "$work/build" -j2 "${targets[@]}" >"$work/$name.log" 2>&1; then
     # A planted bug may hang a test: a bounded run that times out counts as caught.
-    timeout 300 "$work/build/tests/upanel_unit_tests" --gtest_filter="$filter" >>"$work/$name.log" 2>&1 || status=$?
+    for t in upanel_unit_tests upanel_idf_tests; do
+      timeout 300 "$work/build/tests/$t" --gtest_filter="$filter" >>"$work/$name.log" 2>&1 || status=$?
+    done
   else
     status=build
   fi
