@@ -43,6 +43,7 @@ clicks = [0]
 def clicked(e):
     clicks[0] += 1
     counter.set_text("Clicks: %d" % clicks[0])
+    print("clicked", clicks[0])
 
 
 btn = lv.button(scr)
