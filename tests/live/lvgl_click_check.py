@@ -20,7 +20,7 @@ BUTTON = (120, 140)              # the button's centre, in panel pixels
 COUNTER = range(180, 215)        # the rows of the click counter's label
 
 
-def line_seen(emu, want, timeout=20):
+def line_seen(emu, want, timeout=60):
     seen, deadline = [], time.monotonic() + timeout
     while time.monotonic() < deadline:
         if select.select([emu.stdout], [], [], 0.2)[0]:
@@ -75,7 +75,7 @@ def main():
         time.sleep(0.3)
         mouse(browser, "mouseReleased", x, y, 0)
         line_seen(emu, "clicked 2")
-        changed, deadline = False, time.monotonic() + 10
+        changed, deadline = False, time.monotonic() + 30
         while not changed and time.monotonic() < deadline:
             time.sleep(0.2)
             changed = counter_rows(url) != before
