@@ -55,6 +55,20 @@ def touches_seen(emu, want, timeout=15):
     sys.exit("the board did not see %r within %d s; the scene printed %s" % (want, timeout, seen))
 
 
+def end_scene(emu, stop, browser, tmp):
+    # Closes the browser, tells the scene to stop (its STOP_FILE), waits for it, bounded, and
+    # removes the temporary folder.
+    if browser:
+        browser.close()
+    open(stop, "w").close()
+    try:
+        emu.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        emu.kill()
+        emu.wait(timeout=10)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def mouse(browser, kind, x, y, buttons):
     browser.call("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
                                               "buttons": buttons, "clickCount": 1})
@@ -108,15 +122,7 @@ def main():
         touches_seen(emu, "released")
         print("live view touch OK: press, drag and release on the TFT reached the touch panel")
     finally:
-        if browser:
-            browser.close()
-        open(stop, "w").close()
-        try:
-            emu.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            emu.kill()
-            emu.wait(timeout=10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        end_scene(emu, stop, browser, tmp)
     if emu.returncode != 0:
         sys.exit("the scene failed with status %d" % emu.returncode)
 

@@ -14,7 +14,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp_pipe  # noqa: E402
-from browser_check import fetch_frame, mouse  # noqa: E402
+from browser_check import end_scene, fetch_frame, mouse  # noqa: E402
 
 BUTTON = (120, 140)              # the button's centre, in panel pixels
 COUNTER = range(180, 215)        # the rows of the click counter's label
@@ -83,15 +83,7 @@ def main():
             sys.exit("the click ran the handler but the counter on the panel did not change")
         print("LVGL click OK: the mouse on the page pressed the button, its handler ran, the panel changed")
     finally:
-        if browser:
-            browser.close()
-        open(stop, "w").close()
-        try:
-            emu.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            emu.kill()
-            emu.wait(timeout=10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        end_scene(emu, stop, browser, tmp)
     if emu.returncode != 0:
         sys.exit("the demo failed with status %d" % emu.returncode)
 
