@@ -421,6 +421,9 @@ bool mpb_is_python_callable(mp_obj_t o);
 // The key a MPB_CTX_VOID_ARG registration is pinned under: the slot and the handle it is
 // registered on (MP_OBJ_NULL: none), so that registering again replaces, not accumulates.
 mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle);
+// The pin key of a registration told apart by n argument values (config key=): the slot and
+// those values, compared by value.
+mp_obj_t mpb_pin_key_n(const mpb_callback_desc_t *d, size_t n, ...);
 // For MPB_CTX_VOID_ARG registrations: the void * that carries the callable and the caller's
 // user data, pinned under `pin_key` (a new registration under the same key replaces it).
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key);

@@ -8,6 +8,8 @@
 //   is reported.
 // Objects handed to hard and scheduled callbacks are made ahead of time (mpb_slot_t), since
 // interrupt context must not allocate.
+#include <stdarg.h>
+
 #include "py/gc.h"
 #include "py/mphal.h"
 #include "mpb.h"
@@ -232,6 +234,21 @@ mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle) {
     }
     mp_obj_t items[2] = {slot_key(d), handle};
     return mp_obj_new_tuple(2, items);
+}
+
+mp_obj_t mpb_pin_key_n(const mpb_callback_desc_t *d, size_t n, ...) {
+    mp_obj_t items[1 + MPB_CB_MAX_ARGS];
+    if (n > MPB_CB_MAX_ARGS) {
+        n = MPB_CB_MAX_ARGS;
+    }
+    items[0] = slot_key(d);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        items[1 + i] = va_arg(ap, mp_obj_t);
+    }
+    va_end(ap);
+    return mp_obj_new_tuple(1 + n, items);
 }
 
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key) {

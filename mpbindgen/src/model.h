@@ -150,6 +150,8 @@ struct CallbackSlot {
   // struct whose user_data carries the callable are.
   int fn_user_param = -1;
   int fn_ctx_param = -1;
+  // Config key=: the registering function's arguments that identify a registration.
+  std::vector<int> fn_key_params;
 };
 
 // ---- C++ headers (--cxx) -------------------------------------------------------------------

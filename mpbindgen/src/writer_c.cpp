@@ -348,6 +348,12 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
         }
       }
       std::string pin = mod_.heap_kept ? "MP_OBJ_NULL" : "mpb_pin_key(" + cbd + ", " + handle + ")";
+      if (!mod_.heap_kept && !s->fn_key_params.empty()) {
+        // Registrations told apart by the config's key= arguments, by value.
+        pin = "mpb_pin_key_n(" + cbd + ", " + std::to_string(s->fn_key_params.size());
+        for (int k : s->fn_key_params) pin += ", a[" + std::to_string(k) + "]";
+        pin += ")";
+      }
       std::string au = "a[" + std::to_string(u) + "]", pu = "p" + std::to_string(u);
       if (shared[u] > 1) {
         // Several callbacks share one user data (a tree walk's three): it carries a dict of
