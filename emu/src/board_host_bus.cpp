@@ -19,13 +19,21 @@ bool bus_intr_attach(void *ctx, int source, void (*fn)(void *), void *arg) {
 }
 void bus_intr_detach(void *ctx, int source) { of(ctx).detach_isr(source); }
 uint64_t bus_time_us(void *ctx) { return of(ctx).now() / kPicosPerUs; }
+void bus_cpu_intr_handler(void *ctx, int intno, void (*fn)(void *), void *arg) {
+    of(ctx).cpu_intr_handler(intno, fn, arg);
+}
+uint32_t bus_cpu_intr_enable(void *ctx, uint32_t enable, uint32_t disable) {
+    return of(ctx).cpu_intr_enable(enable, disable);
+}
+int bus_cpu_intr_level(void *ctx, int level) { return of(ctx).cpu_intr_level(level); }
 }  // namespace
 
 const upanel_host_bus *Board::host_bus() {
     bus_ = {UPANEL_HOST_BUS_VERSION, this,          bus_read32,
            bus_write32,             bus_dma_alloc, bus_dma_free,
            bus_dma_addr,            bus_dma_largest_free, bus_idle,
-           bus_intr_attach,         bus_intr_detach,      bus_time_us};
+           bus_intr_attach,         bus_intr_detach,      bus_time_us,
+           bus_cpu_intr_handler,    bus_cpu_intr_enable,  bus_cpu_intr_level};
     return &bus_;
 }
 

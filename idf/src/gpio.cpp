@@ -35,10 +35,12 @@ esp_err_t check_direction(int pad, gpio_mode_t mode) {
 }
 
 // The pad as a GPIO: an output shows the GPIO_OUT bit (open drain is not modelled), anything
-// else has its output off.
+// else has its output off; an input mode enables the pad's input (IO_MUX FUN_IE), without
+// which GPIO_IN reads 0.
 void apply_direction(int pad, gpio_mode_t mode) {
     if (mode_outputs(mode)) ll::gpio_matrix_out(pad, ll::kSigGpioOut, false);
     else idf::release_pad(pad);
+    ll::iomux_input_enable(pad, mode & GPIO_MODE_DEF_INPUT);
 }
 
 }  // namespace

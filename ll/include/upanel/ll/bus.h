@@ -32,6 +32,13 @@ inline bool intr_attach(int source, IsrHandler fn, void *arg) {
 }
 inline void intr_detach(int source) { host().intr_detach(host().ctx, source); }
 inline uint64_t time_us() { return host().time_us(host().ctx); }
+inline void cpu_intr_set_handler(int intno, IsrHandler fn, void *arg) {
+    host().cpu_intr_handler(host().ctx, intno, fn, arg);
+}
+inline uint32_t cpu_intr_enable(uint32_t mask) { return host().cpu_intr_enable(host().ctx, mask, 0); }
+inline uint32_t cpu_intr_disable(uint32_t mask) { return host().cpu_intr_enable(host().ctx, 0, mask); }
+inline uint32_t cpu_intr_enabled() { return host().cpu_intr_enable(host().ctx, 0, 0); }
+inline int cpu_intr_level(int level) { return host().cpu_intr_level(host().ctx, level); }
 
 #else  // the chip
 
@@ -53,6 +60,12 @@ bool intr_attach(int source, IsrHandler fn, void *arg);
 void intr_detach(int source);
 // Microseconds since boot: esp_timer_get_time() in the ESP-IDF back end.
 uint64_t time_us();
+// The CPU's interrupts: xt_set_interrupt_handler, xt_ints_on/off, PS.INTLEVEL.
+void cpu_intr_set_handler(int intno, IsrHandler fn, void *arg);
+uint32_t cpu_intr_enable(uint32_t mask);
+uint32_t cpu_intr_disable(uint32_t mask);
+uint32_t cpu_intr_enabled();
+int cpu_intr_level(int level);
 
 #endif
 
