@@ -377,6 +377,26 @@ extern "C" mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value) {
     return mp_const_none;
 }
 
+// The outside world on a pad: a button pressed to a level, or let go (None).
+extern "C" mp_obj_t esp32sim_set_pad(mp_obj_t pad_in, mp_obj_t level_in) {
+    if (!mp_obj_is_int(pad_in)) upanel::glue::fail(MP_QSTR_TypeError, "pad must be an int");
+    mp_int_t pad = mp_obj_get_int(pad_in);
+    if (pad < 0 || pad >= 40 || pad == 20 || pad == 24 || (pad >= 28 && pad <= 31)) {
+        mp_obj_t v = pad_in;
+        upanel::glue::fail(MP_QSTR_ValueError, "pad %d does not exist", 1, &v);
+    }
+    int level = -1;
+    if (level_in != mp_const_none) {
+        if (!mp_obj_is_int(level_in) && !mp_obj_is_bool(level_in))
+            upanel::glue::fail(MP_QSTR_TypeError, "level must be 0, 1 or None");
+        mp_int_t l = mp_obj_get_int(level_in);
+        if (l != 0 && l != 1) upanel::glue::fail(MP_QSTR_ValueError, "level must be 0, 1 or None");
+        level = int(l);
+    }
+    board().set_pad(int(pad), level);
+    return mp_const_none;
+}
+
 extern "C" mp_obj_t esp32sim_serve(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     static const mp_arg_t allowed[] = {
         {MP_QSTR_port, MP_ARG_INT, {.u_int = 8080}},
