@@ -337,6 +337,11 @@ MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size
     return mpb_args_slow(f, n_args, n_kw, args, out);
 }
 
+// A printf-like function's text (config "printf"): its first n_fixed positional arguments
+// (no keywords), the last of them the format, which Python's % formats with the rest.
+const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+    size_t n_fixed);
+
 // Argument i of f is a pointer C dereferences: None (NULL) is a ValueError, not a crash.
 NORETURN void mpb_raise_none_arg(const mpb_function_t *f, size_t i);
 MPB_INLINE void mpb_not_none_arg(mp_obj_t o, const mpb_function_t *f, size_t i) {

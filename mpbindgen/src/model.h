@@ -56,6 +56,9 @@ struct Signature {
   Type ret;
   std::vector<Param> params;
   std::string c_type;  // canonical "int (*)(int, void *)", for assignment checks
+  // A printf-like variadic function (config "printf"): its last fixed argument is the format,
+  // which Python's % formats with the extra arguments; C gets "%s" and the text.
+  bool printf = false;
 };
 
 struct Location {

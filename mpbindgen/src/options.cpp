@@ -79,6 +79,8 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       opt.skip.push_back(name);
     } else if (verb == "nullable") {
       opt.nullable.push_back(name);
+    } else if (verb == "printf") {
+      opt.printf_like.push_back(name);
     } else if (verb == "wrap") {
       opt.wraps.push_back(name);
     } else if (verb == "export") {
@@ -161,7 +163,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         *dst = v;
       }
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, wrap, export, heap, init, nesting, prefix, methods, group, objects)");
+      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, printf, wrap, export, heap, init, nesting, prefix, methods, group, objects)");
     }
   }
   return true;

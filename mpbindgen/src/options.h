@@ -49,6 +49,7 @@ struct Options {
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
+  std::vector<std::string> printf_like;  // variadic functions whose last fixed argument is a printf format
   std::vector<std::string> wraps;       // unsigned typedefs whose arguments take negative values as C does (config "wrap")
   std::vector<std::pair<std::string, std::string>> exports;  // config "export SLOT as NAME"
   bool heap_kept = false;               // config "heap micropython": the library's memory is on the GC heap

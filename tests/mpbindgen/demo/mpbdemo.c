@@ -1,6 +1,8 @@
 // The implementation of the made-up library of mpbdemo.h.
 #include "mpbdemo.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,3 +156,16 @@ void demo_irq_raise(int line, int times) {
         if (irq_lines[line].isr) irq_lines[line].isr(&ev, irq_lines[line].arg);
     }
 }
+
+static char last_line[128];
+
+int demo_log_line(int level, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(last_line, sizeof last_line, "%d:", level);
+    n += vsnprintf(last_line + n, sizeof last_line - (size_t)n, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+const char *demo_last_line(void) { return last_line; }

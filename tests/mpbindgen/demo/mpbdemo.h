@@ -180,6 +180,11 @@ typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);
 int demo_max(int a, int b);
 
+/* A printf-like function (config "printf"): formats into a line demo_last_line() returns,
+ * and returns its length. */
+int demo_log_line(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *demo_last_line(void);
+
 /* Interrupt-style callbacks: demo_irq_raise() plays the interrupt controller. The config makes
  * demo_irq_attach's callbacks hard and demo_soft_attach's scheduled. */
 typedef void (*demo_isr_t)(demo_event_t *ev, void *arg);
