@@ -402,6 +402,7 @@ typedef struct {
     mp_obj_t user;
     mp_obj_t pin_key;  // where it is pinned (MP_OBJ_NULL: kept by its owner instead)
     bool registered;   // made by a registration: read back as a void *, it is the caller's `user`
+    bool pending;      // scheduled mode, no argument but the user data: a call is queued
 } mpb_callback_t;
 extern const mp_obj_type_t mpb_type_callback;
 

@@ -54,6 +54,7 @@ static mp_obj_t wrap(mp_obj_t callable, mp_obj_t user) {
     cb->user = user;
     cb->pin_key = MP_OBJ_NULL;
     cb->registered = false;
+    cb->pending = false;
     return MP_OBJ_FROM_PTR(cb);
 }
 
@@ -455,6 +456,24 @@ static mp_obj_t run_scheduled(mp_obj_t slot_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(run_scheduled_obj, run_scheduled);
 
+// A scheduled call of a registration whose callback gets nothing but its user data (a timer's
+// function): queued per registration, so that registrations of one slot (several timers)
+// that fire together each run.
+static mp_obj_t run_record(mp_obj_t record_in) {
+    mpb_callback_t *cb = MP_OBJ_TO_PTR(record_in);
+    cb->pending = false;
+    return mp_call_function_1(cb->callable, cb->user);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(run_record_obj, run_record);
+
+static mpb_callback_t *record_of(const mpb_callback_desc_t *d, void *ctx) {
+    if (d->n_args != 1 || d->ctx != MPB_CTX_VOID_ARG || ctx == NULL) {
+        return NULL;
+    }
+    mp_obj_t o = ctx == MP_OBJ_TO_PTR(MP_STATE_VM(mpb_last_record)) ? MP_STATE_VM(mpb_last_record) : mpb_obj_from_ptr(ctx);
+    return o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback) ? MP_OBJ_TO_PTR(o) : NULL;
+}
+
 static void report(const mpb_callback_desc_t *d, mp_obj_t exc) {
     static const char *const modes[] = {"plain", "hard", "scheduled", "caught"};
     mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: exception in %s callback %s\n", modes[d->mode], d->name);
@@ -507,6 +526,22 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
             size_t n = make_args(d, args, user, slot, py_args);
             mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
             result = from_obj(&d->ret, r);
+        } else if (callable != MP_OBJ_NULL && record_of(d, ctx) != NULL) {
+            // One pending call per registration; a second before it ran is the same call
+            // (as a second timer tick before the first was served).
+            mpb_callback_t *record = record_of(d, ctx);
+            if (!record->pending) {
+                record->pending = true;
+                if (!mp_sched_schedule(MP_OBJ_FROM_PTR(&run_record_obj), MP_OBJ_FROM_PTR(record))) {
+                    record->pending = false;
+                    slot->dropped++;
+                    if ((slot->dropped & (slot->dropped - 1)) == 0) {
+                        mp_printf(MICROPY_ERROR_PRINTER,
+                            "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
+                            d->name, (unsigned)slot->dropped);
+                    }
+                }
+            }
         } else if (callable != MP_OBJ_NULL) {
             bool queued = false;
             if (slot->callable == MP_OBJ_NULL) {
