@@ -47,6 +47,11 @@ Peripheral *Board::peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit
             dport_bit = int(unit->dport_bit());
             return unit;
         }
+    for (Timg *unit : {&timg0_, &timg1_})
+        if (in(unit->base(), Timg::kSize)) {
+            dport_bit = int(unit->dport_bit());
+            return unit;
+        }
     return nullptr;
 }
 

@@ -57,6 +57,9 @@ bool Board::irq_pending(int source) {
         if (source == unit->dma_irq_source())
             return dport_.usable(Dport::kBitSpiDma) && unit->dma_irq();
     }
+    for (Timg *unit : {&timg0_, &timg1_})
+        for (int timer = 0; timer < 2; timer++)
+            if (source == unit->irq_source(timer)) return dport_.usable(unit->dport_bit()) && unit->irq(timer);
     if (source == kGpioSource) return gpio_.irq(0, false);
     if (source == kGpioNmiSource) return gpio_.irq(0, true);
     return false;

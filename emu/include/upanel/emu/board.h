@@ -20,6 +20,7 @@
 #include "upanel/emu/i2s.h"
 #include "upanel/emu/ili9341_model.h"
 #include "upanel/emu/spi.h"
+#include "upanel/emu/timg.h"
 #include "upanel/ll/host_bus.h"
 
 namespace upanel::emu {
@@ -59,6 +60,8 @@ public:
     // has passed), however time is made to pass: by a script or in a driver's wait. For
     // watching: fn may read the devices, not drive the CPU side or time.
     void call_at(Picos t, std::function<void()> fn);
+    // When the next timer-group alarm comes (Timg::kNever: none armed).
+    Picos next_timer_alarm() const;
 
     // The outside world on a pad (a button, another chip's output): drives it at level 0 or
     // 1, or lets it go (-1), so that the pad shows its pull or floats. The chip's own output
@@ -78,6 +81,7 @@ public:
     Dport &dport() { return dport_; }
     I2s &i2s(int i) { return i ? i2s1_ : i2s0_; }
     Spi &spi(int number) { return number == 2 ? spi2_ : spi3_; }
+    Timg &timg(int i) { return i ? timg1_ : timg0_; }
 
 private:
     struct Isr {
@@ -133,6 +137,7 @@ private:
     Gpio gpio_;
     I2s i2s0_, i2s1_;
     Spi spi2_, spi3_;
+    Timg timg0_, timg1_;
     std::vector<Isr> isrs_;
     std::array<CpuIsr, 32> cpu_isrs_{};
     uint32_t intenable_ = 0, edge_seen_ = 0, edge_latched_ = 0;
