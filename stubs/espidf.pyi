@@ -416,6 +416,33 @@ class spi_transaction_t:
     def __cast_instance__(cls, instance: 'spi_transaction_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class ETSEvent:
+    """ETSEvent"""
+    __SIZE__: int
+    sig: int  # ETSSignal
+    par: int  # ETSParam
+    def __init__(self, init: 'ETSEvent | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'ETSEvent': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'ETSEvent', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
+class ETSTimer:
+    """ETSTimer"""
+    __SIZE__: int
+    timer_next: ETSTimer | None  # struct _ETSTIMER_ *
+    timer_expire: int  # uint32_t
+    timer_period: int  # uint32_t
+    timer_func: Callable  # ETSTimerFunc *
+    timer_arg: Any  # void *
+    def __init__(self, init: 'ETSTimer | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'ETSTimer': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'ETSTimer', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
 class C_Pointer:
     """C_Pointer (union)
 
@@ -1020,12 +1047,225 @@ def esp_log_timestamp() -> int:
     Milliseconds since boot (emulated time on the host), as log lines show them.
     """
 
+def esp_log_early_timestamp() -> int:
+    """
+    uint32_t esp_log_early_timestamp()
+    
+    Milliseconds since boot as logs before the scheduler starts show them (from the CPU's
+     cycle counter on the chip): the same as esp_log_timestamp here.
+    """
+
+def esp_log_buffer_hex_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_hex_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    
+    Logs buff_len bytes of buffer at level for tag, 16 a line: as hex ("%02x " each),
+     as characters, or as a hex dump (address, two groups of 8 hex bytes, |printable chars|;
+     the address is the chip's for DMA-capable memory). ESP-IDF's ESP_LOG_BUFFER_HEX_LEVEL,
+     ESP_LOG_BUFFER_CHAR_LEVEL and ESP_LOG_BUFFER_HEXDUMP call these.
+    """
+
+def esp_log_buffer_char_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_char_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    """
+
+def esp_log_buffer_hexdump_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_hexdump_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    """
+
+def esp_log_write(level: int, tag: str | None, format: str | None, *args: Any) -> None:
+    """
+    void esp_log_write(esp_log_level_t level, const char * tag, const char * format, ...)
+    
+    format is formatted with args by Python's %; C gets "%s" and the text.
+    
+    Writes a formatted log line when level is enabled for tag. The format is the whole line:
+     the ESP_LOGx macros add the level letter, time, tag and newline.
+    """
+
+def ets_run() -> None:
+    """
+    void ets_run()
+    
+    The ROM's task loop: it never returns on the chip. Not for applications: logged, returns.
+    """
+
+def ets_set_idle_cb(func: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ets_set_idle_cb(ets_idle_cb_t func, void * arg)
+    
+    The ROM loop's idle callback. Not for applications: logged, nothing kept.
+    """
+
+def ets_task(task: Callable | None, prio: int, queue: ETSEvent | None | dict | Blob, qlen: int) -> None:
+    """
+    void ets_task(ETSTask task, uint8_t prio, ETSEvent * queue, uint8_t qlen)
+    
+    A ROM task. Not for applications: logged, nothing kept.
+    """
+
+def ets_post(prio: int, sig: int, par: int) -> int:
+    """
+    ETS_STATUS ets_post(uint8_t prio, ETSSignal sig, ETSParam par)
+    
+    Posts to a ROM task: ETS_FAILED (there are none; FreeRTOS runs instead).
+    """
+
+def ets_set_user_start(start: int) -> None:
+    """
+    void ets_set_user_start(uint32_t start)
+    
+    Boot-time settings of the ROM (where to jump, what to call, the APP CPU's entry): they
+     take effect at a boot, which an application does not go through again. Logged, ignored.
+    """
+
+def ets_set_startup_callback(callback: Callable | None) -> None:
+    """
+    void ets_set_startup_callback(void (*)(void) callback)
+    """
+
+def ets_set_appcpu_boot_addr(start: int) -> None:
+    """
+    void ets_set_appcpu_boot_addr(uint32_t start)
+    """
+
+def ets_unpack_flash_code_legacy(pos: int, entry_addr: Blob | bytes | bytearray | memoryview | None, jump: bool, config: bool) -> int:
+    """
+    ETS_STATUS ets_unpack_flash_code_legacy(uint32_t pos, uint32_t * entry_addr, _Bool jump, _Bool config)
+    
+    Loads and maps an application image from flash: ETS_FAILED (there is no flash to load from
+     and no cache to map it with; on the chip it replaces the running application).
+    """
+
+def ets_unpack_flash_code(pos: int, entry_addr: Blob | bytes | bytearray | memoryview | None, jump: bool, sb_need_check: bool, config: bool) -> int:
+    """
+    ETS_STATUS ets_unpack_flash_code(uint32_t pos, uint32_t * entry_addr, _Bool jump, _Bool sb_need_check, _Bool config)
+    """
+
+def ets_printf(fmt: str | None, *args: Any) -> int:
+    """
+    int ets_printf(const char * fmt, ...)
+    
+    fmt is formatted with args by Python's %; C gets "%s" and the text.
+    
+    Formats as printf does and sends the characters to the output functions putc1 and putc2
+     (UART0 by default: the host's stdout); returns the number of characters.
+    """
+
+def ets_write_char_uart(c: int) -> None:
+    """
+    void ets_write_char_uart(char c)
+    
+    Sends one character to UART0 (the host's stdout).
+    """
+
+def ets_install_putc1(p: Callable | None) -> None:
+    """
+    void ets_install_putc1(void (*)(char) p)
+    
+    Sets the function ets_printf sends its characters to first (putc1) and second (putc2);
+     NULL for none.
+    """
+
+def ets_install_putc2(p: Callable | None) -> None:
+    """
+    void ets_install_putc2(void (*)(char) p)
+    """
+
+def ets_install_uart_printf() -> None:
+    """
+    void ets_install_uart_printf()
+    
+    Makes putc1 the UART (ets_write_char_uart) again.
+    """
+
+def ets_timer_init() -> None:
+    """
+    void ets_timer_init()
+    
+    ESP-IDF 4.4 leaves these empty (the ROM's timer service is replaced by esp_timer, which
+     starts itself): nothing to do.
+    """
+
+def ets_timer_deinit() -> None:
+    """
+    void ets_timer_deinit()
+    """
+
+def ets_timer_arm(timer: ETSTimer | None | dict | Blob, tmout: int, repeat: bool) -> None:
+    """
+    void ets_timer_arm(ETSTimer * timer, uint32_t tmout, _Bool repeat)
+    
+    Arms the timer to run its function tmout milliseconds from now, and every tmout ms after
+     when repeat. An armed timer is re-armed. A timer without a function, or repeating with
+     period 0, is logged and not armed.
+    """
+
+def ets_timer_arm_us(ptimer: ETSTimer | None | dict | Blob, us: int, repeat: bool) -> None:
+    """
+    void ets_timer_arm_us(ETSTimer * ptimer, uint32_t us, _Bool repeat)
+    
+    The same in microseconds.
+    """
+
+def ets_timer_disarm(timer: ETSTimer | None | dict | Blob) -> None:
+    """
+    void ets_timer_disarm(ETSTimer * timer)
+    
+    Stops the timer (nothing for one not armed).
+    """
+
+def ets_timer_setfn(ptimer: ETSTimer | None | dict | Blob, pfunction: Callable | None, parg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ets_timer_setfn(ETSTimer * ptimer, ETSTimerFunc * pfunction, void * parg)
+    
+    Sets the function and its argument; an armed timer is disarmed first.
+    """
+
+def ets_timer_done(ptimer: ETSTimer | None | dict | Blob) -> None:
+    """
+    void ets_timer_done(ETSTimer * ptimer)
+    
+    Disarms the timer and forgets its function.
+    """
+
 def ets_delay_us(us: int) -> None:
     """
     void ets_delay_us(uint32_t us)
     
-    Busy-waits us microseconds; on the host, lets that much emulated time pass (in an
-     interrupt handler it returns at once: emulated interrupts do not nest).
+    Busy-waits us microseconds as the ROM does: us times the CPU ticks per microsecond it was
+     told (ets_update_cpu_frequency; 240 at start) of a CPU that runs 240 ticks per
+     microsecond, so a wrong frequency gives a wrong wait. On the host emulated time passes (in
+     an interrupt handler it returns at once: emulated interrupts do not nest).
+    """
+
+def ets_update_cpu_frequency(ticks_per_us: int) -> None:
+    """
+    void ets_update_cpu_frequency(uint32_t ticks_per_us)
+    
+    Tells the ROM the CPU's ticks per microsecond (its MHz), which ets_delay_us counts with;
+     the _rom variant sets the same value.
+    """
+
+def ets_update_cpu_frequency_rom(ticks_per_us: int) -> None:
+    """
+    void ets_update_cpu_frequency_rom(uint32_t ticks_per_us)
+    """
+
+def ets_get_cpu_frequency() -> int:
+    """
+    uint32_t ets_get_cpu_frequency()
+    
+    The ticks per microsecond the ROM counts with (240 unless told otherwise).
+    """
+
+def ets_get_detected_xtal_freq() -> int:
+    """
+    uint32_t ets_get_detected_xtal_freq()
+    
+    The crystal's frequency in Hz: 40000000.
     """
 
 def ets_isr_attach(i: int, func: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> None:

@@ -104,13 +104,15 @@ Picos picos_of(mp_obj_t v, double scale) {
 // Through the session, which serves, paces and records between slices when asked to; a
 // Ctrl-C ends a long real-time run early (run_scheduled() raises it).
 // machine.Timer callbacks run at their virtual time: time passes up to each deadline, then
-// the callbacks it scheduled run before time goes on.
+// the callbacks it scheduled run before time goes on. So do those a timer group's alarm
+// interrupt schedules (espidf's ETS timers).
 void run_for(Picos d) {
     const Picos end = board().now() + d;
     auto interrupted = [] { return MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL; };
     do {
         // At least a step, so that a deadline that is due now fires.
-        Picos next = std::min<Picos>(end, std::max<Picos>(board().now() + 1, esp32sim_timers_next_due()));
+        const Picos due = std::min<Picos>(esp32sim_timers_next_due(), board().next_timer_alarm());
+        Picos next = std::min<Picos>(end, std::max<Picos>(board().now() + 1, due));
         default_session().run_for(board(), next - board().now(), interrupted);
         run_scheduled();
     } while (board().now() < end && !interrupted());

@@ -67,7 +67,7 @@ for i in range(CALLS):
     name = random.choice(ESP + LODE)
     mod, params = arity[name]
     n = len(params)
-    if name in ("task_delay_ms", "vTaskDelay", "ets_delay_us"):
+    if name in ("task_delay_ms", "vTaskDelay", "ets_delay_us", "ets_update_cpu_frequency", "ets_update_cpu_frequency_rom"):
         args = [ticks()]
     elif name.startswith("spi_device") and n == 3:
         args = [value(mod, params[0]), value(mod, params[1]), ticks()]

@@ -117,7 +117,14 @@ gpio_pullup_en gpio_pullup_dis gpio_pulldown_en gpio_pulldown_dis gpio_install_i
 gpio_uninstall_isr_service gpio_isr_handler_add gpio_isr_handler_remove gpio_set_drive_capability
 gpio_get_drive_capability gpio_hold_en gpio_hold_dis gpio_deep_sleep_hold_en gpio_deep_sleep_hold_dis
 gpio_iomux_in gpio_iomux_out ets_delay_us ets_isr_attach ets_isr_mask ets_isr_unmask ets_intr_lock
-ets_intr_unlock ets_waiti0 intr_matrix_set GPIO_PIN_INTR GPIO_DRIVE_CAP ETS""".split()
+ets_intr_unlock ets_waiti0 intr_matrix_set GPIO_PIN_INTR GPIO_DRIVE_CAP ETS
+ets_run ets_set_idle_cb ets_task ets_post ets_set_user_start ets_set_startup_callback
+ets_set_appcpu_boot_addr ets_unpack_flash_code_legacy ets_unpack_flash_code ets_printf
+ets_write_char_uart ets_install_putc1 ets_install_putc2 ets_install_uart_printf ets_timer_init
+ets_timer_deinit ets_timer_arm ets_timer_arm_us ets_timer_disarm ets_timer_setfn ets_timer_done
+ets_update_cpu_frequency ets_update_cpu_frequency_rom ets_get_cpu_frequency
+ets_get_detected_xtal_freq ETSTimer esp_log_write esp_log_early_timestamp
+esp_log_buffer_hex_internal esp_log_buffer_char_internal esp_log_buffer_hexdump_internal""".split()
 missing = [n for n in SEED_GPIO if not hasattr(esp, n)]
 check(not missing, "the seed's names missing: %s" % missing)
 # Each ESP-IDF number the seed's classes hold (its headers: rom/gpio.h, driver/gpio.h,
