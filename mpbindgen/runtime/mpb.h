@@ -226,6 +226,8 @@ void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *
 // A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
 // for the pointer (not checked for Blobs, whose extent C alone knows).
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr name);
+// What comes before a length must be a buffer, None or a Blob: TypeError otherwise.
+void mpb_buffer_before_length(mp_obj_t o, qstr name);
 NORETURN void mpb_raise_length(qstr name, uint64_t count, size_t extent);
 // The same once the buffer's extent is known (mpb_to_ptr_extent).
 MPB_INLINE void mpb_check_extent(size_t extent, uint64_t count, size_t elem_size, qstr name) {

@@ -278,8 +278,13 @@ static void convert(const mpb_function_t *f, const mp_obj_t *args, mpb_cval_t *v
             convert_one(f, i, args[i], &v[i], &extent);
         }
         if (p->lengths >> i & 1) {
-            // The length of the buffer before it: no more than the buffer holds.
+            // The length of the buffer before it: no more than the buffer holds. An untyped
+            // pointer given something that is no buffer (an object by reference) would have
+            // C go over the object.
             const mpb_ctype_t *b = mpb_proto_ctype(p, i);
+            if (b->kind == MPB_PTR && !b->pointee) {
+                mpb_buffer_before_length(args[i - 1], mpb_arg_name(f, i));
+            }
             mpb_check_extent(extent, v[i].u, b->pointee ? b->pointee : 1, mpb_arg_name(f, i));
         }
     }

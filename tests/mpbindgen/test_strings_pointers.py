@@ -63,4 +63,11 @@ raises(TypeError, d.demo_log_line, 0, "%d %d", 1)  # too few values: Python's % 
 raises(TypeError, d.demo_log_line, 0)
 raises(TypeError, d.demo_log_line, 0, b"%d", 1)
 raises(TypeError, d.demo_log_line, level=0, fmt="x")
+# An untyped pointer with a length takes a buffer (checked against it), None or a Blob; another
+# object by reference would have C go len bytes over the object itself.
+check(d.demo_checksum(bytearray([1, 2, 3]), 3) == 6 and d.demo_checksum(None, 0) == 0, "void * with a length")
+raises(ValueError, d.demo_checksum, bytearray(2), 3)
+raises(TypeError, d.demo_checksum, 5, 4)
+check("takes a buffer" in raises(TypeError, d.demo_checksum, {"a": 1}, 4), "a dict is no buffer")
+check("takes a buffer" in raises(TypeError, d.demo_checksum, [1, 2], 2), "nor a list")
 print("strings and pointers ok")

@@ -169,3 +169,9 @@ int demo_log_line(int level, const char *fmt, ...) {
 }
 
 const char *demo_last_line(void) { return last_line; }
+
+uint32_t demo_checksum(const void *data, size_t len) {
+    uint32_t sum = 0;
+    for (size_t i = 0; data && i < len; i++) sum += ((const uint8_t *)data)[i];
+    return sum;
+}

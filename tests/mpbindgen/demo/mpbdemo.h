@@ -125,6 +125,8 @@ demo_point_t demo_center(demo_rect_t r);
 demo_rect_t *demo_static_rect(void);
 uint32_t demo_sum_bytes(const uint8_t *data, size_t len);
 void demo_fill(uint8_t *data, size_t len, uint8_t value);
+/** The sum of len bytes at data, untyped memory (NULL: 0). */
+uint32_t demo_checksum(const void *data, size_t len);
 
 /* Opaque handles and out-parameters. */
 typedef struct demo_handle *demo_handle_t;
