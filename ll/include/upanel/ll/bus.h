@@ -39,6 +39,13 @@ inline uint32_t cpu_intr_enable(uint32_t mask) { return host().cpu_intr_enable(h
 inline uint32_t cpu_intr_disable(uint32_t mask) { return host().cpu_intr_enable(host().ctx, 0, mask); }
 inline uint32_t cpu_intr_enabled() { return host().cpu_intr_enable(host().ctx, 0, 0); }
 inline int cpu_intr_level(int level) { return host().cpu_intr_level(host().ctx, level); }
+using DmaHeapStats = upanel_dma_heap_stats_t;
+inline void dma_heap_stats(DmaHeapStats *out) { host().dma_heap_stats(host().ctx, out); }
+inline size_t dma_block_size(const void *p) { return host().dma_block_size(host().ctx, p); }
+inline bool dma_heap_check(char *problem, size_t len) { return host().dma_heap_check(host().ctx, problem, len); }
+inline void dma_heap_walk(void (*fn)(void *arg, uint32_t addr, size_t size, bool used), void *arg) {
+    host().dma_heap_walk(host().ctx, fn, arg);
+}
 
 #else  // the chip
 
