@@ -37,6 +37,14 @@ add_test(NAME mpbindgen.ets_output
                  "stdout:ValueError: in a timer")
 set_tests_properties(mpbindgen.ets_output PROPERTIES
   ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+# What heap_caps_print_heap_info prints from MicroPython (stdout).
+add_test(NAME mpbindgen.heap_output
+         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE}
+                 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_espidf_heap.py
+                 "stdout:Heap summary for capabilities 0x00000008:\n  At 0x3ffb0000 len "
+                 "stdout:  Totals:\n    free ")
+set_tests_properties(mpbindgen.heap_output PROPERTIES
+  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
 # lodepng round trip against an independent PNG encoder and decoder.
 add_test(NAME mpbindgen.lodepng
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/lodepng_check.py ${UPANEL_FIRMWARE})

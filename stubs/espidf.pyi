@@ -416,6 +416,25 @@ class spi_transaction_t:
     def __cast_instance__(cls, instance: 'spi_transaction_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class multi_heap_info_t:
+    """multi_heap_info_t
+
+    A heap's figures (multi_heap_get_info, heap_caps_get_info)."""
+    __SIZE__: int
+    total_free_bytes: int  # size_t
+    total_allocated_bytes: int  # size_t
+    largest_free_block: int  # size_t
+    minimum_free_bytes: int  # size_t
+    allocated_blocks: int  # size_t
+    free_blocks: int  # size_t
+    total_blocks: int  # size_t
+    def __init__(self, init: 'multi_heap_info_t | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'multi_heap_info_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'multi_heap_info_t', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
 class ETSEvent:
     """ETSEvent"""
     __SIZE__: int
@@ -983,6 +1002,86 @@ def esp_clk_xtal_freq() -> int:
     Crystal frequency in Hz: 40000000.
     """
 
+def multi_heap_malloc(heap: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    void * multi_heap_malloc(multi_heap_handle_t heap, size_t size)
+    
+    size bytes (4-byte aligned) from the heap, or NULL (also for size 0 and a bad heap).
+    """
+
+def multi_heap_free(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_free(multi_heap_handle_t heap, void * p)
+    
+    Gives a block back; NULL is ignored. A pointer that is not a block of the heap is logged
+     and ignored (ESP-IDF would abort on the corruption).
+    """
+
+def multi_heap_realloc(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    void * multi_heap_realloc(multi_heap_handle_t heap, void * p, size_t size)
+    
+    Resizes a block, in place when it can, keeping its bytes; NULL p: multi_heap_malloc;
+     size 0: frees p and returns NULL. NULL when there is no room (p stays).
+    """
+
+def multi_heap_get_allocated_size(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_get_allocated_size(multi_heap_handle_t heap, void * p)
+    
+    The bytes block p holds (at least what was asked); 0 for a pointer that is not a block.
+    """
+
+def multi_heap_register(start: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    multi_heap_handle_t multi_heap_register(void * start, size_t size)
+    
+    Lays out a heap in the size bytes at start and returns it, or NULL when the region is too
+     small (under 64 bytes once aligned).
+    """
+
+def multi_heap_set_lock(heap: Blob | bytes | bytearray | memoryview | None, lock: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_set_lock(multi_heap_handle_t heap, void * lock)
+    
+    The lock ESP-IDF takes around the heap's operations (a portMUX_TYPE *): kept; the host has
+     one CPU and no preemption, nothing to lock.
+    """
+
+def multi_heap_dump(heap: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_dump(multi_heap_handle_t heap)
+    
+    Prints the heap's blocks to stdout: address, size, used or free.
+    """
+
+def multi_heap_check(heap: Blob | bytes | bytearray | memoryview | None, print_errors: bool) -> bool:
+    """
+    _Bool multi_heap_check(multi_heap_handle_t heap, _Bool print_errors)
+    
+    Walks the heap: every header where it should be and consistent, free memory still free.
+     With print_errors, the first problem is printed.
+    """
+
+def multi_heap_free_size(heap: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_free_size(multi_heap_handle_t heap)
+    
+    Bytes free, and the least that has been free since the heap was registered.
+    """
+
+def multi_heap_minimum_free_size(heap: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_minimum_free_size(multi_heap_handle_t heap)
+    """
+
+def multi_heap_get_info(heap: Blob | bytes | bytearray | memoryview | None, info: multi_heap_info_t | None | dict | Blob) -> None:
+    """
+    void multi_heap_get_info(multi_heap_handle_t heap, multi_heap_info_t * info)
+    
+    Fills *info (zeroed for a bad heap).
+    """
+
 def heap_caps_malloc(size: int, caps: int) -> Blob | None:
     """
     void * heap_caps_malloc(size_t size, uint32_t caps)
@@ -1016,6 +1115,91 @@ def heap_caps_get_largest_free_block(caps: int) -> int:
     size_t heap_caps_get_largest_free_block(uint32_t caps)
     
     The largest block heap_caps_malloc(size, caps) could give at the moment.
+    """
+
+def heap_caps_realloc(ptr: Blob | bytes | bytearray | memoryview | None, size: int, caps: int) -> Blob | None:
+    """
+    void * heap_caps_realloc(void * ptr, size_t size, uint32_t caps)
+    
+    Resizes ptr (from heap_caps_malloc, or NULL: heap_caps_malloc) to size bytes with the
+     capabilities in caps, keeping its bytes; size 0 frees it and gives NULL. DMA-capable memory
+     moves to a new block; host memory grows in place when it can. NULL when there is no room
+     (ptr stays) or caps asks for what the board does not have.
+    """
+
+def heap_caps_get_allocated_size(ptr: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t heap_caps_get_allocated_size(void * ptr)
+    
+    The bytes the block ptr starts holds (from heap_caps_malloc); 0 for anything else.
+    """
+
+def heap_caps_get_minimum_free_size(caps: int) -> int:
+    """
+    size_t heap_caps_get_minimum_free_size(uint32_t caps)
+    
+    The least free the memory with caps has had since the board started (0 for SPIRAM and
+     EXEC).
+    """
+
+def heap_caps_get_info(info: multi_heap_info_t | None | dict | Blob, caps: int) -> None:
+    """
+    void heap_caps_get_info(multi_heap_info_t * info, uint32_t caps)
+    
+    The figures of the memory with caps (the emulated DMA-capable internal RAM; zeros for
+     SPIRAM and EXEC).
+    """
+
+def heap_caps_print_heap_info(caps: int) -> None:
+    """
+    void heap_caps_print_heap_info(uint32_t caps)
+    
+    Prints the memory with caps as ESP-IDF does: "Heap summary for capabilities 0x...", each
+     heap's address, size, free, allocated, minimum free, largest free block, block counts,
+     then the totals.
+    """
+
+def heap_caps_check_integrity(caps: int, print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity(uint32_t caps, _Bool print_errors)
+    
+    Whether the heaps with caps (MALLOC_CAP_INVALID: all) are sound: their blocks tile them and
+     their free memory is unwritten (free memory holds 0xFE, as with ESP-IDF's heap poisoning).
+     With print_errors the first problem is printed.
+    """
+
+def heap_caps_check_integrity_all(print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity_all(_Bool print_errors)
+    """
+
+def heap_caps_check_integrity_addr(addr: int, print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity_addr(intptr_t addr, _Bool print_errors)
+    
+    The same for the heap holding addr (a chip address, or a pointer into DMA-capable RAM);
+     false when addr is in no heap.
+    """
+
+def heap_caps_malloc_extmem_enable(limit: int) -> None:
+    """
+    void heap_caps_malloc_extmem_enable(size_t limit)
+    
+    Makes malloc take requests of limit bytes and more from external RAM first: kept; there is
+     no PSRAM on the emulated board, so they come from internal RAM, as on a chip without it.
+    """
+
+def heap_caps_dump(caps: int) -> None:
+    """
+    void heap_caps_dump(uint32_t caps)
+    
+    Prints every block of the heaps with caps (MALLOC_CAP_INVALID or heap_caps_dump_all: all):
+     its chip address, size, used or free.
+    """
+
+def heap_caps_dump_all() -> None:
+    """
+    void heap_caps_dump_all()
     """
 
 def esp_log_level_set(tag: str | None, level: int) -> None:

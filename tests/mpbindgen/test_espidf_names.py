@@ -124,7 +124,12 @@ ets_write_char_uart ets_install_putc1 ets_install_putc2 ets_install_uart_printf 
 ets_timer_deinit ets_timer_arm ets_timer_arm_us ets_timer_disarm ets_timer_setfn ets_timer_done
 ets_update_cpu_frequency ets_update_cpu_frequency_rom ets_get_cpu_frequency
 ets_get_detected_xtal_freq ETSTimer esp_log_write esp_log_early_timestamp
-esp_log_buffer_hex_internal esp_log_buffer_char_internal esp_log_buffer_hexdump_internal""".split()
+esp_log_buffer_hex_internal esp_log_buffer_char_internal esp_log_buffer_hexdump_internal
+multi_heap_malloc multi_heap_free multi_heap_realloc multi_heap_get_allocated_size multi_heap_register
+multi_heap_set_lock multi_heap_dump multi_heap_check multi_heap_free_size multi_heap_minimum_free_size
+multi_heap_get_info multi_heap_info_t heap_caps_realloc heap_caps_get_minimum_free_size heap_caps_get_info
+heap_caps_print_heap_info heap_caps_check_integrity_all heap_caps_check_integrity
+heap_caps_check_integrity_addr heap_caps_malloc_extmem_enable heap_caps_dump heap_caps_dump_all""".split()
 missing = [n for n in SEED_GPIO if not hasattr(esp, n)]
 check(not missing, "the seed's names missing: %s" % missing)
 # Each ESP-IDF number the seed's classes hold (its headers: rom/gpio.h, driver/gpio.h,
