@@ -61,15 +61,17 @@ extern "C" int ets_printf(const char *fmt, ...) {
     va_start(ap, fmt);
     va_list again;
     va_copy(again, ap);
-    const int n = std::vsnprintf(nullptr, 0, fmt, ap);
+    // Into a buffer first (the firmware's own vsnprintf does not take a NULL one), a bigger
+    // one when the text does not fit.
+    std::vector<char> text(256);
+    const int n = std::vsnprintf(text.data(), text.size(), fmt, ap);
     va_end(ap);
-    if (n < 0) {
-        va_end(again);
-        return n;
+    if (n >= 0 && size_t(n) >= text.size()) {
+        text.resize(size_t(n) + 1);
+        std::vsnprintf(text.data(), text.size(), fmt, again);
     }
-    std::vector<char> text(size_t(n) + 1);
-    std::vsnprintf(text.data(), text.size(), fmt, again);
     va_end(again);
+    if (n < 0) return n;
     for (int i = 0; i < n; i++) {
         if (g_putc1) g_putc1(text[size_t(i)]);
         if (g_putc2) g_putc2(text[size_t(i)]);
