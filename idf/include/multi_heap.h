@@ -5,7 +5,8 @@
  * and new blocks with 0xCE (ESP-IDF's heap poisoning patterns), so that multi_heap_check finds
  * a buffer overrun into a header or into free memory, and a write after free. Sizes in the
  * info are of what blocks hold (their headers not counted). The region must stay where it is,
- * untouched by anything else, while the heap is used. */
+ * untouched by anything else, while the heap is used. A handle multi_heap_register did not give
+ * is refused (NULL, 0, false; nothing done) where ESP-IDF would crash. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,11 +1,13 @@
 // multi_heap: a heap inside a caller's region, its bookkeeping in the region (multi_heap.h).
-// Layout: the heap's header at the region's first 4-byte boundary, then blocks that tile the
+// Layout: the heap's header at the region's first boundary it can be read at (4 bytes on the
+// chip, 8 on a 64-bit host), then blocks that tile the
 // rest exactly, each an 8-byte header (its size with bit 0 set when used, and the size of the
 // block before it) and its bytes. Free bytes hold 0xFE, new blocks 0xCE.
 #include "multi_heap.h"
 
 #include <cstdio>
 #include <cstring>
+#include <set>
 
 #include "esp_log.h"
 
@@ -38,7 +40,14 @@ namespace {
 
 constexpr uint32_t kHeapHeader = (sizeof(multi_heap_info) + 3) & ~3u;
 
-bool valid(multi_heap_handle_t h) { return h && h->magic == kMagic; }
+// The heaps multi_heap_register made: a handle is looked up before its memory is read, so
+// that anything else (a wild pointer, a string given from Python) is refused.
+std::set<const void *> &registered() {
+    static std::set<const void *> heaps;
+    return heaps;
+}
+
+bool valid(multi_heap_handle_t h) { return h && registered().count(h) && h->magic == kMagic; }
 uint8_t *area_start(multi_heap_handle_t h) { return reinterpret_cast<uint8_t *>(h) + kHeapHeader; }
 uint8_t *area_end(multi_heap_handle_t h) { return area_start(h) + h->area; }
 Block *first(multi_heap_handle_t h) { return reinterpret_cast<Block *>(area_start(h)); }
@@ -88,7 +97,9 @@ void note_min(multi_heap_handle_t h) {
 
 extern "C" multi_heap_handle_t multi_heap_register(void *start, size_t size) {
     if (!start) return nullptr;
-    const uintptr_t a = (reinterpret_cast<uintptr_t>(start) + 3) & ~uintptr_t(3);
+    // The header where its fields can be read: 4-byte aligned on the chip, 8 on a 64-bit host.
+    constexpr uintptr_t kAlign = alignof(multi_heap_info) > 4 ? alignof(multi_heap_info) : 4;
+    const uintptr_t a = (reinterpret_cast<uintptr_t>(start) + kAlign - 1) & ~(kAlign - 1);
     const size_t skip = a - reinterpret_cast<uintptr_t>(start);
     if (size < skip + kHeapHeader + 64) return nullptr;
     const size_t area = (size - skip - kHeapHeader) & ~size_t(3);
@@ -102,6 +113,7 @@ extern "C" multi_heap_handle_t multi_heap_register(void *start, size_t size) {
     b->size_used = uint32_t(area);
     std::memset(b->data(), kFreeFill, b->data_size());
     h->free_bytes = h->min_free = b->data_size();
+    registered().insert(h);
     return h;
 }
 
@@ -189,7 +201,7 @@ extern "C" bool multi_heap_check(multi_heap_handle_t heap, bool print_errors) {
         if (print_errors) std::printf("CORRUPT HEAP: %s at %p\n", what, where);
         return false;
     };
-    if (!heap) return fail("no heap", heap);
+    if (!heap || !registered().count(heap)) return fail("not a heap multi_heap_register made", heap);
     if (heap->magic != kMagic) return fail("the heap's header is overwritten", heap);
     uint8_t *at = area_start(heap);
     uint32_t last = 0;
