@@ -34,7 +34,8 @@ add_test(NAME mpbindgen.ets_output
                  "stdout:ets_printf: 42 ok\n100% sure\n!\n"
                  "stdout:W tag: esp_log_write 7\n"
                  "stdout:: 01 ab \n"
-                 "stdout:ValueError: in a timer")
+                 "stdout:ValueError: in a timer"
+                 "ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM) at script.py:12 in main(): alloc()")
 set_tests_properties(mpbindgen.ets_output PROPERTIES
   ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
 # What heap_caps_print_heap_info prints from MicroPython (stdout).

@@ -537,6 +537,14 @@ def esp_err_to_name_r(code: int, buf: Blob | bytes | bytearray | memoryview | No
      returns buf. Unknown codes give "UNKNOWN ERROR 0x...".
     """
 
+def _esp_error_check_failed_without_abort(rc: int, file: str | None, line: int, function: str | None, expression: str | None) -> None:
+    """
+    void _esp_error_check_failed_without_abort(esp_err_t rc, const char * file, int line, const char * function, const char * expression)
+    
+    Reports a failed ESP_ERROR_CHECK_WITHOUT_ABORT (code, where and what) on stderr and
+     returns: the program goes on.
+    """
+
 def esp_intr_mark_shared(intno: int, cpu: int, is_in_iram: bool) -> int:
     """
     esp_err_t esp_intr_mark_shared(int intno, int cpu, _Bool is_in_iram)

@@ -78,6 +78,9 @@ esp.esp_log_write(esp.ESP_LOG.WARN, "tag", "W tag: esp_log_write %d\n", 7)
 esp.esp_log_write(esp.ESP_LOG.DEBUG, "tag", "not shown %d\n", 8)
 esp.esp_log_buffer_hex_internal("hex", b"\x01\xab", 2, esp.ESP_LOG.INFO)
 
+# ESP_ERROR_CHECK_WITHOUT_ABORT's report: on stderr, and the program goes on.
+esp._esp_error_check_failed_without_abort(esp.ESP_ERR_NO_MEM, "script.py", 12, "main", "alloc()")
+
 # The ROM's boot and task functions fail: they have no meaning once an application runs.
 check(esp.ets_post(1, 2, 3) == esp.ETS.FAILED, "ets_post")
 entry = bytearray(4)

@@ -129,7 +129,8 @@ multi_heap_malloc multi_heap_free multi_heap_realloc multi_heap_get_allocated_si
 multi_heap_set_lock multi_heap_dump multi_heap_check multi_heap_free_size multi_heap_minimum_free_size
 multi_heap_get_info multi_heap_info_t heap_caps_realloc heap_caps_get_minimum_free_size heap_caps_get_info
 heap_caps_print_heap_info heap_caps_check_integrity_all heap_caps_check_integrity
-heap_caps_check_integrity_addr heap_caps_malloc_extmem_enable heap_caps_dump heap_caps_dump_all""".split()
+heap_caps_check_integrity_addr heap_caps_malloc_extmem_enable heap_caps_dump heap_caps_dump_all
+_esp_error_check_failed_without_abort""".split()
 missing = [n for n in SEED_GPIO if not hasattr(esp, n)]
 check(not missing, "the seed's names missing: %s" % missing)
 # Each ESP-IDF number the seed's classes hold (its headers: rom/gpio.h, driver/gpio.h,

@@ -50,6 +50,14 @@ TEST_F(IdfApi, ErrorCodesHaveEspIdfsValuesAndNames) {
     EXPECT_STREQ(esp_err_to_name_r(ESP_ERR_NO_MEM, buf, sizeof buf), "ESP_ERR_NO_MEM");
     EXPECT_STREQ(esp_err_to_name_r(0x3039, buf, sizeof buf), "UNKNOWN ERROR 0x3039(12345)");
     EXPECT_DEATH(ESP_ERROR_CHECK(ESP_ERR_INVALID_ARG), "ESP_ERR_INVALID_ARG");
+    // ESP-IDF's _WITHOUT_ABORT variant reports and goes on, giving the code back.
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_ERR_NO_MEM), ESP_ERR_NO_MEM);
+    EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_OK), ESP_OK);
+    const std::string reported = testing::internal::GetCapturedStderr();
+    EXPECT_NE(reported.find("ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM)"), std::string::npos)
+        << reported;
+    EXPECT_EQ(reported.find("ESP_OK"), std::string::npos) << "ESP_OK is not reported";
 }
 
 TEST_F(IdfApi, DmaMemoryIsInTheChipsDmaCapableRam) {
