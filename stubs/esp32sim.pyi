@@ -54,3 +54,7 @@ def faults() -> list:
 def read32(addr: int) -> int:
     """A debugger's view of the bus (like machine.mem32 on the chip)."""
 def write32(addr: int, value: int) -> None: ...
+def set_pad(pad: int, level: Optional[int]) -> None:
+    """Drives pad from outside the chip at level 0 or 1 (a button, another chip's output), or
+    lets it go (None): the pad then shows its pull resistor or floats. The chip's own output
+    wins where both drive it."""

@@ -19,6 +19,95 @@ ESP_ERR_INVALID_RESPONSE: int  # 264
 ESP_ERR_INVALID_CRC: int  # 265
 ESP_ERR_INVALID_VERSION: int  # 266
 ESP_ERR_INVALID_MAC: int  # 267
+ETS_WIFI_MAC_INTR_SOURCE: int  # 0
+ETS_WIFI_MAC_NMI_SOURCE: int  # 1
+ETS_WIFI_BB_INTR_SOURCE: int  # 2
+ETS_BT_MAC_INTR_SOURCE: int  # 3
+ETS_BT_BB_INTR_SOURCE: int  # 4
+ETS_BT_BB_NMI_SOURCE: int  # 5
+ETS_RWBT_INTR_SOURCE: int  # 6
+ETS_RWBLE_INTR_SOURCE: int  # 7
+ETS_RWBT_NMI_SOURCE: int  # 8
+ETS_RWBLE_NMI_SOURCE: int  # 9
+ETS_SLC0_INTR_SOURCE: int  # 10
+ETS_SLC1_INTR_SOURCE: int  # 11
+ETS_UHCI0_INTR_SOURCE: int  # 12
+ETS_UHCI1_INTR_SOURCE: int  # 13
+ETS_TG0_T0_LEVEL_INTR_SOURCE: int  # 14
+ETS_TG0_T1_LEVEL_INTR_SOURCE: int  # 15
+ETS_TG0_WDT_LEVEL_INTR_SOURCE: int  # 16
+ETS_TG0_LACT_LEVEL_INTR_SOURCE: int  # 17
+ETS_TG1_T0_LEVEL_INTR_SOURCE: int  # 18
+ETS_TG1_T1_LEVEL_INTR_SOURCE: int  # 19
+ETS_TG1_WDT_LEVEL_INTR_SOURCE: int  # 20
+ETS_TG1_LACT_LEVEL_INTR_SOURCE: int  # 21
+ETS_GPIO_INTR_SOURCE: int  # 22
+ETS_GPIO_NMI_SOURCE: int  # 23
+ETS_FROM_CPU_INTR0_SOURCE: int  # 24
+ETS_FROM_CPU_INTR1_SOURCE: int  # 25
+ETS_FROM_CPU_INTR2_SOURCE: int  # 26
+ETS_FROM_CPU_INTR3_SOURCE: int  # 27
+ETS_SPI0_INTR_SOURCE: int  # 28
+ETS_SPI1_INTR_SOURCE: int  # 29
+ETS_SPI2_INTR_SOURCE: int  # 30
+ETS_SPI3_INTR_SOURCE: int  # 31
+ETS_I2S0_INTR_SOURCE: int  # 32
+ETS_I2S1_INTR_SOURCE: int  # 33
+ETS_UART0_INTR_SOURCE: int  # 34
+ETS_UART1_INTR_SOURCE: int  # 35
+ETS_UART2_INTR_SOURCE: int  # 36
+ETS_SDIO_HOST_INTR_SOURCE: int  # 37
+ETS_ETH_MAC_INTR_SOURCE: int  # 38
+ETS_PWM0_INTR_SOURCE: int  # 39
+ETS_PWM1_INTR_SOURCE: int  # 40
+ETS_LEDC_INTR_SOURCE: int  # 43
+ETS_EFUSE_INTR_SOURCE: int  # 44
+ETS_CAN_INTR_SOURCE: int  # 45
+ETS_RTC_CORE_INTR_SOURCE: int  # 46
+ETS_RMT_INTR_SOURCE: int  # 47
+ETS_PCNT_INTR_SOURCE: int  # 48
+ETS_I2C_EXT0_INTR_SOURCE: int  # 49
+ETS_I2C_EXT1_INTR_SOURCE: int  # 50
+ETS_RSA_INTR_SOURCE: int  # 51
+ETS_SPI1_DMA_INTR_SOURCE: int  # 52
+ETS_SPI2_DMA_INTR_SOURCE: int  # 53
+ETS_SPI3_DMA_INTR_SOURCE: int  # 54
+ETS_WDT_INTR_SOURCE: int  # 55
+ETS_TIMER1_INTR_SOURCE: int  # 56
+ETS_TIMER2_INTR_SOURCE: int  # 57
+ETS_TG0_T0_EDGE_INTR_SOURCE: int  # 58
+ETS_TG0_T1_EDGE_INTR_SOURCE: int  # 59
+ETS_TG0_WDT_EDGE_INTR_SOURCE: int  # 60
+ETS_TG0_LACT_EDGE_INTR_SOURCE: int  # 61
+ETS_TG1_T0_EDGE_INTR_SOURCE: int  # 62
+ETS_TG1_T1_EDGE_INTR_SOURCE: int  # 63
+ETS_TG1_WDT_EDGE_INTR_SOURCE: int  # 64
+ETS_TG1_LACT_EDGE_INTR_SOURCE: int  # 65
+ETS_MMU_IA_INTR_SOURCE: int  # 66
+ETS_MPU_IA_INTR_SOURCE: int  # 67
+ETS_CACHE_IA_INTR_SOURCE: int  # 68
+ETS_MAX_INTR_SOURCE: int  # 69
+ESP_INTR_FLAG_LEVEL1: int  # 2
+ESP_INTR_FLAG_LEVEL2: int  # 4
+ESP_INTR_FLAG_LEVEL3: int  # 8
+ESP_INTR_FLAG_LEVEL4: int  # 16
+ESP_INTR_FLAG_LEVEL5: int  # 32
+ESP_INTR_FLAG_LEVEL6: int  # 64
+ESP_INTR_FLAG_NMI: int  # 128
+ESP_INTR_FLAG_SHARED: int  # 256
+ESP_INTR_FLAG_EDGE: int  # 512
+ESP_INTR_FLAG_IRAM: int  # 1024
+ESP_INTR_FLAG_INTRDISABLED: int  # 2048
+ESP_INTR_FLAG_LOWMED: int  # 14
+ESP_INTR_FLAG_HIGH: int  # 240
+ESP_INTR_FLAG_LEVELMASK: int  # 254
+ETS_INTERNAL_TIMER0_INTR_SOURCE: int  # -1
+ETS_INTERNAL_TIMER1_INTR_SOURCE: int  # -2
+ETS_INTERNAL_TIMER2_INTR_SOURCE: int  # -3
+ETS_INTERNAL_SW0_INTR_SOURCE: int  # -4
+ETS_INTERNAL_SW1_INTR_SOURCE: int  # -5
+ETS_INTERNAL_PROFILING_INTR_SOURCE: int  # -6
+ETS_INTERNAL_INTR_SOURCE_OFF: int  # 6
 GPIO_MODE_DEF_DISABLE: int  # 0
 GPIO_MODE_DEF_INPUT: int  # 1
 GPIO_MODE_DEF_OUTPUT: int  # 2
@@ -202,6 +291,14 @@ class GPIO_INTR:
     HIGH_LEVEL: int  # GPIO_INTR_HIGH_LEVEL = 5
     MAX: int  # GPIO_INTR_MAX = 6
 
+class GPIO_DRIVE_CAP:
+    _0: int  # GPIO_DRIVE_CAP_0 = 0
+    _1: int  # GPIO_DRIVE_CAP_1 = 1
+    _2: int  # GPIO_DRIVE_CAP_2 = 2
+    DEFAULT: int  # GPIO_DRIVE_CAP_DEFAULT = 2
+    _3: int  # GPIO_DRIVE_CAP_3 = 3
+    MAX: int  # GPIO_DRIVE_CAP_MAX = 4
+
 class spi_host_device_t:
     SPI1_HOST: int  # SPI1_HOST = 0
     SPI2_HOST: int  # SPI2_HOST = 1
@@ -221,6 +318,18 @@ class ESP_LOG:
     INFO: int  # ESP_LOG_INFO = 3
     DEBUG: int  # ESP_LOG_DEBUG = 4
     VERBOSE: int  # ESP_LOG_VERBOSE = 5
+
+class ETS:
+    OK: int  # ETS_OK = 0
+    FAILED: int  # ETS_FAILED = 1
+
+class GPIO_PIN_INTR:
+    DISABLE: int  # GPIO_PIN_INTR_DISABLE = 0
+    POSEDGE: int  # GPIO_PIN_INTR_POSEDGE = 1
+    NEGEDGE: int  # GPIO_PIN_INTR_NEGEDGE = 2
+    ANYEDGE: int  # GPIO_PIN_INTR_ANYEDGE = 3
+    LOLEVEL: int  # GPIO_PIN_INTR_LOLEVEL = 4
+    HILEVEL: int  # GPIO_PIN_INTR_HILEVEL = 5
 
 class gpio_config_t:
     """gpio_config_t"""
@@ -323,6 +432,52 @@ class spi_transaction_ext_t:
     def __cast_instance__(cls, instance: 'spi_transaction_ext_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class multi_heap_info_t:
+    """multi_heap_info_t
+
+    A heap's figures (multi_heap_get_info, heap_caps_get_info)."""
+    __SIZE__: int
+    total_free_bytes: int  # size_t
+    total_allocated_bytes: int  # size_t
+    largest_free_block: int  # size_t
+    minimum_free_bytes: int  # size_t
+    allocated_blocks: int  # size_t
+    free_blocks: int  # size_t
+    total_blocks: int  # size_t
+    def __init__(self, init: 'multi_heap_info_t | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'multi_heap_info_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'multi_heap_info_t', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
+class ETSEvent:
+    """ETSEvent"""
+    __SIZE__: int
+    sig: int  # ETSSignal
+    par: int  # ETSParam
+    def __init__(self, init: 'ETSEvent | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'ETSEvent': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'ETSEvent', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
+class ETSTimer:
+    """ETSTimer"""
+    __SIZE__: int
+    timer_next: ETSTimer | None  # struct _ETSTIMER_ *
+    timer_expire: int  # uint32_t
+    timer_period: int  # uint32_t
+    timer_func: Callable  # ETSTimerFunc *
+    timer_arg: Any  # void *
+    def __init__(self, init: 'ETSTimer | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'ETSTimer': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'ETSTimer', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
 class C_Pointer:
     """C_Pointer (union)
 
@@ -398,30 +553,145 @@ def esp_err_to_name_r(code: int, buf: Blob | bytes | bytearray | memoryview | No
      returns buf. Unknown codes give "UNKNOWN ERROR 0x...".
     """
 
+def _esp_error_check_failed_without_abort(rc: int, file: str | None, line: int, function: str | None, expression: str | None) -> None:
+    """
+    void _esp_error_check_failed_without_abort(esp_err_t rc, const char * file, int line, const char * function, const char * expression)
+    
+    Reports a failed ESP_ERROR_CHECK_WITHOUT_ABORT (code, where and what) on stderr and
+     returns: the program goes on.
+    """
+
+def esp_intr_mark_shared(intno: int, cpu: int, is_in_iram: bool) -> int:
+    """
+    esp_err_t esp_intr_mark_shared(int intno, int cpu, _Bool is_in_iram)
+    
+    Marks CPU interrupt intno of cpu as shared (handlers of several sources may use it);
+     is_in_iram says whether its handlers live in IRAM. ESP_ERR_INVALID_ARG for intno > 31 or
+     cpu > 1.
+    """
+
+def esp_intr_reserve(intno: int, cpu: int) -> int:
+    """
+    esp_err_t esp_intr_reserve(int intno, int cpu)
+    
+    Keeps the allocator away from CPU interrupt intno of cpu. ESP_ERR_INVALID_ARG for
+     intno > 31 or cpu > 1.
+    """
+
+def esp_intr_alloc(source: int, flags: int, handler: Callable | None, arg: Blob | bytes | bytearray | memoryview | None, ret_handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t esp_intr_alloc(int source, int flags, intr_handler_t handler, void * arg, intr_handle_t * ret_handle)
+    
+    Allocates a CPU interrupt of the emulated (PRO) CPU for source, routes the source to it and
+     enables it: a level-triggered one unless flags has ESP_INTR_FLAG_EDGE, at the lowest level
+     flags allow (ESP_INTR_FLAG_LEVELn; none: 1..3), shared with other sources' handlers with
+     ESP_INTR_FLAG_SHARED, disabled with ESP_INTR_FLAG_INTRDISABLED. handler(arg) runs in
+     interrupt context while the source is raised: it must clear its cause. *ret_handle (when
+     not NULL) gets the handle. ESP_ERR_INVALID_ARG for a source outside 0..68 and -6..-1,
+     shared and edge together, a handler with a high level (4 and up: no C handlers there), a
+     shared one without a handler; ESP_ERR_NOT_FOUND when no free CPU interrupt fits;
+     ESP_ERR_NOT_SUPPORTED for a CPU-internal source; ESP_ERR_NO_MEM.
+    """
+
+def esp_intr_alloc_intrstatus(source: int, flags: int, intrstatusreg: int, intrstatusmask: int, handler: Callable | None, arg: Blob | bytes | bytearray | memoryview | None, ret_handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t esp_intr_alloc_intrstatus(int source, int flags, uint32_t intrstatusreg, uint32_t intrstatusmask, intr_handler_t handler, void * arg, intr_handle_t * ret_handle)
+    
+    esp_intr_alloc for a shared interrupt whose handler runs only when
+     (*intrstatusreg & intrstatusmask) != 0: intrstatusreg is a register address (0: always
+     run). ESP_ERR_INVALID_ARG also for a register without a mask.
+    """
+
+def esp_intr_free(handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t esp_intr_free(intr_handle_t handle)
+    
+    Disables and frees an interrupt; the CPU interrupt is given back when no other handler
+     shares it. ESP_ERR_INVALID_ARG for a bad handle.
+    """
+
+def esp_intr_get_cpu(handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    int esp_intr_get_cpu(intr_handle_t handle)
+    
+    The CPU the interrupt is on (0 on the emulated board); -1 for a bad handle.
+    """
+
+def esp_intr_get_intno(handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    int esp_intr_get_intno(intr_handle_t handle)
+    
+    The CPU interrupt number it got; -1 for a bad handle.
+    """
+
+def esp_intr_disable(handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t esp_intr_disable(intr_handle_t handle)
+    
+    Disconnects the interrupt's source in the matrix (a shared CPU interrupt stays on for
+     the others). ESP_ERR_INVALID_ARG for a bad handle.
+    """
+
+def esp_intr_enable(handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t esp_intr_enable(intr_handle_t handle)
+    
+    Connects it again. ESP_ERR_INVALID_ARG for a bad handle.
+    """
+
+def esp_intr_set_in_iram(handle: Blob | bytes | bytearray | memoryview | None, is_in_iram: bool) -> int:
+    """
+    esp_err_t esp_intr_set_in_iram(intr_handle_t handle, _Bool is_in_iram)
+    
+    Says whether the handler is in IRAM (counted for esp_intr_noniram_disable).
+     ESP_ERR_INVALID_ARG for a bad handle or a shared interrupt.
+    """
+
+def esp_intr_noniram_disable() -> None:
+    """
+    void esp_intr_noniram_disable()
+    
+    Disables the CPU interrupts whose handlers are not in IRAM (what ESP-IDF does while the
+     flash cache is off) until esp_intr_noniram_enable; calls must alternate (a second disable
+     or an enable without one is logged and ignored, where ESP-IDF aborts).
+    """
+
+def esp_intr_noniram_enable() -> None:
+    """
+    void esp_intr_noniram_enable()
+    
+    Enables again those esp_intr_noniram_disable disabled.
+    """
+
 def gpio_config(pGPIOConfig: gpio_config_t | None | dict | Blob) -> int:
     """
     esp_err_t gpio_config(const gpio_config_t * pGPIOConfig)
     
-    Configures every pad in pin_bit_mask: GPIO function, direction, pulls. Checks all pads
-     before changing any. ESP_ERR_INVALID_ARG for a NULL config, an empty mask, a pad that
-     does not exist, an output mode on an input-only pad (34..39) or a bad mode;
-     ESP_ERR_NOT_SUPPORTED for an interrupt type other than GPIO_INTR_DISABLE.
+    Configures every pad in pin_bit_mask: GPIO function, direction (input enable, output
+     enable, open drain), pulls, interrupt type, and the pad's interrupt enabled (for the CPU
+     of the GPIO interrupt service) when the type is not GPIO_INTR_DISABLE, disabled
+     otherwise. Checks all pads before changing any. ESP_ERR_INVALID_ARG for a NULL config, an
+     empty mask, a pad that does not exist, an output mode on an input-only pad (34..39), a
+     bad mode or interrupt type, or pulls asked for on a pad without them (34..39; where
+     ESP-IDF sets bits that do nothing).
     """
 
 def gpio_reset_pin(gpio_num: int) -> int:
     """
     esp_err_t gpio_reset_pin(gpio_num_t gpio_num)
     
-    Gives the pad back to the GPIO function with input and output off and the pull-up on
-     (ESP-IDF's reset state). ESP_ERR_INVALID_ARG for a pad that does not exist.
+    Gives the pad back to the GPIO function with input, output and interrupt off and the
+     pull-up on (ESP-IDF's reset state; 34..39 have no pull-up). ESP_ERR_INVALID_ARG for a pad
+     that does not exist.
     """
 
 def gpio_set_direction(gpio_num: int, mode: int) -> int:
     """
     esp_err_t gpio_set_direction(gpio_num_t gpio_num, gpio_mode_t mode)
     
-    Sets the pad's direction and gives it to the GPIO function. ESP_ERR_INVALID_ARG for a
-     pad that does not exist, a bad mode or an output mode on an input-only pad.
+    Sets the pad's input enable, output enable and open drain as the mode says and gives it
+     to the GPIO function. ESP_ERR_INVALID_ARG for a pad that does not exist, a bad mode or an
+     output mode on an input-only pad.
     """
 
 def gpio_set_level(gpio_num: int, level: int) -> int:
@@ -436,15 +706,177 @@ def gpio_get_level(gpio_num: int) -> int:
     """
     int gpio_get_level(gpio_num_t gpio_num)
     
-    The pad's input level, 0 or 1; 0 for a pad that does not exist.
+    The pad's input level, 0 or 1 (GPIO_IN): 0 when its input is not enabled, and for a pad
+     that does not exist.
     """
 
 def gpio_set_pull_mode(gpio_num: int, pull: int) -> int:
     """
     esp_err_t gpio_set_pull_mode(gpio_num_t gpio_num, gpio_pull_mode_t pull)
     
-    Sets the pad's pull resistors. ESP_ERR_INVALID_ARG for a pad that does not exist, a bad
-     pull mode, or a pull on an input-only pad (they have none).
+    Sets the pad's pull resistors (both: the pad floats). ESP_ERR_INVALID_ARG for a pad that
+     does not exist, a bad pull mode, or a pull on an input-only pad (they have none).
+    """
+
+def gpio_pullup_en(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_pullup_en(gpio_num_t gpio_num)
+    
+    Pull-up on or off, pull-down on or off. ESP_ERR_INVALID_ARG for a pad that does not exist
+     or, to enable, an input-only pad (34..39 have no pulls).
+    """
+
+def gpio_pullup_dis(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_pullup_dis(gpio_num_t gpio_num)
+    """
+
+def gpio_pulldown_en(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_pulldown_en(gpio_num_t gpio_num)
+    """
+
+def gpio_pulldown_dis(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_pulldown_dis(gpio_num_t gpio_num)
+    """
+
+def gpio_set_intr_type(gpio_num: int, intr_type: int) -> int:
+    """
+    esp_err_t gpio_set_intr_type(gpio_num_t gpio_num, gpio_int_type_t intr_type)
+    
+    The pad's interrupt trigger (GPIO_PINn_REG INT_TYPE): edges of its input or a level held.
+     ESP_ERR_INVALID_ARG for a pad that does not exist or a bad type.
+    """
+
+def gpio_intr_enable(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_intr_enable(gpio_num_t gpio_num)
+    
+    Lets the pad's interrupt reach the CPU that installed the GPIO interrupt (the emulated
+     CPU, core 0), or stops it. ESP_ERR_INVALID_ARG for a pad that does not exist.
+    """
+
+def gpio_intr_disable(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_intr_disable(gpio_num_t gpio_num)
+    """
+
+def gpio_wakeup_enable(gpio_num: int, intr_type: int) -> int:
+    """
+    esp_err_t gpio_wakeup_enable(gpio_num_t gpio_num, gpio_int_type_t intr_type)
+    
+    Light-sleep wake-up on a level (GPIO_INTR_LOW_LEVEL or GPIO_INTR_HIGH_LEVEL): sets the
+     pad's interrupt type to it and its WAKEUP_ENABLE bit, as ESP-IDF does (the level then
+     also raises the pad's interrupt if enabled; there is no sleep to wake from).
+     ESP_ERR_INVALID_ARG for a pad that does not exist or an edge type.
+    """
+
+def gpio_wakeup_disable(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_wakeup_disable(gpio_num_t gpio_num)
+    """
+
+def gpio_isr_register(fn: Callable | None, arg: Blob | bytes | bytearray | memoryview | None, intr_alloc_flags: int, handle: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t gpio_isr_register(void (*)(void *) fn, void * arg, int intr_alloc_flags, gpio_isr_handle_t * handle)
+    
+    Allocates the GPIO interrupt (source ETS_GPIO_INTR_SOURCE) with esp_intr_alloc for fn(arg),
+     which must find and clear the pads' interrupts itself (GPIO_STATUS_W1TC). *handle gets
+     its handle when handle is not NULL. ESP_ERR_INVALID_ARG for a NULL fn; ESP_ERR_NOT_FOUND
+     when no interrupt could be allocated.
+    """
+
+def gpio_install_isr_service(intr_alloc_flags: int) -> int:
+    """
+    esp_err_t gpio_install_isr_service(int intr_alloc_flags)
+    
+    Installs the per-pad interrupt service: one GPIO interrupt (esp_intr_alloc with
+     intr_alloc_flags) whose handler calls each pending pad's handler and clears the pad's
+     status. ESP_ERR_INVALID_STATE when installed already; ESP_ERR_NOT_FOUND when no interrupt
+     fits the flags; ESP_ERR_NO_MEM.
+    """
+
+def gpio_uninstall_isr_service() -> None:
+    """
+    void gpio_uninstall_isr_service()
+    
+    Frees the service's interrupt and its handlers (nothing when not installed).
+    """
+
+def gpio_isr_handler_add(gpio_num: int, isr_handler: Callable | None, args: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t gpio_isr_handler_add(gpio_num_t gpio_num, gpio_isr_t isr_handler, void * args)
+    
+    Sets the pad's handler, called with args from the GPIO interrupt while the service is
+     installed, and enables the pad's interrupt. ESP_ERR_INVALID_STATE without the service;
+     ESP_ERR_INVALID_ARG for a pad that does not exist.
+    """
+
+def gpio_isr_handler_remove(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_isr_handler_remove(gpio_num_t gpio_num)
+    
+    Disables the pad's interrupt and removes its handler. ESP_ERR_INVALID_STATE without the
+     service; ESP_ERR_INVALID_ARG for a pad that does not exist.
+    """
+
+def gpio_set_drive_capability(gpio_num: int, strength: int) -> int:
+    """
+    esp_err_t gpio_set_drive_capability(gpio_num_t gpio_num, gpio_drive_cap_t strength)
+    
+    Sets or reads the pad's output drive strength (IO_MUX FUN_DRV, RTC_IO DRV on RTC pads).
+     ESP_ERR_INVALID_ARG for a pad that cannot drive an output, a bad strength or a NULL
+     pointer.
+    """
+
+def gpio_get_drive_capability(gpio_num: int, strength: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t gpio_get_drive_capability(gpio_num_t gpio_num, gpio_drive_cap_t * strength)
+    """
+
+def gpio_hold_en(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_hold_en(gpio_num_t gpio_num)
+    
+    Hold: the pad keeps driving what it drives now (output enable and level, pulls) whatever
+     its registers are set to, until gpio_hold_dis. ESP_ERR_NOT_SUPPORTED for a pad that cannot
+     drive an output or has no hold (ESP-IDF's GPIO_HOLD_MASK).
+    """
+
+def gpio_hold_dis(gpio_num: int) -> int:
+    """
+    esp_err_t gpio_hold_dis(gpio_num_t gpio_num)
+    """
+
+def gpio_deep_sleep_hold_en() -> None:
+    """
+    void gpio_deep_sleep_hold_en()
+    
+    Deep-sleep auto-hold of the digital pads on or off (RTC_CNTL_DIG_ISO_REG
+     DG_PAD_AUTOHOLD_EN): takes effect when the chip enters deep sleep, which the emulated board
+     never does; the bit is kept.
+    """
+
+def gpio_deep_sleep_hold_dis() -> None:
+    """
+    void gpio_deep_sleep_hold_dis()
+    """
+
+def gpio_iomux_in(gpio_num: int, signal_idx: int) -> None:
+    """
+    void gpio_iomux_in(uint32_t gpio_num, uint32_t signal_idx)
+    
+    Routes input signal signal_idx straight from its IO_MUX pad (bypassing the GPIO matrix)
+     and enables the pad's input. A pad that does not exist is logged and ignored.
+    """
+
+def gpio_iomux_out(gpio_num: int, func: int, oen_inv: bool) -> None:
+    """
+    void gpio_iomux_out(uint8_t gpio_num, int func, _Bool oen_inv)
+    
+    Gives the pad to IO_MUX function func (0..5) with the output enable controlled by that
+     function (inverted with oen_inv). A pad that does not exist is logged and ignored.
     """
 
 def spi_bus_initialize(host_id: int, bus_config: spi_bus_config_t | None | dict | Blob, dma_chan: int) -> int:
@@ -598,6 +1030,86 @@ def esp_clk_xtal_freq() -> int:
     Crystal frequency in Hz: 40000000.
     """
 
+def multi_heap_malloc(heap: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    void * multi_heap_malloc(multi_heap_handle_t heap, size_t size)
+    
+    size bytes (4-byte aligned) from the heap, or NULL (also for size 0 and a bad heap).
+    """
+
+def multi_heap_free(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_free(multi_heap_handle_t heap, void * p)
+    
+    Gives a block back; NULL is ignored. A pointer that is not a block of the heap is logged
+     and ignored (ESP-IDF would abort on the corruption).
+    """
+
+def multi_heap_realloc(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    void * multi_heap_realloc(multi_heap_handle_t heap, void * p, size_t size)
+    
+    Resizes a block, in place when it can, keeping its bytes; NULL p: multi_heap_malloc;
+     size 0: frees p and returns NULL. NULL when there is no room (p stays).
+    """
+
+def multi_heap_get_allocated_size(heap: Blob | bytes | bytearray | memoryview | None, p: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_get_allocated_size(multi_heap_handle_t heap, void * p)
+    
+    The bytes block p holds (at least what was asked); 0 for a pointer that is not a block.
+    """
+
+def multi_heap_register(start: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
+    """
+    multi_heap_handle_t multi_heap_register(void * start, size_t size)
+    
+    Lays out a heap in the size bytes at start and returns it, or NULL when the region is too
+     small (under 64 bytes once aligned).
+    """
+
+def multi_heap_set_lock(heap: Blob | bytes | bytearray | memoryview | None, lock: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_set_lock(multi_heap_handle_t heap, void * lock)
+    
+    The lock ESP-IDF takes around the heap's operations (a portMUX_TYPE *): kept; the host has
+     one CPU and no preemption, nothing to lock.
+    """
+
+def multi_heap_dump(heap: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void multi_heap_dump(multi_heap_handle_t heap)
+    
+    Prints the heap's blocks to stdout: address, size, used or free.
+    """
+
+def multi_heap_check(heap: Blob | bytes | bytearray | memoryview | None, print_errors: bool) -> bool:
+    """
+    _Bool multi_heap_check(multi_heap_handle_t heap, _Bool print_errors)
+    
+    Walks the heap: every header where it should be and consistent, free memory still free.
+     With print_errors, the first problem is printed.
+    """
+
+def multi_heap_free_size(heap: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_free_size(multi_heap_handle_t heap)
+    
+    Bytes free, and the least that has been free since the heap was registered.
+    """
+
+def multi_heap_minimum_free_size(heap: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t multi_heap_minimum_free_size(multi_heap_handle_t heap)
+    """
+
+def multi_heap_get_info(heap: Blob | bytes | bytearray | memoryview | None, info: multi_heap_info_t | None | dict | Blob) -> None:
+    """
+    void multi_heap_get_info(multi_heap_handle_t heap, multi_heap_info_t * info)
+    
+    Fills *info (zeroed for a bad heap).
+    """
+
 def heap_caps_malloc(size: int, caps: int) -> Blob | None:
     """
     void * heap_caps_malloc(size_t size, uint32_t caps)
@@ -633,6 +1145,91 @@ def heap_caps_get_largest_free_block(caps: int) -> int:
     The largest block heap_caps_malloc(size, caps) could give at the moment.
     """
 
+def heap_caps_realloc(ptr: Blob | bytes | bytearray | memoryview | None, size: int, caps: int) -> Blob | None:
+    """
+    void * heap_caps_realloc(void * ptr, size_t size, uint32_t caps)
+    
+    Resizes ptr (from heap_caps_malloc, or NULL: heap_caps_malloc) to size bytes with the
+     capabilities in caps, keeping its bytes; size 0 frees it and gives NULL. DMA-capable memory
+     moves to a new block; host memory grows in place when it can. NULL when there is no room
+     (ptr stays) or caps asks for what the board does not have.
+    """
+
+def heap_caps_get_allocated_size(ptr: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    size_t heap_caps_get_allocated_size(void * ptr)
+    
+    The bytes the block ptr starts holds (from heap_caps_malloc); 0 for anything else.
+    """
+
+def heap_caps_get_minimum_free_size(caps: int) -> int:
+    """
+    size_t heap_caps_get_minimum_free_size(uint32_t caps)
+    
+    The least free the memory with caps has had since the board started (0 for SPIRAM and
+     EXEC).
+    """
+
+def heap_caps_get_info(info: multi_heap_info_t | None | dict | Blob, caps: int) -> None:
+    """
+    void heap_caps_get_info(multi_heap_info_t * info, uint32_t caps)
+    
+    The figures of the memory with caps (the emulated DMA-capable internal RAM; zeros for
+     SPIRAM and EXEC).
+    """
+
+def heap_caps_print_heap_info(caps: int) -> None:
+    """
+    void heap_caps_print_heap_info(uint32_t caps)
+    
+    Prints the memory with caps as ESP-IDF does: "Heap summary for capabilities 0x...", each
+     heap's address, size, free, allocated, minimum free, largest free block, block counts,
+     then the totals.
+    """
+
+def heap_caps_check_integrity(caps: int, print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity(uint32_t caps, _Bool print_errors)
+    
+    Whether the heaps with caps (MALLOC_CAP_INVALID: all) are sound: their blocks tile them and
+     their free memory is unwritten (free memory holds 0xFE, as with ESP-IDF's heap poisoning).
+     With print_errors the first problem is printed.
+    """
+
+def heap_caps_check_integrity_all(print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity_all(_Bool print_errors)
+    """
+
+def heap_caps_check_integrity_addr(addr: int, print_errors: bool) -> bool:
+    """
+    _Bool heap_caps_check_integrity_addr(intptr_t addr, _Bool print_errors)
+    
+    The same for the heap holding addr (a chip address, or a pointer into DMA-capable RAM);
+     false when addr is in no heap.
+    """
+
+def heap_caps_malloc_extmem_enable(limit: int) -> None:
+    """
+    void heap_caps_malloc_extmem_enable(size_t limit)
+    
+    Makes malloc take requests of limit bytes and more from external RAM first: kept; there is
+     no PSRAM on the emulated board, so they come from internal RAM, as on a chip without it.
+    """
+
+def heap_caps_dump(caps: int) -> None:
+    """
+    void heap_caps_dump(uint32_t caps)
+    
+    Prints every block of the heaps with caps (MALLOC_CAP_INVALID or heap_caps_dump_all: all):
+     its chip address, size, used or free.
+    """
+
+def heap_caps_dump_all() -> None:
+    """
+    void heap_caps_dump_all()
+    """
+
 def esp_log_level_set(tag: str | None, level: int) -> None:
     """
     void esp_log_level_set(const char * tag, esp_log_level_t level)
@@ -662,13 +1259,416 @@ def esp_log_timestamp() -> int:
     Milliseconds since boot (emulated time on the host), as log lines show them.
     """
 
+def esp_log_early_timestamp() -> int:
+    """
+    uint32_t esp_log_early_timestamp()
+    
+    Milliseconds since boot as logs before the scheduler starts show them (from the CPU's
+     cycle counter on the chip): the same as esp_log_timestamp here.
+    """
+
+def esp_log_buffer_hex_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_hex_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    
+    Logs buff_len bytes of buffer at level for tag, 16 a line: as hex ("%02x " each),
+     as characters, or as a hex dump (address, two groups of 8 hex bytes, |printable chars|;
+     the address is the chip's for DMA-capable memory). ESP-IDF's ESP_LOG_BUFFER_HEX_LEVEL,
+     ESP_LOG_BUFFER_CHAR_LEVEL and ESP_LOG_BUFFER_HEXDUMP call these.
+    """
+
+def esp_log_buffer_char_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_char_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    """
+
+def esp_log_buffer_hexdump_internal(tag: str | None, buffer: Blob | bytes | bytearray | memoryview | None, buff_len: int, level: int) -> None:
+    """
+    void esp_log_buffer_hexdump_internal(const char * tag, const void * buffer, uint16_t buff_len, esp_log_level_t level)
+    """
+
+def esp_log_write(level: int, tag: str | None, format: str | None, *args: Any) -> None:
+    """
+    void esp_log_write(esp_log_level_t level, const char * tag, const char * format, ...)
+    
+    format is formatted with args by Python's %; C gets "%s" and the text.
+    
+    Writes a formatted log line when level is enabled for tag. The format is the whole line:
+     the ESP_LOGx macros add the level letter, time, tag and newline.
+    """
+
+def ets_run() -> None:
+    """
+    void ets_run()
+    
+    The ROM's task loop: it never returns on the chip. Not for applications: logged, returns.
+    """
+
+def ets_set_idle_cb(func: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ets_set_idle_cb(ets_idle_cb_t func, void * arg)
+    
+    The ROM loop's idle callback. Not for applications: logged, nothing kept.
+    """
+
+def ets_task(task: Callable | None, prio: int, queue: ETSEvent | None | dict | Blob, qlen: int) -> None:
+    """
+    void ets_task(ETSTask task, uint8_t prio, ETSEvent * queue, uint8_t qlen)
+    
+    A ROM task. Not for applications: logged, nothing kept.
+    """
+
+def ets_post(prio: int, sig: int, par: int) -> int:
+    """
+    ETS_STATUS ets_post(uint8_t prio, ETSSignal sig, ETSParam par)
+    
+    Posts to a ROM task: ETS_FAILED (there are none; FreeRTOS runs instead).
+    """
+
+def ets_set_user_start(start: int) -> None:
+    """
+    void ets_set_user_start(uint32_t start)
+    
+    Boot-time settings of the ROM (where to jump, what to call, the APP CPU's entry): they
+     take effect at a boot, which an application does not go through again. Logged, ignored.
+    """
+
+def ets_set_startup_callback(callback: Callable | None) -> None:
+    """
+    void ets_set_startup_callback(void (*)(void) callback)
+    """
+
+def ets_set_appcpu_boot_addr(start: int) -> None:
+    """
+    void ets_set_appcpu_boot_addr(uint32_t start)
+    """
+
+def ets_unpack_flash_code_legacy(pos: int, entry_addr: Blob | bytes | bytearray | memoryview | None, jump: bool, config: bool) -> int:
+    """
+    ETS_STATUS ets_unpack_flash_code_legacy(uint32_t pos, uint32_t * entry_addr, _Bool jump, _Bool config)
+    
+    Loads and maps an application image from flash: ETS_FAILED (there is no flash to load from
+     and no cache to map it with; on the chip it replaces the running application).
+    """
+
+def ets_unpack_flash_code(pos: int, entry_addr: Blob | bytes | bytearray | memoryview | None, jump: bool, sb_need_check: bool, config: bool) -> int:
+    """
+    ETS_STATUS ets_unpack_flash_code(uint32_t pos, uint32_t * entry_addr, _Bool jump, _Bool sb_need_check, _Bool config)
+    """
+
+def ets_printf(fmt: str | None, *args: Any) -> int:
+    """
+    int ets_printf(const char * fmt, ...)
+    
+    fmt is formatted with args by Python's %; C gets "%s" and the text.
+    
+    Formats as printf does and sends the characters to the output functions putc1 and putc2
+     (UART0 by default: the host's stdout); returns the number of characters.
+    """
+
+def ets_write_char_uart(c: int) -> None:
+    """
+    void ets_write_char_uart(char c)
+    
+    Sends one character to UART0 (the host's stdout).
+    """
+
+def ets_install_putc1(p: Callable | None) -> None:
+    """
+    void ets_install_putc1(void (*)(char) p)
+    
+    Sets the function ets_printf sends its characters to first (putc1) and second (putc2);
+     NULL for none.
+    """
+
+def ets_install_putc2(p: Callable | None) -> None:
+    """
+    void ets_install_putc2(void (*)(char) p)
+    """
+
+def ets_install_uart_printf() -> None:
+    """
+    void ets_install_uart_printf()
+    
+    Makes putc1 the UART (ets_write_char_uart) again.
+    """
+
+def ets_timer_init() -> None:
+    """
+    void ets_timer_init()
+    
+    ESP-IDF 4.4 leaves these empty (the ROM's timer service is replaced by esp_timer, which
+     starts itself): nothing to do.
+    """
+
+def ets_timer_deinit() -> None:
+    """
+    void ets_timer_deinit()
+    """
+
+def ets_timer_arm(timer: ETSTimer | None | dict | Blob, tmout: int, repeat: bool) -> None:
+    """
+    void ets_timer_arm(ETSTimer * timer, uint32_t tmout, _Bool repeat)
+    
+    Arms the timer to run its function tmout milliseconds from now, and every tmout ms after
+     when repeat. An armed timer is re-armed. A timer without a function, or repeating with
+     period 0, is logged and not armed.
+    """
+
+def ets_timer_arm_us(ptimer: ETSTimer | None | dict | Blob, us: int, repeat: bool) -> None:
+    """
+    void ets_timer_arm_us(ETSTimer * ptimer, uint32_t us, _Bool repeat)
+    
+    The same in microseconds.
+    """
+
+def ets_timer_disarm(timer: ETSTimer | None | dict | Blob) -> None:
+    """
+    void ets_timer_disarm(ETSTimer * timer)
+    
+    Stops the timer (nothing for one not armed).
+    """
+
+def ets_timer_setfn(ptimer: ETSTimer | None | dict | Blob, pfunction: Callable | None, parg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ets_timer_setfn(ETSTimer * ptimer, ETSTimerFunc * pfunction, void * parg)
+    
+    Sets the function and its argument; an armed timer is disarmed first.
+    """
+
+def ets_timer_done(ptimer: ETSTimer | None | dict | Blob) -> None:
+    """
+    void ets_timer_done(ETSTimer * ptimer)
+    
+    Disarms the timer and forgets its function.
+    """
+
+def ets_delay_us(us: int) -> None:
+    """
+    void ets_delay_us(uint32_t us)
+    
+    Busy-waits us microseconds as the ROM does: us times the CPU ticks per microsecond it was
+     told (ets_update_cpu_frequency; 240 at start) of a CPU that runs 240 ticks per
+     microsecond, so a wrong frequency gives a wrong wait. On the host emulated time passes (in
+     an interrupt handler it returns at once: emulated interrupts do not nest).
+    """
+
+def ets_update_cpu_frequency(ticks_per_us: int) -> None:
+    """
+    void ets_update_cpu_frequency(uint32_t ticks_per_us)
+    
+    Tells the ROM the CPU's ticks per microsecond (its MHz), which ets_delay_us counts with;
+     the _rom variant sets the same value.
+    """
+
+def ets_update_cpu_frequency_rom(ticks_per_us: int) -> None:
+    """
+    void ets_update_cpu_frequency_rom(uint32_t ticks_per_us)
+    """
+
+def ets_get_cpu_frequency() -> int:
+    """
+    uint32_t ets_get_cpu_frequency()
+    
+    The ticks per microsecond the ROM counts with (240 unless told otherwise).
+    """
+
+def ets_get_detected_xtal_freq() -> int:
+    """
+    uint32_t ets_get_detected_xtal_freq()
+    
+    The crystal's frequency in Hz: 40000000.
+    """
+
+def ets_isr_attach(i: int, func: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ets_isr_attach(int i, ets_isr_t func, void * arg)
+    
+    Makes func(arg) the handler of CPU interrupt i (0..31; others are logged and ignored).
+     NULL removes it.
+    """
+
+def ets_isr_mask(mask: int) -> None:
+    """
+    void ets_isr_mask(uint32_t mask)
+    
+    Disables the CPU interrupts in mask (bit n: interrupt n; INTENABLE).
+    """
+
+def ets_isr_unmask(unmask: int) -> None:
+    """
+    void ets_isr_unmask(uint32_t unmask)
+    
+    Enables the CPU interrupts in mask.
+    """
+
+def ets_intr_lock() -> None:
+    """
+    void ets_intr_lock()
+    
+    Holds off the CPU's interrupts up to priority 3 (the C-callable ones) until
+     ets_intr_unlock: PS.INTLEVEL raised to 3. Not nested: one unlock ends any number of locks.
+    """
+
+def ets_intr_unlock() -> None:
+    """
+    void ets_intr_unlock()
+    
+    Lets them in again (PS.INTLEVEL back to 0).
+    """
+
+def ets_waiti0() -> None:
+    """
+    void ets_waiti0()
+    
+    Waits for an interrupt (the waiti 0 instruction): on the host, lets emulated time pass
+     until an interrupt was served or 20 us passed. Returns at once in an interrupt handler.
+    """
+
+def intr_matrix_set(cpu_no: int, model_num: int, intr_num: int) -> None:
+    """
+    void intr_matrix_set(int cpu_no, uint32_t model_num, uint32_t intr_num)
+    
+    Routes interrupt source model_num (0..68, ETS_*_INTR_SOURCE) to interrupt intr_num (0..31)
+     of CPU cpu_no (0 PRO, 1 APP) in the interrupt matrix. Out-of-range numbers are logged.
+    """
+
+def gpio_init() -> None:
+    """
+    void gpio_init()
+    
+    The ROM's start-up set-up of the pads from the boot configuration, which ESP-IDF says
+     applications must not call. On the host it only logs an error and changes nothing.
+    """
+
+def gpio_output_set(set_mask: int, clear_mask: int, enable_mask: int, disable_mask: int) -> None:
+    """
+    void gpio_output_set(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask, uint32_t disable_mask)
+    
+    Pads 0..31: outputs set (GPIO_OUT_W1TS), cleared (_W1TC), enabled (GPIO_ENABLE_W1TS) and
+     disabled (_W1TC) by mask, in that order.
+    """
+
+def gpio_output_set_high(set_mask: int, clear_mask: int, enable_mask: int, disable_mask: int) -> None:
+    """
+    void gpio_output_set_high(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask, uint32_t disable_mask)
+    
+    The same for pads 32..39 (bit 0 is pad 32).
+    """
+
+def gpio_input_get() -> int:
+    """
+    uint32_t gpio_input_get()
+    
+    GPIO_IN: the input levels of pads 0..31 (0 where the input is not enabled).
+    """
+
+def gpio_input_get_high() -> int:
+    """
+    uint32_t gpio_input_get_high()
+    
+    GPIO_IN1: pads 32..39 as bits 0..7.
+    """
+
+def gpio_intr_pending() -> int:
+    """
+    uint32_t gpio_intr_pending()
+    
+    GPIO_STATUS: the pads 0..31 whose interrupt condition occurred and was not acknowledged.
+    """
+
+def gpio_intr_pending_high() -> int:
+    """
+    uint32_t gpio_intr_pending_high()
+    
+    GPIO_STATUS1: pads 32..39 as bits 0..7.
+    """
+
+def gpio_intr_ack(ack_mask: int) -> None:
+    """
+    void gpio_intr_ack(uint32_t ack_mask)
+    
+    Acknowledges (clears) pending pad interrupts 0..31 (GPIO_STATUS_W1TC).
+    """
+
+def gpio_intr_ack_high(ack_mask: int) -> None:
+    """
+    void gpio_intr_ack_high(uint32_t ack_mask)
+    
+    Acknowledges pads 32..39 (GPIO_STATUS1_W1TC).
+    """
+
+def gpio_pin_wakeup_enable(i: int, intr_state: int) -> None:
+    """
+    void gpio_pin_wakeup_enable(uint32_t i, GPIO_INT_TYPE intr_state)
+    
+    Wake-up from light sleep on a level of pad i: its INT_TYPE (GPIO_PIN_INTR_LOLEVEL or
+     _HILEVEL) and WAKEUP_ENABLE bit. An edge type is logged and ignored.
+    """
+
+def gpio_pin_wakeup_disable() -> None:
+    """
+    void gpio_pin_wakeup_disable()
+    
+    Clears every pad's WAKEUP_ENABLE bit.
+    """
+
+def gpio_matrix_in(gpio: int, signal_idx: int, inv: bool) -> None:
+    """
+    void gpio_matrix_in(uint32_t gpio, uint32_t signal_idx, _Bool inv)
+    
+    Routes input signal signal_idx (0..255) from pad gpio through the GPIO matrix, inverted if
+     inv; gpio 0x38 gives a constant 1, 0x30 a constant 0. Signals above 255 are logged.
+    """
+
+def gpio_matrix_out(gpio: int, signal_idx: int, out_inv: bool, oen_inv: bool) -> None:
+    """
+    void gpio_matrix_out(uint32_t gpio, uint32_t signal_idx, _Bool out_inv, _Bool oen_inv)
+    
+    Routes output signal signal_idx (0..256; 256 is the GPIO_OUT bit) to pad gpio through the
+     GPIO matrix and enables the pad's output: the data inverted if out_inv, the signal's
+     output enable inverted if oen_inv. The pad must have the GPIO function (its IO_MUX
+     setting is left alone). Input-only pads are logged.
+    """
+
 def gpio_pad_select_gpio(gpio_num: int) -> None:
     """
     void gpio_pad_select_gpio(uint32_t gpio_num)
     
     Gives the pad to the GPIO function in its IO_MUX register (what gpio_config does before
-     it routes the pad). The ROM function has no result: for a pad that does not exist it
-     does nothing, and the host logs an error.
+     it routes the pad).
+    """
+
+def gpio_pad_set_drv(gpio_num: int, drv: int) -> None:
+    """
+    void gpio_pad_set_drv(uint32_t gpio_num, uint32_t drv)
+    
+    The pad's drive strength, 0..3 (IO_MUX FUN_DRV, RTC_IO on RTC pads).
+    """
+
+def gpio_pad_pullup(gpio_num: int) -> None:
+    """
+    void gpio_pad_pullup(uint32_t gpio_num)
+    
+    Pull-up on and pull-down off (gpio_pad_pullup), or the other way round. Pads 34..39 have
+     no pulls: logged.
+    """
+
+def gpio_pad_pulldown(gpio_num: int) -> None:
+    """
+    void gpio_pad_pulldown(uint32_t gpio_num)
+    """
+
+def gpio_pad_hold(gpio_num: int) -> None:
+    """
+    void gpio_pad_hold(uint32_t gpio_num)
+    
+    Holds the pad as it is (see gpio_hold_en), or lets it go. Pads without a hold are logged.
+    """
+
+def gpio_pad_unhold(gpio_num: int) -> None:
+    """
+    void gpio_pad_unhold(uint32_t gpio_num)
     """
 
 def get_ccount(ccount: Blob | bytes | bytearray | memoryview | None) -> None:

@@ -10,12 +10,14 @@ namespace upanel::emu {
 
 Board::Board(uint32_t dma_heap_bytes)
     : dram_(dma_heap_bytes), i2s0_(0, dram_, dport_, now_), i2s1_(1, dram_, dport_, now_),
-      spi2_(2, dram_, dport_, now_), spi3_(3, dram_, dport_, now_) {
+      spi2_(2, dram_, dport_, now_), spi3_(3, dram_, dport_, now_), timg0_(0, now_), timg1_(1, now_) {
     dport_.on_reset = [this](uint32_t bit) {
         if (bit == i2s0_.dport_bit()) i2s0_.reset();
         if (bit == i2s1_.dport_bit()) i2s1_.reset();
         if (bit == spi2_.dport_bit()) spi2_.reset();
         if (bit == spi3_.dport_bit()) spi3_.reset();
+        if (bit == timg0_.dport_bit()) timg0_.reset();
+        if (bit == timg1_.dport_bit()) timg1_.reset();
     };
     attach_hub75(Hub75Geometry{}, Hub75Pins{});
     attach_ili9341(Ili9341Pins{});

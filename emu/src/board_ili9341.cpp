@@ -10,12 +10,16 @@ void Board::attach_ili9341(const Ili9341Pins &pins) {
     update_ili9341_pads();
 }
 
-// The level a pad shows the display: its GPIO level, floating_level when nothing drives it,
-// and idle low when another block's signal drives it.
+// The level a pad shows the display: its GPIO level; when the chip does not drive it, what
+// the outside or the pad's pull gives, else floating_level; idle low when another block's
+// signal drives it.
 bool Board::pad_level(int pad, bool floating_level) const {
     PadRoute r = gpio_.route(pad);
     if (r.kind == PadRoute::kLevel) return r.level;
-    if (r.kind == PadRoute::kFloating) return floating_level;
+    if (r.kind == PadRoute::kFloating) {
+        int level = gpio_.undriven_level(pad);
+        return level < 0 ? floating_level : level == 1;
+    }
     return r.invert;
 }
 
@@ -29,7 +33,8 @@ void Board::update_ili9341_pads() {
     PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
     bool high = true;
     if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);
-    else if (cs.kind == PadRoute::kFloating) ili9341_->set_selected(false, now_);
+    else if (cs.kind == PadRoute::kFloating)
+        ili9341_->set_selected(!pad_level(pad[Ili9341Pins::kCs], true), now_);
     else if (spi_cs_level(cs, high)) ili9341_->set_selected(!high, now_);  // an SPI CS line
 }
 

@@ -39,7 +39,7 @@ void Board::spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t
     if (in.kind == Gpio::InputRoute::kConstant) level = in.level;
     if (in.kind == Gpio::InputRoute::kPad) {
         from_touch = xpt2046_ && xpt2046_->selected() && in.pad == xpt2046_pins_.pad[Xpt2046Pins::kMiso];
-        level = gpio_.pad_input(in.pad);
+        level = gpio_.wire(in.pad);
     }
     std::vector<uint8_t> dout((n + 7) / 8, 0);
     xpt2046_stream(unit, mosi, dout.data(), n);

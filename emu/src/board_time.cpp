@@ -38,6 +38,12 @@ bool Board::step(Picos t, bool cpu_may_write) {
         if (unit->finished()) ended = true;
         if ((unit->finished() || unit->irq() || unit->dma_irq()) && u < reached) reached = u;
     }
+    // The timer groups stop at their alarms: each alarm's interrupt is served at its time.
+    for (Timg *unit : {&timg0_, &timg1_}) {
+        if (!dport_.usable(unit->dport_bit())) continue;
+        Picos u = unit->run(reached);
+        if (u < reached) reached = u;
+    }
     now_ = reached > now_ ? reached : now_;
     if (hub75_) hub75_->hold_until(now_);
     call_due();
@@ -47,6 +53,13 @@ bool Board::step(Picos t, bool cpu_may_write) {
 }
 
 void Board::call_at(Picos t, std::function<void()> fn) { calls_at_.emplace(t, std::move(fn)); }
+
+Picos Board::next_timer_alarm() const {
+    Picos next = Timg::kNever;
+    for (const Timg *unit : {&timg0_, &timg1_})
+        if (dport_.usable(unit->dport_bit())) next = std::min(next, unit->next_alarm());
+    return next;
+}
 
 // Each call leaves the list before it runs, so it may schedule another.
 void Board::call_due() {

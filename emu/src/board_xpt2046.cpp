@@ -6,7 +6,7 @@
 namespace upanel::emu {
 
 void Board::attach_xpt2046(const Xpt2046Pins &pins, const Xpt2046Calibration &cal) {
-    if (xpt2046_) gpio_.set_external(xpt2046_pins_.pad[Xpt2046Pins::kPenirq], false, false);
+    if (xpt2046_) gpio_.set_external(xpt2046_pins_.pad[Xpt2046Pins::kPenirq], -1);
     xpt2046_ = std::make_unique<Xpt2046Model>(cal);
     xpt2046_pins_ = pins;
     update_xpt2046_pads();
@@ -16,25 +16,28 @@ void Board::touch(double x, double y) {
     if (!xpt2046_) return;
     xpt2046_->touch(x, y);
     update_xpt2046_pads();
+    if (edge_mapped_) sample_edge_lines();  // PENIRQ may raise a GPIO interrupt
 }
 
 void Board::release() {
     if (!xpt2046_) return;
     xpt2046_->release();
     update_xpt2046_pads();
+    if (edge_mapped_) sample_edge_lines();
 }
 
 // CS when software drives it, and PENIRQ (the module's pull-up holds it high unless the part
 // pulls it low).
 void Board::update_xpt2046_pads() {
     if (!xpt2046_) return;
-    PadRoute cs = gpio_.route(xpt2046_pins_.pad[Xpt2046Pins::kCs]);
+    const int cs_pad = xpt2046_pins_.pad[Xpt2046Pins::kCs];
+    PadRoute cs = gpio_.route(cs_pad);
     bool high = true;
     if (cs.kind == PadRoute::kLevel) xpt2046_->set_selected(!cs.level);
-    else if (cs.kind == PadRoute::kFloating) xpt2046_->set_selected(false);
+    else if (cs.kind == PadRoute::kFloating) xpt2046_->set_selected(!pad_level(cs_pad, true));
     else if (spi_cs_level(cs, high)) xpt2046_->set_selected(!high);  // an SPI CS line
     const int penirq = xpt2046_pins_.pad[Xpt2046Pins::kPenirq];
-    if (penirq >= 0) gpio_.set_external(penirq, true, xpt2046_->penirq_high());
+    if (penirq >= 0) gpio_.set_external(penirq, xpt2046_->penirq_high() ? 1 : 0);
 }
 
 void Board::xpt2046_select(const Spi &unit, int line, bool active, Picos) {

@@ -13,6 +13,8 @@ void Dport::reset() {
     clk_en_ = kClkEnResetValue & ~kGatedAtBoot;
     rst_en_ = kGatedAtBoot;
     spi_dma_chan_sel_ = 0;
+    pro_map_.fill(16);
+    app_map_.fill(16);
 }
 
 uint32_t Dport::read(uint32_t offset) {
@@ -20,8 +22,11 @@ uint32_t Dport::read(uint32_t offset) {
         case kPeripClkEn: return clk_en_;
         case kPeripRstEn: return rst_en_;
         case kSpiDmaChanSel: return spi_dma_chan_sel_;
-        default: return 0;
+        default: break;
     }
+    if (offset >= kProIntrMap0 && offset < kProIntrMap0 + 4 * kIntrSources) return pro_map_[(offset - kProIntrMap0) / 4];
+    if (offset >= kAppIntrMap0 && offset < kAppIntrMap0 + 4 * kIntrSources) return app_map_[(offset - kAppIntrMap0) / 4];
+    return 0;
 }
 
 void Dport::write(uint32_t offset, uint32_t value) {
@@ -35,7 +40,12 @@ void Dport::write(uint32_t offset, uint32_t value) {
             break;
         }
         case kSpiDmaChanSel: spi_dma_chan_sel_ = value & 0x3F; break;
-        default: break;
+        default:
+            if (offset >= kProIntrMap0 && offset < kProIntrMap0 + 4 * kIntrSources)
+                pro_map_[(offset - kProIntrMap0) / 4] = uint8_t(value & 0x1F);
+            else if (offset >= kAppIntrMap0 && offset < kAppIntrMap0 + 4 * kIntrSources)
+                app_map_[(offset - kAppIntrMap0) / 4] = uint8_t(value & 0x1F);
+            break;
     }
 }
 

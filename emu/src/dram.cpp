@@ -1,5 +1,6 @@
 #include "upanel/emu/dram.h"
 
+#include <cstdio>
 #include <cstring>
 
 namespace upanel::emu {
@@ -7,6 +8,8 @@ namespace upanel::emu {
 Dram::Dram(uint32_t heap_bytes) : bytes_(kEnd - kBase), heap_bytes_(heap_bytes) {
     if (heap_bytes_ > kEnd - kHeapBase) heap_bytes_ = kEnd - kHeapBase;
     free_[kHeapBase] = heap_bytes_;
+    std::memset(host(kHeapBase), kFreeFill, heap_bytes_);
+    min_free_ = heap_bytes_;
 }
 
 uint32_t Dram::chip_addr(const void *p) const {
@@ -31,6 +34,8 @@ void *Dram::alloc(size_t size) {
         if (left) free_[addr + need] = left;
         used_[addr] = need;
         std::memset(host(addr), 0, need);
+        const size_t now_free = heap_free();
+        if (now_free < min_free_) min_free_ = now_free;
         return host(addr);
     }
     return nullptr;
@@ -42,6 +47,7 @@ void Dram::free(void *p) {
     if (it == used_.end()) return;
     uint32_t addr = it->first, size = it->second;
     used_.erase(it);
+    std::memset(host(addr), kFreeFill, size);
     auto next = free_.lower_bound(addr);
     if (next != free_.end() && next->first == addr + size) {
         size += next->second;
@@ -75,6 +81,44 @@ size_t Dram::largest_free() const {
     size_t n = 0;
     for (auto &[a, s] : free_) n = s > n ? s : n;
     return n;
+}
+
+size_t Dram::block_size(const void *p) const {
+    auto it = used_.find(chip_addr(p));
+    return it == used_.end() ? 0 : it->second;
+}
+
+bool Dram::check(std::string *problem) const {
+    auto fail = [&](const char *what, uint32_t addr) {
+        if (problem) {
+            char text[96];
+            std::snprintf(text, sizeof text, "%s at 0x%08X", what, unsigned(addr));
+            *problem = text;
+        }
+        return false;
+    };
+    // Every block, used or free, in address order: they must tile the heap exactly.
+    std::map<uint32_t, std::pair<uint32_t, bool>> all;
+    for (auto &[a, s] : used_) all[a] = {s, true};
+    for (auto &[a, s] : free_) {
+        if (all.count(a)) return fail("a block both used and free", a);
+        all[a] = {s, false};
+    }
+    uint32_t at = kHeapBase;
+    bool last_free = false;
+    for (auto &[a, entry] : all) {
+        auto [size, used] = entry;
+        if (a != at) return fail(a < at ? "overlapping blocks" : "a hole in the heap", a);
+        if ((a | size) & 3 || size == 0) return fail("a block that is not whole words", a);
+        if (!used && last_free) return fail("free blocks not merged", a);
+        if (!used)
+            for (uint32_t i = 0; i < size; i++)
+                if (host(a)[i] != kFreeFill) return fail("free memory written", a + i);
+        last_free = !used;
+        at = a + size;
+    }
+    if (at != kHeapBase + heap_bytes_) return fail("the heap does not end where it should", at);
+    return true;
 }
 
 }  // namespace upanel::emu

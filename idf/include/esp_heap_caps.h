@@ -2,11 +2,15 @@
  * emulated DMA-capable internal RAM (chip addresses 0x3FFAE000..0x3FFFFFFF, word aligned;
  * zeroed on the host, which ESP-IDF does not promise), the only memory the SPI and I2S DMA engines can read; there is no PSRAM, so
  * MALLOC_CAP_SPIRAM gives NULL, and no executable heap, so MALLOC_CAP_EXEC gives NULL too.
- * Other requests are served by the host's malloc. The size queries describe the emulated
- * internal RAM: host malloc memory is not counted. */
+ * Other requests are served by the host's malloc. The size queries, figures, checks and dumps
+ * describe the emulated internal RAM: host malloc memory is not counted. Its free memory holds
+ * 0xFE (ESP-IDF's heap poisoning fill), which the integrity checks look at. */
 #pragma once
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "multi_heap.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +48,47 @@ size_t heap_caps_get_free_size(uint32_t caps);
 
 /** The largest block heap_caps_malloc(size, caps) could give at the moment. */
 size_t heap_caps_get_largest_free_block(uint32_t caps);
+
+/** Resizes ptr (from heap_caps_malloc, or NULL: heap_caps_malloc) to size bytes with the
+ *  capabilities in caps, keeping its bytes; size 0 frees it and gives NULL. DMA-capable memory
+ *  moves to a new block; host memory grows in place when it can. NULL when there is no room
+ *  (ptr stays) or caps asks for what the board does not have. */
+void *heap_caps_realloc(void *ptr, size_t size, uint32_t caps);
+
+/** The bytes the block ptr starts holds (from heap_caps_malloc); 0 for anything else. */
+size_t heap_caps_get_allocated_size(void *ptr);
+
+/** The least free the memory with caps has had since the board started (0 for SPIRAM and
+ *  EXEC). */
+size_t heap_caps_get_minimum_free_size(uint32_t caps);
+
+/** The figures of the memory with caps (the emulated DMA-capable internal RAM; zeros for
+ *  SPIRAM and EXEC). */
+void heap_caps_get_info(multi_heap_info_t *info, uint32_t caps);
+
+/** Prints the memory with caps as ESP-IDF does: "Heap summary for capabilities 0x...", each
+ *  heap's address, size, free, allocated, minimum free, largest free block, block counts,
+ *  then the totals. */
+void heap_caps_print_heap_info(uint32_t caps);
+
+/** Whether the heaps with caps (MALLOC_CAP_INVALID: all) are sound: their blocks tile them and
+ *  their free memory is unwritten (free memory holds 0xFE, as with ESP-IDF's heap poisoning).
+ *  With print_errors the first problem is printed. */
+bool heap_caps_check_integrity(uint32_t caps, bool print_errors);
+bool heap_caps_check_integrity_all(bool print_errors);
+
+/** The same for the heap holding addr (a chip address, or a pointer into DMA-capable RAM);
+ *  false when addr is in no heap. */
+bool heap_caps_check_integrity_addr(intptr_t addr, bool print_errors);
+
+/** Makes malloc take requests of limit bytes and more from external RAM first: kept; there is
+ *  no PSRAM on the emulated board, so they come from internal RAM, as on a chip without it. */
+void heap_caps_malloc_extmem_enable(size_t limit);
+
+/** Prints every block of the heaps with caps (MALLOC_CAP_INVALID or heap_caps_dump_all: all):
+ *  its chip address, size, used or free. */
+void heap_caps_dump(uint32_t caps);
+void heap_caps_dump_all(void);
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,21 @@ vprintf_like_t esp_log_set_vprintf(vprintf_like_t func);
 /** Milliseconds since boot (emulated time on the host), as log lines show them. */
 uint32_t esp_log_timestamp(void);
 
+/** Milliseconds since boot as logs before the scheduler starts show them (from the CPU's
+ *  cycle counter on the chip): the same as esp_log_timestamp here. */
+uint32_t esp_log_early_timestamp(void);
+
+/** Logs buff_len bytes of buffer at level for tag, 16 a line: as hex ("%02x " each),
+ *  as characters, or as a hex dump (address, two groups of 8 hex bytes, |printable chars|;
+ *  the address is the chip's for DMA-capable memory). ESP-IDF's ESP_LOG_BUFFER_HEX_LEVEL,
+ *  ESP_LOG_BUFFER_CHAR_LEVEL and ESP_LOG_BUFFER_HEXDUMP call these. */
+void esp_log_buffer_hex_internal(const char *tag, const void *buffer, uint16_t buff_len,
+                                 esp_log_level_t level);
+void esp_log_buffer_char_internal(const char *tag, const void *buffer, uint16_t buff_len,
+                                  esp_log_level_t level);
+void esp_log_buffer_hexdump_internal(const char *tag, const void *buffer, uint16_t buff_len,
+                                     esp_log_level_t level);
+
 /** Writes a formatted log line when level is enabled for tag. The format is the whole line:
  *  the ESP_LOGx macros add the level letter, time, tag and newline. */
 void esp_log_write(esp_log_level_t level, const char *tag, const char *format, ...)

@@ -45,6 +45,13 @@ extern "C" const char *esp_err_to_name_r(esp_err_t code, char *buf, size_t bufle
     return buf;
 }
 
+extern "C" void _esp_error_check_failed_without_abort(esp_err_t rc, const char *file, int line,
+                                                      const char *function, const char *expression) {
+    std::fprintf(stderr, "ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x%x (%s) at %s:%d in %s(): %s\n",
+                 unsigned(rc), esp_err_to_name(rc), file ? file : "?", line, function ? function : "?",
+                 expression ? expression : "?");
+}
+
 extern "C" void _esp_error_check_failed(esp_err_t rc, const char *file, int line,
                                         const char *function, const char *expression) {
     std::fprintf(stderr, "ESP_ERROR_CHECK failed: esp_err_t 0x%x (%s) at %s:%d in %s(): %s\n",

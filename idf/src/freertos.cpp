@@ -2,7 +2,6 @@
 #include "emulated_time.h"
 #include "freertos/FreeRTOS.h"
 #include "isr_context.h"
-#include "rom/ets_sys.h"
 
 namespace upanel::idf {
 int isr_depth = 0;
@@ -17,10 +16,3 @@ extern "C" void vTaskDelay(const TickType_t ticks_to_delay) {
 }
 
 extern "C" BaseType_t xPortInIsrContext(void) { return idf::in_isr() ? pdTRUE : pdFALSE; }
-
-// Letting emulated time pass serves interrupts, which must not nest in a handler: there the
-// wait is skipped.
-extern "C" void ets_delay_us(uint32_t us) {
-    if (idf::in_isr() || !ll::bus_ready()) return;
-    idf::wait_us(us);
-}

@@ -5,8 +5,10 @@
 #include "esp_heap_caps.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
-#include <unordered_set>
+#include <cstring>
+#include <unordered_map>
 
 #include "upanel/ll/bus.h"
 
@@ -18,21 +20,10 @@ namespace {
 constexpr uint32_t kMissingCaps = MALLOC_CAP_EXEC | MALLOC_CAP_SPIRAM | MALLOC_CAP_IRAM_8BIT |
                                   MALLOC_CAP_RETENTION | MALLOC_CAP_RTCRAM | MALLOC_CAP_INVALID;
 
-std::unordered_set<void *> &host_blocks() {
-    static std::unordered_set<void *> blocks;
+// Host memory heap_caps_malloc gave, and its size.
+std::unordered_map<void *, size_t> &host_blocks() {
+    static std::unordered_map<void *, size_t> blocks;
     return blocks;
-}
-
-// The register layer tells only the largest free block of DMA-capable RAM; the total is
-// found by taking the free blocks one by one, largest first, and giving them all back.
-size_t dma_free_total() {
-    const size_t largest = ll::dma_largest_free();
-    if (!largest) return 0;
-    void *p = ll::dma_alloc(largest);
-    if (!p) return 0;
-    const size_t total = largest + dma_free_total();
-    ll::dma_free(p);
-    return total;
 }
 
 }  // namespace
@@ -45,7 +36,7 @@ extern "C" void *heap_caps_malloc(size_t size, uint32_t caps) {
     if (!size || size > kLargestHeap || (caps & kMissingCaps)) return nullptr;
     if (caps & MALLOC_CAP_DMA) return ll::bus_ready() ? ll::dma_alloc(size) : nullptr;
     void *p = std::malloc(size);
-    if (p) host_blocks().insert(p);
+    if (p) host_blocks()[p] = size;
     return p;
 }
 
@@ -67,10 +58,138 @@ extern "C" void heap_caps_free(void *ptr) {
 
 extern "C" size_t heap_caps_get_free_size(uint32_t caps) {
     if ((caps & kMissingCaps) || !ll::bus_ready()) return 0;
-    return dma_free_total();
+    ll::DmaHeapStats st{};
+    ll::dma_heap_stats(&st);
+    return st.free_bytes;
 }
 
 extern "C" size_t heap_caps_get_largest_free_block(uint32_t caps) {
     if ((caps & kMissingCaps) || !ll::bus_ready()) return 0;
     return ll::dma_largest_free();
 }
+
+extern "C" size_t heap_caps_get_allocated_size(void *ptr) {
+    if (!ptr) return 0;
+    auto it = host_blocks().find(ptr);
+    if (it != host_blocks().end()) return it->second;
+    return ll::bus_ready() ? ll::dma_block_size(ptr) : 0;
+}
+
+extern "C" void *heap_caps_realloc(void *ptr, size_t size, uint32_t caps) {
+    if (!ptr) return heap_caps_malloc(size, caps);
+    if (!size) {
+        heap_caps_free(ptr);
+        return nullptr;
+    }
+    if (size > kLargestHeap || (caps & kMissingCaps)) return nullptr;
+    auto it = host_blocks().find(ptr);
+    if (it != host_blocks().end() && !(caps & MALLOC_CAP_DMA)) {
+        void *q = std::realloc(ptr, size);
+        if (!q) return nullptr;
+        host_blocks().erase(it);
+        host_blocks()[q] = size;
+        return q;
+    }
+    const size_t old = heap_caps_get_allocated_size(ptr);
+    if (!old) return nullptr;  // not a block heap_caps_malloc gave
+    void *q = heap_caps_malloc(size, caps);
+    if (!q) return nullptr;
+    std::memcpy(q, ptr, old < size ? old : size);
+    heap_caps_free(ptr);
+    return q;
+}
+
+namespace {
+
+bool dma_heap(uint32_t caps) { return !(caps & kMissingCaps) && ll::bus_ready(); }
+
+ll::DmaHeapStats dma_stats() {
+    ll::DmaHeapStats st{};
+    ll::dma_heap_stats(&st);
+    return st;
+}
+
+}  // namespace
+
+extern "C" size_t heap_caps_get_minimum_free_size(uint32_t caps) {
+    return dma_heap(caps) ? dma_stats().minimum_free : 0;
+}
+
+extern "C" void heap_caps_get_info(multi_heap_info_t *info, uint32_t caps) {
+    if (!info) return;
+    std::memset(info, 0, sizeof *info);
+    if (!dma_heap(caps)) return;
+    const ll::DmaHeapStats st = dma_stats();
+    info->total_free_bytes = st.free_bytes;
+    info->total_allocated_bytes = st.allocated_bytes;
+    info->largest_free_block = st.largest_free;
+    info->minimum_free_bytes = st.minimum_free;
+    info->allocated_blocks = st.allocated_blocks;
+    info->free_blocks = st.free_blocks;
+    info->total_blocks = st.allocated_blocks + st.free_blocks;
+}
+
+extern "C" void heap_caps_print_heap_info(uint32_t caps) {
+    multi_heap_info_t info;
+    std::printf("Heap summary for capabilities 0x%08X:\n", unsigned(caps));
+    heap_caps_get_info(&info, caps);
+    if (dma_heap(caps)) {
+        const ll::DmaHeapStats st = dma_stats();
+        std::printf("  At 0x%08x len %u free %u allocated %u min_free %u\n", unsigned(st.start), unsigned(st.size),
+                    unsigned(info.total_free_bytes), unsigned(info.total_allocated_bytes),
+                    unsigned(info.minimum_free_bytes));
+        std::printf("    largest_free_block %u alloc_blocks %u free_blocks %u total_blocks %u\n",
+                    unsigned(info.largest_free_block), unsigned(info.allocated_blocks), unsigned(info.free_blocks),
+                    unsigned(info.total_blocks));
+    }
+    std::printf("  Totals:\n");
+    std::printf("    free %u allocated %u min_free %u largest_free_block %u\n", unsigned(info.total_free_bytes),
+                unsigned(info.total_allocated_bytes), unsigned(info.minimum_free_bytes),
+                unsigned(info.largest_free_block));
+    std::fflush(stdout);
+}
+
+extern "C" bool heap_caps_check_integrity(uint32_t caps, bool print_errors) {
+    if (caps != MALLOC_CAP_INVALID && !dma_heap(caps)) return true;  // no heap has them: none is bad
+    if (!ll::bus_ready()) return true;
+    char problem[96] = "";
+    const bool ok = ll::dma_heap_check(problem, sizeof problem);
+    if (!ok && print_errors) {
+        std::printf("CORRUPT HEAP: %s\n", problem);
+        std::fflush(stdout);
+    }
+    return ok;
+}
+
+extern "C" bool heap_caps_check_integrity_all(bool print_errors) {
+    return heap_caps_check_integrity(MALLOC_CAP_INVALID, print_errors);
+}
+
+extern "C" bool heap_caps_check_integrity_addr(intptr_t addr, bool print_errors) {
+    if (!ll::bus_ready()) return false;
+    uint32_t chip = uint32_t(addr);
+    if (uint64_t(addr) >> 32 || chip < 0x3FF00000u) chip = ll::dma_addr(reinterpret_cast<const void *>(addr));
+    const ll::DmaHeapStats st = dma_stats();
+    if (chip < st.start || chip - st.start >= st.size) return false;
+    return heap_caps_check_integrity(MALLOC_CAP_DMA, print_errors);
+}
+
+namespace {
+size_t g_extmem_limit = SIZE_MAX;
+}
+
+extern "C" void heap_caps_malloc_extmem_enable(size_t limit) { g_extmem_limit = limit; }
+
+extern "C" void heap_caps_dump(uint32_t caps) {
+    if (!(caps == MALLOC_CAP_INVALID ? ll::bus_ready() : dma_heap(caps))) return;
+    const ll::DmaHeapStats st = dma_stats();
+    std::printf("Heap 0x%08x: %u bytes, %u free\n", unsigned(st.start), unsigned(st.size), unsigned(st.free_bytes));
+    ll::dma_heap_walk(
+        [](void *, uint32_t addr, size_t size, bool used) {
+            std::printf("  block 0x%08x: %u bytes %s\n", unsigned(addr), unsigned(size), used ? "used" : "free");
+        },
+        nullptr);
+    std::fflush(stdout);
+}
+
+extern "C" void heap_caps_dump_all(void) { heap_caps_dump(MALLOC_CAP_INVALID); }

@@ -55,7 +55,7 @@ void route_pins(const Bus &b) {
     if (b.pads[0] >= 0) ll::gpio_matrix_out(b.pads[0], ll::spi_sig_mosi(b.spi), false);
     if (b.pads[1] >= 0) {  // an input: output off, the pad to the unit's MISO input signal
         idf::release_pad(b.pads[1]);
-        ll::gpio_matrix_in(b.pads[1], ll::spi_sig_miso(b.spi), false);
+        ll::gpio_route_input(b.pads[1], ll::spi_sig_miso(b.spi), false);
     }
     if (b.pads[2] >= 0) ll::gpio_matrix_out(b.pads[2], ll::spi_sig_clk(b.spi), false);
 }

@@ -6,6 +6,8 @@
 #include "esp_heap_caps.h"
 #include "esp_intr_alloc.h"
 #include "esp_timer.h"
+#include "freertos/xtensa_api.h"
+#include "xtensa/hal.h"
 
 namespace upanel::ll {
 
@@ -36,6 +38,21 @@ void intr_detach(int source) {
     intr_handle_t &h = handles[source - kFirstSource];
     if (h) esp_intr_free(h);
     h = nullptr;
+}
+
+void cpu_intr_set_handler(int intno, IsrHandler fn, void *arg) { xt_set_interrupt_handler(intno, fn, arg); }
+uint32_t cpu_intr_enable(uint32_t mask) { return xt_ints_on(mask) | mask; }
+uint32_t cpu_intr_disable(uint32_t mask) { return xt_ints_off(mask) & ~mask; }
+uint32_t cpu_intr_enabled() { return xt_ints_on(0); }
+
+int cpu_intr_level(int level) {
+    uint32_t ps;
+    __asm__ volatile("rsr.ps %0" : "=r"(ps));
+    if (level >= 0) {
+        uint32_t next = (ps & ~0xFu) | (uint32_t(level) & 0xFu);
+        __asm__ volatile("wsr.ps %0; rsync" ::"r"(next) : "memory");
+    }
+    return int(ps & 0xFu);
 }
 
 }  // namespace upanel::ll

@@ -117,13 +117,15 @@ Picos picos_of(mp_obj_t v, double scale) {
 // Through the session, which serves, paces and records between slices when asked to; a
 // Ctrl-C ends a long real-time run early (run_scheduled() raises it).
 // machine.Timer callbacks run at their virtual time: time passes up to each deadline, then
-// the callbacks it scheduled run before time goes on.
+// the callbacks it scheduled run before time goes on. So do those a timer group's alarm
+// interrupt schedules (espidf's ETS timers).
 void run_for(Picos d) {
     const Picos end = board().now() + d;
     auto interrupted = [] { return MP_STATE_MAIN_THREAD(mp_pending_exception) != MP_OBJ_NULL; };
     do {
         // At least a step, so that a deadline that is due now fires.
-        Picos next = std::min<Picos>(end, std::max<Picos>(board().now() + 1, esp32sim_timers_next_due()));
+        const Picos due = std::min<Picos>(esp32sim_timers_next_due(), board().next_timer_alarm());
+        Picos next = std::min<Picos>(end, std::max<Picos>(board().now() + 1, due));
         default_session().run_for(board(), next - board().now(), interrupted);
         run_scheduled();
     } while (board().now() < end && !interrupted());
@@ -501,6 +503,26 @@ extern "C" mp_obj_t esp32sim_read32(mp_obj_t addr) {
 
 extern "C" mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value) {
     board().write32(uint32_t(mp_obj_get_int_truncated(addr)), uint32_t(mp_obj_get_int_truncated(value)));
+    return mp_const_none;
+}
+
+// The outside world on a pad: a button pressed to a level, or let go (None).
+extern "C" mp_obj_t esp32sim_set_pad(mp_obj_t pad_in, mp_obj_t level_in) {
+    if (!mp_obj_is_int(pad_in)) upanel::glue::fail(MP_QSTR_TypeError, "pad must be an int");
+    mp_int_t pad = mp_obj_get_int(pad_in);
+    if (pad < 0 || pad >= 40 || pad == 20 || pad == 24 || (pad >= 28 && pad <= 31)) {
+        mp_obj_t v = pad_in;
+        upanel::glue::fail(MP_QSTR_ValueError, "pad %d does not exist", 1, &v);
+    }
+    int level = -1;
+    if (level_in != mp_const_none) {
+        if (!mp_obj_is_int(level_in) && !mp_obj_is_bool(level_in))
+            upanel::glue::fail(MP_QSTR_TypeError, "level must be 0, 1 or None");
+        mp_int_t l = mp_obj_get_int(level_in);
+        if (l != 0 && l != 1) upanel::glue::fail(MP_QSTR_ValueError, "level must be 0, 1 or None");
+        level = int(l);
+    }
+    board().set_pad(int(pad), level);
     return mp_const_none;
 }
 

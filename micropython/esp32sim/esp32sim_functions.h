@@ -21,6 +21,7 @@ mp_obj_t esp32sim_captures(void);
 mp_obj_t esp32sim_faults(void);
 mp_obj_t esp32sim_read32(mp_obj_t addr);
 mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value);
+mp_obj_t esp32sim_set_pad(mp_obj_t pad, mp_obj_t level);
 mp_obj_t esp32sim_host_bus(void);
 mp_obj_t esp32sim_serve(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_stop_serving(void);

@@ -17,6 +17,7 @@ static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_captures_obj, esp32sim_captures);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
 static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_read32_obj, esp32sim_read32);
 static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_write32_obj, esp32sim_write32);
+static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_set_pad_obj, esp32sim_set_pad);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_host_bus_obj, esp32sim_host_bus);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_serve_obj, 0, esp32sim_serve);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_serving_obj, esp32sim_stop_serving);
@@ -42,6 +43,7 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_faults), MP_ROM_PTR(&esp32sim_faults_obj) },
     { MP_ROM_QSTR(MP_QSTR_read32), MP_ROM_PTR(&esp32sim_read32_obj) },
     { MP_ROM_QSTR(MP_QSTR_write32), MP_ROM_PTR(&esp32sim_write32_obj) },
+    { MP_ROM_QSTR(MP_QSTR_set_pad), MP_ROM_PTR(&esp32sim_set_pad_obj) },
     { MP_ROM_QSTR(MP_QSTR__host_bus), MP_ROM_PTR(&esp32sim_host_bus_obj) },
     { MP_ROM_QSTR(MP_QSTR_serve), MP_ROM_PTR(&esp32sim_serve_obj) },
     { MP_ROM_QSTR(MP_QSTR_stop_serving), MP_ROM_PTR(&esp32sim_stop_serving_obj) },

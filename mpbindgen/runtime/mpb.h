@@ -226,6 +226,8 @@ void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *
 // A pointer-plus-length pair: `count` elements of `elem_size` bytes must fit the buffer given
 // for the pointer (not checked for Blobs, whose extent C alone knows).
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr name);
+// What comes before a length must be a buffer, None or a Blob: TypeError otherwise.
+void mpb_buffer_before_length(mp_obj_t o, qstr name);
 NORETURN void mpb_raise_length(qstr name, uint64_t count, size_t extent);
 // The same once the buffer's extent is known (mpb_to_ptr_extent).
 MPB_INLINE void mpb_check_extent(size_t extent, uint64_t count, size_t elem_size, qstr name) {
@@ -337,6 +339,11 @@ MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size
     return mpb_args_slow(f, n_args, n_kw, args, out);
 }
 
+// A printf-like function's text (config "printf"): its first n_fixed positional arguments
+// (no keywords), the last of them the format, which Python's % formats with the rest.
+const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+    size_t n_fixed);
+
 // Argument i of f is a pointer C dereferences: None (NULL) is a ValueError, not a crash.
 NORETURN void mpb_raise_none_arg(const mpb_function_t *f, size_t i);
 MPB_INLINE void mpb_not_none_arg(mp_obj_t o, const mpb_function_t *f, size_t i) {
@@ -397,6 +404,7 @@ typedef struct {
     mp_obj_t user;
     mp_obj_t pin_key;  // where it is pinned (MP_OBJ_NULL: kept by its owner instead)
     bool registered;   // made by a registration: read back as a void *, it is the caller's `user`
+    bool pending;      // scheduled mode, no argument but the user data: a call is queued
 } mpb_callback_t;
 extern const mp_obj_type_t mpb_type_callback;
 
@@ -421,6 +429,9 @@ bool mpb_is_python_callable(mp_obj_t o);
 // The key a MPB_CTX_VOID_ARG registration is pinned under: the slot and the handle it is
 // registered on (MP_OBJ_NULL: none), so that registering again replaces, not accumulates.
 mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle);
+// The pin key of a registration told apart by n argument values (config key=): the slot and
+// those values, compared by value.
+mp_obj_t mpb_pin_key_n(const mpb_callback_desc_t *d, size_t n, ...);
 // For MPB_CTX_VOID_ARG registrations: the void * that carries the callable and the caller's
 // user data, pinned under `pin_key` (a new registration under the same key replaces it).
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key);

@@ -159,10 +159,24 @@ void mpb_raise_length(qstr name, uint64_t count, size_t extent) {
         (unsigned)count, (unsigned)extent);
 }
 
+void mpb_buffer_before_length(mp_obj_t o, qstr name) {
+    mp_buffer_info_t buf;
+    if (o != mp_const_none && !mp_obj_is_type(o, &mpb_type_blob) && !mp_get_buffer(o, &buf, MP_BUFFER_READ)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"),
+            name, mp_obj_get_type_str(o));
+    }
+}
+
 void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr name) {
     mp_buffer_info_t buf;
-    if (buffer == mp_const_none || mp_obj_is_type(buffer, &mpb_type_blob) || !mp_get_buffer(buffer, &buf, MP_BUFFER_READ)) {
+    if (buffer == mp_const_none || mp_obj_is_type(buffer, &mpb_type_blob)) {
         return;
+    }
+    // A void * with a length is a buffer: another object by reference would have C read or
+    // write `count` bytes over the object itself.
+    if (!mp_get_buffer(buffer, &buf, MP_BUFFER_READ)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"),
+            name, mp_obj_get_type_str(buffer));
     }
     if (count > buf.len / (elem_size ? elem_size : 1)) {
         mpb_raise_length(name, count, buf.len);

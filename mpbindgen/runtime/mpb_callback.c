@@ -8,6 +8,8 @@
 //   is reported.
 // Objects handed to hard and scheduled callbacks are made ahead of time (mpb_slot_t), since
 // interrupt context must not allocate.
+#include <stdarg.h>
+
 #include "py/gc.h"
 #include "py/mphal.h"
 #include "mpb.h"
@@ -52,6 +54,7 @@ static mp_obj_t wrap(mp_obj_t callable, mp_obj_t user) {
     cb->user = user;
     cb->pin_key = MP_OBJ_NULL;
     cb->registered = false;
+    cb->pending = false;
     return MP_OBJ_FROM_PTR(cb);
 }
 
@@ -232,6 +235,21 @@ mp_obj_t mpb_pin_key(const mpb_callback_desc_t *d, mp_obj_t handle) {
     }
     mp_obj_t items[2] = {slot_key(d), handle};
     return mp_obj_new_tuple(2, items);
+}
+
+mp_obj_t mpb_pin_key_n(const mpb_callback_desc_t *d, size_t n, ...) {
+    mp_obj_t items[1 + MPB_CB_MAX_ARGS];
+    if (n > MPB_CB_MAX_ARGS) {
+        n = MPB_CB_MAX_ARGS;
+    }
+    items[0] = slot_key(d);
+    va_list ap;
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++) {
+        items[1 + i] = va_arg(ap, mp_obj_t);
+    }
+    va_end(ap);
+    return mp_obj_new_tuple(1 + n, items);
 }
 
 void *mpb_callback_context(const mpb_callback_desc_t *d, mp_obj_t callable, mp_obj_t user, mp_obj_t pin_key) {
@@ -438,6 +456,24 @@ static mp_obj_t run_scheduled(mp_obj_t slot_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(run_scheduled_obj, run_scheduled);
 
+// A scheduled call of a registration whose callback gets nothing but its user data (a timer's
+// function): queued per registration, so that registrations of one slot (several timers)
+// that fire together each run.
+static mp_obj_t run_record(mp_obj_t record_in) {
+    mpb_callback_t *cb = MP_OBJ_TO_PTR(record_in);
+    cb->pending = false;
+    return mp_call_function_1(cb->callable, cb->user);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(run_record_obj, run_record);
+
+static mpb_callback_t *record_of(const mpb_callback_desc_t *d, void *ctx) {
+    if (d->n_args != 1 || d->ctx != MPB_CTX_VOID_ARG || ctx == NULL) {
+        return NULL;
+    }
+    mp_obj_t o = ctx == MP_OBJ_TO_PTR(MP_STATE_VM(mpb_last_record)) ? MP_STATE_VM(mpb_last_record) : mpb_obj_from_ptr(ctx);
+    return o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback) ? MP_OBJ_TO_PTR(o) : NULL;
+}
+
 static void report(const mpb_callback_desc_t *d, mp_obj_t exc) {
     static const char *const modes[] = {"plain", "hard", "scheduled", "caught"};
     mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: exception in %s callback %s\n", modes[d->mode], d->name);
@@ -490,6 +526,22 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
             size_t n = make_args(d, args, user, slot, py_args);
             mp_obj_t r = mp_call_function_n_kw(callable, n, 0, py_args);
             result = from_obj(&d->ret, r);
+        } else if (callable != MP_OBJ_NULL && record_of(d, ctx) != NULL) {
+            // One pending call per registration; a second before it ran is the same call
+            // (as a second timer tick before the first was served).
+            mpb_callback_t *record = record_of(d, ctx);
+            if (!record->pending) {
+                record->pending = true;
+                if (!mp_sched_schedule(MP_OBJ_FROM_PTR(&run_record_obj), MP_OBJ_FROM_PTR(record))) {
+                    record->pending = false;
+                    slot->dropped++;
+                    if ((slot->dropped & (slot->dropped - 1)) == 0) {
+                        mp_printf(MICROPY_ERROR_PRINTER,
+                            "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
+                            d->name, (unsigned)slot->dropped);
+                    }
+                }
+            }
         } else if (callable != MP_OBJ_NULL) {
             bool queued = false;
             if (slot->callable == MP_OBJ_NULL) {

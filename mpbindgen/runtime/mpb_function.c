@@ -76,6 +76,23 @@ static NORETURN void raise_call_error(const mpb_function_t *f, const char *fmt, 
     nlr_raise(mp_obj_new_exception_args(&mp_type_TypeError, 1, &msg));
 }
 
+const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+    size_t n_fixed) {
+    if (n_kw != 0) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q takes no keyword arguments"), (qstr)f->name);
+    }
+    if (n_args < n_fixed) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q needs at least %d arguments"), (qstr)f->name,
+            (int)n_fixed);
+    }
+    mp_obj_t fmt = args[n_fixed - 1];
+    if (!mp_obj_is_str(fmt)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("the format must be a str"));
+    }
+    mp_obj_t values = mp_obj_new_tuple(n_args - n_fixed, args + n_fixed);
+    return mp_obj_str_get_str(mp_binary_op(MP_BINARY_OP_MODULO, fmt, values));
+}
+
 const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
     const mp_obj_t *args, mp_obj_t *out) {
     const mpb_proto_t *p = f->proto;
@@ -261,8 +278,13 @@ static void convert(const mpb_function_t *f, const mp_obj_t *args, mpb_cval_t *v
             convert_one(f, i, args[i], &v[i], &extent);
         }
         if (p->lengths >> i & 1) {
-            // The length of the buffer before it: no more than the buffer holds.
+            // The length of the buffer before it: no more than the buffer holds. An untyped
+            // pointer given something that is no buffer (an object by reference) would have
+            // C go over the object.
             const mpb_ctype_t *b = mpb_proto_ctype(p, i);
+            if (b->kind == MPB_PTR && !b->pointee) {
+                mpb_buffer_before_length(args[i - 1], mpb_arg_name(f, i));
+            }
             mpb_check_extent(extent, v[i].u, b->pointee ? b->pointee : 1, mpb_arg_name(f, i));
         }
     }

@@ -158,6 +158,31 @@ bool plan_callbacks(const Options &opt, Module &mod, std::string &error) {
                     " context=ARG.FIELD' to the config";
     }
   }
+  // key=: the registering function's arguments that tell its registrations apart.
+  for (const CallbackConfig &c : opt.callbacks) {
+    if (c.key_params.empty()) continue;
+    CallbackSlot *s = nullptr;
+    for (auto &slot : mod.callbacks)
+      if (slot->name == c.slot) s = slot.get();
+    const Function *fn = nullptr;
+    auto dot = c.slot.find('.');
+    for (auto &f : mod.functions)
+      if (dot != std::string::npos && f.name == c.slot.substr(0, dot)) fn = &f;
+    if (!s || !fn || !s->trampoline || s->fn_user_param < 0) {
+      error = "callback " + c.slot + ": key= is for a callback a function registers with its user data";
+      return false;
+    }
+    for (const std::string &p : c.key_params) {
+      int found = -1;
+      for (size_t j = 0; j < fn->sig.params.size(); j++)
+        if (fn->sig.params[j].name == p) found = static_cast<int>(j);
+      if (found < 0) {
+        error = "callback " + c.slot + ": key=" + p + ": " + fn->name + " has no such parameter";
+        return false;
+      }
+      s->fn_key_params.push_back(found);
+    }
+  }
   for (auto &[slot, name] : opt.exports) {
     const CallbackSlot *s = mod.slot(slot);
     if (!s || !s->trampoline) {

@@ -56,6 +56,9 @@ struct Signature {
   Type ret;
   std::vector<Param> params;
   std::string c_type;  // canonical "int (*)(int, void *)", for assignment checks
+  // A printf-like variadic function (config "printf"): its last fixed argument is the format,
+  // which Python's % formats with the extra arguments; C gets "%s" and the text.
+  bool printf = false;
 };
 
 struct Location {
@@ -150,6 +153,8 @@ struct CallbackSlot {
   // struct whose user_data carries the callable are.
   int fn_user_param = -1;
   int fn_ctx_param = -1;
+  // Config key=: the registering function's arguments that identify a registration.
+  std::vector<int> fn_key_params;
 };
 
 // ---- C++ headers (--cxx) -------------------------------------------------------------------

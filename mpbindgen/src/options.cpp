@@ -79,6 +79,8 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
       opt.skip.push_back(name);
     } else if (verb == "nullable") {
       opt.nullable.push_back(name);
+    } else if (verb == "printf") {
+      opt.printf_like.push_back(name);
     } else if (verb == "wrap") {
       opt.wraps.push_back(name);
     } else if (verb == "export") {
@@ -103,8 +105,15 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
             return fail("context must be ARG.FIELD (argument index, void * field), got '" + v + "'");
           c.ctx_arg = std::stoi(m[1]);
           c.ctx_field = m[2];
+        } else if (k == "key") {
+          if (!std::regex_match(v, std::regex("[A-Za-z_][A-Za-z0-9_]*(,[A-Za-z_][A-Za-z0-9_]*)*")))
+            return fail("key must be PARAM[,PARAM...] (parameter names), got '" + v + "'");
+          std::stringstream names(v);
+          std::string p;
+          while (std::getline(names, p, ',')) c.key_params.push_back(p);
         } else {
-          return fail("unknown callback setting '" + kv + "' (mode=hard|scheduled|plain|caught, context=ARG.FIELD)");
+          return fail("unknown callback setting '" + kv +
+                      "' (mode=hard|scheduled|plain|caught, context=ARG.FIELD, key=PARAM,...)");
         }
       }
       opt.callbacks.push_back(c);
@@ -154,7 +163,7 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
         *dst = v;
       }
     } else {
-      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, wrap, export, heap, init, nesting, prefix, methods, group, objects)");
+      return fail("unknown entry '" + verb + "' (callback, skip, exclude, nullable, printf, wrap, export, heap, init, nesting, prefix, methods, group, objects)");
     }
   }
   return true;

@@ -17,6 +17,9 @@ struct CallbackConfig {
   std::optional<Mode> mode;
   int ctx_arg = -1;        // context=ARG.FIELD: argument index ...
   std::string ctx_field;   // ... and the void * field of the struct it points at
+  // key=P,Q: the registering function's arguments that tell its registrations apart (a
+  // registration replaces the one with equal values there); default: its first pointer one.
+  std::vector<std::string> key_params;
 };
 
 // Handles of an object-style C library (config "objects"): pointers to one C type stand for
@@ -46,6 +49,7 @@ struct Options {
   std::vector<CallbackConfig> callbacks;
   std::vector<std::string> skip;        // names left out (config "skip NAME")
   std::vector<std::string> nullable;    // "FUNCTION.PARAM" pointers that may be None (config "nullable")
+  std::vector<std::string> printf_like;  // variadic functions whose last fixed argument is a printf format
   std::vector<std::string> wraps;       // unsigned typedefs whose arguments take negative values as C does (config "wrap")
   std::vector<std::pair<std::string, std::string>> exports;  // config "export SLOT as NAME"
   bool heap_kept = false;               // config "heap micropython": the library's memory is on the GC heap
@@ -68,7 +72,8 @@ struct Options {
 
 // Parses argv into `opt`; on a usage error returns false with the message in `error`.
 bool parse_args(int argc, char **argv, Options &opt, std::string &error);
-// Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]",
+// Reads a config file: lines "callback SLOT [mode=hard|scheduled|plain] [context=N.FIELD]
+// [key=PARAM,...]",
 // "skip NAME", "nullable FUNCTION.PARAM", "wrap TYPE" (an unsigned type's arguments take
 // negative values as C converts them: -1 is all ones), "export SLOT as NAME" (the slot's trampoline as a
 // C function NAME of the module, to assign where C wants one), "# comment".

@@ -67,6 +67,7 @@ class Reader {
   std::optional<Type> classify(CXType t, std::string &why, bool in_struct = false);
   std::shared_ptr<Signature> signature(CXType fn, std::string &why);
 
+  bool allow_variadic_ = false;  // a printf-like function (config) is being read
   const Options &opt_;
   Module &mod_;
   CXTranslationUnit tu_ = nullptr;
@@ -238,7 +239,7 @@ std::shared_ptr<Signature> Reader::signature(CXType fn, std::string &why) {
     why = "function without a prototype";
     return nullptr;
   }
-  if (clang_isFunctionTypeVariadic(fn)) {
+  if (clang_isFunctionTypeVariadic(fn) && !allow_variadic_) {
     why = "variadic";
     return nullptr;
   }
@@ -360,10 +361,27 @@ void Reader::add_function(CXCursor c) {
     return;
   }
   std::string why;
+  const bool printf_like = std::find(opt_.printf_like.begin(), opt_.printf_like.end(), name) != opt_.printf_like.end();
+  allow_variadic_ = printf_like && clang_isFunctionTypeVariadic(clang_getCursorType(c));
   auto sig = signature(clang_getCursorType(c), why);
+  const bool variadic = allow_variadic_;
+  allow_variadic_ = false;
   if (!sig) {
     skip(c, name + "()", why);
     return;
+  }
+  if (printf_like) {
+    // The format is the last fixed argument; the others must be plain scalars or strings.
+    bool fits = variadic && !sig->params.empty() && sig->params.back().type.kind == Kind::CStr;
+    for (size_t i = 0; fits && i + 1 < sig->params.size(); i++) {
+      Kind k = sig->params[i].type.kind;
+      fits = k == Kind::Int || k == Kind::UInt || k == Kind::Bool || k == Kind::CStr;
+    }
+    if (!fits) {
+      skip(c, name + "()", "config printf: not variadic with a const char * format last and scalar or string arguments before it");
+      return;
+    }
+    sig->printf = true;
   }
   int n = clang_Cursor_getNumArguments(c);
   for (int i = 0; i < n && i < static_cast<int>(sig->params.size()); i++) {

@@ -103,7 +103,8 @@ class Writer {
   void function(const Function &f);
   std::string wrapper_body(const Function &f, const std::string &fn_type);
   std::string proto(const Function &f);
-  std::string fn_typedef(const Type &ret, const std::vector<std::string> &params);
+  std::string fn_typedef(const Type &ret, const std::vector<std::string> &params, bool variadic = false);
+  std::string printf_body(const Function &f, const std::string &fn_type);
   void check_enum_abi(const Type &t);
   std::string table_body(const Function &f, const std::string &fn_type);
   std::string ctype(const Type &t);
@@ -348,6 +349,12 @@ std::string Writer::wrapper_body(const Function &f, const std::string &fn_type) 
         }
       }
       std::string pin = mod_.heap_kept ? "MP_OBJ_NULL" : "mpb_pin_key(" + cbd + ", " + handle + ")";
+      if (!mod_.heap_kept && !s->fn_key_params.empty()) {
+        // Registrations told apart by the config's key= arguments, by value.
+        pin = "mpb_pin_key_n(" + cbd + ", " + std::to_string(s->fn_key_params.size());
+        for (int k : s->fn_key_params) pin += ", a[" + std::to_string(k) + "]";
+        pin += ")";
+      }
       std::string au = "a[" + std::to_string(u) + "]", pu = "p" + std::to_string(u);
       if (shared[u] > 1) {
         // Several callbacks share one user data (a tree walk's three): it carries a dict of
@@ -444,7 +451,7 @@ std::string Writer::ctype(const Type &t) {
 // A function's arguments converted by its prototype's ctypes (mpb_convert_args): its wrapper
 // is only the C call. Functions that register callbacks convert in their own wrappers.
 static bool table_driven(const Function &f) {
-  if (f.sig.params.size() > 12) return false;  // MPB_MAX_ARGS
+  if (f.sig.params.size() > 12 || f.sig.printf) return false;  // MPB_MAX_ARGS
   for (auto &p : f.sig.params) {
     if (p.type.kind == Kind::FuncPtr || p.type.kind == Kind::Array || p.type.kind == Kind::StructArray) return false;
   }
@@ -518,9 +525,10 @@ void Writer::check_enum_abi(const Type &t) {
 }
 
 // A C function type as a typedef, written once: "typedef int mpb_pt_N(int, int);".
-std::string Writer::fn_typedef(const Type &ret, const std::vector<std::string> &params) {
+std::string Writer::fn_typedef(const Type &ret, const std::vector<std::string> &params, bool variadic) {
   std::string key = ret.c + "(";
   for (auto &p : params) key += p + ",";
+  if (variadic) key += "...";
   auto it = fn_types_.find(key);
   if (it != fn_types_.end()) return it->second;
   std::string fn_type = "mpb_pt_" + std::to_string(fn_types_.size());
@@ -532,8 +540,33 @@ std::string Writer::fn_typedef(const Type &ret, const std::vector<std::string> &
   }
   out_ << "typedef " << r << " " << fn_type << "(";
   for (size_t i = 0; i < params.size(); i++) out_ << (i ? ", " : "") << params[i];
-  out_ << (params.empty() ? "void" : "") << ");\n";
+  out_ << (params.empty() ? "void" : "") << (variadic ? ", ..." : "") << ");\n";
   return fn_type;
+}
+
+// A printf-like function: its fixed arguments, then any number of values that Python's %
+// formats into the format (the last fixed argument); C gets the text with the format "%s",
+// so that no value reaches C's varargs unchecked.
+std::string Writer::printf_body(const Function &f, const std::string &fn_type) {
+  std::ostringstream out;
+  const auto &params = f.sig.params;
+  const size_t n = params.size();
+  out << "    const char *text = mpb_printf_text(self, n_args, n_kw, args, " << n << ");\n";
+  std::string call = "((" + fn_type + " *)self->cfun)(";
+  for (size_t i = 0; i + 1 < n; i++) {
+    const Type &t = params[i].type;
+    std::string ai = "args[" + std::to_string(i) + "]";
+    out << "    " << t.c << " p" << i << " = "
+        << (t.kind == Kind::CStr ? "mpb_to_cstr_kept(" + ai + ", self, " + std::to_string(i) + ")" : to_c(t, ai)) << ";\n";
+    call += "p" + std::to_string(i) + ", ";
+  }
+  call += "\"%s\", text)";
+  if (f.sig.ret.kind == Kind::Void) {
+    out << "    " << call << ";\n    return mp_const_none;\n";
+  } else {
+    out << "    " << f.sig.ret.c << " r = " << call << ";\n    return " << from_c(f.sig.ret, "r") << ";\n";
+  }
+  return out.str();
 }
 
 std::string Writer::proto(const Function &f) {
@@ -547,9 +580,9 @@ std::string Writer::proto(const Function &f) {
     for (auto &p : f.sig.params) check_enum_abi(p.type);
     check_enum_abi(f.sig.ret);
   }
-  std::string fn_type = fn_typedef(ret, param_types);
+  std::string fn_type = fn_typedef(ret, param_types, f.sig.printf);
   // The wrapper, shared by every prototype with the same C call.
-  std::string body = table ? table_body(f, fn_type) : wrapper_body(f, fn_type);
+  std::string body = f.sig.printf ? printf_body(f, fn_type) : table ? table_body(f, fn_type) : wrapper_body(f, fn_type);
   auto w = wrappers_.find(body);
   std::string wrapper;
   if (w != wrappers_.end()) {

@@ -47,11 +47,14 @@ void function_stub(std::ostringstream &out, const Function &f, const std::string
     if (i == 0 && f.method) out << "self";
     else out << (i ? ", " : "") << py_safe(p.name) << ": " << param_type(p.type);
   }
+  if (f.sig.printf) out << ", *args: Any";
   out << ") -> " << (f.sig.ret.kind == Kind::Void ? "None" : f.sig.ret.py) << ":";
   std::string csig = f.sig.ret.c + " " + f.name + "(";
   for (size_t i = 0; i < f.sig.params.size(); i++)
     csig += (i ? ", " : "") + f.sig.params[i].type.c + " " + f.sig.params[i].name;
+  if (f.sig.printf) csig += ", ...";
   csig += ")";
+  if (f.sig.printf) csig += "\n\n" + f.sig.params.back().name + " is formatted with args by Python's %; C gets \"%s\" and the text.";
   docstring(out, csig + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
 }
 

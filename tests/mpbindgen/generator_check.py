@@ -143,11 +143,15 @@ with open(cfg, "w") as f:
 r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--config", cfg)
 check(r.returncode == 2 and "bad.cfg:2:" in r.stderr and "mode=hard" in r.stderr, "bad config: " + r.stderr)
 for entry, says in (("export demo_nope.cb as f", "no such callback slot"), ("export demo_apply.f as g", "cannot call Python"),
-                    ("export demo_for_each.cb as", "SLOT as NAME")):
+                    ("export demo_for_each.cb as", "SLOT as NAME"),
+                    ("callback demo_irq_attach.isr key=nope", "has no such parameter"),
+                    ("callback demo_apply.f key=a", "key= is for"),
+                    ("callback demo_irq_attach.isr key=line,", "PARAM[,PARAM...]"),
+                    ("callback demo_irq_attach.isr key=", "PARAM[,PARAM...]")):
     with open(cfg, "w") as f:
         f.write(entry + "\n")
     r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--config", cfg)
-    check(r.returncode == 2 and says in r.stderr, "bad export '%s': %s" % (entry, r.stderr))
+    check(r.returncode == 2 and says in r.stderr, "bad config entry '%s': %s" % (entry, r.stderr))
 r = run(os.path.join(demo, "mpbdemo.h"), "-M", "x", "-o", os.path.join(tmp, "x.c"), "--exclude", "^demo_(add|i8)$")
 check(r.returncode == 0 and "demo_add" not in open(os.path.join(tmp, "x.c")).read().replace("demo_add_", ""),
       "--exclude leaves functions out")

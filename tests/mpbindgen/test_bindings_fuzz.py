@@ -3,7 +3,8 @@
 # sanitizer build runs this too. Seeded and bounded: test_bindings_fuzz.py [SEED] [CALLS]
 # Left out, because C gives them raw memory with no size to check:
 # - espidf.esp_log_set_vprintf (calls whatever function pointer it is given),
-#   ili9341_pre_cb_isr / ili9341_post_cb_isr (read trans->user as the driver's own struct);
+#   ili9341_pre_cb_isr / ili9341_post_cb_isr (read trans->user as the driver's own struct),
+#   ili9xxx_flush (LVGL's flush callback: reads the display it is given, needs LVGL running);
 # - lodepng's chunk functions (read a chunk's length from the memory they are given), the
 #   encoders, lodepng_convert and lodepng_compute_color_stats (image size implied by w, h and
 #   the colour mode), the *_file and load/save functions (they touch the file system), and the
@@ -45,7 +46,7 @@ def ticks():  # times: short, so that the run stays short
     return random.choice([0, 1, 2, -1, None, "1", 0.5])
 
 
-SKIP = {"esp_log_set_vprintf", "ili9341_pre_cb_isr", "ili9341_post_cb_isr"}
+SKIP = {"esp_log_set_vprintf", "ili9341_pre_cb_isr", "ili9341_post_cb_isr", "ili9xxx_flush"}
 ESP = [n for n in dir(esp) if type(getattr(esp, n)).__name__ == "function" and not n.startswith("_") and n not in SKIP]
 LODE_OK = ("lodepng_decode32", "lodepng_decode24", "lodepng_decode_memory", "lodepng_error_text", "lodepng_crc32",
            "lodepng_inspect", "lodepng_get_raw_size", "lodepng_get_bpp", "lodepng_get_channels", "lodepng_is_greyscale_type",
@@ -66,7 +67,7 @@ for i in range(CALLS):
     name = random.choice(ESP + LODE)
     mod, params = arity[name]
     n = len(params)
-    if name in ("task_delay_ms", "vTaskDelay"):
+    if name in ("task_delay_ms", "vTaskDelay", "ets_delay_us", "ets_update_cpu_frequency", "ets_update_cpu_frequency_rom"):
         args = [ticks()]
     elif name.startswith("spi_device") and n == 3:
         args = [value(mod, params[0]), value(mod, params[1]), ticks()]

@@ -104,4 +104,41 @@ check(t1.length == 25, "writes go to t1's memory")
 esp.spi_transaction_t.__cast_instance__(view, t2)
 check(view.length == 40, "re-pointed at t2")
 raises(TypeError, esp.spi_transaction_t.__cast_instance__, esp.spi_bus_config_t(), t1)
+# The second seed's GPIO, interrupt and ROM names (its help(esp) listing); their behaviour is
+# tested in test_espidf_gpio.py.
+SEED_GPIO = """gpio_output_set gpio_output_set_high gpio_input_get gpio_input_get_high gpio_intr_pending
+gpio_intr_pending_high gpio_intr_ack gpio_intr_ack_high gpio_pin_wakeup_enable gpio_pin_wakeup_disable
+gpio_matrix_in gpio_matrix_out gpio_pad_select_gpio gpio_pad_set_drv gpio_pad_pullup gpio_pad_pulldown
+gpio_pad_unhold gpio_pad_hold gpio_init esp_intr_mark_shared esp_intr_reserve esp_intr_alloc
+esp_intr_alloc_intrstatus esp_intr_free esp_intr_get_cpu esp_intr_get_intno esp_intr_disable
+esp_intr_enable esp_intr_set_in_iram esp_intr_noniram_disable esp_intr_noniram_enable gpio_set_intr_type
+gpio_intr_enable gpio_intr_disable gpio_wakeup_enable gpio_wakeup_disable gpio_isr_register
+gpio_pullup_en gpio_pullup_dis gpio_pulldown_en gpio_pulldown_dis gpio_install_isr_service
+gpio_uninstall_isr_service gpio_isr_handler_add gpio_isr_handler_remove gpio_set_drive_capability
+gpio_get_drive_capability gpio_hold_en gpio_hold_dis gpio_deep_sleep_hold_en gpio_deep_sleep_hold_dis
+gpio_iomux_in gpio_iomux_out ets_delay_us ets_isr_attach ets_isr_mask ets_isr_unmask ets_intr_lock
+ets_intr_unlock ets_waiti0 intr_matrix_set GPIO_PIN_INTR GPIO_DRIVE_CAP ETS
+ets_run ets_set_idle_cb ets_task ets_post ets_set_user_start ets_set_startup_callback
+ets_set_appcpu_boot_addr ets_unpack_flash_code_legacy ets_unpack_flash_code ets_printf
+ets_write_char_uart ets_install_putc1 ets_install_putc2 ets_install_uart_printf ets_timer_init
+ets_timer_deinit ets_timer_arm ets_timer_arm_us ets_timer_disarm ets_timer_setfn ets_timer_done
+ets_update_cpu_frequency ets_update_cpu_frequency_rom ets_get_cpu_frequency
+ets_get_detected_xtal_freq ETSTimer esp_log_write esp_log_early_timestamp
+esp_log_buffer_hex_internal esp_log_buffer_char_internal esp_log_buffer_hexdump_internal
+multi_heap_malloc multi_heap_free multi_heap_realloc multi_heap_get_allocated_size multi_heap_register
+multi_heap_set_lock multi_heap_dump multi_heap_check multi_heap_free_size multi_heap_minimum_free_size
+multi_heap_get_info multi_heap_info_t heap_caps_realloc heap_caps_get_minimum_free_size heap_caps_get_info
+heap_caps_print_heap_info heap_caps_check_integrity_all heap_caps_check_integrity
+heap_caps_check_integrity_addr heap_caps_malloc_extmem_enable heap_caps_dump heap_caps_dump_all
+_esp_error_check_failed_without_abort""".split()
+missing = [n for n in SEED_GPIO if not hasattr(esp, n)]
+check(not missing, "the seed's names missing: %s" % missing)
+# Each ESP-IDF number the seed's classes hold (its headers: rom/gpio.h, driver/gpio.h,
+# rom/ets_sys.h).
+check([esp.GPIO_PIN_INTR.DISABLE, esp.GPIO_PIN_INTR.POSEDGE, esp.GPIO_PIN_INTR.NEGEDGE,
+       esp.GPIO_PIN_INTR.ANYEDGE, esp.GPIO_PIN_INTR.LOLEVEL, esp.GPIO_PIN_INTR.HILEVEL] == [0, 1, 2, 3, 4, 5],
+      "GPIO_PIN_INTR")
+check([esp.GPIO_DRIVE_CAP._0, esp.GPIO_DRIVE_CAP._1, esp.GPIO_DRIVE_CAP._2, esp.GPIO_DRIVE_CAP.DEFAULT,
+       esp.GPIO_DRIVE_CAP._3, esp.GPIO_DRIVE_CAP.MAX] == [0, 1, 2, 2, 3, 4], "GPIO_DRIVE_CAP")
+check([esp.ETS.OK, esp.ETS.FAILED] == [0, 1], "ETS")
 print("test_espidf_names: ok")

@@ -28,6 +28,9 @@ calls = []
 d.demo_irq_attach(1, allocating, calls)
 d.demo_irq_raise(1, 2)  # reported on stderr (checked by the test runner), C goes on
 check(calls == [], "the allocation did not happen")
+# Each line keeps its own handler (config key=line): attaching line 1 left line 0's alone.
+d.demo_irq_raise(0, 1)
+check(hits[0] == 5, "line 0 still runs its own handler: %r" % hits)
 
 got = []
 

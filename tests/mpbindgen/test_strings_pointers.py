@@ -54,4 +54,20 @@ check(len(raw) == d.demo_rect_t.__SIZE__, "struct __dereference__ length")
 blob_view = d.demo_static_rect().__dereference__(4)
 check(bytes(blob_view) == b"\x01\x00\x02\x00", "origin (1, 2) as little-endian int16s")
 raises(TypeError, d.demo_sum_bytes, 42, 1)
+# A printf-like function (config "printf"): the values are formatted by Python's %, so no
+# value reaches C's varargs; C gets "%s" and the text.
+check(d.demo_log_line(2, "x=%d %s", 5, "ab") == len("2:x=5 ab") and d.demo_last_line() == "2:x=5 ab", "printf-like")
+check(d.demo_log_line(1, "%s", "100%") == 6 and d.demo_last_line() == "1:100%", "a % in a value stays")
+check(d.demo_log_line(0, "50%%") == 5 and d.demo_last_line() == "0:50%", "%% without values")
+raises(TypeError, d.demo_log_line, 0, "%d %d", 1)  # too few values: Python's % says so
+raises(TypeError, d.demo_log_line, 0)
+raises(TypeError, d.demo_log_line, 0, b"%d", 1)
+raises(TypeError, d.demo_log_line, level=0, fmt="x")
+# An untyped pointer with a length takes a buffer (checked against it), None or a Blob; another
+# object by reference would have C go len bytes over the object itself.
+check(d.demo_checksum(bytearray([1, 2, 3]), 3) == 6 and d.demo_checksum(None, 0) == 0, "void * with a length")
+raises(ValueError, d.demo_checksum, bytearray(2), 3)
+raises(TypeError, d.demo_checksum, 5, 4)
+check("takes a buffer" in raises(TypeError, d.demo_checksum, {"a": 1}, 4), "a dict is no buffer")
+check("takes a buffer" in raises(TypeError, d.demo_checksum, [1, 2], 2), "nor a list")
 print("strings and pointers ok")

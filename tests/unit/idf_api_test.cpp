@@ -11,6 +11,7 @@
 #include "freertos/FreeRTOS.h"
 #include "idf_board_fixture.h"
 #include "rom/ets_sys.h"
+#include "upanel/ll/bus.h"
 
 using namespace idf_test;
 using upanel::emu::kPicosPerMs;
@@ -49,6 +50,14 @@ TEST_F(IdfApi, ErrorCodesHaveEspIdfsValuesAndNames) {
     EXPECT_STREQ(esp_err_to_name_r(ESP_ERR_NO_MEM, buf, sizeof buf), "ESP_ERR_NO_MEM");
     EXPECT_STREQ(esp_err_to_name_r(0x3039, buf, sizeof buf), "UNKNOWN ERROR 0x3039(12345)");
     EXPECT_DEATH(ESP_ERROR_CHECK(ESP_ERR_INVALID_ARG), "ESP_ERR_INVALID_ARG");
+    // ESP-IDF's _WITHOUT_ABORT variant reports and goes on, giving the code back.
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_ERR_NO_MEM), ESP_ERR_NO_MEM);
+    EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_OK), ESP_OK);
+    const std::string reported = testing::internal::GetCapturedStderr();
+    EXPECT_NE(reported.find("ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM)"), std::string::npos)
+        << reported;
+    EXPECT_EQ(reported.find("ESP_OK"), std::string::npos) << "ESP_OK is not reported";
 }
 
 TEST_F(IdfApi, DmaMemoryIsInTheChipsDmaCapableRam) {
@@ -111,6 +120,41 @@ TEST_F(IdfApi, LogLinesFollowTheLevelOfTheirTag) {
     EXPECT_EQ(g_log, "I (1234) lcd: init 7\nD (1234) lcd: shown\nraw line\n");
 }
 
+// ESP-IDF's log_buffers.c formats: 16 bytes a line, "%02x " each; the characters; a hex dump
+// of address, two groups of eight and the printable characters between bars.
+TEST_F(IdfApi, LogBuffersAsEspIdfWritesThem) {
+    board.run_for(2 * upanel::emu::kPicosPerMs);
+    vprintf_like_t old = esp_log_set_vprintf(capture);
+    g_log.clear();
+    const uint8_t bytes[18] = {'A', 'b', 0x00, 0xFF, '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', 'y', 'z', '~', 0x7F};
+    esp_log_buffer_hex_internal("buf", bytes, 18, ESP_LOG_INFO);
+    EXPECT_EQ(g_log,
+              "I (2) buf: 41 62 00 ff 31 32 33 34 35 36 37 38 39 78 79 7a \n"
+              "I (2) buf: 7e 7f \n");
+    g_log.clear();
+    esp_log_buffer_char_internal("buf", "0123456789abcdefXY", 18, ESP_LOG_WARN);
+    EXPECT_EQ(g_log, "W (2) buf: 0123456789abcdef\nW (2) buf: XY\n");
+    g_log.clear();
+    uint8_t *dma = static_cast<uint8_t *>(heap_caps_malloc(20, MALLOC_CAP_DMA));
+    ASSERT_NE(dma, nullptr);
+    for (int i = 0; i < 20; i++) dma[i] = uint8_t(0x30 + i);
+    char first[12];
+    std::snprintf(first, sizeof first, "0x%08x", unsigned(upanel::ll::dma_addr(dma)));
+    esp_log_buffer_hexdump_internal("dump", dma, 20, ESP_LOG_ERROR);
+    char second[12];
+    std::snprintf(second, sizeof second, "0x%08x", unsigned(upanel::ll::dma_addr(dma + 16)));
+    EXPECT_EQ(g_log, std::string("E (2) dump: ") + first +
+                         "   30 31 32 33 34 35 36 37  38 39 3a 3b 3c 3d 3e 3f  |0123456789:;<=>?|\n"
+                         "E (2) dump: " + second +
+                         "   40 41 42 43                                       |@ABC|\n");
+    heap_caps_free(dma);
+    g_log.clear();
+    esp_log_buffer_hex_internal("buf", bytes, 4, ESP_LOG_DEBUG);  // below INFO: nothing
+    EXPECT_EQ(g_log, "");
+    EXPECT_EQ(esp_log_early_timestamp(), 2u);
+    esp_log_set_vprintf(old);
+}
+
 TEST_F(IdfApi, ClocksAndTicks) {
     EXPECT_EQ(esp_clk_cpu_freq(), 240'000'000);
     EXPECT_EQ(esp_clk_apb_freq(), 80'000'000);
@@ -147,9 +191,13 @@ TEST_F(IdfApi, GpioOutputsReachTheEmulatedPads) {
     EXPECT_FALSE(board.ili9341()->backlight());
     gpio_set_level(gpio_num_t(kBacklight), 1);
     EXPECT_TRUE(board.ili9341()->backlight());
+    // ESP-IDF's reset leaves the pad with its pull-up on, which the backlight input sees.
     EXPECT_EQ(gpio_reset_pin(gpio_num_t(kBacklight)), ESP_OK);
     EXPECT_EQ(board.gpio().route(kBacklight).kind, upanel::emu::PadRoute::kFloating);
-    EXPECT_FALSE(board.ili9341()->backlight());
+    EXPECT_TRUE(board.gpio().pulled_up(kBacklight));
+    EXPECT_TRUE(board.ili9341()->backlight());
+    EXPECT_EQ(gpio_pullup_dis(gpio_num_t(kBacklight)), ESP_OK);
+    EXPECT_FALSE(board.ili9341()->backlight()) << "floating: off";
 }
 
 TEST_F(IdfApi, TheHeadersAreCAndAgreeWithCpp) {

@@ -40,9 +40,15 @@ TEST_F(IdfErrors, GpioRefusesPadsThatDoNotExistOrCannotDriveAnOutput) {
     EXPECT_EQ(gpio_config(&c), ESP_ERR_INVALID_ARG);
     EXPECT_EQ(board.gpio().route(2).kind, upanel::emu::PadRoute::kFloating);
     c.pin_bit_mask = 1ull << 2;
-    c.intr_type = GPIO_INTR_POSEDGE;
-    EXPECT_EQ(gpio_config(&c), ESP_ERR_NOT_SUPPORTED);
+    c.intr_type = GPIO_INTR_MAX;
+    EXPECT_EQ(gpio_config(&c), ESP_ERR_INVALID_ARG);
     EXPECT_EQ(board.gpio().route(2).kind, upanel::emu::PadRoute::kFloating);
+    c.intr_type = GPIO_INTR_DISABLE;
+    c.pin_bit_mask = (1ull << 2) | (1ull << 36);
+    c.mode = GPIO_MODE_INPUT;
+    c.pull_up_en = GPIO_PULLUP_ENABLE;
+    EXPECT_EQ(gpio_config(&c), ESP_ERR_INVALID_ARG) << "36 has no pull-up";
+    EXPECT_FALSE(board.gpio().input_enabled(2));
 }
 
 TEST_F(IdfErrors, BusInitializeRefusesBadHostsPinsChannelsAndASecondInit) {

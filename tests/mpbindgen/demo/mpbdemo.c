@@ -1,6 +1,8 @@
 // The implementation of the made-up library of mpbdemo.h.
 #include "mpbdemo.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,4 +155,23 @@ void demo_irq_raise(int line, int times) {
         demo_event_t ev = {i, NULL};
         if (irq_lines[line].isr) irq_lines[line].isr(&ev, irq_lines[line].arg);
     }
+}
+
+static char last_line[128];
+
+int demo_log_line(int level, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(last_line, sizeof last_line, "%d:", level);
+    n += vsnprintf(last_line + n, sizeof last_line - (size_t)n, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+const char *demo_last_line(void) { return last_line; }
+
+uint32_t demo_checksum(const void *data, size_t len) {
+    uint32_t sum = 0;
+    for (size_t i = 0; data && i < len; i++) sum += ((const uint8_t *)data)[i];
+    return sum;
 }

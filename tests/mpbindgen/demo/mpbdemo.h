@@ -125,6 +125,8 @@ demo_point_t demo_center(demo_rect_t r);
 demo_rect_t *demo_static_rect(void);
 uint32_t demo_sum_bytes(const uint8_t *data, size_t len);
 void demo_fill(uint8_t *data, size_t len, uint8_t value);
+/** The sum of len bytes at data, untyped memory (NULL: 0). */
+uint32_t demo_checksum(const void *data, size_t len);
 
 /* Opaque handles and out-parameters. */
 typedef struct demo_handle *demo_handle_t;
@@ -179,6 +181,11 @@ int demo_path_length(const demo_point_t points[], size_t count);
 typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);
 int demo_max(int a, int b);
+
+/* A printf-like function (config "printf"): formats into a line demo_last_line() returns,
+ * and returns its length. */
+int demo_log_line(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *demo_last_line(void);
 
 /* Interrupt-style callbacks: demo_irq_raise() plays the interrupt controller. The config makes
  * demo_irq_attach's callbacks hard and demo_soft_attach's scheduled. */

@@ -2,6 +2,7 @@
 // interrupts,
 // virtual time, and the devices wired to its pads.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@
 #include "upanel/emu/ili9341_model.h"
 #include "upanel/emu/spi.h"
 #include "upanel/emu/xpt2046_model.h"
+#include "upanel/emu/timg.h"
 #include "upanel/ll/host_bus.h"
 
 namespace upanel::emu {
@@ -41,6 +43,11 @@ public:
     Dram &dram() { return dram_; }
     bool attach_isr(int source, void (*fn)(void *), void *arg);
     void detach_isr(int source);
+    // The CPU's own interrupts (the PRO CPU's 32), fed by the interrupt matrix: handler,
+    // INTENABLE, PS.INTLEVEL (host_bus.h says how they behave).
+    void cpu_intr_handler(int intno, void (*fn)(void *), void *arg);
+    uint32_t cpu_intr_enable(uint32_t enable, uint32_t disable);
+    int cpu_intr_level(int level);
     // A driver's wait loop: lets time pass until an interrupt was served or a short while.
     void idle();
     // The interface a register layer's host back end binds to; routes to this board.
@@ -54,6 +61,13 @@ public:
     // has passed), however time is made to pass: by a script or in a driver's wait. For
     // watching: fn may read the devices, not drive the CPU side or time.
     void call_at(Picos t, std::function<void()> fn);
+    // When the next timer-group alarm comes (Timg::kNever: none armed).
+    Picos next_timer_alarm() const;
+
+    // The outside world on a pad (a button, another chip's output): drives it at level 0 or
+    // 1, or lets it go (-1), so that the pad shows its pull or floats. The chip's own output
+    // wins where both drive a pad.
+    void set_pad(int pad, int level);
 
     // Devices.
     void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
@@ -75,6 +89,7 @@ public:
     Dport &dport() { return dport_; }
     I2s &i2s(int i) { return i ? i2s1_ : i2s0_; }
     Spi &spi(int number) { return number == 2 ? spi2_ : spi3_; }
+    Timg &timg(int i) { return i ? timg1_ : timg0_; }
 
 private:
     struct Isr {
@@ -82,16 +97,27 @@ private:
         void (*fn)(void *);
         void *arg;
     };
+    struct CpuIsr {
+        void (*fn)(void *) = nullptr;
+        void *arg = nullptr;
+    };
     struct ReadRecord {
         uint32_t addr, len;
         uint64_t hash;
     };
 
     Peripheral *peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit);
+    void write_register(uint32_t addr, uint32_t value);
     bool step(Picos t, bool cpu_may_write = true);
     void call_due();
     bool dispatch_interrupts();
+    bool dispatch_cpu_interrupts();
+    uint32_t cpu_intr_lines();
+    void sample_edge_lines();
+    void intr_map_changed();
     bool irq_pending(int source);
+    uint32_t intr_status(int word);
+    void pads_changed();
     void check_shown_data();
 
     // I2sSink
@@ -129,7 +155,12 @@ private:
     Gpio gpio_;
     I2s i2s0_, i2s1_;
     Spi spi2_, spi3_;
+    Timg timg0_, timg1_;
     std::vector<Isr> isrs_;
+    std::array<CpuIsr, 32> cpu_isrs_{};
+    uint32_t intenable_ = 0, edge_seen_ = 0, edge_latched_ = 0;
+    bool edge_mapped_ = false;  // a source is mapped to an edge-triggered CPU interrupt
+    int intlevel_ = 0;
     upanel_host_bus_t bus_{};
     Stats stats_;
     std::vector<std::string> faults_;

@@ -1,9 +1,13 @@
 // The ESP32's internal data RAM as the DMA engines see it: 32-bit chip addresses backed by a
 // host array, with a first-fit heap standing in for the DMA-capable part of the chip's heap.
+// Free heap memory is filled with 0xFE, as ESP-IDF's heap poisoning fills it, so that
+// check() finds writes to memory nobody owns (a buffer overrun into free space, a write after
+// free); blocks come zeroed.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <string>
 #include <vector>
 
 namespace upanel::emu {
@@ -37,12 +41,30 @@ public:
     size_t largest_free() const;
     size_t heap_used() const { return heap_bytes_ - heap_free(); }
     size_t heap_size() const { return heap_bytes_; }
+    // The least free the heap has had since the board started.
+    size_t min_free() const { return min_free_; }
+    size_t used_blocks() const { return used_.size(); }
+    size_t free_blocks() const { return free_.size(); }
+    // The size of the block p starts (rounded up to words), 0 when p starts none.
+    size_t block_size(const void *p) const;
+    // Whether the heap is sound: blocks in the heap, not overlapping, free ones merged and
+    // still holding the free fill. `problem` gets the first thing wrong.
+    bool check(std::string *problem = nullptr) const;
+    static constexpr uint8_t kFreeFill = 0xFE;
+    // Each block, used and free, in address order.
+    template <class Fn> void each_block(Fn fn) const {
+        std::map<uint32_t, std::pair<uint32_t, bool>> all;
+        for (auto &[a, s] : used_) all[a] = {s, true};
+        for (auto &[a, s] : free_) all[a] = {s, false};
+        for (auto &[a, e] : all) fn(a, e.first, e.second);
+    }
 
 private:
     std::vector<uint8_t> bytes_;
     uint32_t heap_bytes_;
     std::map<uint32_t, uint32_t> free_;  // chip address -> size
     std::map<uint32_t, uint32_t> used_;
+    size_t min_free_;
 };
 
 }  // namespace upanel::emu

@@ -32,6 +32,20 @@ inline bool intr_attach(int source, IsrHandler fn, void *arg) {
 }
 inline void intr_detach(int source) { host().intr_detach(host().ctx, source); }
 inline uint64_t time_us() { return host().time_us(host().ctx); }
+inline void cpu_intr_set_handler(int intno, IsrHandler fn, void *arg) {
+    host().cpu_intr_handler(host().ctx, intno, fn, arg);
+}
+inline uint32_t cpu_intr_enable(uint32_t mask) { return host().cpu_intr_enable(host().ctx, mask, 0); }
+inline uint32_t cpu_intr_disable(uint32_t mask) { return host().cpu_intr_enable(host().ctx, 0, mask); }
+inline uint32_t cpu_intr_enabled() { return host().cpu_intr_enable(host().ctx, 0, 0); }
+inline int cpu_intr_level(int level) { return host().cpu_intr_level(host().ctx, level); }
+using DmaHeapStats = upanel_dma_heap_stats_t;
+inline void dma_heap_stats(DmaHeapStats *out) { host().dma_heap_stats(host().ctx, out); }
+inline size_t dma_block_size(const void *p) { return host().dma_block_size(host().ctx, p); }
+inline bool dma_heap_check(char *problem, size_t len) { return host().dma_heap_check(host().ctx, problem, len); }
+inline void dma_heap_walk(void (*fn)(void *arg, uint32_t addr, size_t size, bool used), void *arg) {
+    host().dma_heap_walk(host().ctx, fn, arg);
+}
 
 #else  // the chip
 
@@ -53,6 +67,12 @@ bool intr_attach(int source, IsrHandler fn, void *arg);
 void intr_detach(int source);
 // Microseconds since boot: esp_timer_get_time() in the ESP-IDF back end.
 uint64_t time_us();
+// The CPU's interrupts: xt_set_interrupt_handler, xt_ints_on/off, PS.INTLEVEL.
+void cpu_intr_set_handler(int intno, IsrHandler fn, void *arg);
+uint32_t cpu_intr_enable(uint32_t mask);
+uint32_t cpu_intr_disable(uint32_t mask);
+uint32_t cpu_intr_enabled();
+int cpu_intr_level(int level);
 
 #endif
 

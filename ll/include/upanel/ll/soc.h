@@ -8,6 +8,8 @@ namespace upanel::ll {
 constexpr uint32_t kDportBase = 0x3FF00000;
 constexpr uint32_t kGpioBase = 0x3FF44000;
 constexpr uint32_t kIoMuxBase = 0x3FF49000;
+constexpr uint32_t kRtcCntlBase = 0x3FF48000;
+constexpr uint32_t kRtcIoBase = 0x3FF48400;
 constexpr uint32_t kI2sBase[2] = {0x3FF4F000, 0x3FF6D000};
 
 constexpr int kPadCount = 40;
@@ -17,8 +19,10 @@ constexpr uint16_t kSigI2sWsOut[2] = {25, 26};
 constexpr uint16_t kSigI2sDataOut0[2] = {140, 166};
 constexpr uint16_t kSigGpioOut = 256;
 
-// Peripheral interrupt sources.
+// Peripheral interrupt sources (the interrupt matrix's inputs, ETS_*_INTR_SOURCE).
 constexpr int kIrqI2s[2] = {32, 33};
+constexpr int kIrqGpio = 22, kIrqGpioNmi = 23;
+constexpr int kIrqSourceCount = 69;
 
 // Pads that exist and can drive an output: 20, 24 and 28..31 are not bonded out, 34..39 are
 // input only, and 6..11 carry the SPI flash on every module.
