@@ -11,7 +11,7 @@ add_library(usermod_upanel INTERFACE)
 target_sources(usermod_upanel INTERFACE
   ${UPANEL_HUB75_MOD_SRC} ${UPANEL_HUB75_OBJ_SRC} ${UPANEL_HUB75_DRIVER_SRC}
   ${UPANEL_ILI9341_MOD_SRC} ${UPANEL_ILI9341_OBJ_SRC} ${UPANEL_ILI9341_DRIVER_SRC}
-  ${UPANEL_CORE_SRC} ${UPANEL_LL_ESP32_SRC})
+  ${UPANEL_CORE_HUB75_SRC} ${UPANEL_CORE_ILI9341_SRC} ${UPANEL_LL_ESP32_SRC})
 target_include_directories(usermod_upanel INTERFACE
   ${UPANEL_ROOT}/micropython/hub75 ${UPANEL_ROOT}/drivers/hub75
   ${UPANEL_ROOT}/micropython/ili9341 ${UPANEL_ROOT}/drivers/ili9341

@@ -9,8 +9,6 @@ namespace upanel::ili9341 {
 
 using namespace upanel::core;
 
-const char *const kPinNames[kPinCount] = {"mosi", "clk", "cs", "dc", "rst", "backlight", "miso"};
-
 namespace {
 // ILI9341 commands (datasheet ch. 8).
 enum : uint8_t {
@@ -94,11 +92,7 @@ Status Display::init(const Config &config) {
     if (config.buffer_count > 2) return Status::kNoDmaMemory;
     const int spi = config.spi;
     if (ll::dport_periph_enabled(ll::spi_dport_bit(spi))) return Status::kBusy;
-    // A DMA channel no other SPI unit has selected.
-    uint32_t taken = 0;
-    for (int other = 1; other <= 3; other++)
-        if (other != spi) taken |= 1u << ll::spi_ll_selected_dma(other);
-    dma_chan_ = !(taken & 2u) ? 1 : !(taken & 4u) ? 2 : 0;
+    dma_chan_ = ll::spi_ll_pick_dma_channel(spi, ll::kSpiDmaAnyChannel);
     if (!dma_chan_) return Status::kBusy;
 
     cfg_ = config;
@@ -147,7 +141,7 @@ Status Display::init(const Config &config) {
 
 void Display::route_pins() {
     const int spi = cfg_.spi;
-    const int8_t *p = cfg_.pins;
+    const int8_t *p = cfg_.pins.pad;
     if (p[kBacklight] >= 0) ll::gpio_output(p[kBacklight], false);
     if (p[kRst] >= 0) ll::gpio_output(p[kRst], true);
     ll::gpio_output(p[kDc], true);
@@ -235,7 +229,7 @@ void Display::shutdown() {
     if (intr_attached_) ll::intr_detach(ll::spi_irq(spi));
     intr_attached_ = false;
     ll::spi_ll_stop(spi);
-    const int8_t *p = cfg_.pins;
+    const int8_t *p = cfg_.pins.pad;
     if (p[kBacklight] >= 0) ll::gpio_output(p[kBacklight], false);
     ll::gpio_output(p[kCs], true);  // deselected
     ll::gpio_output(p[kClk], false);
@@ -306,18 +300,7 @@ Display::Job *Display::claim_slot() {
 
 // One descriptor per 4092 bytes; with repeat, all of them send the same scratch bytes.
 void Display::build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, bool repeat) {
-    LlDesc *d = desc_[slot];
-    const uint32_t first = ll::dma_addr(d);
-    uint32_t off = 0, i = 0;
-    while (off < bytes) {
-        uint32_t n = bytes - off < kLlDescMaxBytes ? bytes - off : kLlDescMaxBytes;
-        bool last = off + n == bytes;
-        d[i].word0 = lldesc_word0((n + 3) & ~3u, n, last, true);
-        d[i].buf = ll::dma_addr(repeat ? buf : buf + off);
-        d[i].next = last ? 0 : first + 12 * (i + 1);
-        off += n;
-        i++;
-    }
+    lldesc_chain(desc_[slot], ll::dma_addr(desc_[slot]), ll::dma_addr(buf), bytes, repeat);
 }
 
 bool Display::enqueue() {

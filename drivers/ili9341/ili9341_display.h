@@ -12,12 +12,14 @@
 #pragma once
 #include <stdint.h>
 
+#include "upanel/core/ili9341_wiring.h"
 #include "upanel/core/lldesc.h"
 
 namespace upanel::ili9341 {
 
 enum Pin : uint8_t { kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso, kPinCount };
-extern const char *const kPinNames[kPinCount];
+static_assert(kPinCount == core::kIli9341Signals);
+inline constexpr const auto &kPinNames = core::kIli9341SignalNames;
 
 constexpr uint32_t kPanelWidth = 240, kPanelHeight = 320;
 constexpr uint32_t kMaxHz = 80'000'000;
@@ -25,7 +27,7 @@ constexpr uint32_t kMaxHz = 80'000'000;
 struct Config {
     int spi = 2;  // 2 = HSPI, 3 = VSPI
     // MOSI, CLK, CS, DC, RST, backlight, MISO; -1 for RST, backlight or MISO: not wired.
-    int8_t pins[kPinCount] = {18, 19, 13, 12, 4, 2, 5};
+    core::Ili9341Pads pins = core::kIli9341DefaultPads;  // indexed by Pin
     uint32_t hz = 40'000'000;
     uint8_t rotation = 0;  // quarter turns clockwise from portrait
     bool bgr = true;       // the panel's colour filter is BGR (the modules' is)

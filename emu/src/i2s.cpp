@@ -16,7 +16,6 @@ constexpr uint32_t kSampleRateConf = 0xB0, kState = 0xBC;
 
 constexpr uint32_t kConfTxReset = 1u << 0, kConfTxFifoReset = 1u << 2, kConfTxStart = 1u << 4;
 constexpr uint32_t kLcOutRst = 1u << 1, kLcOutAutoWrback = 1u << 6, kLcCheckOwner = 1u << 12;
-constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRestart = 1u << 30;
 constexpr uint32_t kConf2LcdEn = 1u << 5;
 constexpr uint32_t kFifoForceEn = 1u << 19;
 constexpr uint32_t kClkEn = 1u << 20, kClkaEna = 1u << 21;
@@ -132,7 +131,7 @@ uint32_t I2s::read(uint32_t offset) {
         case kTiming: return timing_;
         case kFifoConf: return fifo_conf_;
         case kConfChan: return conf_chan_;
-        case kOutLink: return out_link_ & 0xFFFFF;
+        case kOutLink: return out_link_ & OutLink::kAddrMask;
         case kOutEofDesAddr: return link_.eof_desc();
         case kOutEofBfrDesAddr: return link_.eof_buf();
         case kOutlinkDscr: return link_.running() ? link_.desc() : 0;
@@ -165,9 +164,9 @@ void I2s::write(uint32_t offset, uint32_t value) {
         case kConfChan: conf_chan_ = value; break;
         case kOutLink:
             out_link_ = value;
-            if (value & kOutLinkStop) {
+            if (OutLink::command(value) == OutLink::Command::kStop) {
                 link_.stop();
-            } else if (value & (kOutLinkStart | kOutLinkRestart)) {
+            } else if (OutLink::command(value) == OutLink::Command::kStart) {
                 link_.start(value);
                 if (tx_running_) time_ = now_;
             }

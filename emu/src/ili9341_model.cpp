@@ -2,8 +2,6 @@
 
 namespace upanel::emu {
 
-const char *const Ili9341Pins::kNames[7] = {"mosi", "clk", "cs", "dc", "rst", "backlight", "miso"};
-
 namespace {
 enum : uint8_t {
     kNop = 0x00, kSwReset = 0x01, kSleepIn = 0x10, kSleepOut = 0x11, kInvOff = 0x20,

@@ -16,7 +16,7 @@ static std::string hex(uint32_t v) {
 }
 
 void OutLink::start(uint32_t link_field) {
-    first_ = desc_ = 0x3FF00000u | (link_field & 0xFFFFF);
+    first_ = desc_ = 0x3FF00000u | (link_field & kAddrMask);
     running_ = true;
     loaded_ = false;
 }

@@ -31,7 +31,6 @@ constexpr uint32_t kSlaveTransDone = 1u << 4, kSlaveTransInten = 1u << 9, kSlave
 constexpr uint32_t kPinCkIdleEdge = 1u << 29;
 constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kDmaOutRst = 1u << 3, kDmaOutAutoWrback = 1u << 8;
-constexpr uint32_t kOutLinkStop = 1u << 28, kOutLinkStart = 1u << 29, kOutLinkRestart = 1u << 30;
 constexpr uint32_t kClockEquSysclk = 1u << 31;
 constexpr Picos kPicosPerApbCycle = 12'500;  // 80 MHz
 constexpr size_t kChunk = 4096;
@@ -352,8 +351,8 @@ uint32_t Spi::read(uint32_t offset) {
         case kPin: return pin_;
         case kSlave: return slave_;
         case kDmaConf: return dma_conf_;
-        case kDmaOutLink: return out_link_ & 0xFFFFF;
-        case kDmaInLink: return in_link_ & 0xFFFFF;
+        case kDmaOutLink: return out_link_ & OutLink::kAddrMask;
+        case kDmaInLink: return in_link_ & OutLink::kAddrMask;  // laid out as OUT_LINK
         case kDmaStatus: return link_.running() ? 2u : 0u;
         case kDmaIntEna: return dma_int_ena_;
         case kDmaIntRaw: return dma_int_raw_;
@@ -400,9 +399,9 @@ void Spi::write(uint32_t offset, uint32_t value) {
             break;
         case kDmaOutLink:
             out_link_ = value;
-            if (value & kOutLinkStop) {
+            if (OutLink::command(value) == OutLink::Command::kStop) {
                 link_.stop();
-            } else if (value & (kOutLinkStart | kOutLinkRestart)) {
+            } else if (OutLink::command(value) == OutLink::Command::kStart) {
                 std::string why;
                 if (!dma_usable(&why)) {
                     pending_fault_ = "SPI" + std::to_string(number_) + " out link started but " + why;

@@ -34,16 +34,6 @@ esp_err_t check_pins(const spi_bus_config_t &c) {
     return ok ? ESP_OK : ESP_ERR_INVALID_ARG;
 }
 
-// DMA channel 1 or 2 for this unit: the one asked for, or with SPI_DMA_CH_AUTO one no other
-// SPI unit has selected in DPORT; 0 when it is taken (or none is free).
-uint32_t pick_dma_channel(int spi, spi_dma_chan_t asked) {
-    uint32_t taken = 0;
-    for (int other = 1; other <= 3; other++)
-        if (other != spi) taken |= 1u << ll::spi_ll_selected_dma(other);
-    if (asked == SPI_DMA_CH_AUTO) return !(taken & 2u) ? 1 : !(taken & 4u) ? 2 : 0;
-    return (taken >> asked) & 1u ? 0 : uint32_t(asked);
-}
-
 uint32_t max_transfer_bytes(const spi_bus_config_t &c, bool dma) {
     constexpr uint32_t kDmaLimit = ll::spi_reg::kMaxTransferBits / 8;  // MOSI_DLEN's range
     if (!dma) return ll::spi_reg::kDataBufBytes;
@@ -95,7 +85,8 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
     if (ll::dport_periph_enabled(ll::spi_dport_bit(spi))) return ESP_ERR_INVALID_STATE;
     uint32_t chan = 0;
     if (dma_chan != SPI_DMA_DISABLED) {
-        chan = pick_dma_channel(spi, dma_chan);
+        static_assert(SPI_DMA_CH_AUTO == ll::kSpiDmaAnyChannel);
+        chan = ll::spi_ll_pick_dma_channel(spi, uint32_t(dma_chan));
         if (!chan) return ESP_ERR_INVALID_STATE;
     }
 
@@ -107,7 +98,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
     b->pads[0] = bus_config->mosi_io_num, b->pads[1] = bus_config->miso_io_num;
     b->pads[2] = bus_config->sclk_io_num;
     if (chan) {
-        b->desc_count = (b->max_bytes + core::kLlDescMaxBytes - 1) / core::kLlDescMaxBytes;
+        b->desc_count = core::lldesc_count(b->max_bytes);
         b->desc = static_cast<core::LlDesc *>(ll::dma_alloc(b->desc_count * sizeof(core::LlDesc)));
         if (!b->desc) {
             release(b);

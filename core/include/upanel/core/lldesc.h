@@ -27,4 +27,13 @@ constexpr uint32_t lldesc_with_eof(uint32_t w0, bool eof) {
     return (w0 & ~(1u << 30)) | (uint32_t(eof) << 30);
 }
 
+// The descriptors a linear transfer of `bytes` bytes takes.
+constexpr uint32_t lldesc_count(uint32_t bytes) { return (bytes + kLlDescMaxBytes - 1) / kLlDescMaxBytes; }
+
+// Fills d[] (at chip address d_addr) with a chain over `bytes` bytes from chip address
+// buf_addr, kLlDescMaxBytes a descriptor at most, owned by the DMA, the last one with EOF and
+// no next; with repeat, every descriptor sends the buffer's first bytes again (a fill).
+// Returns the number of descriptors written.
+uint32_t lldesc_chain(LlDesc *d, uint32_t d_addr, uint32_t buf_addr, uint32_t bytes, bool repeat);
+
 }  // namespace upanel::core

@@ -24,18 +24,23 @@
 #include <cstdint>
 #include <vector>
 
+#include "upanel/core/ili9341_wiring.h"
 #include "upanel/emu/clock.h"
 
 namespace upanel::emu {
 
 struct Ili9341Pins {
     // Pads of MOSI, CLK, CS, DC, RST, backlight, MISO; the wiring of the seed's board.
-    std::array<int, 7> pad{18, 19, 13, 12, 4, 2, 5};
+    std::array<int, core::kIli9341Signals> pad = [] {
+        std::array<int, core::kIli9341Signals> p{};
+        for (int i = 0; i < core::kIli9341Signals; i++) p[i] = core::kIli9341DefaultPads[i];
+        return p;
+    }();
     enum { kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso };
     // The backlight pad's level that lights it: 1, or 0 where a PNP switch drives it (the
     // modules lv_binding_micropython's ili9XXX.py defaults to). Floating, it stays dark.
     bool backlight_on = true;
-    static const char *const kNames[7];
+    static constexpr const auto &kNames = core::kIli9341SignalNames;
 };
 
 class Ili9341Model {

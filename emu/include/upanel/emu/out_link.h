@@ -22,7 +22,18 @@ public:
 
     explicit OutLink(Dram &dram) : dram_(dram) {}
 
-    // OUT_LINK's address field holds bits 19..0; DMA RAM lies in 0x3FFxxxxx.
+    // The OUT_LINK register, the same in I2S and SPI: bits 19..0 the first descriptor's
+    // address (DMA RAM lies in 0x3FFxxxxx), bit 28 STOP, 29 START, 30 RESTART.
+    static constexpr uint32_t kAddrMask = 0xFFFFF;
+    enum class Command { kNone, kStop, kStart };
+    // What a write of `value` to OUT_LINK asks of the engine (STOP wins).
+    static constexpr Command command(uint32_t value) {
+        if (value & (1u << 28)) return Command::kStop;
+        if (value & (3u << 29)) return Command::kStart;
+        return Command::kNone;
+    }
+
+    // Starts at the descriptor OUT_LINK's address field (link_field) names.
     void start(uint32_t link_field);
     void stop() { running_ = loaded_ = false; }
     // Peripheral reset: as after power-up.

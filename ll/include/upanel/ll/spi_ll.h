@@ -99,6 +99,17 @@ inline uint32_t spi_ll_selected_dma(int spi) {
     return (dport_read(kDportSpiDmaChanSel) >> (uint32_t(spi - 1) * 2)) & 3u;
 }
 
+// The SPI DMA channel (1 or 2) for unit spi: `asked`, or with kSpiDmaAnyChannel the first one
+// no other SPI unit has selected in DPORT; 0 when it is taken (or none is free).
+constexpr uint32_t kSpiDmaAnyChannel = 3;
+inline uint32_t spi_ll_pick_dma_channel(int spi, uint32_t asked) {
+    uint32_t taken = 0;
+    for (int other = 1; other <= 3; other++)
+        if (other != spi) taken |= 1u << spi_ll_selected_dma(other);
+    if (asked == kSpiDmaAnyChannel) return !(taken & 2u) ? 1 : !(taken & 4u) ? 2 : 0;
+    return (taken >> asked) & 1u ? 0 : asked;
+}
+
 inline void spi_ll_dma_reset(int spi) {
     using namespace spi_reg;
     const uint32_t rst = kDmaInRst | kDmaOutRst | kDmaAhbmFifoRst | kDmaAhbmRst;
