@@ -39,10 +39,4 @@ Board &default_board() {
     return *g_board;
 }
 
-void reset_default_board() { g_board.reset(); }
-
 }  // namespace upanel::emu
-
-extern "C" void upanel_host_bus_connect(void) {
-    upanel_host_bus_current = upanel::emu::default_board().host_bus();
-}

@@ -33,6 +33,11 @@ using upanel::live::TimedCaptures;
 using upanel::glue::fail;
 using upanel::glue::text;
 
+// The host firmware hands the register layer its board at start: drivers, the idf shim and
+// LVGL's flush wait find it there, and native modules ask esp32sim._host_bus() for it.
+extern "C" void upanel_host_bus_connect(void) { upanel_host_bus_current = default_board().host_bus(); }
+[[maybe_unused]] static const bool g_board_connected = (upanel_host_bus_connect(), true);
+
 namespace {
 
 // What save_png and record take (limits() tells scripts, upanel's command line among them).
@@ -51,10 +56,7 @@ void run_scheduled() {
     mp_handle_pending(true);
 }
 
-Board &board() {
-    if (!upanel_host_bus_current) upanel_host_bus_connect();
-    return default_board();
-}
+Board &board() { return default_board(); }
 
 [[noreturn]] void no_device(mp_obj_t name) { fail(MP_QSTR_ValueError, "no device '%s'; attached: hub75, ili9341", 1, &name); }
 

@@ -29,10 +29,7 @@ struct TimerObj {
 
 enum { kOneShot = 0, kPeriodic = 1 };
 
-Board &board() {
-    if (!upanel_host_bus_current) upanel_host_bus_connect();
-    return default_board();
-}
+Board &board() { return default_board(); }
 
 // Armed timers, reachable by the collector while the board holds their deadlines.
 mp_obj_t armed_list() {

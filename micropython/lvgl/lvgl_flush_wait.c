@@ -21,9 +21,6 @@ static void wait_for_flush_ready(lv_event_t *e) {
     if (!disp->flushing || disp->flush_wait_cb != NULL) {
         return;  // a flush-wait callback waits its own way (LVGL calls it after this event)
     }
-    if (upanel_host_bus_current == NULL) {
-        upanel_host_bus_connect();
-    }
     const upanel_host_bus_t *bus = upanel_host_bus_current;
     if (bus == NULL) {
         return;

@@ -23,6 +23,15 @@ protected:
     hub75::Matrix matrix;
 };
 
+// The register layer never picks a board: with none handed to it, a driver says it is not
+// active and no board appears behind the test's back.
+TEST(Hub75WithoutBoard, InitSaysNotActive) {
+    ASSERT_EQ(upanel_host_bus_current, nullptr);
+    hub75::Matrix m;
+    EXPECT_EQ(m.init(hub75::Config{}), hub75::Status::kNotActive);
+    EXPECT_EQ(upanel_host_bus_current, nullptr);
+}
+
 static uint16_t rgb565(int r, int g, int b) { return uint16_t((r >> 3) << 11 | (g >> 2) << 5 | (b >> 3)); }
 
 TEST_F(Hub75OnBoard, ShowsEachPixelAtItsPlaceAndColour) {

@@ -1,6 +1,9 @@
 // hub75 as a native module: the type is built in RAM at load time, as native modules must;
 // the methods are the built-in module's (micropython/hub75/hub75_obj.cpp).
 #include "py/dynruntime.h"
+#if defined(UPANEL_LL_HOST)
+#include "upanel/ll/host_bus.h"
+#endif
 
 #include "hub75_obj.h"
 
@@ -19,6 +22,9 @@ void *hub75_alloc_obj(size_t size) {
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
+#if defined(UPANEL_LL_HOST)
+    upanel_host_bus_connect();  // the host firmware's emulated board (raises if none)
+#endif
 
     hub75_type.base.type = (void *)&mp_type_type;
     hub75_type.flags = MP_TYPE_FLAG_NONE;

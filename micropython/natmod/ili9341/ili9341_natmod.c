@@ -1,6 +1,9 @@
 // ili9341 as a native module: the types are built in RAM at load time, as native modules
 // must; the methods are the built-in module's (micropython/ili9341/ili9341_obj.cpp).
 #include "py/dynruntime.h"
+#if defined(UPANEL_LL_HOST)
+#include "upanel/ll/host_bus.h"
+#endif
 
 #include "ili9341_obj.h"
 
@@ -58,6 +61,9 @@ static void put(int i, qstr name, const void *fun) {
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {
     MP_DYNRUNTIME_INIT_ENTRY
+#if defined(UPANEL_LL_HOST)
+    upanel_host_bus_connect();  // the host firmware's emulated board (raises if none)
+#endif
 
     put(0, MP_QSTR_flush, &flush_obj);
     put(1, MP_QSTR_flush_cb, &flush_cb_obj);

@@ -194,6 +194,5 @@ private:
 
 // The board the host firmware's modules share, created on first use.
 Board &default_board();
-void reset_default_board();
 
 }  // namespace upanel::emu

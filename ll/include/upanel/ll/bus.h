@@ -16,10 +16,8 @@ using IsrHandler = void (*)(void *arg);
 #if defined(UPANEL_LL_HOST)
 
 inline const upanel_host_bus_t &host() { return *upanel_host_bus_current; }
-inline bool bus_ready() {
-    if (!upanel_host_bus_current) upanel_host_bus_connect();
-    return upanel_host_bus_current != nullptr;
-}
+// Whether a board was handed to the register layer (it never picks one itself).
+inline bool bus_ready() { return upanel_host_bus_current != nullptr; }
 inline uint32_t reg_read(uint32_t addr) { return host().read32(host().ctx, addr); }
 inline void reg_write(uint32_t addr, uint32_t v) { host().write32(host().ctx, addr, v); }
 inline void *dma_alloc(size_t size) { return host().dma_alloc(host().ctx, size); }

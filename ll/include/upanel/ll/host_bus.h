@@ -58,11 +58,13 @@ typedef struct upanel_host_bus {
     void (*dma_heap_walk)(void *ctx, void (*fn)(void *arg, uint32_t addr, size_t size, bool used), void *arg);
 } upanel_host_bus_t;
 
-/* The bus the register layer uses; set by whoever owns the emulated board. */
+/* The bus the register layer uses; set by whoever owns the emulated board (a test, a
+ * benchmark, the host firmware at start, a native module when it is loaded). The register
+ * layer never sets it: without a board its users report that they are not active. */
 extern const upanel_host_bus_t *upanel_host_bus_current;
 
-/* Points upanel_host_bus_current at the host firmware's own emulated board; provided by the
- * emulator library the firmware links. */
+/* Points upanel_host_bus_current at the host firmware's emulated board: the firmware's
+ * (esp32sim) calls it at start, a native module's (host_bus_connect.c) when it is loaded. */
 void upanel_host_bus_connect(void);
 
 #ifdef __cplusplus
