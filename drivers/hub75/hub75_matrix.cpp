@@ -186,18 +186,19 @@ void Matrix::start_hardware() {
     ll::i2s_ll_enable_intr(u, 0);
     ll::i2s_ll_clear_intr(u, 0xFFFFFFFF);
     // Blank the panel while the pads switch over to the bus.
-    ll::gpio_output(cfg_.pins[kOe], true);
+    const bool inv = cfg_.invert_outputs;
+    ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
         uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u]
                                  : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
-        ll::gpio_matrix_out(cfg_.pins[i], sig, false);
+        ll::gpio_matrix_out(cfg_.pins[i], sig, inv);
     }
     prologue_->next = desc_addr(frames_[front_], 0);
     ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
     ll::i2s_ll_tx_start(u);
     ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
-                        false);
+                        inv);
 }
 
 void Matrix::stop_hardware() {
@@ -206,10 +207,11 @@ void Matrix::stop_hardware() {
     ll::i2s_ll_tx_stop(u);
     ll::i2s_ll_stop_out_link(u);
     // Leave the panel dark: OE high first, then the rest low, all as plain GPIO outputs.
-    ll::gpio_output(cfg_.pins[kOe], true);
+    const bool inv = cfg_.invert_outputs;
+    ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
-        ll::gpio_output(cfg_.pins[i], false);
+        ll::gpio_output(cfg_.pins[i], inv);
     }
     ll::dport_periph_disable(ll::kDportBitI2s[u]);
 }

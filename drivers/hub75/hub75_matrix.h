@@ -36,6 +36,8 @@ struct Config {
     // drawn on a canvas turned by rotation quarter turns clockwise (see hub75_grid.h).
     uint32_t grid_rows = 0, rotation = 0;
     bool serpentine = false;
+    // Every line inverted at the pad (GPIO matrix), for inverting level shifters.
+    bool invert_outputs = false;
 };
 
 enum class Status : uint8_t {

@@ -241,7 +241,8 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
 }
 
 extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
-    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_scan_block, ARG_grid, ARG_serpentine };
+    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_scan_block, ARG_grid, ARG_serpentine,
+           ARG_inverted };
     static const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
         {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
@@ -251,6 +252,7 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
         {MP_QSTR_scan_block, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_grid, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_inverted, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
@@ -280,6 +282,7 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
         fail(MP_QSTR_ValueError, "scan_block must divide the panel's width");
     Hub75Pins pins;
     read_pins(a[ARG_pins].u_obj, Hub75Pins::kNames, pins.pad, 0);
+    pins.inverted = a[ARG_inverted].u_bool;
     Hub75Geometry g{int(w), int(h), int(chain), int(scan)};
     g.scan_block = int(block);
     g.grid_rows = int(grid_rows);

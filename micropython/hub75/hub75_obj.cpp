@@ -105,7 +105,7 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
                                           const mp_obj_t *args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_depth, ARG_clock_hz, ARG_double_buffer,
            ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s, ARG_scan, ARG_scan_block,
-           ARG_grid, ARG_serpentine, ARG_rotation };
+           ARG_grid, ARG_serpentine, ARG_rotation, ARG_invert };
     // Not static: a native module's qstrs are only known at load time.
     const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
@@ -123,6 +123,7 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
         {MP_QSTR_grid, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
         {MP_QSTR_rotation, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
+        {MP_QSTR_invert, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(allowed), allowed, a);
@@ -157,6 +158,7 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
         cfg.grid_rows = uint32_t(rows);
     }
     cfg.serpentine = a[ARG_serpentine].u_bool;
+    cfg.invert_outputs = a[ARG_invert].u_bool;
     mp_int_t rotation = a[ARG_rotation].u_int;
     if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270)
         fail(MP_QSTR_ValueError, "rotation must be 0, 90, 180 or 270");

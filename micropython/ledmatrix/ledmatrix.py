@@ -18,8 +18,10 @@ _state = None
 
 
 class _Panel:
-    def __init__(self, pins, width, height, depth, clock_hz, double_buffer, column_swap, brightness):
+    def __init__(self, pins, width, height, depth, clock_hz, double_buffer, column_swap, brightness,
+                 invert):
         self.pins = pins
+        self.invert = invert
         self.width = width
         self.height = height
         self.depth = depth
@@ -46,7 +48,7 @@ class _Panel:
         self.matrix = _hub75.Matrix(w // chain, self.height, chain=chain, depth=self.depth,
                                    clock_hz=self.clock_hz, double_buffer=self.double_buffer,
                                    brightness=self.oe_level(self.brightness), gamma=False,
-                                   pins=self.pins)
+                                   pins=self.pins, invert=self.invert)
         self.matrix.show(self.frame, _hub75.RGB888)
 
     def stop(self):
@@ -133,8 +135,6 @@ def init(*, io_colors, io_rows, io_oe, io_lat, io_clk, width, color_depth=4,
         raise ValueError("width must be an even number")
     if single_channel:
         raise ValueError("single_channel panels are not supported: hub75 drives two halves")
-    if invert:
-        raise ValueError("invert (inverting level shifters) is not supported")
     if len(colors) != 6:
         raise ValueError("Unexpected number of color io lines")
     if not 3 <= len(rows) <= 5:
@@ -154,7 +154,7 @@ def init(*, io_colors, io_rows, io_oe, io_lat, io_clk, width, color_depth=4,
         pins[name] = pad
     pins["oe"], pins["lat"], pins["clk"] = io_oe, io_lat, io_clk
     _state = _Panel(pins, width, 2 << len(rows), color_depth, clock_speed_khz * 1000,
-                    double_buffer, column_swap, brightness)
+                    double_buffer, column_swap, brightness, invert)
 
 
 def _panel():

@@ -24,6 +24,9 @@ struct Hub75Pins {
         return p;
     }();
     static constexpr const auto &kNames = core::kHub75SignalNames;
+    // Inverting level shifters between the pads and the panel (74HCT04-style boards): the
+    // panel sees every line the other way round.
+    bool inverted = false;
 };
 
 // scan: row addresses, height / 2 (two rows lit per address) or height / 4 (four-scan
