@@ -22,7 +22,8 @@ class Matrix:
                  rotation: int = 0, invert: bool = False) -> None:
         """width: a multiple of 8 up to 256; height 16, 32 or 64 (1/8, 1/16, 1/32 scan);
         depth 1..12 bit planes; clock 1..20 MHz; pins: any of r1 g1 b1 r2 g2 b2 a b c d e lat
-        oe clk. scan: row addresses, height/2 (default) or height/4 (four-scan panels, whose
+        oe clk. scan: row addresses, height/2 (default), height (single channel: R1 G1 B1
+        only, up to 32 rows) or height/4 (four-scan panels, whose
         shift register runs through two row blocks in runs of scan_block columns, default
         width). grid=(rows, cols): the chain (rows*cols panels) hung as a wall, serpentine
         (every other row of panels reversed and upside down) or zig-zag; rotation 0, 90, 180,

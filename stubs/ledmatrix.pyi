@@ -11,8 +11,8 @@ def init(*, io_colors: tuple, io_rows: tuple, io_oe: int, io_lat: int, io_clk: i
          brightness: int = -1) -> None:
     """io_colors R1 G1 B1 R2 G2 B2; io_rows A.. (3 to 5: height 16, 32, 64); width a multiple
     of 8 up to 1024; color_depth 1..8; clock 1000..20000 kHz; brightness 0..width-2 (0 or less
-    at init: full); invert: every line inverted, for inverting level shifters.
-    single_channel=True raises ValueError (not supported)."""
+    at init: full); invert: every line inverted, for inverting level shifters;
+    single_channel: R1 G1 B1 only, 4 or 5 row lines, height 2 ** len(io_rows)."""
 def show(fb, *, mode: int = FB_RGB565, mono_color: int = -1) -> None:
     """Shows fb (width x height in mode); mono_color 0xRRGGBB colours GS8 and MONO, and stays."""
 def set_brightness(b: int) -> None:

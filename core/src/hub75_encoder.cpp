@@ -79,6 +79,7 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
     const uint32_t bpp = bytes_per_pixel(format);
     const uint32_t max_code = (1u << depth) - 1;
     const bool identity = scan_.identity() && grid_.identity();
+    const uint8_t black[6] = {0, 0, 0, 0, 0, 0};  // for lines no LED is wired to
     for (uint32_t r = 0; r < rows; r++) {
         const uint8_t *upper = pixels + size_t(r) * cols * bpp;
         const uint8_t *lower = pixels + size_t(r + rows) * cols * bpp;
@@ -88,8 +89,9 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
         for (uint32_t x = 0; x < cols; x++) {
             const uint8_t *up = upper + x * bpp, *lo = lower + x * bpp;
             if (!identity) {
-                up = pixels + size_t(grid_.canvas_index(scan_.source(r, 0, x))) * bpp;
-                lo = pixels + size_t(grid_.canvas_index(scan_.source(r, 1, x))) * bpp;
+                const uint32_t u = scan_.source(r, 0, x), l = scan_.source(r, 1, x);
+                up = u == Hub75Scan::kNone ? black : pixels + size_t(grid_.canvas_index(u)) * bpp;
+                lo = l == Hub75Scan::kNone ? black : pixels + size_t(grid_.canvas_index(l)) * bpp;
             }
             uint32_t planes[3];  // as PlaneSpread: plane p in byte p & 3 of planes[p >> 2]
             if (format == PixelFormat::kRgb48) {

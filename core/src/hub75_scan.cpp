@@ -3,12 +3,14 @@
 namespace upanel::core {
 
 bool hub75_scan_valid(const Hub75Scan &s) {
+    if (s.single()) return s.scan <= 32;
     if (s.scan == 0 || (s.scan * 2 != s.panel_height && s.scan * 4 != s.panel_height)) return false;
     if (s.fold() == 1) return true;
     return s.block > 0 && s.block <= s.panel_width && s.panel_width % s.block == 0;
 }
 
 uint32_t Hub75Scan::source(uint32_t a, uint32_t h, uint32_t s) const {
+    if (single()) return h ? kNone : a * width() + s;
     const uint32_t half_rows = panel_height / 2;
     if (fold() == 1) return (h * half_rows + a) * width() + s;
     const uint32_t span = 2 * panel_width;  // one panel's positions

@@ -44,8 +44,11 @@ core::Hub75Grid Matrix::grid_of(const Config &c) {
     return g;
 }
 
+// Single-channel panels have no lower colour lines; row addresses take A.. as needed.
 static bool pin_used(const Config &c, int pin) {
-    return pin < kA || pin > kE || uint32_t(pin - kA) < address_lines(Matrix::scan_of(c).scan);
+    const Hub75Scan s = Matrix::scan_of(c);
+    if (pin >= kR2 && pin <= kB2) return !s.single();
+    return pin < kA || pin > kE || uint32_t(pin - kA) < address_lines(s.scan);
 }
 
 Status Matrix::validate(const Config &c) {

@@ -137,6 +137,7 @@ std::vector<float> Hub75Panel::light(bool relative, Picos now) {
     std::vector<float> out(on.size(), 0.0f);
     if (denom <= 0) return out;
     for (size_t i = 0; i < on.size(); i++) out[i] = float(double(on[i]) / denom);
+    if (g_.single()) out.resize(size_t(g_.height) * cols_ * 3);  // the lower lines go nowhere
     if (g_.rows_per_address() != 1) out = as_seen(out);
     return g_.wall_rows() == 1 ? out : as_wall(out);
 }

@@ -275,8 +275,9 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     if (h != 16 && h != 32 && h != 64) fail(MP_QSTR_ValueError, "height must be 16, 32 or 64");
     if (chain < 1 || chain > 8) fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
     mp_int_t scan = a[ARG_scan].u_obj == mp_const_none ? h / 2 : mp_obj_get_int(a[ARG_scan].u_obj);
-    if (scan != h / 2 && scan != h / 4)
-        fail(MP_QSTR_ValueError, "scan must be height/2 (two rows per address) or height/4 (four-scan)");
+    if (scan != h / 2 && scan != h / 4 && !(scan == h && h <= 32))
+        fail(MP_QSTR_ValueError,
+             "scan must be height/2 (two rows per address), height/4 (four-scan) or height (single channel, up to 32)");
     mp_int_t block = a[ARG_scan_block].u_obj == mp_const_none ? w : mp_obj_get_int(a[ARG_scan_block].u_obj);
     if (block < 1 || block > w || w % block)
         fail(MP_QSTR_ValueError, "scan_block must divide the panel's width");

@@ -64,7 +64,7 @@ void raise_status(const Matrix &m, Status s) {
             fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256, width*chain at most 1024");
         case Status::kBadHeight: fail(MP_QSTR_ValueError, "height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)");
         case Status::kBadScan:
-            fail(MP_QSTR_ValueError, "scan must be height/2 or height/4; scan_block must divide width");
+            fail(MP_QSTR_ValueError, "scan must be height/2, height/4 or height (single channel, up to 32); scan_block must divide width");
         case Status::kBadGrid: fail(MP_QSTR_ValueError, "grid rows must divide chain");
         case Status::kBadChain: fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
         case Status::kBadDepth: fail(MP_QSTR_ValueError, "depth must be from 1 to 12");

@@ -19,8 +19,9 @@ _state = None
 
 class _Panel:
     def __init__(self, pins, width, height, depth, clock_hz, double_buffer, column_swap, brightness,
-                 invert):
+                 invert, scan):
         self.pins = pins
+        self.scan = scan  # None: two halves; the height: a single-channel panel
         self.invert = invert
         self.width = width
         self.height = height
@@ -48,7 +49,7 @@ class _Panel:
         self.matrix = _hub75.Matrix(w // chain, self.height, chain=chain, depth=self.depth,
                                    clock_hz=self.clock_hz, double_buffer=self.double_buffer,
                                    brightness=self.oe_level(self.brightness), gamma=False,
-                                   pins=self.pins, invert=self.invert)
+                                   pins=self.pins, invert=self.invert, scan=self.scan)
         self.matrix.show(self.frame, _hub75.RGB888)
 
     def stop(self):
@@ -133,11 +134,11 @@ def init(*, io_colors, io_rows, io_oe, io_lat, io_clk, width, color_depth=4,
     rows = _ints(io_rows, "io_rows")
     if width & 1:
         raise ValueError("width must be an even number")
-    if single_channel:
-        raise ValueError("single_channel panels are not supported: hub75 drives two halves")
-    if len(colors) != 6:
+    if len(colors) != (3 if single_channel else 6):
         raise ValueError("Unexpected number of color io lines")
-    if not 3 <= len(rows) <= 5:
+    if single_channel and not 4 <= len(rows) <= 5:
+        raise ValueError("io_rows must name 4 or 5 row lines (single-channel panels 16 or 32 high)")
+    if not single_channel and not 3 <= len(rows) <= 5:
         raise ValueError("io_rows must name 3 to 5 row lines (panels 16, 32 or 64 high)")
     if not 1 <= color_depth <= 8:
         raise ValueError("invalid value for color depth")
@@ -153,8 +154,10 @@ def init(*, io_colors, io_rows, io_oe, io_lat, io_clk, width, color_depth=4,
     for name, pad in zip(("a", "b", "c", "d", "e"), rows):
         pins[name] = pad
     pins["oe"], pins["lat"], pins["clk"] = io_oe, io_lat, io_clk
-    _state = _Panel(pins, width, 2 << len(rows), color_depth, clock_speed_khz * 1000,
-                    double_buffer, column_swap, brightness, invert)
+    # The height follows the row lines: 2 ** n rows per half, one half on single-channel panels.
+    height = (1 if single_channel else 2) << len(rows)
+    _state = _Panel(pins, width, height, color_depth, clock_speed_khz * 1000, double_buffer,
+                    column_swap, brightness, invert, height if single_channel else None)
 
 
 def _panel():

@@ -158,6 +158,36 @@ except AssertionError as e:
     check("want code" in str(e) or "nothing lit" in str(e), str(e))
 esp32sim.attach_hub75(W, H, pins=seed_wiring)
 
+# single_channel=True: a panel with R1 G1 B1 only, one row per address; its height is
+# 2 ** len(io_rows). A 64x16 one here, with the seed's first three colour pads.
+esp32sim.attach_hub75(W, 16, scan=16, pins=seed_wiring)
+ledmatrix.init(io_colors=(2, 15, 4), io_rows=(5, 18, 19, 21), io_clk=22, io_oe=25, io_lat=26,
+               width=64, single_channel=True)
+small = bytearray(W * 16 * 2)
+sfb = framebuf.FrameBuffer(small, W, 16, framebuf.RGB565)
+sfb.fill(0)
+sfb.text("one", 2, 0, 0xF800)
+sfb.text("half", 30, 8, 0x07FF)
+sfb.fill_rect(60, 12, 4, 4, 0xFFFF)
+ledmatrix.show(small)
+esp32sim.run_ms(20)
+light = esp32sim.snapshot("hub75", raw=True)
+full = max(light)
+check(len(light) == W * 16 * 3 and full > 0, "single channel: %d values" % len(light))
+for i in range(W * 16):
+    want = codes565(small[2 * i] | small[2 * i + 1] << 8, 4)
+    for c in range(3):
+        check(abs(light[3 * i + c] / full * 15 - want[c]) <= 0.5,
+              "single channel: x=%d y=%d channel %d" % (i % W, i // W, c))
+# A two-half driver on it (1/8 scan: rows 8..15 from R2 G2 B2, which the panel lacks).
+ledmatrix.init(io_colors=(2, 15, 4, 16, 27, 17), io_rows=(5, 18, 19), io_clk=22, io_oe=25,
+               io_lat=26, width=64)
+ledmatrix.show(small)
+esp32sim.run_ms(20)
+light = esp32sim.snapshot("hub75", raw=True)
+check(max(light[3 * W * 8:]) == 0, "rows 8..15 lit without the R1 G1 B1 lines")
+esp32sim.attach_hub75(W, H, pins=seed_wiring)
+
 
 def raises(exc, f, *args, **kw):
     try:
@@ -176,7 +206,9 @@ raises(ValueError, ledmatrix.set_brightness, -1)
 raises(ValueError, ledmatrix.init, width=63, **seed_pins)
 raises(ValueError, ledmatrix.init, width=64, color_depth=0, **seed_pins)
 raises(ValueError, ledmatrix.init, width=64, brightness=63, **seed_pins)
-raises(ValueError, ledmatrix.init, width=64, single_channel=True, **seed_pins)
+raises(ValueError, ledmatrix.init, width=64, single_channel=True, **seed_pins)  # 6 colours
+raises(ValueError, ledmatrix.init, width=64, single_channel=True, io_colors=(2, 15, 4),
+       io_rows=(5, 18, 19), io_clk=22, io_oe=25, io_lat=26)  # 8 rows: no such hub75 panel
 raises(ValueError, ledmatrix.init, width=64, clock_speed_khz=40000, **seed_pins)
 raises(ValueError, ledmatrix.init, width=64, io_colors=(2, 15, 4), io_rows=(5, 18, 19, 21),
        io_clk=22, io_oe=25, io_lat=26)

@@ -54,6 +54,16 @@ lands(32, 16, block=8)  # runs of 8 columns
 lands(64, 32, block=16)
 lands(32, 16, chain=2)
 lands(64, 32, chain=2, block=8)
+# Single-channel panels (R1 G1 B1 only, one row per address): scan = height.
+esp32sim.attach_hub75(64, 32, scan=32)
+m = hub75.Matrix(64, 32, gamma=False, scan=32, pins={"r2": 34, "g2": 35, "b2": 36})  # unused
+ref = bytearray(64 * 32 * 2)
+draw(framebuf.FrameBuffer(ref, 64, 32, framebuf.RGB565), 64, 32)
+draw(framebuf.FrameBuffer(m, 64, 32, framebuf.RGB565), 64, 32)
+m.show()
+esp32sim.run_ms(30)
+compare_rgb565(ref, 64, 32, esp32sim.snapshot("hub75"), where="single channel 64x32")
+m.deinit()
 scrambled(32, 16, None, None, None, "a 1/8 scan driver on a 1/4 scan panel")
 scrambled(64, 32, None, None, None, "a 1/16 scan driver on a 1/8 scan panel")
 scrambled(32, 16, 8, 4, None, "panel-wide runs on a panel with runs of 8")
@@ -84,7 +94,7 @@ for y, pos in ((1, 25), (5, 17)):
 # The panel model then agrees with the hand-worked driver: lands(32, 16, block=8) above.
 
 # Bad scans are refused with a clear error, by the driver and by the panel model.
-for kw in ({"scan": 5}, {"scan": 32}, {"scan": 8, "scan_block": 12}, {"scan": 0},
+for kw in ({"scan": 5}, {"scan": 64}, {"scan": 8, "scan_block": 12}, {"scan": 0},
            {"scan": 8, "scan_block": 0}):
     try:
         hub75.Matrix(64, 32, **kw)

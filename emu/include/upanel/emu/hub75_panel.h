@@ -29,8 +29,8 @@ struct Hub75Pins {
     bool inverted = false;
 };
 
-// scan: row addresses, height / 2 (two rows lit per address) or height / 4 (four-scan
-// outdoor panels: see hub75_panel_scan.cpp); scan_block: on four-scan panels, the pixels of
+// scan: row addresses, height / 2 (two rows lit per address), height / 4 (four-scan
+// outdoor panels: see hub75_panel_scan.cpp) or height (single channel: no R2 G2 B2); scan_block: on four-scan panels, the pixels of
 // one row block in a run of the shift register (0: the panel's width).
 // grid_rows: the chain's panels hung as a wall of that many rows (0: one row), serpentine
 // or zig-zag (see hub75_panel_wall.cpp).
@@ -43,7 +43,9 @@ struct Hub75Geometry {
     int wall_width() const { return width * (chain / wall_rows()); }
     int wall_height() const { return height * wall_rows(); }
     int cols() const { return width * chain; }
-    int rows_per_address() const { return height / 2 / scan; }  // per half: 1, or 2 on four-scan
+    // Single channel: one row per address, lit from R1 G1 B1 only (scan == height).
+    bool single() const { return scan == height; }
+    int rows_per_address() const { return single() ? 1 : height / 2 / scan; }  // 1, or 2 on four-scan
     int shift_cols() const { return cols() * rows_per_address(); }
 };
 
