@@ -90,8 +90,8 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
             const uint8_t *up = upper + x * bpp, *lo = lower + x * bpp;
             if (!identity) {
                 const uint32_t u = scan_.source(r, 0, x), l = scan_.source(r, 1, x);
-                up = u == Hub75Scan::kNone ? black : pixels + size_t(grid_.canvas_index(u)) * bpp;
-                lo = l == Hub75Scan::kNone ? black : pixels + size_t(grid_.canvas_index(l)) * bpp;
+                up = u == uint32_t(Hub75Scan::kNone) ? black : pixels + size_t(grid_.canvas_index(u)) * bpp;
+                lo = l == uint32_t(Hub75Scan::kNone) ? black : pixels + size_t(grid_.canvas_index(l)) * bpp;
             }
             uint32_t planes[3];  // as PlaneSpread: plane p in byte p & 3 of planes[p >> 2]
             if (format == PixelFormat::kRgb48) {

@@ -10,7 +10,7 @@ bool hub75_scan_valid(const Hub75Scan &s) {
 }
 
 uint32_t Hub75Scan::source(uint32_t a, uint32_t h, uint32_t s) const {
-    if (single()) return h ? kNone : a * width() + s;
+    if (single()) return h ? uint32_t(kNone) : a * width() + s;
     const uint32_t half_rows = panel_height / 2;
     if (fold() == 1) return (h * half_rows + a) * width() + s;
     const uint32_t span = 2 * panel_width;  // one panel's positions

@@ -28,7 +28,7 @@ struct Hub75Scan {
     bool identity() const { return fold() == 1 && !single(); }
     // The picture's pixel (y * width() + x) that position s of half h (0 upper, 1 lower)
     // shows under row address a; kNone for the lower lines of a single-channel panel.
-    static constexpr uint32_t kNone = 0xFFFFFFFFu;
+    enum : uint32_t { kNone = 0xFFFFFFFFu };  // not an inline variable: native modules link no such
     uint32_t source(uint32_t a, uint32_t h, uint32_t s) const;
 };
 
