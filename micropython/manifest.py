@@ -6,5 +6,7 @@
 import os
 
 include("$(MPY_DIR)/extmod/asyncio")
+# The first seed's ledmatrix API over hub75 (also built as ledmatrix.mpy by tools/build-mpy.sh).
+module("ledmatrix.py", base_path="ledmatrix")
 if os.environ.get("UPANEL_LV_BINDING_LIB"):
     module("lv_utils.py", base_path=os.environ["UPANEL_LV_BINDING_LIB"])

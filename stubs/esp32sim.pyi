@@ -13,7 +13,13 @@ def info(device: Optional[str] = None) -> dict:
     ili9341 bytes, frames, busy_us, idle_us and more; xpt2046 touched, x, y, touches,
     conversions, penirq."""
 def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
-                 scan: Optional[int] = None, pins: Optional[dict] = None) -> None: ...
+                 scan: Optional[int] = None, pins: Optional[dict] = None,
+                 scan_block: Optional[int] = None, grid: Optional[Tuple[int, int]] = None,
+                 serpentine: bool = False, inverted: bool = False) -> None:
+    """A chain of panels (inverted: behind inverting level shifters): scan height/2
+    (default), height (single channel, up to 32 rows) or height/4 (four-scan, runs of
+    scan_block columns, default width); grid=(rows, cols) hangs the chain as a wall
+    (serpentine: every other row reversed and upside down), and snapshots and PNGs show it."""
 def attach_ili9341(*, pins: Optional[dict] = None, backlight_on: int = 1) -> None: ...
 def attach_xpt2046(*, pins: Optional[dict] = None,
                    calibration: Optional[Tuple[int, int, int, int]] = None) -> None:

@@ -22,3 +22,6 @@ for mod in hub75 ili9341; do
   cp "$work/$mod.mpy" "$out/$mod.mpy"
   echo "$out/$mod.mpy: $(stat -c %s "$out/$mod.mpy") bytes ($arch)"
 done
+# ledmatrix is Python over hub75: bytecode, the same .mpy for every architecture.
+"$mpy_dir/mpy-cross/build/mpy-cross" -o "$out/ledmatrix.mpy" "$root/micropython/ledmatrix/ledmatrix.py"
+echo "$out/ledmatrix.mpy: $(stat -c %s "$out/ledmatrix.mpy") bytes (bytecode)"

@@ -16,6 +16,8 @@ capture hub75_scroll 5
 capture hub75_clock 5
 capture hub75_plasma 5
 capture hub75_png 8
+capture hub75_wall 4
+capture ledmatrix_seed 5
 capture tft_gui 1
 capture tft_espidf 1
 capture lvgl_tft 1

@@ -12,7 +12,7 @@ for arch in x64 armv7m rv32imc xtensawin; do
     continue
   fi
   mv "$out/$arch"/build/*.mpy "$out/$arch/"
-  for mod in hub75 ili9341; do  # every module tools/build-mpy.sh builds
+  for mod in hub75 ili9341 ledmatrix; do  # every module tools/build-mpy.sh builds
     [ -f "$out/$arch/$mod.mpy" ] || { echo "$arch: $mod.mpy missing" >&2; exit 1; }
   done
   rm -rf "${out:?}/$arch/build"

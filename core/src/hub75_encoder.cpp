@@ -78,6 +78,8 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
     const uint32_t cols = plan_.cols, rows = plan_.rows, depth = plan_.depth;
     const uint32_t bpp = bytes_per_pixel(format);
     const uint32_t max_code = (1u << depth) - 1;
+    const bool identity = scan_.identity() && grid_.identity();
+    const uint8_t black[6] = {0, 0, 0, 0, 0, 0};  // for lines no LED is wired to
     for (uint32_t r = 0; r < rows; r++) {
         const uint8_t *upper = pixels + size_t(r) * cols * bpp;
         const uint8_t *lower = pixels + size_t(r + rows) * cols * bpp;
@@ -85,12 +87,18 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
         uint16_t ctrl[BcmPlan::kMaxDepth];
         for (uint32_t p = 0; p < depth; p++) ctrl[p] = address_bits(r, p);
         for (uint32_t x = 0; x < cols; x++) {
+            const uint8_t *up = upper + x * bpp, *lo = lower + x * bpp;
+            if (!identity) {
+                const uint32_t u = scan_.source(r, 0, x), l = scan_.source(r, 1, x);
+                up = u == uint32_t(Hub75Scan::kNone) ? black : pixels + size_t(grid_.canvas_index(u)) * bpp;
+                lo = l == uint32_t(Hub75Scan::kNone) ? black : pixels + size_t(grid_.canvas_index(l)) * bpp;
+            }
             uint32_t planes[3];  // as PlaneSpread: plane p in byte p & 3 of planes[p >> 2]
             if (format == PixelFormat::kRgb48) {
                 // Linear 16-bit light: the code is the value scaled to the depth.
                 uint32_t c[6];
                 for (int i = 0; i < 3; i++) {
-                    const uint8_t *u = upper + x * 6 + 2 * i, *l = lower + x * 6 + 2 * i;
+                    const uint8_t *u = up + 2 * i, *l = lo + 2 * i;
                     c[i] = ((uint32_t(u[0]) | uint32_t(u[1]) << 8) * max_code + 32767) / 65535;
                     c[i + 3] = ((uint32_t(l[0]) | uint32_t(l[1]) << 8) * max_code + 32767) / 65535;
                 }
@@ -102,8 +110,8 @@ void Hub75Encoder::encode(const uint8_t *pixels, PixelFormat format, uint16_t *f
                 }
             } else {
                 uint32_t r1, g1, b1, r2, g2, b2;
-                channels(upper + x * bpp, format, r1, g1, b1);
-                channels(lower + x * bpp, format, r2, g2, b2);
+                channels(up, format, r1, g1, b1);
+                channels(lo, format, r2, g2, b2);
                 const PlaneSpread &a = spread_[0][r1], &b = spread_[1][g1], &c = spread_[2][b1];
                 const PlaneSpread &d = spread_[0][r2], &e = spread_[1][g2], &f = spread_[2][b2];
                 for (int k = 0; k < 3; k++)

@@ -16,11 +16,39 @@ static constexpr uint32_t kBusHz = 40'000'000;  // 160 MHz / M (2) / 2, divided 
 // emulated board's idle step: added to every bounded wait.
 static constexpr uint64_t kLatencyUs = 2'000;
 
-// Address lines a panel of this height uses: A..C for 1/8 scan up to A..E for 1/32.
-static uint32_t address_lines(uint32_t height) { return height == 16 ? 3 : height == 32 ? 4 : 5; }
+// Address lines for this many row addresses: A, B for 1/4 scan up to A..E for 1/32.
+static uint32_t address_lines(uint32_t scan) {
+    uint32_t n = 0;
+    while ((1u << n) < scan) n++;
+    return n;
+}
 
+core::Hub75Scan Matrix::scan_of(const Config &c) {
+    core::Hub75Scan s;
+    s.panel_width = c.width;
+    s.panel_height = c.height;
+    s.chain = c.chain;
+    s.scan = c.scan ? c.scan : c.height / 2;
+    s.block = c.scan_block ? c.scan_block : c.width;
+    return s;
+}
+
+core::Hub75Grid Matrix::grid_of(const Config &c) {
+    core::Hub75Grid g;
+    g.panel_width = c.width;
+    g.panel_height = c.height;
+    g.rows = c.grid_rows ? c.grid_rows : 1;
+    g.cols = c.chain / g.rows;
+    g.serpentine = c.serpentine;
+    g.rotation = c.rotation;
+    return g;
+}
+
+// Single-channel panels have no lower colour lines; row addresses take A.. as needed.
 static bool pin_used(const Config &c, int pin) {
-    return pin < kA || pin > kE || uint32_t(pin - kA) < address_lines(c.height);
+    const Hub75Scan s = Matrix::scan_of(c);
+    if (pin >= kR2 && pin <= kB2) return !s.single();
+    return pin < kA || pin > kE || uint32_t(pin - kA) < address_lines(s.scan);
 }
 
 Status Matrix::validate(const Config &c) {
@@ -28,7 +56,11 @@ Status Matrix::validate(const Config &c) {
     if (c.width < 8 || c.width > 256 || c.width % 8) return Status::kBadWidth;
     if (c.height != 16 && c.height != 32 && c.height != 64) return Status::kBadHeight;
     if (c.chain < 1 || c.chain > 8) return Status::kBadChain;
-    if (c.width * c.chain > 1024) return Status::kBadWidth;
+    if (!hub75_scan_valid(scan_of(c))) return Status::kBadScan;
+    if (c.grid_rows > c.chain || (c.grid_rows && c.chain % c.grid_rows) || c.rotation > 3 ||
+        !hub75_grid_valid(grid_of(c)))
+        return Status::kBadGrid;
+    if (scan_of(c).shift_cols() > 1024) return Status::kBadWidth;
     if (c.depth < 1 || c.depth > BcmPlan::kMaxDepth) return Status::kBadDepth;
     if (c.clock_hz < 1'000'000 || c.clock_hz > 20'000'000) return Status::kBadClock;
     if (c.i2s > 1) return Status::kBadI2s;
@@ -107,8 +139,11 @@ Status Matrix::init(const Config &config) {
     if (s != Status::kOk) return s;
     if (ll::dport_periph_enabled(ll::kDportBitI2s[config.i2s])) return Status::kI2sBusy;
     cfg_ = config;
-    plan_ = plan_bcm(cfg_.width * cfg_.chain, cfg_.height / 2, cfg_.depth);
+    const Hub75Scan scan = scan_of(cfg_);
+    plan_ = plan_bcm(scan.shift_cols(), scan.scan, cfg_.depth);
     encoder_.configure(plan_, cfg_.gamma, cfg_.brightness);
+    encoder_.set_scan(scan);
+    encoder_.set_grid(grid_of(cfg_));
     pad_chunk_ = hub75_pad_chunk(plan_);
     capacity_ = hub75_chain_capacity(plan_, pad_chunk_);
 
@@ -154,18 +189,19 @@ void Matrix::start_hardware() {
     ll::i2s_ll_enable_intr(u, 0);
     ll::i2s_ll_clear_intr(u, 0xFFFFFFFF);
     // Blank the panel while the pads switch over to the bus.
-    ll::gpio_output(cfg_.pins[kOe], true);
+    const bool inv = cfg_.invert_outputs;
+    ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
         uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u]
                                  : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
-        ll::gpio_matrix_out(cfg_.pins[i], sig, false);
+        ll::gpio_matrix_out(cfg_.pins[i], sig, inv);
     }
     prologue_->next = desc_addr(frames_[front_], 0);
     ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
     ll::i2s_ll_tx_start(u);
     ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
-                        false);
+                        inv);
 }
 
 void Matrix::stop_hardware() {
@@ -174,10 +210,11 @@ void Matrix::stop_hardware() {
     ll::i2s_ll_tx_stop(u);
     ll::i2s_ll_stop_out_link(u);
     // Leave the panel dark: OE high first, then the rest low, all as plain GPIO outputs.
-    ll::gpio_output(cfg_.pins[kOe], true);
+    const bool inv = cfg_.invert_outputs;
+    ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
-        ll::gpio_output(cfg_.pins[i], false);
+        ll::gpio_output(cfg_.pins[i], inv);
     }
     ll::dport_periph_disable(ll::kDportBitI2s[u]);
 }

@@ -29,6 +29,15 @@ struct Config {
     uint32_t brightness = 255;
     uint32_t i2s = 1;
     core::Hub75Pads pins = core::kHub75DefaultPads;  // indexed by Pin
+    // Row addresses (0: height / 2, the common panels; height / 4: four-scan panels) and, on
+    // four-scan panels, the pixels of one row block in a run of the shift register (0: width).
+    uint32_t scan = 0, scan_block = 0;
+    // The chain's panels as a wall of grid_rows rows (0: one row), serpentine or zig-zag,
+    // drawn on a canvas turned by rotation quarter turns clockwise (see hub75_grid.h).
+    uint32_t grid_rows = 0, rotation = 0;
+    bool serpentine = false;
+    // Every line inverted at the pad (GPIO matrix), for inverting level shifters.
+    bool invert_outputs = false;
 };
 
 enum class Status : uint8_t {
@@ -46,6 +55,8 @@ enum class Status : uint8_t {
     kNotActive,    // used before init() or after deinit()
     kBadBuffer,    // a pixel buffer of the wrong size
     kNoEndOfFrame, // no end-of-frame interrupt within kWaitRefreshes refresh periods
+    kBadScan,      // scan not height / 2 or height / 4, or a scan_block that does not divide width
+    kBadGrid,      // grid_rows does not divide chain, or rotation not 0..3
 };
 
 struct Info {
@@ -68,8 +79,9 @@ public:
     void deinit();
     bool active() const { return active_; }
 
-    uint32_t width() const { return cfg_.width * cfg_.chain; }
-    uint32_t height() const { return cfg_.height; }
+    // The canvas: the chain's width and height, or the wall's turned by the rotation.
+    uint32_t width() const { return grid_of(cfg_).canvas_width(); }
+    uint32_t height() const { return grid_of(cfg_).canvas_height(); }
     const Config &config() const { return cfg_; }
 
     // Encodes pixels (width() x height() in `format`) and presents them at the next refresh
@@ -88,6 +100,9 @@ public:
     uint32_t dma_needed() const { return dma_needed_; }
     uint32_t dma_available() const { return dma_available_; }
     uint32_t swaps() const { return swaps_; }
+    // The shift-register layout a configuration asks for (defaults filled in).
+    static core::Hub75Scan scan_of(const Config &c);
+    static core::Hub75Grid grid_of(const Config &c);
     // The pin a kBadPin or kPinTwice refers to, and for kPinTwice the pin it clashes with.
     int error_pin() const { return error_pin_; }
     // The pad the last validate() was asked to use for a pin.

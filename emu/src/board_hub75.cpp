@@ -29,22 +29,23 @@ void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
 
 // Where each panel input comes from through the GPIO matrix, for samples of `unit`.
 void Board::trace_inputs(const I2s &unit) {
+    const bool shifted = hub75_pins_.inverted;  // inverting level shifters on the way
     auto source_of = [&](int pad) {
         InputSource s;
         PadRoute r = gpio_.route(pad);
-        if (r.kind == PadRoute::kLevel) s.level = r.level;
+        if (r.kind == PadRoute::kLevel) s.level = r.level != shifted;
         if (r.kind != PadRoute::kSignal) return s;
         for (int b = 0; b < unit.sample_bits(); b++)
             if (unit.data_signal(b) == r.signal) s.bit = int8_t(b);
-        s.invert = r.invert;
-        if (s.bit < 0) s.level = r.invert;  // a signal of another block, idle low
+        s.invert = r.invert != shifted;
+        if (s.bit < 0) s.level = s.invert;  // a signal of another block, idle low
         return s;
     };
     for (int i = 0; i < 14; i++) sources_[i] = source_of(hub75_pins_.pad[i]);
     PadRoute clk = gpio_.route(hub75_pins_.pad[13]);
     if (clk.kind == PadRoute::kSignal && clk.signal == unit.ws_signal())
-        clocking_ = clk.invert ? Hub75Panel::Clocking::kEveryWordLate
-                               : Hub75Panel::Clocking::kEveryWord;
+        clocking_ = clk.invert != shifted ? Hub75Panel::Clocking::kEveryWordLate
+                                          : Hub75Panel::Clocking::kEveryWord;
     else
         clocking_ = Hub75Panel::Clocking::kLevel;
 }

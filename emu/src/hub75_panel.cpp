@@ -15,7 +15,7 @@ static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
 
 Hub75Panel::Hub75Panel(const Hub75Geometry &g)
     : g_(g),
-      cols_(uint32_t(g.cols())),
+      cols_(uint32_t(g.shift_cols())),
       rows_(uint32_t(g.scan)),
       shift_(cols_),
       latch_(cols_),
@@ -137,7 +137,9 @@ std::vector<float> Hub75Panel::light(bool relative, Picos now) {
     std::vector<float> out(on.size(), 0.0f);
     if (denom <= 0) return out;
     for (size_t i = 0; i < on.size(); i++) out[i] = float(double(on[i]) / denom);
-    return out;
+    if (g_.single()) out.resize(size_t(g_.height) * cols_ * 3);  // the lower lines go nowhere
+    if (g_.rows_per_address() != 1) out = as_seen(out);
+    return g_.wall_rows() == 1 ? out : as_wall(out);
 }
 
 }  // namespace upanel::emu

@@ -9,7 +9,7 @@ namespace {
 DisplayView hub75_view(emu::Board &board) {
     emu::Hub75Panel &panel = *board.hub75();
     const emu::Hub75Geometry &g = panel.geometry();
-    DisplayView v{"hub75", g.cols(), g.height, true, {}, {}};
+    DisplayView v{"hub75", g.wall_width(), g.wall_height(), true, {}, {}};
     v.rgb = emu::light_bytes(panel.light(true, board.now()));
     emu::Hub75Panel::Stats s = panel.stats();
     v.figures = {{"refresh_hz", s.refresh_hz}, {"oe_duty", s.oe_duty}, {"ghost", s.ghost},

@@ -136,7 +136,7 @@ void run_for(Picos d) {
 mp_obj_t hub75_raw_light(Hub75Panel &panel) {
     const Hub75Geometry &g = panel.geometry();
     vstr_t out;
-    vstr_init_len(&out, size_t(g.cols()) * g.height * 3 * sizeof(float));
+    vstr_init_len(&out, size_t(g.wall_width()) * g.wall_height() * 3 * sizeof(float));
     {
         std::vector<float> v = panel.light(false, board().now());
         memcpy(out.buf, v.data(), v.size() * sizeof(float));
@@ -201,12 +201,12 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     const Hub75Geometry &g = panel.geometry();
     if (a[1].u_bool) return hub75_raw_light(panel);
     vstr_t rgb;
-    vstr_init_len(&rgb, size_t(g.cols()) * g.height * 3);
+    vstr_init_len(&rgb, size_t(g.wall_width()) * g.wall_height() * 3);
     {
         std::vector<uint8_t> bytes = light_bytes(panel.light(true, board().now()));
         memcpy(rgb.buf, bytes.data(), bytes.size());
     }
-    mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.cols()), MP_OBJ_NEW_SMALL_INT(g.height),
+    mp_obj_t items[3] = {MP_OBJ_NEW_SMALL_INT(g.wall_width()), MP_OBJ_NEW_SMALL_INT(g.wall_height()),
                          mp_obj_new_bytes_from_vstr(&rgb)};
     return mp_obj_new_tuple(3, items);
 }
@@ -243,26 +243,54 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
 }
 
 extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
-    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins };
+    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_scan_block, ARG_grid, ARG_serpentine,
+           ARG_inverted };
     static const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
         {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
         {MP_QSTR_chain, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
         {MP_QSTR_scan, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_scan_block, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_grid, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_inverted, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
     mp_int_t w = a[ARG_width].u_int, h = a[ARG_height].u_int, chain = a[ARG_chain].u_int;
+    // grid=(rows, cols): a wall of rows x cols panels on one chain (chain may be left out).
+    mp_int_t grid_rows = 0;
+    if (a[ARG_grid].u_obj != mp_const_none) {
+        size_t n;
+        mp_obj_t *rc;
+        mp_obj_get_array(a[ARG_grid].u_obj, &n, &rc);
+        if (n != 2) fail(MP_QSTR_ValueError, "grid must be (rows, cols)");
+        grid_rows = mp_obj_get_int(rc[0]);
+        mp_int_t cols = mp_obj_get_int(rc[1]);
+        if (grid_rows < 1 || cols < 1 || grid_rows * cols > 8)
+            fail(MP_QSTR_ValueError, "grid must be (rows, cols) of at most 8 panels");
+        if (chain == 1) chain = grid_rows * cols;
+        if (chain != grid_rows * cols) fail(MP_QSTR_ValueError, "chain must be rows*cols of the grid");
+    }
     if (w < 8 || w > 256 || w % 8) fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256");
     if (h != 16 && h != 32 && h != 64) fail(MP_QSTR_ValueError, "height must be 16, 32 or 64");
     if (chain < 1 || chain > 8) fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
     mp_int_t scan = a[ARG_scan].u_obj == mp_const_none ? h / 2 : mp_obj_get_int(a[ARG_scan].u_obj);
-    if (scan != h / 2)
-        fail(MP_QSTR_ValueError, "the panel model drives two rows per address: scan must be height/2");
+    if (scan != h / 2 && scan != h / 4 && !(scan == h && h <= 32))
+        fail(MP_QSTR_ValueError,
+             "scan must be height/2 (two rows per address), height/4 (four-scan) or height (single channel, up to 32)");
+    mp_int_t block = a[ARG_scan_block].u_obj == mp_const_none ? w : mp_obj_get_int(a[ARG_scan_block].u_obj);
+    if (block < 1 || block > w || w % block)
+        fail(MP_QSTR_ValueError, "scan_block must divide the panel's width");
     Hub75Pins pins;
     read_pins(a[ARG_pins].u_obj, Hub75Pins::kNames, pins.pad, 0);
-    board().attach_hub75(Hub75Geometry{int(w), int(h), int(chain), int(scan)}, pins);
+    pins.inverted = a[ARG_inverted].u_bool;
+    Hub75Geometry g{int(w), int(h), int(chain), int(scan)};
+    g.scan_block = int(block);
+    g.grid_rows = int(grid_rows);
+    g.serpentine = a[ARG_serpentine].u_bool;
+    board().attach_hub75(g, pins);
     return mp_const_none;
 }
 

@@ -63,6 +63,9 @@ void raise_status(const Matrix &m, Status s) {
         case Status::kBadWidth:
             fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256, width*chain at most 1024");
         case Status::kBadHeight: fail(MP_QSTR_ValueError, "height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)");
+        case Status::kBadScan:
+            fail(MP_QSTR_ValueError, "scan must be height/2, height/4 or height (single channel, up to 32); scan_block must divide width");
+        case Status::kBadGrid: fail(MP_QSTR_ValueError, "grid rows must divide chain");
         case Status::kBadChain: fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
         case Status::kBadDepth: fail(MP_QSTR_ValueError, "depth must be from 1 to 12");
         case Status::kBadClock: fail(MP_QSTR_ValueError, "clock_hz must be from 1000000 to 20000000");
@@ -101,7 +104,8 @@ void raise_status(const Matrix &m, Status s) {
 extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
                                           const mp_obj_t *args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_depth, ARG_clock_hz, ARG_double_buffer,
-           ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s };
+           ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s, ARG_scan, ARG_scan_block,
+           ARG_grid, ARG_serpentine, ARG_rotation, ARG_invert };
     // Not static: a native module's qstrs are only known at load time.
     const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
@@ -114,6 +118,12 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
         {MP_QSTR_gamma, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = true}},
         {MP_QSTR_pins, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_i2s, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 1}},
+        {MP_QSTR_scan, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_scan_block, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_grid, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_rotation, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
+        {MP_QSTR_invert, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(allowed), allowed, a);
@@ -127,6 +137,32 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     cfg.double_buffer = a[ARG_double_buffer].u_bool;
     cfg.gamma = a[ARG_gamma].u_bool;
     cfg.i2s = clamp(a[ARG_i2s].u_int);
+    // None: the default (0 in Config); 0 or less given: a value the driver refuses.
+    auto optional = [](mp_obj_t v) {
+        if (v == mp_const_none) return uint32_t(0);
+        uint32_t u = clamp(mp_obj_get_int(v));
+        return u ? u : 0xFFFFFFFFu;
+    };
+    cfg.scan = optional(a[ARG_scan].u_obj);
+    cfg.scan_block = optional(a[ARG_scan_block].u_obj);
+    // grid=(rows, cols): the chain is rows * cols panels (chain may be left out).
+    if (a[ARG_grid].u_obj != mp_const_none) {
+        mp_obj_t *rc;
+        size_t n;
+        mp_obj_get_array(a[ARG_grid].u_obj, &n, &rc);
+        if (n != 2) fail(MP_QSTR_ValueError, "grid must be (rows, cols)");
+        mp_int_t rows = mp_obj_get_int(rc[0]), cols = mp_obj_get_int(rc[1]);
+        if (rows < 1 || cols < 1 || rows * cols > 8) fail(MP_QSTR_ValueError, "grid must be (rows, cols) of at most 8 panels");
+        if (cfg.chain == 1) cfg.chain = uint32_t(rows * cols);
+        if (cfg.chain != uint32_t(rows * cols)) fail(MP_QSTR_ValueError, "chain must be rows*cols of the grid");
+        cfg.grid_rows = uint32_t(rows);
+    }
+    cfg.serpentine = a[ARG_serpentine].u_bool;
+    cfg.invert_outputs = a[ARG_invert].u_bool;
+    mp_int_t rotation = a[ARG_rotation].u_int;
+    if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270)
+        fail(MP_QSTR_ValueError, "rotation must be 0, 90, 180 or 270");
+    cfg.rotation = uint32_t(rotation / 90);
     mp_int_t brightness = a[ARG_brightness].u_int;
     if (brightness < 0 || brightness > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
     cfg.brightness = uint32_t(brightness);

@@ -63,12 +63,19 @@ check("a failing script: status 1 and its traceback", code == 1 and "boom" in er
 board = write("board.json", json.dumps({"hub75": {"width": 64, "height": 32, "chain": 2}}))
 code, out, err = run("run", geometry, "--board", board)
 check("a board file is applied before the script", code == 0 and "cols 128" in out, (code, out, err))
+wall = write("wall.json", json.dumps({"hub75": {"width": 64, "height": 32, "grid": [2, 2],
+                                               "serpentine": True}}))
+geometry2 = write("geometry2.py", "import esp32sim\nw, h, _ = esp32sim.snapshot('hub75')\nprint('wall', w, h)\n")
+code, out, err = run("run", geometry2, "--board", wall)
+check("a board file hangs a wall", code == 0 and "wall 128 64" in out, (code, out, err))
 for name, text, needle in (
     ("notjson.json", "{hub75", "not JSON"),
     ("unknown.json", '{"lcd": {}}', "unknown device"),
     ("setting.json", '{"hub75": {"colour": 1}}', "no setting"),
     ("pins.json", '{"ili9341": {"pins": {"dc": "x"}}}', "pad numbers"),
     ("range.json", '{"hub75": {"height": 48}}', "height must be"),
+    ("grid.json", '{"hub75": {"grid": 2}}', "grid must be [rows, cols]"),
+    ("serpentine.json", '{"hub75": {"serpentine": 1}}', "must be true or false"),
 ):
     code, out, err = run("run", hello, "--board", write(name, text))
     check("bad board file %s: status 2, says %r" % (name, needle), code == 2 and needle in err, (code, err))

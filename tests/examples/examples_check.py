@@ -69,6 +69,23 @@ if shot:
     check("png: yellow sun %r" % (sun,), sun[0] > 200 and sun[1] > 150 and sun[2] < 120)
     check("png: green ground %r" % (ground,), ground[1] > ground[0] + 20 and ground[1] > ground[2])
     check("png: sky redder low than high %r %r" % (sky_top, sky_low), sky_low[0] > sky_top[0] + 60)
+shot = capture("hub75_wall", 8)
+if shot:
+    l = leds(shot)
+    w = max(x for x, _ in l) + 1
+    h = max(y for _, y in l) + 1
+    check("wall: the 2x2 wall is 128x64 LEDs (%dx%d)" % (w, h), (w, h) == (128, 64))
+    red = [p for p, c in l.items() if c[0] > 150 and c[1] < 80 and c[2] < 80]
+    # "canvas" (red) is drawn at rows 29..36, across the seam between the two rows of panels.
+    check("wall: red text on both sides of the row seam",
+          any(y < 32 for _, y in red) and any(y >= 32 for _, y in red))
+    check("wall: a blue frame round the whole wall", l[(0, 0)][2] > 150 and l[(127, 63)][2] > 150)
+shot = capture("ledmatrix_seed", 8)
+if shot:
+    l = leds(shot)
+    check("ledmatrix: blue background", l[(0, 0)][2] > 200 and l[(0, 0)][0] < 50)
+    yellow = [p for p, c in l.items() if c[0] > 200 and c[1] > 200]
+    check("ledmatrix: yellow text in rows 12..19", len(yellow) > 40 and all(12 <= y <= 19 for _, y in yellow))
 shot = capture("tft_espidf", 1)
 if shot:
     w, h, rows = shot

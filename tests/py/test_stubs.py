@@ -3,6 +3,7 @@
 import esp32sim
 import hub75
 import ili9341
+import ledmatrix
 from checks import check
 
 STUBS = "../../stubs/"
@@ -32,7 +33,7 @@ def stub_names(path):
     return top, members
 
 
-for module in (hub75, ili9341, esp32sim):
+for module in (hub75, ili9341, esp32sim, ledmatrix):
     top, members = stub_names(STUBS + module.__name__ + ".pyi")
     public = {n for n in dir(module) if not n.startswith("_")}
     check(top == public, "%s: stub %r, module %r" % (module.__name__, sorted(top - public), sorted(public - top)))

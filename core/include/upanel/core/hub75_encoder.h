@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "upanel/core/bcm_plan.h"
+#include "upanel/core/hub75_grid.h"
+#include "upanel/core/hub75_scan.h"
 
 namespace upanel::core {
 
@@ -40,7 +42,12 @@ class Hub75Encoder {
 public:
     // gamma: light = (v / 255) ^ 2.2; otherwise light proportional to v.
     void configure(const BcmPlan &plan, bool gamma, uint32_t brightness);
-    // Fills the frame's data words from `pixels` (width cols, height 2 * rows).
+    // Where each shift position takes its pixel from; without it, the picture is cols wide
+    // and 2 * rows high and maps one to one.
+    void set_scan(const Hub75Scan &scan) { scan_ = scan; }
+    // The wall the chain's panels make and the canvas turned on it: `pixels` is the canvas.
+    void set_grid(const Hub75Grid &grid) { grid_ = grid; }
+    // Fills the frame's data words from `pixels` (the picture set_scan() describes).
     void encode(const uint8_t *pixels, PixelFormat format, uint16_t *frame) const;
     // Rewrites LAT, OE and address bits of a frame for the current brightness, keeping colour.
     void restamp(uint16_t *frame) const;
@@ -51,6 +58,8 @@ private:
     uint16_t address_bits(uint32_t r, uint32_t p) const;
 
     BcmPlan plan_;
+    Hub75Scan scan_;
+    Hub75Grid grid_;
     uint32_t on_first_[BcmPlan::kMaxDepth] = {};  // data words [on_first, on_last) are lit
     uint32_t on_last_[BcmPlan::kMaxDepth] = {};
     PlaneSpread spread_[3][256] = {};

@@ -24,11 +24,29 @@ struct Hub75Pins {
         return p;
     }();
     static constexpr const auto &kNames = core::kHub75SignalNames;
+    // Inverting level shifters between the pads and the panel (74HCT04-style boards): the
+    // panel sees every line the other way round.
+    bool inverted = false;
 };
 
+// scan: row addresses, height / 2 (two rows lit per address), height / 4 (four-scan
+// outdoor panels: see hub75_panel_scan.cpp) or height (single channel: no R2 G2 B2); scan_block: on four-scan panels, the pixels of
+// one row block in a run of the shift register (0: the panel's width).
+// grid_rows: the chain's panels hung as a wall of that many rows (0: one row), serpentine
+// or zig-zag (see hub75_panel_wall.cpp).
 struct Hub75Geometry {
     int width = 64, height = 32, chain = 1, scan = 16;
+    int scan_block = 0;
+    int grid_rows = 0;
+    bool serpentine = false;
+    int wall_rows() const { return grid_rows ? grid_rows : 1; }
+    int wall_width() const { return width * (chain / wall_rows()); }
+    int wall_height() const { return height * wall_rows(); }
     int cols() const { return width * chain; }
+    // Single channel: one row per address, lit from R1 G1 B1 only (scan == height).
+    bool single() const { return scan == height; }
+    int rows_per_address() const { return single() ? 1 : height / 2 / scan; }  // 1, or 2 on four-scan
+    int shift_cols() const { return cols() * rows_per_address(); }
 };
 
 class Hub75Panel {
@@ -58,13 +76,18 @@ public:
         uint64_t refreshes = 0, torn = 0;
     };
     Stats stats() const { return stats_; }
-    // Light per LED, RGB per pixel, row-major over the last complete refresh (or, when the
+    // Light per LED, RGB per pixel, row-major over the wall (wall_width x wall_height: the
+    // chain's width x height when it is one row) over the last complete refresh (or, when the
     // panel has stopped refreshing, over the time since the last one). relative: as fractions
     // of the brightest row's OE-on time (what a camera with auto exposure records); otherwise
     // as fractions of one row's share of the refresh time.
     std::vector<float> light(bool relative, Picos now);
 
 private:
+    // Light per shift position (rows * 2 x shift columns) rearranged as the LEDs sit.
+    std::vector<float> as_seen(const std::vector<float> &by_position) const;
+    // Light along the chain (height x cols) rearranged as the wall hangs.
+    std::vector<float> as_wall(const std::vector<float> &along_chain) const;
     void shift(uint16_t rgb);
     void latch();
     void flush_segment();
