@@ -6,7 +6,7 @@
 
 # core: BCM timing plan, HUB75 encoder, DMA descriptor chains
 UPANEL_CORE_SRC = core/src/bcm_plan.cpp core/src/hub75_encoder.cpp core/src/hub75_chain.cpp \
-	core/src/hub75_wiring.cpp
+	core/src/hub75_wiring.cpp core/src/hub75_startup.cpp
 
 # The register layer's back ends: the emulated board's (host) and the chip's (ESP-IDF).
 UPANEL_LL_HOST_SRC = ll/host/host_bus.c

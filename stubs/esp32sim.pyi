@@ -13,7 +13,12 @@ def info(device: Optional[str] = None) -> dict:
     ili9341 bytes, frames, busy_us, idle_us and more; xpt2046 touched, x, y, touches,
     conversions, penirq."""
 def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
-                 scan: Optional[int] = None, pins: Optional[dict] = None) -> None: ...
+                 scan: Optional[int] = None, pins: Optional[dict] = None,
+                 chip: Optional[str] = None, clk_edge: Optional[str] = None,
+                 turn_off_ns: int = 0) -> None:
+    """The HUB75 panel model; chip "generic", "fm6126a" or "icn2038s" (dark until its
+    registers are written), clk_edge "rising" or "falling" (the edge the panel samples on),
+    turn_off_ns: how long the outputs stay on after OE rises (ghosting without blanking)."""
 def attach_ili9341(*, pins: Optional[dict] = None, backlight_on: int = 1) -> None: ...
 def attach_xpt2046(*, pins: Optional[dict] = None,
                    calibration: Optional[Tuple[int, int, int, int]] = None) -> None:

@@ -16,10 +16,15 @@ class Matrix:
 
     def __init__(self, width: int = 64, height: int = 32, *, chain: int = 1, depth: int = 8,
                  clock_hz: int = 20_000_000, double_buffer: bool = True, brightness: int = 255,
-                 gamma: bool = True, pins: Optional[dict] = None, i2s: int = 1) -> None:
+                 gamma: bool = True, pins: Optional[dict] = None, i2s: int = 1,
+                 chip: Optional[str] = None, latch_blanking: int = 2,
+                 clk_phase: int = 0) -> None:
         """width: a multiple of 8 up to 256; height 16, 32 or 64 (1/8, 1/16, 1/32 scan);
         depth 1..12 bit planes; clock 1..20 MHz; pins: any of r1 g1 b1 r2 g2 b2 a b c d e lat
-        oe clk. Raises ValueError, MemoryError (DMA RAM needed), OSError (I2S in use)."""
+        oe clk; chip "generic", "fm6126a" or "icn2038s" (the latter two get their registers
+        written at start-up); latch_blanking 0..16 clocks of OE off around LAT; clk_phase 1
+        for panels that sample on CLK's falling edge. Raises ValueError, MemoryError (DMA RAM
+        needed), OSError (I2S in use)."""
     def show(self, buf: Optional[bytes] = None, format: int = RGB565) -> None:
         """Encodes the back buffer (or buf) and presents it at the next refresh boundary;
         waits first if the previous frame is not on the panel yet."""
