@@ -147,7 +147,9 @@ void Hub75Panel::feed(const uint16_t *in, size_t n, Picos t0, Picos dt, Clocking
 }
 
 // One input word on a panel of driver chips: the CLK edge they sample on shifts data and counts
-// LAT; LAT's fall gives the command.
+// LAT; LAT's fall gives the command. LAT changes where the word starts, before the word's own
+// edge; when the edge is there too (a late-sampling panel), LAT's fall wins the race, as the
+// generic panel's latch does.
 void Hub75Panel::clock_chips(uint16_t v, Clocking clocking) {
     bool edge = true;
     uint16_t sampled = v;
@@ -156,14 +158,16 @@ void Hub75Panel::clock_chips(uint16_t v, Clocking clocking) {
         bool was = last_in_ & kClk, is = v & kClk;
         edge = e_.clk_falling ? (was && !is) : (!was && is);
     }
+    if (!(v & kLat) && (last_in_ & kLat)) lat_fell();
     if (edge) {
         shift(sampled & kRgbMask);
-        chips_->clock(sampled & kLat);
+        chips_->clock(sampled & v & kLat);  // a LAT that fell already counts no more
     }
-    if (!(v & kLat) && (last_in_ & kLat)) {
-        flush_segment();  // light so far at the registers it had
-        if (chips_->lat_fell(shift_, head_) == Hub75DriverChips::Command::kLatch) latch();
-    }
+}
+
+void Hub75Panel::lat_fell() {
+    flush_segment();  // light so far at the registers it had
+    if (chips_->lat_fell(shift_, head_) == Hub75DriverChips::Command::kLatch) latch();
 }
 
 void Hub75Panel::hold_until(Picos t) {

@@ -209,41 +209,6 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     return mp_obj_new_tuple(3, items);
 }
 
-extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
-    mp_obj_t d = mp_obj_new_dict(8);
-    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
-    if (n_args == 1 && is_ili9341(args[0])) return ili9341_info();
-    if (n_args == 1 && is_xpt2046(args[0])) return xpt2046_info();
-    if (n_args == 1) {
-        Hub75Panel &panel = device(args[0]);
-        Hub75Panel::Stats s = panel.stats();
-        put(MP_QSTR_refresh_hz, mp_obj_new_float(s.refresh_hz));
-        put(MP_QSTR_oe_duty, mp_obj_new_float(s.oe_duty));
-        put(MP_QSTR_ghost, mp_obj_new_float(s.ghost));
-        put(MP_QSTR_torn, mp_obj_new_int_from_ull(s.torn));
-        put(MP_QSTR_refreshes, mp_obj_new_int_from_ull(s.refreshes));
-        if (const Hub75DriverChips *c = panel.driver_chips()) {
-            put(MP_QSTR_reg1, chip_registers(*c, false));
-            put(MP_QSTR_reg2, chip_registers(*c, true));
-        }
-        return d;
-    }
-    Board &b = board();
-    Board::Stats s = b.stats();
-    put(MP_QSTR_time_us, mp_obj_new_int_from_ull(b.now() / kPicosPerUs));
-    put(MP_QSTR_reg_reads, mp_obj_new_int_from_ull(s.reg_reads));
-    put(MP_QSTR_reg_writes, mp_obj_new_int_from_ull(s.reg_writes));
-    put(MP_QSTR_interrupts, mp_obj_new_int_from_ull(s.interrupts));
-    put(MP_QSTR_dma_free, mp_obj_new_int_from_uint(b.dram().heap_free()));
-    put(MP_QSTR_dma_heap, mp_obj_new_int_from_uint(b.dram().heap_size()));
-    // Bytes the host's C heap (malloc) has in use: the emulator's, the drivers' host side and
-    // the firmware's own, for soak tests that the C side does not grow (0 under ASan, whose
-    // allocator does not report it).
-    put(MP_QSTR_c_heap, mp_obj_new_int_from_ull(mallinfo2().uordblks));
-    put(MP_QSTR_faults, mp_obj_new_int_from_uint(b.faults().size()));
-    return d;
-}
-
 namespace {
 
 // attach_hub75's chip, clk_edge and turn_off_ns: how the panel differs from the ideal one.
@@ -279,6 +244,41 @@ mp_obj_t chip_registers(const Hub75DriverChips &c, bool second) {
 }
 
 }  // namespace
+
+extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
+    mp_obj_t d = mp_obj_new_dict(8);
+    auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
+    if (n_args == 1 && is_ili9341(args[0])) return ili9341_info();
+    if (n_args == 1 && is_xpt2046(args[0])) return xpt2046_info();
+    if (n_args == 1) {
+        Hub75Panel &panel = device(args[0]);
+        Hub75Panel::Stats s = panel.stats();
+        put(MP_QSTR_refresh_hz, mp_obj_new_float(s.refresh_hz));
+        put(MP_QSTR_oe_duty, mp_obj_new_float(s.oe_duty));
+        put(MP_QSTR_ghost, mp_obj_new_float(s.ghost));
+        put(MP_QSTR_torn, mp_obj_new_int_from_ull(s.torn));
+        put(MP_QSTR_refreshes, mp_obj_new_int_from_ull(s.refreshes));
+        if (const Hub75DriverChips *c = panel.driver_chips()) {
+            put(MP_QSTR_reg1, chip_registers(*c, false));
+            put(MP_QSTR_reg2, chip_registers(*c, true));
+        }
+        return d;
+    }
+    Board &b = board();
+    Board::Stats s = b.stats();
+    put(MP_QSTR_time_us, mp_obj_new_int_from_ull(b.now() / kPicosPerUs));
+    put(MP_QSTR_reg_reads, mp_obj_new_int_from_ull(s.reg_reads));
+    put(MP_QSTR_reg_writes, mp_obj_new_int_from_ull(s.reg_writes));
+    put(MP_QSTR_interrupts, mp_obj_new_int_from_ull(s.interrupts));
+    put(MP_QSTR_dma_free, mp_obj_new_int_from_uint(b.dram().heap_free()));
+    put(MP_QSTR_dma_heap, mp_obj_new_int_from_uint(b.dram().heap_size()));
+    // Bytes the host's C heap (malloc) has in use: the emulator's, the drivers' host side and
+    // the firmware's own, for soak tests that the C side does not grow (0 under ASan, whose
+    // allocator does not report it).
+    put(MP_QSTR_c_heap, mp_obj_new_int_from_ull(mallinfo2().uordblks));
+    put(MP_QSTR_faults, mp_obj_new_int_from_uint(b.faults().size()));
+    return d;
+}
 
 extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_chip, ARG_clk_edge, ARG_turn_off_ns };

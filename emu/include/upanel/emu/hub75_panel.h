@@ -86,6 +86,7 @@ private:
     void shift(uint16_t rgb);
     void latch();
     void clock_chips(uint16_t v, Clocking clocking);
+    void lat_fell();
     void flush_segment();
     void credit_chip_light(Picos on, Picos *upper, Picos *lower);
     void end_generation();
