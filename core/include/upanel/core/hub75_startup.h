@@ -1,7 +1,7 @@
 // Driver chips on HUB75 panels that need their configuration registers written before they
 // light (the FM6126A family), and the words that write them.
 //
-// An FM6126A (and the FM6124, and the ICN2038S that is sold as its equivalent) takes a command
+// An FM6126A (and the ICN2038S, which the open panel libraries start the same way) takes a command
 // from how many CLK rising edges see LAT high before LAT falls: 11 write configuration register
 // 1, 12 register 2; anything else latches the shifted data as a plain shift register does. Each
 // chip drives 16 outputs of one colour line and takes the 16 bits its shift register holds, the
