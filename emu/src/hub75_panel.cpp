@@ -16,8 +16,9 @@ static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
 Hub75Panel::Hub75Panel(const Hub75Geometry &g, const Hub75Electrical &e)
     : g_(g),
       e_(e),
-      chips_(e.chip == Hub75Chip::kGeneric ? nullptr
-                                           : std::make_unique<Hub75DriverChips>(uint32_t(g.cols()))),
+      chips_(e.chip == Hub75Chip::kGeneric
+                 ? nullptr
+                 : std::make_unique<Hub75DriverChips>(uint32_t(g.cols()))),
       cols_(uint32_t(g.cols())),
       rows_(uint32_t(g.scan)),
       shift_(cols_),
@@ -69,10 +70,9 @@ void Hub75Panel::credit_chip_light(Picos on, Picos *upper, Picos *lower) {
         uint8_t bits = latch_[x];
         if (!bits) continue;
         for (uint32_t c = 0; c < 3; c++) {
-            if (bits & (1u << c))
-                upper[x * 3 + c] += on * chips_->light_steps(c, x) / Hub75DriverChips::kCurrentSteps;
-            if (bits & (8u << c))
-                lower[x * 3 + c] += on * chips_->light_steps(c + 3, x) / Hub75DriverChips::kCurrentSteps;
+            constexpr Picos kSteps = Hub75DriverChips::kCurrentSteps;
+            if (bits & (1u << c)) upper[x * 3 + c] += on * chips_->light_steps(c, x) / kSteps;
+            if (bits & (8u << c)) lower[x * 3 + c] += on * chips_->light_steps(c + 3, x) / kSteps;
         }
     }
 }

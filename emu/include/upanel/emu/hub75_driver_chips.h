@@ -44,7 +44,9 @@ public:
     uint16_t reg1(uint32_t line, uint32_t chip) const { return reg1_[line * chips_ + chip]; }
     uint16_t reg2(uint32_t line, uint32_t chip) const { return reg2_[line * chips_ + chip]; }
     // Light of an LED on `line` at column x, in 1/kCurrentSteps of a plain panel's.
-    uint32_t light_steps(uint32_t line, uint32_t x) const { return steps_[line * chips_ + x / kOutputs]; }
+    uint32_t light_steps(uint32_t line, uint32_t x) const {
+        return steps_[line * chips_ + x / kOutputs];
+    }
 
 private:
     void write(std::vector<uint16_t> &reg, const std::vector<uint8_t> &shift, uint32_t head);
