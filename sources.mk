@@ -5,9 +5,9 @@
 # and `NAME = file...` lines (`\` continues one), which make and CMake's reader both take.
 
 # core, HUB75's part: BCM timing plan, encoder, scan patterns, panel grids, DMA descriptor
-# chains, default wiring
+# chains, default wiring, driver-chip start-up
 UPANEL_CORE_HUB75_SRC = core/src/bcm_plan.cpp core/src/hub75_encoder.cpp core/src/hub75_chain.cpp \
-	core/src/hub75_wiring.cpp core/src/hub75_scan.cpp core/src/hub75_grid.cpp
+	core/src/hub75_wiring.cpp core/src/hub75_scan.cpp core/src/hub75_grid.cpp core/src/hub75_startup.cpp
 # core, what the ILI9341 driver needs: its default wiring, linear DMA descriptor chains
 UPANEL_CORE_ILI9341_SRC = core/src/ili9341_wiring.cpp core/src/lldesc.cpp
 

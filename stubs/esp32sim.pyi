@@ -15,11 +15,16 @@ def info(device: Optional[str] = None) -> dict:
 def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
                  scan: Optional[int] = None, pins: Optional[dict] = None,
                  scan_block: Optional[int] = None, grid: Optional[Tuple[int, int]] = None,
-                 serpentine: bool = False, inverted: bool = False) -> None:
+                 serpentine: bool = False, inverted: bool = False,
+                 chip: Optional[str] = None, clk_edge: Optional[str] = None,
+                 turn_off_ns: int = 0) -> None:
     """A chain of panels (inverted: behind inverting level shifters): scan height/2
     (default), height (single channel, up to 32 rows) or height/4 (four-scan, runs of
     scan_block columns, default width); grid=(rows, cols) hangs the chain as a wall
-    (serpentine: every other row reversed and upside down), and snapshots and PNGs show it."""
+    (serpentine: every other row reversed and upside down), and snapshots and PNGs show it.
+    chip "generic", "fm6126a" or "icn2038s" (dark until its registers are written), clk_edge
+    "rising" or "falling" (the edge the panel samples on), turn_off_ns: how long the outputs
+    stay on after OE rises (ghosting without blanking)."""
 def attach_ili9341(*, pins: Optional[dict] = None, backlight_on: int = 1) -> None: ...
 def attach_xpt2046(*, pins: Optional[dict] = None,
                    calibration: Optional[Tuple[int, int, int, int]] = None) -> None:

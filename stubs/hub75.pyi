@@ -19,7 +19,8 @@ class Matrix:
                  gamma: bool = True, pins: Optional[dict] = None, i2s: int = 1,
                  scan: Optional[int] = None, scan_block: Optional[int] = None,
                  grid: Optional[Tuple[int, int]] = None, serpentine: bool = False,
-                 rotation: int = 0, invert: bool = False) -> None:
+                 rotation: int = 0, invert: bool = False, chip: Optional[str] = None,
+                 latch_blanking: int = 2, clk_phase: int = 0) -> None:
         """width: a multiple of 8 up to 256; height 16, 32 or 64 (1/8, 1/16, 1/32 scan);
         depth 1..12 bit planes; clock 1..20 MHz; pins: any of r1 g1 b1 r2 g2 b2 a b c d e lat
         oe clk. scan: row addresses, height/2 (default), height (single channel: R1 G1 B1
@@ -28,8 +29,11 @@ class Matrix:
         width). grid=(rows, cols): the chain (rows*cols panels) hung as a wall, serpentine
         (every other row of panels reversed and upside down) or zig-zag; rotation 0, 90, 180,
         270 turns the canvas clockwise on the wall; m.width x m.height is the canvas.
-        invert: every line inverted at the pads (inverting level shifters).
-        Raises ValueError, MemoryError (DMA RAM needed), OSError (I2S in use)."""
+        invert: every line inverted at the pads (inverting level shifters). chip "generic",
+        "fm6126a" or "icn2038s" (the latter two get their registers written at start-up);
+        latch_blanking 0..16 clocks of OE off around LAT; clk_phase 1 for panels that sample
+        on CLK's falling edge. Raises ValueError, MemoryError (DMA RAM needed), OSError (I2S
+        in use)."""
     def show(self, buf: Optional[bytes] = None, format: int = RGB565) -> None:
         """Encodes the back buffer (or buf) and presents it at the next refresh boundary;
         waits first if the previous frame is not on the panel yet."""

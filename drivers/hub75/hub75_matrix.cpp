@@ -64,6 +64,11 @@ Status Matrix::validate(const Config &c) {
     if (c.depth < 1 || c.depth > BcmPlan::kMaxDepth) return Status::kBadDepth;
     if (c.clock_hz < 1'000'000 || c.clock_hz > 20'000'000) return Status::kBadClock;
     if (c.i2s > 1) return Status::kBadI2s;
+    if (c.latch_blanking > BcmPlan::kMaxBlanking) return Status::kBadBlanking;
+    if (c.clk_phase > 1) return Status::kBadPhase;
+    if (c.chip != Hub75Chip::kGeneric && c.chip != Hub75Chip::kFm6126a &&
+        c.chip != Hub75Chip::kIcn2038s)
+        return Status::kBadChip;
     for (int i = 0; i < kPinCount; i++) {
         if (!pin_used(c, i)) continue;
         error_pin_ = int8_t(i);
@@ -87,7 +92,9 @@ bool Matrix::allocate() {
     const uint32_t desc_bytes = capacity_ * uint32_t(sizeof(LlDesc));
     const uint32_t pad_bytes = plan_.rows * hub75_pad_row_bytes(pad_chunk_);
     const uint32_t prologue_bytes = uint32_t(sizeof(LlDesc)) + plan_.cols * 2;
-    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + prologue_bytes;
+    const uint32_t startup_words = hub75_startup_word_count(cfg_.chip, plan_.cols);
+    const uint32_t startup_bytes = startup_words ? 2 * uint32_t(sizeof(LlDesc)) + startup_words * 2 : 0;
+    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + prologue_bytes + startup_bytes;
     dma_available_ = uint32_t(ll::dma_largest_free());
     for (uint32_t i = 0; i < frames; i++) {
         frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(data_bytes));
@@ -104,12 +111,36 @@ bool Matrix::allocate() {
                                  (x == plan_.cols - 1 ? hub75_word::kLat : 0));
     prologue_->word0 = lldesc_word0(plan_.cols * 2, plan_.cols * 2, false, true);
     prologue_->buf = ll::dma_addr(words);
+    if (startup_words && !allocate_startup()) return false;
     if (pad_bytes) {
         pad_ = static_cast<uint16_t *>(ll::dma_alloc(pad_bytes));
         if (!pad_) return false;
         for (uint32_t a = 0; a < plan_.rows; a++)
             hub75_fill_pad_row(pad_ + a * 2 * pad_chunk_, pad_chunk_, a);
     }
+    return true;
+}
+
+// The chips' register writes, sent once before the prologue: one descriptor per register (a
+// chain of 1024 columns is 2048 bytes a register, within a descriptor's 4092).
+bool Matrix::allocate_startup() {
+    const uint32_t n = hub75_startup_word_count(cfg_.chip, plan_.cols);
+    startup_ = static_cast<LlDesc *>(ll::dma_alloc(2 * uint32_t(sizeof(LlDesc)) + n * 2));
+    if (!startup_) return false;
+    auto *words = reinterpret_cast<uint16_t *>(startup_ + 2);
+    hub75_startup_words(cfg_.chip, plan_.cols, words);
+    for (uint32_t i = 0; i < n; i += 2) {  // the I2S sends each 32-bit word's upper half first
+        uint16_t first = words[i];
+        words[i] = words[i + 1];
+        words[i + 1] = first;
+    }
+    const uint32_t register_bytes = plan_.cols * 2;
+    for (uint32_t d = 0; d < 2; d++) {
+        startup_[d].word0 = lldesc_word0(register_bytes, register_bytes, false, true);
+        startup_[d].buf = ll::dma_addr(words + d * plan_.cols);
+    }
+    startup_[0].next = ll::dma_addr(startup_ + 1);
+    startup_[1].next = ll::dma_addr(prologue_);
     return true;
 }
 
@@ -121,8 +152,10 @@ void Matrix::release() {
     }
     if (pad_) ll::dma_free(pad_);
     if (prologue_) ll::dma_free(prologue_);
+    if (startup_) ll::dma_free(startup_);
     pad_ = nullptr;
     prologue_ = nullptr;
+    startup_ = nullptr;
 }
 
 void Matrix::build_chain(Frame &f) {
@@ -140,7 +173,7 @@ Status Matrix::init(const Config &config) {
     if (ll::dport_periph_enabled(ll::kDportBitI2s[config.i2s])) return Status::kI2sBusy;
     cfg_ = config;
     const Hub75Scan scan = scan_of(cfg_);
-    plan_ = plan_bcm(scan.shift_cols(), scan.scan, cfg_.depth);
+    plan_ = plan_bcm(scan.shift_cols(), scan.scan, cfg_.depth, BcmPlan::kDefaultMinDuty, cfg_.latch_blanking);
     encoder_.configure(plan_, cfg_.gamma, cfg_.brightness);
     encoder_.set_scan(scan);
     encoder_.set_grid(grid_of(cfg_));
@@ -195,10 +228,10 @@ void Matrix::start_hardware() {
         if (i == kOe || !pin_used(cfg_, i)) continue;
         uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u]
                                  : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
-        ll::gpio_matrix_out(cfg_.pins[i], sig, inv);
+        ll::gpio_matrix_out(cfg_.pins[i], sig, inv != (i == kClk && cfg_.clk_phase));
     }
     prologue_->next = desc_addr(frames_[front_], 0);
-    ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
+    ll::i2s_ll_start_out_link(u, ll::dma_addr(startup_ ? startup_ : prologue_));
     ll::i2s_ll_tx_start(u);
     ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
                         inv);

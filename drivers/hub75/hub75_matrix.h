@@ -14,6 +14,7 @@
 #include "upanel/core/bcm_plan.h"
 #include "upanel/core/hub75_chain.h"
 #include "upanel/core/hub75_encoder.h"
+#include "upanel/core/hub75_startup.h"
 #include "upanel/core/hub75_wiring.h"
 
 namespace upanel::hub75 {
@@ -38,6 +39,13 @@ struct Config {
     bool serpentine = false;
     // Every line inverted at the pad (GPIO matrix), for inverting level shifters.
     bool invert_outputs = false;
+    // The panel's driver chips: an FM6126A or ICN2038S gets its registers written at init().
+    core::Hub75Chip chip = core::Hub75Chip::kGeneric;
+    // Clocks of OE off before each LAT (LAT included) and after each row switch.
+    uint32_t latch_blanking = core::BcmPlan::kDefaultBlanking;
+    // 0: the panel samples data on CLK's rising edge (most do); 1: on its falling edge (the
+    // driver inverts CLK, so data is steady at the panel's edge either way).
+    uint32_t clk_phase = 0;
 };
 
 enum class Status : uint8_t {
@@ -57,6 +65,9 @@ enum class Status : uint8_t {
     kNoEndOfFrame, // no end-of-frame interrupt within kWaitRefreshes refresh periods
     kBadScan,      // scan not height / 2 or height / 4, or a scan_block that does not divide width
     kBadGrid,      // grid_rows does not divide chain, or rotation not 0..3
+    kBadBlanking,  // latch_blanking above BcmPlan::kMaxBlanking
+    kBadPhase,     // clk_phase not 0 or 1
+    kBadChip,      // chip not one of core::Hub75Chip
 };
 
 struct Info {
@@ -121,6 +132,7 @@ private:
     bool allocate();
     void release();
     void build_chain(Frame &f);
+    bool allocate_startup();
     uint32_t desc_addr(const Frame &f, uint32_t i) const;
     void start_hardware();
     void stop_hardware();
@@ -134,6 +146,7 @@ private:
     Frame frames_[2];
     uint16_t *pad_ = nullptr;
     core::LlDesc *prologue_ = nullptr;  // followed by its data words
+    core::LlDesc *startup_ = nullptr;   // the chips' register writes: two descriptors, words
     uint32_t pad_chunk_ = 0, capacity_ = 0;
     uint32_t dma_needed_ = 0, dma_available_ = 0;
     uint32_t clkm_n_ = 0, clkm_b_ = 0, clkm_a_ = 1;

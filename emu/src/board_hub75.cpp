@@ -18,8 +18,9 @@ void Board::check_shown_data() {
     }
 }
 
-void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins) {
-    hub75_ = std::make_unique<Hub75Panel>(g);
+void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins,
+                         const Hub75Electrical &electrical) {
+    hub75_ = std::make_unique<Hub75Panel>(g, electrical);
     hub75_->hold_until(now_);
     hub75_pins_ = pins;
     panel_serial_++;
@@ -42,10 +43,14 @@ void Board::trace_inputs(const I2s &unit) {
         return s;
     };
     for (int i = 0; i < 14; i++) sources_[i] = source_of(hub75_pins_.pad[i]);
+    // WS rises mid-sample and falls where the next sample starts: a panel that samples on the
+    // edge at the sample's start (WS inverted, or a falling-edge panel on plain WS) takes the
+    // sample before, as its hold time lets it.
     PadRoute clk = gpio_.route(hub75_pins_.pad[13]);
     if (clk.kind == PadRoute::kSignal && clk.signal == unit.ws_signal())
-        clocking_ = clk.invert != shifted ? Hub75Panel::Clocking::kEveryWordLate
-                                          : Hub75Panel::Clocking::kEveryWord;
+        clocking_ = clk.invert != shifted != hub75_->electrical().clk_falling
+                        ? Hub75Panel::Clocking::kEveryWordLate
+                        : Hub75Panel::Clocking::kEveryWord;
     else
         clocking_ = Hub75Panel::Clocking::kLevel;
 }

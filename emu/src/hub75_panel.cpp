@@ -13,8 +13,12 @@ static constexpr uint8_t kLitLeds[64] = {
 // Until a refresh completes, or when refreshes stop, light is averaged since the last one.
 static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
 
-Hub75Panel::Hub75Panel(const Hub75Geometry &g)
+Hub75Panel::Hub75Panel(const Hub75Geometry &g, const Hub75Electrical &e)
     : g_(g),
+      e_(e),
+      chips_(e.chip == Hub75Chip::kGeneric
+                 ? nullptr
+                 : std::make_unique<Hub75DriverChips>(uint32_t(g.shift_cols()))),
       cols_(uint32_t(g.shift_cols())),
       rows_(uint32_t(g.scan)),
       shift_(cols_),
@@ -49,12 +53,26 @@ void Hub75Panel::flush_segment() {
     total_on_ += on * latch_lit_;
     Picos *upper = &led_on_[size_t(addr_) * cols_ * 3];
     Picos *lower = &led_on_[size_t(addr_ + rows_) * cols_ * 3];
+    if (chips_) return credit_chip_light(on, upper, lower);
     for (uint32_t x = 0; x < cols_; x++) {
         uint8_t bits = latch_[x];
         if (!bits) continue;
         for (int c = 0; c < 3; c++) {
             if (bits & (1u << c)) upper[x * 3 + c] += on;
             if (bits & (8u << c)) lower[x * 3 + c] += on;
+        }
+    }
+}
+
+// As flush_segment, each LED's light scaled by its chip's output current (0 while off).
+void Hub75Panel::credit_chip_light(Picos on, Picos *upper, Picos *lower) {
+    for (uint32_t x = 0; x < cols_; x++) {
+        uint8_t bits = latch_[x];
+        if (!bits) continue;
+        for (uint32_t c = 0; c < 3; c++) {
+            constexpr Picos kSteps = Hub75DriverChips::kCurrentSteps;
+            if (bits & (1u << c)) upper[x * 3 + c] += on * chips_->light_steps(c, x) / kSteps;
+            if (bits & (8u << c)) lower[x * 3 + c] += on * chips_->light_steps(c + 3, x) / kSteps;
         }
     }
 }
@@ -102,25 +120,60 @@ void Hub75Panel::feed(const uint16_t *in, size_t n, Picos t0, Picos dt, Clocking
     const uint32_t addr_mask = rows_ - 1;
     for (size_t i = 0; i < n; i++) {
         uint16_t v = in[i];
-        switch (clocking) {
-            case Clocking::kEveryWord: shift(v & kRgbMask); break;
-            case Clocking::kEveryWordLate: shift(last_in_ & kRgbMask); break;
-            case Clocking::kLevel:
-                if ((v & kClk) && !(last_in_ & kClk)) shift(v & kRgbMask);
-                break;
+        if (chips_) {
+            clock_chips(v, clocking);
+        } else {
+            switch (clocking) {
+                case Clocking::kEveryWord: shift(v & kRgbMask); break;
+                case Clocking::kEveryWordLate: shift(last_in_ & kRgbMask); break;
+                case Clocking::kLevel:
+                    if ((v & kClk) && !(last_in_ & kClk) && !e_.clk_falling) shift(v & kRgbMask);
+                    if (!(v & kClk) && (last_in_ & kClk) && e_.clk_falling) shift(v & kRgbMask);
+                    break;
+            }
+            if (v & kLat) latch();
         }
-        if (v & kLat) latch();
         uint32_t a = (uint32_t(v) >> kAddrShift) & addr_mask;
         if (a != addr_) set_address(a, time_);
-        if (!(v & kOe)) seg_on_ += dt;
+        if (!(v & kOe)) {
+            seg_on_ += dt;
+        } else {
+            if (!(last_in_ & kOe)) dark_at_ = time_ + e_.turn_off;
+            if (time_ < dark_at_) seg_on_ += std::min(dt, dark_at_ - time_);
+        }
         last_in_ = v;
         time_ += dt;
     }
 }
 
+// One input word on a panel of driver chips: the CLK edge they sample on shifts data and counts
+// LAT; LAT's fall gives the command. LAT changes where the word starts, before the word's own
+// edge; when the edge is there too (a late-sampling panel), LAT's fall wins the race, as the
+// generic panel's latch does.
+void Hub75Panel::clock_chips(uint16_t v, Clocking clocking) {
+    bool edge = true;
+    uint16_t sampled = v;
+    if (clocking == Clocking::kEveryWordLate) sampled = last_in_;
+    if (clocking == Clocking::kLevel) {
+        bool was = last_in_ & kClk, is = v & kClk;
+        edge = e_.clk_falling ? (was && !is) : (!was && is);
+    }
+    if (!(v & kLat) && (last_in_ & kLat)) lat_fell();
+    if (edge) {
+        shift(sampled & kRgbMask);
+        chips_->clock(sampled & v & kLat);  // a LAT that fell already counts no more
+    }
+}
+
+void Hub75Panel::lat_fell() {
+    flush_segment();  // light so far at the registers it had
+    if (chips_->lat_fell(shift_, head_) == Hub75DriverChips::Command::kLatch) latch();
+}
+
 void Hub75Panel::hold_until(Picos t) {
     if (t <= time_) return;
     if (!(last_in_ & kOe)) seg_on_ += t - time_;
+    else if (time_ < dark_at_) seg_on_ += std::min(t, dark_at_) - time_;
     time_ = t;
 }
 

@@ -211,6 +211,42 @@ extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_ma
     return mp_obj_new_tuple(3, items);
 }
 
+namespace {
+
+// attach_hub75's chip, clk_edge and turn_off_ns: how the panel differs from the ideal one.
+Hub75Electrical hub75_electrical(mp_obj_t chip, mp_obj_t clk_edge, mp_int_t turn_off_ns) {
+    Hub75Electrical e;
+    if (chip != mp_const_none) {
+        const char *name = mp_obj_str_get_str(chip);
+        if (!strcmp(name, "generic")) e.chip = Hub75Chip::kGeneric;
+        else if (!strcmp(name, "fm6126a")) e.chip = Hub75Chip::kFm6126a;
+        else if (!strcmp(name, "icn2038s")) e.chip = Hub75Chip::kIcn2038s;
+        else fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+    }
+    if (clk_edge != mp_const_none) {
+        const char *edge = mp_obj_str_get_str(clk_edge);
+        if (!strcmp(edge, "falling")) e.clk_falling = true;
+        else if (strcmp(edge, "rising")) fail(MP_QSTR_ValueError, "clk_edge must be 'rising' or 'falling'");
+    }
+    if (turn_off_ns < 0 || turn_off_ns > 10000) fail_range("turn_off_ns", 0, 10000);
+    e.turn_off = Picos(turn_off_ns) * 1000;  // ps
+    return e;
+}
+
+// A list per colour line (R1 G1 B1 R2 G2 B2) of each chip's register value.
+mp_obj_t chip_registers(const Hub75DriverChips &c, bool second) {
+    mp_obj_t lines = mp_obj_new_list(0, nullptr);
+    for (uint32_t line = 0; line < Hub75DriverChips::kLines; line++) {
+        mp_obj_t chips = mp_obj_new_list(0, nullptr);
+        for (uint32_t i = 0; i < c.chips_per_line(); i++)
+            mp_obj_list_append(chips, MP_OBJ_NEW_SMALL_INT(second ? c.reg2(line, i) : c.reg1(line, i)));
+        mp_obj_list_append(lines, chips);
+    }
+    return lines;
+}
+
+}  // namespace
+
 extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
     mp_obj_t d = mp_obj_new_dict(8);
     auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
@@ -224,6 +260,10 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
         put(MP_QSTR_ghost, mp_obj_new_float(s.ghost));
         put(MP_QSTR_torn, mp_obj_new_int_from_ull(s.torn));
         put(MP_QSTR_refreshes, mp_obj_new_int_from_ull(s.refreshes));
+        if (const Hub75DriverChips *c = panel.driver_chips()) {
+            put(MP_QSTR_reg1, chip_registers(*c, false));
+            put(MP_QSTR_reg2, chip_registers(*c, true));
+        }
         return d;
     }
     Board &b = board();
@@ -244,7 +284,7 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
 
 extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_scan_block, ARG_grid, ARG_serpentine,
-           ARG_inverted };
+           ARG_inverted, ARG_chip, ARG_clk_edge, ARG_turn_off_ns };
     static const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
         {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
@@ -255,6 +295,9 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
         {MP_QSTR_grid, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
         {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
         {MP_QSTR_inverted, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_chip, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_clk_edge, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_turn_off_ns, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args, args, kw_args, MP_ARRAY_SIZE(allowed), allowed, a);
@@ -290,7 +333,11 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     g.scan_block = int(block);
     g.grid_rows = int(grid_rows);
     g.serpentine = a[ARG_serpentine].u_bool;
-    board().attach_hub75(g, pins);
+    Hub75Electrical e = hub75_electrical(a[ARG_chip].u_obj, a[ARG_clk_edge].u_obj,
+                                         a[ARG_turn_off_ns].u_int);
+    if (e.chip != Hub75Chip::kGeneric && (w * chain) % Hub75DriverChips::kOutputs)
+        fail(MP_QSTR_ValueError, "a panel of driver chips needs width*chain a multiple of 16");
+    board().attach_hub75(g, pins, e);
     return mp_const_none;
 }
 

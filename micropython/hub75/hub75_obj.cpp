@@ -56,6 +56,18 @@ mp_obj_t figure(uint32_t value, uint32_t scale) {
 
 uint32_t clamp(mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); }
 
+// chip=: the panel's driver chips by name.
+upanel::core::Hub75Chip chip_of(mp_obj_t name_obj) {
+    using upanel::core::Hub75Chip;
+    using upanel::glue::same;
+    if (name_obj == mp_const_none) return Hub75Chip::kGeneric;
+    const char *name = mp_obj_str_get_str(name_obj);
+    if (same(name, "generic")) return Hub75Chip::kGeneric;
+    if (same(name, "fm6126a")) return Hub75Chip::kFm6126a;
+    if (same(name, "icn2038s")) return Hub75Chip::kIcn2038s;
+    fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+}
+
 void raise_status(const Matrix &m, Status s) {
     using upanel::hub75::kPinNames;
     switch (s) {
@@ -91,6 +103,9 @@ void raise_status(const Matrix &m, Status s) {
         }
         case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
         case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
+        case Status::kBadBlanking: fail(MP_QSTR_ValueError, "latch_blanking must be from 0 to 16");
+        case Status::kBadPhase: fail(MP_QSTR_ValueError, "clk_phase must be 0 (rising edge) or 1 (falling edge)");
+        case Status::kBadChip: fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
         case Status::kNoEndOfFrame: {
             mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.config().i2s), MP_OBJ_NEW_SMALL_INT(Matrix::kWaitRefreshes)};
             fail(MP_QSTR_OSError, "no end-of-frame from I2S%d in %d refresh periods: is its clock enabled? Matrix deinitialised",
@@ -105,7 +120,7 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
                                           const mp_obj_t *args) {
     enum { ARG_width, ARG_height, ARG_chain, ARG_depth, ARG_clock_hz, ARG_double_buffer,
            ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s, ARG_scan, ARG_scan_block,
-           ARG_grid, ARG_serpentine, ARG_rotation, ARG_invert };
+           ARG_grid, ARG_serpentine, ARG_rotation, ARG_invert, ARG_chip, ARG_latch_blanking, ARG_clk_phase };
     // Not static: a native module's qstrs are only known at load time.
     const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
@@ -124,6 +139,9 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
         {MP_QSTR_serpentine, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
         {MP_QSTR_rotation, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
         {MP_QSTR_invert, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false}},
+        {MP_QSTR_chip, MP_ARG_KW_ONLY | MP_ARG_OBJ, {.u_obj = mp_const_none}},
+        {MP_QSTR_latch_blanking, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 2}},
+        {MP_QSTR_clk_phase, MP_ARG_KW_ONLY | MP_ARG_INT, {.u_int = 0}},
     };
     mp_arg_val_t a[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(allowed), allowed, a);
@@ -163,6 +181,9 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     if (rotation != 0 && rotation != 90 && rotation != 180 && rotation != 270)
         fail(MP_QSTR_ValueError, "rotation must be 0, 90, 180 or 270");
     cfg.rotation = uint32_t(rotation / 90);
+    cfg.chip = chip_of(a[ARG_chip].u_obj);
+    cfg.latch_blanking = clamp(a[ARG_latch_blanking].u_int);
+    cfg.clk_phase = clamp(a[ARG_clk_phase].u_int);
     mp_int_t brightness = a[ARG_brightness].u_int;
     if (brightness < 0 || brightness > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
     cfg.brightness = uint32_t(brightness);

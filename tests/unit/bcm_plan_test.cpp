@@ -14,8 +14,7 @@ TEST(BcmPlan, WindowsHoldTheShiftAndTheLightWithBlanking) {
         BcmPlan p = plan_bcm(64, 16, depth);
         for (uint32_t w = 0; w < depth; w++) {
             EXPECT_GE(p.window[w], p.cols);
-            EXPECT_GE(p.window[w], p.lit(p.shown_plane(w)) + BcmPlan::kBlankAfterLatch +
-                                       BcmPlan::kBlankBeforeLatch);
+            EXPECT_GE(p.window[w], p.lit(p.shown_plane(w)) + 2 + 2);
             EXPECT_EQ(p.window[w] % 2, 0u);
         }
     }
@@ -34,9 +33,28 @@ TEST(BcmPlan, FullBrightnessLightsExactlyTheUnitTimesTwoToThePlane) {
     for (uint32_t w = 0; w < p.depth; w++) {
         WindowLight l = window_light(p, w, 255);
         EXPECT_EQ(l.on_end - l.on_start, p.lit(p.shown_plane(w)));
-        EXPECT_GE(l.on_start, BcmPlan::kBlankAfterLatch);
-        EXPECT_LE(l.on_end, p.window[w] - BcmPlan::kBlankBeforeLatch);
+        EXPECT_GE(l.on_start, 2u);
+        EXPECT_LE(l.on_end, p.window[w] - 2);
         EXPECT_EQ(l.on_start % 2, 0u);
+    }
+}
+
+// latch_blanking: OE stays off that many clocks after each window starts and before its LAT
+// (LAT included), odd counts too, at any depth and brightness.
+TEST(BcmPlan, BlankingKeepsTheLightClearOfLatchAndRowSwitch) {
+    for (uint32_t blank : {0u, 1u, 3u, 5u, 16u}) {
+        for (uint32_t depth : {1u, 4u, 8u}) {
+            BcmPlan p = plan_bcm(32, 8, depth, BcmPlan::kDefaultMinDuty, blank);
+            for (uint32_t w = 0; w < depth; w++) {
+                for (uint32_t b : {1u, 128u, 255u}) {
+                    WindowLight l = window_light(p, w, b);
+                    EXPECT_GE(l.on_start, blank) << blank << " " << depth << " " << w;
+                    EXPECT_LE(l.on_end + blank, p.window[w]) << blank << " " << depth << " " << w;
+                }
+                EXPECT_EQ(window_light(p, w, 255).on_end - window_light(p, w, 255).on_start,
+                          p.lit(p.shown_plane(w)));
+            }
+        }
     }
 }
 

@@ -13,14 +13,19 @@ namespace upanel::core {
 
 struct BcmPlan {
     static constexpr uint32_t kMaxDepth = 12;
-    static constexpr uint32_t kBlankAfterLatch = 2;   // clocks with OE off after a window starts
-    static constexpr uint32_t kBlankBeforeLatch = 2;  // clocks with OE off before LAT, LAT included
+    static constexpr uint32_t kDefaultBlanking = 2;
+    static constexpr uint32_t kMaxBlanking = 16;
+    static constexpr uint32_t kDefaultMinDuty = 60;  // percent, see plan_bcm()
 
     uint32_t cols = 0;   // clocks of one shift: panel width x chain
     uint32_t rows = 0;   // row addresses (1/rows scan)
     uint32_t depth = 0;  // bit planes
     uint32_t unit = 0;   // clocks that plane 0 is lit at full brightness
     uint32_t window[kMaxDepth] = {};  // clocks of window p, even so DMA lengths stay word sized
+    // Clocks with OE off after a window starts (the row address changes there) and before
+    // LAT, LAT included: time the panel's outputs get to go dark before a latch or a row
+    // switch. 0 lets OE stay on across LAT.
+    uint32_t blank = kDefaultBlanking;
 
     // The plane shown during window p, and the clocks it is lit at full brightness.
     uint32_t shown_plane(uint32_t p) const { return p == 0 ? depth - 1 : p - 1; }
@@ -34,7 +39,9 @@ struct BcmPlan {
 
 // Smallest unit whose OE duty (lit clocks / all clocks) reaches min_duty_percent, so short
 // planes are not left dim while the refresh rate stays as high as the bus allows.
-BcmPlan plan_bcm(uint32_t cols, uint32_t rows, uint32_t depth, uint32_t min_duty_percent = 60);
+BcmPlan plan_bcm(uint32_t cols, uint32_t rows, uint32_t depth,
+                 uint32_t min_duty_percent = BcmPlan::kDefaultMinDuty,
+                 uint32_t blank = BcmPlan::kDefaultBlanking);
 
 // Window p laid out with the lit clocks of the shown plane scaled by brightness/255: the OE-on
 // run is [on_start, on_end) in window clocks, as late as the blanking before LAT allows, with

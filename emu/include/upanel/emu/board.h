@@ -70,7 +70,8 @@ public:
     void set_pad(int pad, int level);
 
     // Devices.
-    void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins);
+    void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins,
+                      const Hub75Electrical &electrical = {});
     Hub75Panel *hub75() { return hub75_.get(); }
     // An ILI9341 display; one is wired by default, with the seed's pads.
     void attach_ili9341(const Ili9341Pins &pins);

@@ -9,10 +9,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "upanel/core/hub75_wiring.h"
 #include "upanel/emu/clock.h"
+#include "upanel/emu/hub75_driver_chips.h"
 
 namespace upanel::emu {
 
@@ -49,6 +51,19 @@ struct Hub75Geometry {
     int shift_cols() const { return cols() * rows_per_address(); }
 };
 
+// What sets one panel apart from the ideal shift-register panel (the defaults).
+struct Hub75Electrical {
+    // Column driver chips; an FM6126A or ICN2038S stays dark until its registers are written
+    // (hub75_driver_chips.h). Needs a chain width that is a multiple of 16.
+    Hub75Chip chip = Hub75Chip::kGeneric;
+    // The chips sample data (and LAT, for their commands) on CLK's falling edge, not its rising.
+    bool clk_falling = false;
+    // After OE goes high the outputs keep conducting this long (the drivers' turn-off delay and
+    // the row lines' discharge): a LAT or row switch sooner than that lights the new data in the
+    // old row for the rest of it, the ghost that latch blanking is there to prevent.
+    Picos turn_off = 0;
+};
+
 class Hub75Panel {
 public:
     // Bits of the input word the board hands over for each pixel clock.
@@ -61,8 +76,11 @@ public:
     };
     enum class Clocking { kEveryWord, kEveryWordLate, kLevel };
 
-    explicit Hub75Panel(const Hub75Geometry &g);
+    explicit Hub75Panel(const Hub75Geometry &g, const Hub75Electrical &e = {});
     const Hub75Geometry &geometry() const { return g_; }
+    const Hub75Electrical &electrical() const { return e_; }
+    // The driver chips' registers (null on a generic panel).
+    const Hub75DriverChips *driver_chips() const { return chips_.get(); }
 
     // One input word per pixel clock, each lasting dt, starting at t0.
     void feed(const uint16_t *in, size_t n, Picos t0, Picos dt, Clocking clocking);
@@ -90,12 +108,18 @@ private:
     std::vector<float> as_wall(const std::vector<float> &along_chain) const;
     void shift(uint16_t rgb);
     void latch();
+    void clock_chips(uint16_t v, Clocking clocking);
+    void lat_fell();
     void flush_segment();
+    void credit_chip_light(Picos on, Picos *upper, Picos *lower);
     void end_generation();
     void set_address(uint32_t a, Picos t);
     void finish_refresh(Picos t);
 
     Hub75Geometry g_;
+    Hub75Electrical e_;
+    std::unique_ptr<Hub75DriverChips> chips_;
+    Picos dark_at_ = 0;  // outputs conduct until then after OE went high (turn_off)
     uint32_t cols_, rows_;
     std::vector<uint8_t> shift_;   // ring: column x is shift_[(head_ + x) % cols_]
     uint32_t head_ = 0;
