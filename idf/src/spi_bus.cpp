@@ -24,24 +24,11 @@ bool pin_ok(int pad, bool output, bool required) {
     return output ? idf::pad_valid_output(pad) : idf::pad_valid(pad);
 }
 
-esp_err_t check_pins(const spi_bus_config_t &c) {
-    const uint32_t f = c.flags;
-    const bool dual = f & SPICOMMON_BUSFLAG_DUAL, wphd = f & SPICOMMON_BUSFLAG_WPHD;
-    bool ok = pin_ok(c.mosi_io_num, true, dual || (f & SPICOMMON_BUSFLAG_MOSI)) &&
-              pin_ok(c.miso_io_num, false, dual || (f & SPICOMMON_BUSFLAG_MISO)) &&
-              pin_ok(c.sclk_io_num, true, f & SPICOMMON_BUSFLAG_SCLK) &&
-              pin_ok(c.quadwp_io_num, true, wphd) && pin_ok(c.quadhd_io_num, true, wphd);
-    return ok ? ESP_OK : ESP_ERR_INVALID_ARG;
-}
-
-// DMA channel 1 or 2 for this unit: the one asked for, or with SPI_DMA_CH_AUTO one no other
-// SPI unit has selected in DPORT; 0 when it is taken (or none is free).
+// DMA channel 1 or 2 for this unit: the one asked for, or with SPI_DMA_CH_AUTO one that is
+// neither claimed nor selected by another SPI unit; 0 when it is taken (or none is free).
 uint32_t pick_dma_channel(int spi, spi_dma_chan_t asked) {
-    uint32_t taken = 0;
-    for (int other = 1; other <= 3; other++)
-        if (other != spi) taken |= 1u << ll::spi_ll_selected_dma(other);
-    if (asked == SPI_DMA_CH_AUTO) return !(taken & 2u) ? 1 : !(taken & 4u) ? 2 : 0;
-    return (taken >> asked) & 1u ? 0 : uint32_t(asked);
+    if (asked == SPI_DMA_CH_AUTO) return !idf::dma_chan_taken(1, spi) ? 1 : !idf::dma_chan_taken(2, spi) ? 2 : 0;
+    return idf::dma_chan_taken(uint32_t(asked), spi) ? 0 : uint32_t(asked);
 }
 
 uint32_t max_transfer_bytes(const spi_bus_config_t &c, bool dma) {
@@ -69,6 +56,31 @@ void release(Bus *b) {
 
 namespace upanel::idf {
 
+uint32_t g_dma_claimed = 0;
+
+bool dma_chan_taken(uint32_t chan, int except_spi) {
+    if (g_dma_claimed & (1u << chan)) return true;
+    for (int spi = 1; spi <= 3; spi++)
+        if (spi != except_spi && ll::spi_ll_selected_dma(spi) == chan) return true;
+    return false;
+}
+
+void update_dma_clock() {
+    const bool used = g_dma_claimed || ll::spi_ll_selected_dma(1) || ll::spi_ll_selected_dma(2) ||
+                      ll::spi_ll_selected_dma(3);
+    if (used) ll::dport_periph_enable(ll::kDportBitSpiDma);
+    else ll::dport_periph_disable(ll::kDportBitSpiDma);
+}
+
+esp_err_t check_bus_pins(const spi_bus_config_t &c, uint32_t f) {
+    const bool dual = f & SPICOMMON_BUSFLAG_DUAL, wphd = f & SPICOMMON_BUSFLAG_WPHD;
+    bool ok = pin_ok(c.mosi_io_num, true, dual || (f & SPICOMMON_BUSFLAG_MOSI)) &&
+              pin_ok(c.miso_io_num, false, dual || (f & SPICOMMON_BUSFLAG_MISO)) &&
+              pin_ok(c.sclk_io_num, true, f & SPICOMMON_BUSFLAG_SCLK) &&
+              pin_ok(c.quadwp_io_num, true, wphd) && pin_ok(c.quadhd_io_num, true, wphd);
+    return ok ? ESP_OK : ESP_ERR_INVALID_ARG;
+}
+
 Bus *bus_of(spi_host_device_t host) { return host_valid(host) ? g_buses[host] : nullptr; }
 
 Bus *bus_with_device(const spi_device_t *dev) {
@@ -87,7 +99,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
                                         spi_dma_chan_t dma_chan) {
     if (!host_valid(host_id) || !bus_config || unsigned(dma_chan) > SPI_DMA_CH_AUTO)
         return ESP_ERR_INVALID_ARG;
-    esp_err_t err = check_pins(*bus_config);
+    esp_err_t err = idf::check_bus_pins(*bus_config, bus_config->flags);
     if (err != ESP_OK) return err;
     if (!ll::bus_ready() || g_buses[host_id]) return ESP_ERR_INVALID_STATE;
     const int spi = spi_number(host_id);
@@ -121,6 +133,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
 
     ll::dport_periph_enable(ll::spi_dport_bit(spi));
     if (chan) {
+        idf::g_dma_claimed |= 1u << chan;  // as ESP-IDF's spicommon_dma_chan_claim
         ll::dport_periph_enable(ll::kDportBitSpiDma);
         ll::spi_ll_select_dma(spi, chan);
     }
@@ -150,10 +163,11 @@ extern "C" esp_err_t spi_bus_free(spi_host_device_t host_id) {
     for (int pad : b->pads)
         if (pad >= 0) idf::release_pad(pad);
     ll::dport_periph_disable(ll::spi_dport_bit(spi));
-    // The DMA clock is shared: it stays on while another SPI unit has a channel.
-    if (b->dma_chan && !ll::spi_ll_selected_dma(1) && !ll::spi_ll_selected_dma(2) &&
-        !ll::spi_ll_selected_dma(3))
-        ll::dport_periph_disable(ll::kDportBitSpiDma);
+    // The DMA clock is shared: it stays on while another channel is claimed or selected.
+    if (b->dma_chan) {
+        idf::g_dma_claimed &= ~(1u << b->dma_chan);
+        idf::update_dma_clock();
+    }
     g_buses[host_id] = nullptr;
     release(b);
     return ESP_OK;

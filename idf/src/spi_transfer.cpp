@@ -1,6 +1,7 @@
 // One transaction on the bus: its checks, its start (pre_cb, device settings, a command phase,
 // data from the data buffer or by DMA, reception into the data buffer), and the interrupt
 // handler that finishes it (received bits to rx_buffer or rx_data) and starts the next.
+#include "dma_chain.h"
 #include "isr_context.h"
 #include "spi_bus.h"
 #include "upanel/ll/bus.h"
@@ -9,19 +10,6 @@
 using namespace upanel;
 
 namespace {
-
-// A chain of descriptors over the buffer, 4092 bytes each at most.
-void build_chain(idf::Bus &b, const uint8_t *buf, uint32_t bytes) {
-    const uint32_t first = ll::dma_addr(b.desc);
-    for (uint32_t i = 0, off = 0; off < bytes; i++) {
-        const uint32_t n = bytes - off < core::kLlDescMaxBytes ? bytes - off : core::kLlDescMaxBytes;
-        const bool last = off + n == bytes;
-        b.desc[i].word0 = core::lldesc_word0((n + 3) & ~3u, n, last, true);
-        b.desc[i].buf = ll::dma_addr(buf + off);
-        b.desc[i].next = last ? 0 : first + uint32_t(sizeof(core::LlDesc)) * (i + 1);
-        off += n;
-    }
-}
 
 // A DMA engine reads whole words from DMA-capable RAM.
 bool dma_can_read(const void *buf, size_t bytes) {
@@ -100,7 +88,7 @@ void start_transfer(Bus &bus, const Job &job) {
     } else if (t.flags & SPI_TRANS_USE_TXDATA) {
         ll::spi_ll_write_buffer(spi, t.tx_data, bytes);
     } else if (by_dma) {
-        build_chain(bus, static_cast<const uint8_t *>(t.tx_buffer), bytes);
+        build_dma_chain(bus.desc, static_cast<const uint8_t *>(t.tx_buffer), bytes, false);
         ll::spi_ll_load_dma(spi, ll::dma_addr(bus.desc));
     } else {
         ll::spi_ll_write_buffer(spi, static_cast<const uint8_t *>(t.tx_buffer), bytes);

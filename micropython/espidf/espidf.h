@@ -47,6 +47,26 @@ typedef union {
  * drivers time their flushes: two C_Pointer cells and esp_clk_cpu_freq(). */
 void get_ccount(int *ccount);
 
+/* Functions the binding cannot call as C declares them, in a form it can, under ESP-IDF's
+ * names (espidf.cfg's `prefix espidf_bind_` drops the prefix from the Python name). */
+
+/** heap_caps_malloc_prefer(size, caps, num): ESP-IDF's varargs as a buffer of `num` uint32
+ *  capability sets (array("I", [...])), tried in order; at most 4 (ValueError beyond). Calls
+ *  ESP-IDF's variadic function with exactly those. */
+void *espidf_bind_heap_caps_malloc_prefer(size_t size, const uint32_t *caps, size_t num);
+
+/** heap_caps_realloc_prefer(ptr, size, caps, num), as heap_caps_malloc_prefer. */
+void *espidf_bind_heap_caps_realloc_prefer(void *ptr, size_t size, const uint32_t *caps, size_t num);
+
+/** heap_caps_calloc_prefer(n, size, caps, num), as heap_caps_malloc_prefer. */
+void *espidf_bind_heap_caps_calloc_prefer(size_t n, size_t size, const uint32_t *caps, size_t num);
+
+/** _esp_error_check_failed(rc, file, line, function, expression): ESP_ERROR_CHECK's report,
+ *  printed as ESP-IDF prints it; then, where ESP-IDF aborts (a reset on the chip), raises
+ *  RuntimeError naming the error, so a script is ended and the interpreter is not. */
+void espidf_bind__esp_error_check_failed(esp_err_t rc, const char *file, int line, const char *function,
+                                         const char *expression);
+
 /** Sleeps `ms` milliseconds (FreeRTOS vTaskDelay; emulated time on a PC). */
 void task_delay_ms(int ms);
 
