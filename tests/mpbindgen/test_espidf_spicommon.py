@@ -2,6 +2,7 @@
 # two halves from MicroPython, on the emulated board. Expected values: the TRM's register
 # addresses and GPIO matrix signal numbers, figures worked by hand from ESP-IDF's formulas.
 import esp32sim
+import struct
 import espidf as esp
 from bind_checks import check, raises
 
@@ -87,11 +88,11 @@ check(out_sel(27) == 256, "CS pad reset")
 # Descriptor links in DMA memory: 10 bytes in one descriptor, EOF, owned by the DMA engine.
 data = esp.heap_caps_malloc(16, esp.MALLOC_CAP.DMA)
 descs = esp.heap_caps_malloc(12, esp.MALLOC_CAP.DMA)
-d = esp.lldesc_t.__cast__(descs)
-esp.spicommon_setup_dma_desc_links(d, 10, data, False)
-check(d.word0 == 12 | 10 << 12 | 1 << 30 | 1 << 31, "size 12, length 10, EOF, DMA's: 0x%x" % d.word0)
-check(d.next == 0, "the last")
-check(0x3FFB0000 <= d.buf < 0x40000000, "the data's chip address, in DMA-capable RAM: 0x%x" % d.buf)
+esp.spicommon_setup_dma_desc_links(descs, 10, data, False)
+word0, buf, nxt = struct.unpack("<III", bytes(descs.__dereference__(12)))
+check(word0 == 12 | 10 << 12 | 1 << 30 | 1 << 31, "size 12, length 10, EOF, DMA's: 0x%x" % word0)
+check(nxt == 0, "the last")
+check(0x3FFB0000 <= buf < 0x40000000, "the data's chip address, in DMA-capable RAM: 0x%x" % buf)
 esp.heap_caps_free(descs)
 esp.heap_caps_free(data)
 
