@@ -1181,7 +1181,8 @@ def spi_get_timing(gpio_is_used: bool, input_delay_ns: int, eff_clk: int, dummy_
     ESP-IDF's MISO timing for a clock of eff_clk Hz and a device whose data comes
      input_delay_ns after the clock edge (plus 25 ns through the GPIO matrix when
      gpio_is_used): the dummy clocks needed into *dummy_o and the APB cycles to delay the
-     sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0: both 0, logged.
+     sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0 or over the APB
+     clock (80 MHz): both 0, logged.
     """
 
 def spi_get_freq_limit(gpio_is_used: bool, input_delay_ns: int) -> int:

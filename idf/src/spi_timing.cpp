@@ -55,7 +55,7 @@ extern "C" int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t *reg_o) 
 
 extern "C" void spi_get_timing(bool gpio_is_used, int input_delay_ns, int eff_clk, int *dummy_o,
                                int *cycles_remain_o) {
-    if (eff_clk <= 0) {
+    if (eff_clk <= 0 || eff_clk > int(ll::kSpiApbHz)) {  // a master clock is APB or slower
         ESP_LOGE(kTag, "spi_get_timing: no clock of %d Hz", eff_clk);
         if (dummy_o) *dummy_o = 0;
         if (cycles_remain_o) *cycles_remain_o = 0;

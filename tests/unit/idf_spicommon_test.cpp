@@ -230,6 +230,10 @@ TEST(IdfSpiTiming, MisoTimingAndFrequencyLimit) {
     spi_get_timing(true, 50, 10'000'000, &dummy, &remain);
     EXPECT_EQ(dummy, 0);
     EXPECT_EQ(remain, 0);
+    dummy = remain = 7;
+    spi_get_timing(true, 0, 100'000'000, &dummy, &remain);  // faster than APB: no such clock
+    EXPECT_EQ(dummy, 0);
+    EXPECT_EQ(remain, 0);
 }
 
 TEST_F(IdfSpiCommon, PollingInTwoHalves) {

@@ -209,7 +209,8 @@ int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t *reg_o);
 /** ESP-IDF's MISO timing for a clock of eff_clk Hz and a device whose data comes
  *  input_delay_ns after the clock edge (plus 25 ns through the GPIO matrix when
  *  gpio_is_used): the dummy clocks needed into *dummy_o and the APB cycles to delay the
- *  sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0: both 0, logged. */
+ *  sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0 or over the APB
+ *  clock (80 MHz): both 0, logged. */
 void spi_get_timing(bool gpio_is_used, int input_delay_ns, int eff_clk, int *dummy_o,
                     int *cycles_remain_o);
 
