@@ -76,7 +76,8 @@ endfunction()
 # with LVGL, also lv_binding_micropython's hybrid ILI9341 path, which calls LVGL.
 set(espidf_dir ${CMAKE_SOURCE_DIR}/micropython/espidf)
 set(espidf_headers ${espidf_dir}/espidf.h)
-set(espidf_sources ${espidf_dir}/ili9341_hybrid.c ${espidf_dir}/spi_callbacks.c ${espidf_dir}/cycle_count.c)
+set(espidf_sources ${espidf_dir}/ili9341_hybrid.c ${espidf_dir}/spi_callbacks.c ${espidf_dir}/cycle_count.c
+  ${espidf_dir}/bind_forms.c)
 if(upanel_lvgl_available)
   list(APPEND espidf_headers ${espidf_dir}/espidf_lvgl.h)
   list(APPEND espidf_sources ${espidf_dir}/ili9xxx_hybrid.c)

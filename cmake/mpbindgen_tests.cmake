@@ -49,3 +49,13 @@ set_tests_properties(mpbindgen.heap_output PROPERTIES
 # lodepng round trip against an independent PNG encoder and decoder.
 add_test(NAME mpbindgen.lodepng
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/lodepng_check.py ${UPANEL_FIRMWARE})
+# test_espidf_names checks every name of the second seed's help(esp) listing, read from the
+# seed's transcript when it is there (the shared seeds beside the source tree by default).
+set(UPANEL_SEEDS_DIR "${CMAKE_SOURCE_DIR}/../shared/seeds" CACHE PATH "the seeds' transcripts")
+set(upanel_seed_esp_listing "${UPANEL_SEEDS_DIR}/002_b135de24d17c8a22.txt")
+if(EXISTS "${upanel_seed_esp_listing}")
+  set_property(TEST mpbindgen.test_espidf_names APPEND PROPERTY
+               ENVIRONMENT "UPANEL_SEED_ESP_LISTING=${upanel_seed_esp_listing}")
+else()
+  message(STATUS "upanel: no ${upanel_seed_esp_listing}: test_espidf_names checks its own list only")
+endif()

@@ -87,6 +87,7 @@ ETS_MMU_IA_INTR_SOURCE: int  # 66
 ETS_MPU_IA_INTR_SOURCE: int  # 67
 ETS_CACHE_IA_INTR_SOURCE: int  # 68
 ETS_MAX_INTR_SOURCE: int  # 69
+ETS_GPIO_INUM: int  # 4
 ESP_INTR_FLAG_LEVEL1: int  # 2
 ESP_INTR_FLAG_LEVEL2: int  # 4
 ESP_INTR_FLAG_LEVEL3: int  # 8
@@ -902,6 +903,157 @@ def spi_bus_free(host_id: int) -> int:
      when the bus is not initialized or still has devices.
     """
 
+def spicommon_periph_claim(host: int, source: str | None) -> bool:
+    """
+    _Bool spicommon_periph_claim(spi_host_device_t host, const char * source)
+    
+    Claims SPI2 or SPI3 for a driver named `source` (for the log) and turns the unit's clock
+     on. false (and logged) when it is claimed already (by spi_bus_initialize or another
+     driver), for SPI1 (the flash's) or an unknown host.
+    """
+
+def spicommon_periph_in_use(host: int) -> bool:
+    """
+    _Bool spicommon_periph_in_use(spi_host_device_t host)
+    
+    Whether the unit is claimed (its clock on); SPI1 always is (the flash).
+    """
+
+def spicommon_periph_free(host: int) -> bool:
+    """
+    _Bool spicommon_periph_free(spi_host_device_t host)
+    
+    Gives a claimed unit back, clock off and held in reset. false when it was not claimed,
+     or (logged; ESP-IDF would pull the unit from under it) while a bus is initialized on it.
+    """
+
+def spicommon_dma_chan_claim(dma_chan: int) -> bool:
+    """
+    _Bool spicommon_dma_chan_claim(int dma_chan)
+    
+    Claims DMA channel 1 or 2 and turns the SPI DMA clock on. false when it is claimed or
+     selected by an SPI unit already; logged for another number (ESP-IDF asserts).
+    """
+
+def spicommon_dma_chan_in_use(dma_chan: int) -> bool:
+    """
+    _Bool spicommon_dma_chan_in_use(int dma_chan)
+    
+    Whether DMA channel 1 or 2 is claimed or selected by an SPI unit.
+    """
+
+def spicommon_dma_chan_free(dma_chan: int) -> bool:
+    """
+    _Bool spicommon_dma_chan_free(int dma_chan)
+    
+    Frees a claimed DMA channel; the SPI DMA clock goes off with the last. false (logged)
+     for a channel not claimed, another number, or a channel an initialized bus has (ESP-IDF
+     asserts).
+    """
+
+def spicommon_bus_initialize_io(host: int, bus_config: spi_bus_config_t | None | dict | Blob, dma_chan: int, flags: int, flags_o: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    esp_err_t spicommon_bus_initialize_io(spi_host_device_t host, const spi_bus_config_t * bus_config, int dma_chan, uint32_t flags, uint32_t * flags_o)
+    
+    Routes a master's bus pins through the GPIO matrix: SCLK and MOSI out (MOSI also to the
+     unit's input), MISO in, WP and HD both ways; selects DMA channel dma_chan (0: none) for
+     the unit. *flags_o (if not NULL) gets what the pins allow: SPICOMMON_BUSFLAG_SCLK, _MISO,
+     _MOSI, _WPHD, _DUAL, and _IOMUX_PINS when every pin given is the unit's native one (else
+     _GPIO_PINS). The native pins go through the matrix too: direct IO_MUX routes are not
+     modelled. ESP_ERR_INVALID_ARG for an unknown host, a NULL config, dma_chan over 2, a pin
+     that cannot do its job or a flag in `flags` the pins do not allow;
+     ESP_ERR_NOT_SUPPORTED without SPICOMMON_BUSFLAG_MASTER (no slave).
+    """
+
+def spicommon_bus_free_io_cfg(bus_cfg: spi_bus_config_t | None | dict | Blob) -> int:
+    """
+    esp_err_t spicommon_bus_free_io_cfg(const spi_bus_config_t * bus_cfg)
+    
+    Lets the bus config's pins go: output off, the matrix's output and the IO_MUX function
+     back to GPIO. ESP_ERR_INVALID_ARG for a NULL config.
+    """
+
+def spicommon_bus_free_io(host: int) -> int:
+    """
+    esp_err_t spicommon_bus_free_io(spi_host_device_t host)
+    
+    (Deprecated in ESP-IDF) Gives the unit's native pins that IO_MUX has in its SPI function
+     back to GPIO. ESP_ERR_INVALID_ARG for an unknown host.
+    """
+
+def spicommon_cs_initialize(host: int, cs_io_num: int, cs_num: int, force_gpio_matrix: int) -> None:
+    """
+    void spicommon_cs_initialize(spi_host_device_t host, int cs_io_num, int cs_num, int force_gpio_matrix)
+    
+    Routes CS line cs_num (0..2) to pad cs_io_num through the GPIO matrix (an input-only pad
+     only as the unit's CS0 input); CS0 also to the unit's CS input. force_gpio_matrix changes
+     nothing here (native pins go through the matrix too). A bad host, line or pad is logged
+     and nothing done.
+    """
+
+def spicommon_cs_free(host: int, cs_num: int) -> None:
+    """
+    void spicommon_cs_free(spi_host_device_t host, int cs_num)
+    
+    (Deprecated in ESP-IDF) Frees CS line cs_num of the unit: the native CS0 pad leaves the
+     SPI function, and any pad the matrix drives from the line goes back to GPIO.
+    """
+
+def spicommon_cs_free_io(cs_gpio_num: int) -> None:
+    """
+    void spicommon_cs_free_io(int cs_gpio_num)
+    
+    Resets a CS pad as gpio_reset_pin does. A bad pad is logged.
+    """
+
+def spicommon_setup_dma_desc_links(dmadesc: Blob | bytes | bytearray | memoryview | None, len: int, data: Blob | bytes | bytearray | memoryview | None, isrx: bool) -> None:
+    """
+    void spicommon_setup_dma_desc_links(lldesc_t * dmadesc, int len, const uint8_t * data, _Bool isrx)
+    
+    Links descriptors over len bytes of data, 4092 each at most, the last with EOF, all
+     owned by the DMA engine; for reception (isrx) each length is rounded up to whole words.
+     The descriptors and the data must be in DMA-capable RAM; `dmadesc` needs
+     (len + 4091) / 4092 of them. Bad arguments are logged and nothing written.
+    """
+
+def spicommon_hw_for_host(host: int) -> Blob | None:
+    """
+    spi_dev_t * spicommon_hw_for_host(spi_host_device_t host)
+    """
+
+def spicommon_irqsource_for_host(host: int) -> int:
+    """
+    int spicommon_irqsource_for_host(spi_host_device_t host)
+    
+    The unit's interrupt source (ETS_SPI1/2/3_INTR_SOURCE: 29, 30, 31); -1 for an unknown host.
+    """
+
+def spicommon_dmaworkaround_req_reset(dmachan: int, cb: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> bool:
+    """
+    _Bool spicommon_dmaworkaround_req_reset(int dmachan, dmaworkaround_cb_t cb, void * arg)
+    """
+
+def spicommon_dmaworkaround_reset_in_progress() -> bool:
+    """
+    _Bool spicommon_dmaworkaround_reset_in_progress()
+    
+    Whether a requested reset waits for the other channel.
+    """
+
+def spicommon_dmaworkaround_idle(dmachan: int) -> None:
+    """
+    void spicommon_dmaworkaround_idle(int dmachan)
+    
+    Marks the channel idle; runs a reset (and its callback) that waited for it.
+    """
+
+def spicommon_dmaworkaround_transfer_active(dmachan: int) -> None:
+    """
+    void spicommon_dmaworkaround_transfer_active(int dmachan)
+    
+    Marks the channel as transferring.
+    """
+
 def vTaskDelay(ticks_to_delay: int) -> None:
     """
     void vTaskDelay(const TickType_t ticks_to_delay)
@@ -938,7 +1090,7 @@ def spi_bus_remove_device(handle: Blob | bytes | bytearray | memoryview | None) 
     
     Removes a device and frees its handle. ESP_ERR_INVALID_ARG for a handle that is not a
      device of any bus (NULL, or removed already); ESP_ERR_INVALID_STATE while it has
-     transactions that spi_device_get_trans_result has not returned.
+     transactions that spi_device_get_trans_result has not returned or a polling one not ended.
     """
 
 def spi_device_queue_trans(handle: Blob | bytes | bytearray | memoryview | None, trans_desc: spi_transaction_t | None | dict | Blob, ticks_to_wait: int) -> int:
@@ -989,6 +1141,59 @@ def spi_device_polling_transmit(handle: Blob | bytes | bytearray | memoryview | 
      spi_device_queue_trans.
     """
 
+def spi_device_polling_start(handle: Blob | bytes | bytearray | memoryview | None, trans_desc: spi_transaction_t | None | dict | Blob, ticks_to_wait: int) -> int:
+    """
+    esp_err_t spi_device_polling_start(spi_device_handle_t handle, spi_transaction_t * trans_desc, TickType_t ticks_to_wait)
+    
+    Starts one transaction by polling, with the interrupt off, and returns while it runs;
+     spi_device_polling_end finishes it. Waits (at most ticks_to_wait ticks, else
+     ESP_ERR_TIMEOUT) until the bus's queued transactions are done. ESP_ERR_INVALID_STATE
+     when a polling transaction started on the bus has not ended (this device's or another's),
+     in an interrupt handler or while another device holds the bus; else the checks of
+     spi_device_queue_trans. pre_cb runs here, in the calling task.
+    """
+
+def spi_device_polling_end(handle: Blob | bytes | bytearray | memoryview | None, ticks_to_wait: int) -> int:
+    """
+    esp_err_t spi_device_polling_end(spi_device_handle_t handle, TickType_t ticks_to_wait)
+    
+    Waits for the device's polling transaction to end (at most ticks_to_wait ticks, else
+     ESP_ERR_TIMEOUT and it stays in flight; portMAX_DELAY: until done, or ESP_ERR_TIMEOUT
+     when the unit is dead and then stopped), copies what was received and runs post_cb.
+     ESP_ERR_INVALID_ARG for a bad handle; ESP_ERR_INVALID_STATE when the device has no
+     polling transaction started.
+    """
+
+def spi_cal_clock(fapb: int, hz: int, duty_cycle: int, reg_o: Blob | bytes | bytearray | memoryview | None) -> int:
+    """
+    int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t * reg_o)
+    
+    The CLOCK register value for the clock nearest hz from fapb (its frequency in Hz),
+     as ESP-IDF works it out (duty_cycle in 1/256: 128 is 50%), into *reg_o if not NULL;
+     returns the clock it gives. Above 3/4 of fapb, fapb itself. 0 (logged) for fapb or
+     hz <= 0.
+    """
+
+def spi_get_timing(gpio_is_used: bool, input_delay_ns: int, eff_clk: int, dummy_o: Blob | bytes | bytearray | memoryview | None, cycles_remain_o: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void spi_get_timing(_Bool gpio_is_used, int input_delay_ns, int eff_clk, int * dummy_o, int * cycles_remain_o)
+    
+    ESP-IDF's MISO timing for a clock of eff_clk Hz and a device whose data comes
+     input_delay_ns after the clock edge (plus 25 ns through the GPIO matrix when
+     gpio_is_used): the dummy clocks needed into *dummy_o and the APB cycles to delay the
+     sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0 or over the APB
+     clock (80 MHz): both 0, logged.
+    """
+
+def spi_get_freq_limit(gpio_is_used: bool, input_delay_ns: int) -> int:
+    """
+    int spi_get_freq_limit(_Bool gpio_is_used, int input_delay_ns)
+    
+    The fastest clock at which full-duplex data from such a device is read without dummy
+     clocks: 80 MHz / (APB cycles of the delay + 1); 26666666 through the GPIO matrix with no
+     device delay.
+    """
+
 def spi_device_acquire_bus(device: Blob | bytes | bytearray | memoryview | None, wait: int) -> int:
     """
     esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait)
@@ -1028,6 +1233,32 @@ def esp_clk_xtal_freq() -> int:
     int esp_clk_xtal_freq()
     
     Crystal frequency in Hz: 40000000.
+    """
+
+def esp_clk_slowclk_cal_get() -> int:
+    """
+    uint32_t esp_clk_slowclk_cal_get()
+    
+    The RTC slow clock's period as ESP-IDF's startup calibrated it: microseconds in Q13.19
+     fixed point, kept in RTC_CNTL_STORE1 (RTC_SLOW_CLK_CAL_REG). The emulated board's slow
+     clock is the internal RC at exactly 150 kHz; with no startup to measure it, the first call
+     after the board's reset stores what the measurement gives, 6.667 us: 3495253.
+    """
+
+def esp_clk_slowclk_cal_set(value: int) -> None:
+    """
+    void esp_clk_slowclk_cal_set(uint32_t value)
+    
+    Stores a new slow clock period (Q13.19 microseconds) in RTC_CNTL_STORE1, as after a
+     re-calibration; esp_clk_rtc_time converts with it from then on.
+    """
+
+def esp_clk_rtc_time() -> int:
+    """
+    uint64_t esp_clk_rtc_time()
+    
+    Microseconds since power-on by the RTC timer: its count of slow clock cycles (latched
+     through RTC_CNTL_TIME_UPDATE) times the calibrated period.
     """
 
 def multi_heap_malloc(heap: Blob | bytes | bytearray | memoryview | None, size: int) -> Blob | None:
@@ -1473,6 +1704,15 @@ def ets_get_cpu_frequency() -> int:
     The ticks per microsecond the ROM counts with (240 unless told otherwise).
     """
 
+def ets_get_xtal_scale() -> int:
+    """
+    uint32_t ets_get_xtal_scale()
+    
+    The crystal's frequency over the internal 8 MHz RC oscillator's, times 256, as the ROM
+     calibrates it: 40 MHz / 8 MHz * 256 = 1280 on the emulated board, whose RC runs at its
+     nominal frequency.
+    """
+
 def ets_get_detected_xtal_freq() -> int:
     """
     uint32_t ets_get_detected_xtal_freq()
@@ -1584,18 +1824,31 @@ def gpio_intr_pending_high() -> int:
     GPIO_STATUS1: pads 32..39 as bits 0..7.
     """
 
+def gpio_intr_handler_register(fn: Callable | None, arg: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void gpio_intr_handler_register(gpio_intr_handler_fn_t fn, void * arg)
+    
+    Makes fn(mask, high, arg) the handler of the GPIO interrupt on CPU interrupt
+     ETS_GPIO_INUM (4): the ROM's dispatcher reads GPIO_STATUS/_STATUS1 and calls fn once for
+     the low pads, once for the high, each with pads pending. Once it has run, the CPU
+     interrupt stays masked until gpio_intr_ack or _ack_high. As on the chip the caller routes
+     the source (intr_matrix_set(0, ETS_GPIO_INTR_SOURCE, ETS_GPIO_INUM)) and unmasks
+     interrupt 4 (ets_isr_unmask). NULL fn removes the handler.
+    """
+
 def gpio_intr_ack(ack_mask: int) -> None:
     """
     void gpio_intr_ack(uint32_t ack_mask)
     
-    Acknowledges (clears) pending pad interrupts 0..31 (GPIO_STATUS_W1TC).
+    Acknowledges (clears) pending pad interrupts 0..31 (GPIO_STATUS_W1TC); unmasks the ROM
+     handler's CPU interrupt that its dispatcher masked.
     """
 
 def gpio_intr_ack_high(ack_mask: int) -> None:
     """
     void gpio_intr_ack_high(uint32_t ack_mask)
     
-    Acknowledges pads 32..39 (GPIO_STATUS1_W1TC).
+    Acknowledges pads 32..39 (GPIO_STATUS1_W1TC), as gpio_intr_ack.
     """
 
 def gpio_pin_wakeup_enable(i: int, intr_state: int) -> None:
@@ -1679,6 +1932,38 @@ def get_ccount(ccount: Blob | bytes | bytearray | memoryview | None) -> None:
     drivers time their flushes: two C_Pointer cells and esp_clk_cpu_freq().
     """
 
+def heap_caps_malloc_prefer(size: int, caps: Blob | bytes | bytearray | memoryview | None, num: int) -> Blob | None:
+    """
+    void * espidf_bind_heap_caps_malloc_prefer(size_t size, const uint32_t * caps, size_t num)
+    
+    heap_caps_malloc_prefer(size, caps, num): ESP-IDF's varargs as a buffer of `num` uint32
+     capability sets (array("I", [...])), tried in order; at most 4 (ValueError beyond). Calls
+     ESP-IDF's variadic function with exactly those.
+    """
+
+def heap_caps_realloc_prefer(ptr: Blob | bytes | bytearray | memoryview | None, size: int, caps: Blob | bytes | bytearray | memoryview | None, num: int) -> Blob | None:
+    """
+    void * espidf_bind_heap_caps_realloc_prefer(void * ptr, size_t size, const uint32_t * caps, size_t num)
+    
+    heap_caps_realloc_prefer(ptr, size, caps, num), as heap_caps_malloc_prefer.
+    """
+
+def heap_caps_calloc_prefer(n: int, size: int, caps: Blob | bytes | bytearray | memoryview | None, num: int) -> Blob | None:
+    """
+    void * espidf_bind_heap_caps_calloc_prefer(size_t n, size_t size, const uint32_t * caps, size_t num)
+    
+    heap_caps_calloc_prefer(n, size, caps, num), as heap_caps_malloc_prefer.
+    """
+
+def _esp_error_check_failed(rc: int, file: str | None, line: int, function: str | None, expression: str | None) -> None:
+    """
+    void espidf_bind__esp_error_check_failed(esp_err_t rc, const char * file, int line, const char * function, const char * expression)
+    
+    _esp_error_check_failed(rc, file, line, function, expression): ESP_ERROR_CHECK's report,
+     printed as ESP-IDF prints it; then, where ESP-IDF aborts (a reset on the chip), raises
+     RuntimeError naming the error, so a script is ended and the interpreter is not.
+    """
+
 def task_delay_ms(ms: int) -> None:
     """
     void task_delay_ms(int ms)
@@ -1726,20 +2011,5 @@ def ili9341_post_cb_isr(trans: spi_transaction_t | None | dict | Blob) -> None:
     
     post_cb for the display's SPI device: after the pixels, marks the flush done and calls
     its flush_ready.
-    """
-
-def ili9xxx_flush(disp_drv: Blob | bytes | bytearray | memoryview | None, area: Blob | bytes | bytearray | memoryview | None, color_p: Blob | bytes | bytearray | memoryview | None) -> None:
-    """
-    void ili9xxx_flush(void * disp_drv, const void * area, void * color_p)
-    
-    LVGL's flush_cb: the window commands (CASET, PASET, RAMWR) polled, then the pixels queued
-    for DMA from LVGL's buffer; flush_ready comes from ili9xxx_post_cb_isr when they are out.
-    """
-
-def ili9xxx_post_cb_isr(trans: spi_transaction_t | None | dict | Blob) -> None:
-    """
-    void ili9xxx_post_cb_isr(spi_transaction_t * trans)
-    
-    The display's SPI post_cb: after the pixels of a flush, LVGL's flush_ready.
     """
 

@@ -300,7 +300,8 @@ Display::Job *Display::claim_slot() {
 
 // One descriptor per 4092 bytes; with repeat, all of them send the same scratch bytes.
 void Display::build_chain(uint32_t slot, const uint8_t *buf, uint32_t bytes, bool repeat) {
-    lldesc_chain(desc_[slot], ll::dma_addr(desc_[slot]), ll::dma_addr(buf), bytes, repeat);
+    lldesc_chain(desc_[slot], ll::dma_addr(desc_[slot]), ll::dma_addr(buf), bytes,
+                 repeat ? LlDescChain::kSendRepeat : LlDescChain::kSend);
 }
 
 bool Display::enqueue() {

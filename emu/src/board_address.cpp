@@ -48,6 +48,7 @@ Peripheral *Board::peripheral_at(uint32_t addr, uint32_t &offset, int &dport_bit
             dport_bit = int(unit->dport_bit());
             return unit;
         }
+    if (in(RtcCntl::kBase, RtcCntl::kSize) && RtcCntl::modelled(offset)) return &rtc_cntl_;
     for (Timg *unit : {&timg0_, &timg1_})
         if (in(unit->base(), Timg::kSize)) {
             dport_bit = int(unit->dport_bit());

@@ -55,6 +55,17 @@ size_t heap_caps_get_largest_free_block(uint32_t caps);
  *  (ptr stays) or caps asks for what the board does not have. */
 void *heap_caps_realloc(void *ptr, size_t size, uint32_t caps);
 
+/** heap_caps_malloc with each of `num` capability sets (uint32_t varargs) in turn, until
+ *  one gives memory: MALLOC_CAP_SPIRAM first, say, then MALLOC_CAP_DEFAULT. NULL when none
+ *  does (or num is 0). */
+void *heap_caps_malloc_prefer(size_t size, size_t num, ...);
+
+/** heap_caps_realloc with each of `num` capability sets in turn, as heap_caps_malloc_prefer. */
+void *heap_caps_realloc_prefer(void *ptr, size_t size, size_t num, ...);
+
+/** heap_caps_calloc with each of `num` capability sets in turn, as heap_caps_malloc_prefer. */
+void *heap_caps_calloc_prefer(size_t n, size_t size, size_t num, ...);
+
 /** The bytes the block ptr starts holds (from heap_caps_malloc); 0 for anything else. */
 size_t heap_caps_get_allocated_size(void *ptr);
 

@@ -13,6 +13,7 @@
 #include "emulated_time.h"
 #include "isr_context.h"
 #include "upanel/ll/dport_ll.h"
+#include "upanel/ll/rtc_cntl_ll.h"
 #include "upanel/ll/timg_ll.h"
 
 using namespace upanel;
@@ -37,7 +38,10 @@ extern "C" void ets_delay_us(uint32_t us) {
 extern "C" void ets_update_cpu_frequency(uint32_t ticks_per_us) { g_ticks_per_us = ticks_per_us; }
 extern "C" void ets_update_cpu_frequency_rom(uint32_t ticks_per_us) { g_ticks_per_us = ticks_per_us; }
 extern "C" uint32_t ets_get_cpu_frequency(void) { return g_ticks_per_us; }
-extern "C" uint32_t ets_get_detected_xtal_freq(void) { return 40'000'000; }
+extern "C" uint32_t ets_get_xtal_scale(void) {
+    return uint32_t(uint64_t(ll::kXtalHz) * 256 / ll::kRtcFast8mHz);
+}
+extern "C" uint32_t ets_get_detected_xtal_freq(void) { return ll::kXtalHz; }
 
 // ---- Printing ------------------------------------------------------------------------------
 

@@ -7,7 +7,9 @@
 #include "driver/gpio.h"
 #include "esp_intr_alloc.h"
 #include "esp_log.h"
+#include "rom/ets_sys.h"
 #include "rom/gpio.h"
+#include "soc/soc.h"
 
 #include "pads.h"
 #include "upanel/ll/gpio_ll.h"
@@ -364,12 +366,43 @@ extern "C" uint32_t gpio_intr_pending_high(void) {
     return ll::bus_ready() ? ll::reg_read(ll::kGpioStatus1) & 0xFF : 0;
 }
 
+namespace {
+// The ROM's GPIO handler and whether its dispatcher masked ETS_GPIO_INUM since.
+gpio_intr_handler_fn_t g_rom_fn = nullptr;
+void *g_rom_arg = nullptr;
+bool g_rom_masked = false;
+
+void rom_gpio_dispatch(void *) {
+    const uint32_t low = gpio_intr_pending(), high = gpio_intr_pending_high();
+    if ((!low && !high) || !g_rom_fn) return;
+    ets_isr_mask(1u << ETS_GPIO_INUM);  // not again until acknowledged
+    g_rom_masked = true;
+    if (low) g_rom_fn(low, false, g_rom_arg);
+    if (high) g_rom_fn(high, true, g_rom_arg);
+}
+
+void rom_unmask_after_ack() {
+    if (!g_rom_masked) return;
+    g_rom_masked = false;
+    ets_isr_unmask(1u << ETS_GPIO_INUM);
+}
+}  // namespace
+
+extern "C" void gpio_intr_handler_register(gpio_intr_handler_fn_t fn, void *arg) {
+    g_rom_fn = fn, g_rom_arg = arg;
+    ets_isr_attach(ETS_GPIO_INUM, fn ? &rom_gpio_dispatch : nullptr, nullptr);
+}
+
 extern "C" void gpio_intr_ack(uint32_t ack_mask) {
-    if (ll::bus_ready()) ll::gpio_clear_intr_status(ack_mask);
+    if (!ll::bus_ready()) return;
+    ll::gpio_clear_intr_status(ack_mask);
+    rom_unmask_after_ack();
 }
 
 extern "C" void gpio_intr_ack_high(uint32_t ack_mask) {
-    if (ll::bus_ready()) ll::gpio_clear_intr_status_high(ack_mask);
+    if (!ll::bus_ready()) return;
+    ll::gpio_clear_intr_status_high(ack_mask);
+    rom_unmask_after_ack();
 }
 
 extern "C" void gpio_pin_wakeup_enable(uint32_t i, GPIO_INT_TYPE intr_state) {

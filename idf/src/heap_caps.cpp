@@ -4,6 +4,7 @@
 // free().
 #include "esp_heap_caps.h"
 
+#include <cstdarg>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -193,3 +194,34 @@ extern "C" void heap_caps_dump(uint32_t caps) {
 }
 
 extern "C" void heap_caps_dump_all(void) { heap_caps_dump(MALLOC_CAP_INVALID); }
+
+// The _prefer forms: the capability sets in the caller's order, the first that gives memory.
+extern "C" void *heap_caps_malloc_prefer(size_t size, size_t num, ...) {
+    va_list ap;
+    va_start(ap, num);
+    void *p = nullptr;
+    while (!p && num--) p = heap_caps_malloc(size, va_arg(ap, uint32_t));
+    va_end(ap);
+    return p;
+}
+
+extern "C" void *heap_caps_realloc_prefer(void *ptr, size_t size, size_t num, ...) {
+    va_list ap;
+    va_start(ap, num);
+    void *p = nullptr;
+    while (num--) {
+        p = heap_caps_realloc(ptr, size, va_arg(ap, uint32_t));
+        if (p || size == 0) break;  // size 0 freed it: no second try on freed memory
+    }
+    va_end(ap);
+    return p;
+}
+
+extern "C" void *heap_caps_calloc_prefer(size_t n, size_t size, size_t num, ...) {
+    va_list ap;
+    va_start(ap, num);
+    void *p = nullptr;
+    while (!p && num--) p = heap_caps_calloc(n, size, va_arg(ap, uint32_t));
+    va_end(ap);
+    return p;
+}

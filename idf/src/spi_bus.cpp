@@ -59,6 +59,31 @@ void release(Bus *b) {
 
 namespace upanel::idf {
 
+uint32_t g_dma_claimed = 0;
+
+bool dma_chan_taken(uint32_t chan, int except_spi) {
+    if (g_dma_claimed & (1u << chan)) return true;
+    for (int spi = 1; spi <= 3; spi++)
+        if (spi != except_spi && ll::spi_ll_selected_dma(spi) == chan) return true;
+    return false;
+}
+
+void update_dma_clock() {
+    const bool used = g_dma_claimed || ll::spi_ll_selected_dma(1) || ll::spi_ll_selected_dma(2) ||
+                      ll::spi_ll_selected_dma(3);
+    if (used) ll::dport_periph_enable(ll::kDportBitSpiDma);
+    else ll::dport_periph_disable(ll::kDportBitSpiDma);
+}
+
+esp_err_t check_bus_pins(const spi_bus_config_t &c, uint32_t f) {
+    const bool dual = f & SPICOMMON_BUSFLAG_DUAL, wphd = f & SPICOMMON_BUSFLAG_WPHD;
+    bool ok = pin_ok(c.mosi_io_num, true, dual || (f & SPICOMMON_BUSFLAG_MOSI)) &&
+              pin_ok(c.miso_io_num, false, dual || (f & SPICOMMON_BUSFLAG_MISO)) &&
+              pin_ok(c.sclk_io_num, true, f & SPICOMMON_BUSFLAG_SCLK) &&
+              pin_ok(c.quadwp_io_num, true, wphd) && pin_ok(c.quadhd_io_num, true, wphd);
+    return ok ? ESP_OK : ESP_ERR_INVALID_ARG;
+}
+
 Bus *bus_of(spi_host_device_t host) { return host_valid(host) ? g_buses[host] : nullptr; }
 
 Bus *bus_with_device(const spi_device_t *dev) {
@@ -77,7 +102,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
                                         spi_dma_chan_t dma_chan) {
     if (!host_valid(host_id) || !bus_config || unsigned(dma_chan) > SPI_DMA_CH_AUTO)
         return ESP_ERR_INVALID_ARG;
-    esp_err_t err = check_pins(*bus_config);
+    esp_err_t err = idf::check_bus_pins(*bus_config, bus_config->flags);
     if (err != ESP_OK) return err;
     if (!ll::bus_ready() || g_buses[host_id]) return ESP_ERR_INVALID_STATE;
     const int spi = spi_number(host_id);
@@ -86,7 +111,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
     uint32_t chan = 0;
     if (dma_chan != SPI_DMA_DISABLED) {
         static_assert(SPI_DMA_CH_AUTO == ll::kSpiDmaAnyChannel);
-        chan = ll::spi_ll_pick_dma_channel(spi, uint32_t(dma_chan));
+        chan = ll::spi_ll_pick_dma_channel(spi, uint32_t(dma_chan), idf::g_dma_claimed);
         if (!chan) return ESP_ERR_INVALID_STATE;
     }
 
@@ -112,6 +137,7 @@ extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
 
     ll::dport_periph_enable(ll::spi_dport_bit(spi));
     if (chan) {
+        idf::g_dma_claimed |= 1u << chan;  // as ESP-IDF's spicommon_dma_chan_claim
         ll::dport_periph_enable(ll::kDportBitSpiDma);
         ll::spi_ll_select_dma(spi, chan);
     }
@@ -141,10 +167,11 @@ extern "C" esp_err_t spi_bus_free(spi_host_device_t host_id) {
     for (int pad : b->pads)
         if (pad >= 0) idf::release_pad(pad);
     ll::dport_periph_disable(ll::spi_dport_bit(spi));
-    // The DMA clock is shared: it stays on while another SPI unit has a channel.
-    if (b->dma_chan && !ll::spi_ll_selected_dma(1) && !ll::spi_ll_selected_dma(2) &&
-        !ll::spi_ll_selected_dma(3))
-        ll::dport_periph_disable(ll::kDportBitSpiDma);
+    // The DMA clock is shared: it stays on while another channel is claimed or selected.
+    if (b->dma_chan) {
+        idf::g_dma_claimed &= ~(1u << b->dma_chan);
+        idf::update_dma_clock();
+    }
     g_buses[host_id] = nullptr;
     release(b);
     return ESP_OK;

@@ -27,6 +27,8 @@ struct Bus {
     std::deque<Job> queue;     // waiting to start, in queue order across devices
     Job running;               // on the bus now (dev == nullptr: none)
     spi_device_t *owner = nullptr;  // spi_device_acquire_bus: only its transactions start
+    Job polling;               // started by spi_device_polling_start, not yet ended
+    uint64_t polling_stuck_at = 0;  // when the polling transfer is taken to be dead
 
     // How many of the device's transactions wait to start (ESP-IDF's trans_queue).
     size_t waiting(const spi_device_t *dev) const {
@@ -37,11 +39,22 @@ struct Bus {
 
     // The next job that may start: the first in queue order, or the owner's first.
     std::deque<Job>::iterator next_job() {
+        if (polling.dev) return queue.end();  // the unit is the polling transaction's
         for (auto it = queue.begin(); it != queue.end(); ++it)
             if (!owner || it->dev == owner) return it;
         return queue.end();
     }
 };
+
+// DMA channels claimed by spicommon_dma_chan_claim or an initialized bus (bit n: channel n).
+extern uint32_t g_dma_claimed;
+// Whether channel 1 or 2 is claimed or selected in DPORT by an SPI unit other than `except_spi`.
+bool dma_chan_taken(uint32_t chan, int except_spi = 0);
+// The SPI DMA clock: on while a channel is claimed or selected, else off.
+void update_dma_clock();
+
+// A bus config's pins against ESP-IDF's rules and the flags that ask for pins.
+esp_err_t check_bus_pins(const spi_bus_config_t &c, uint32_t flags);
 
 // The bus of a host, or nullptr when it is not initialized (or the host is not SPI2/SPI3).
 Bus *bus_of(spi_host_device_t host);

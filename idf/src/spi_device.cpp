@@ -88,7 +88,8 @@ extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
 extern "C" esp_err_t spi_bus_remove_device(spi_device_handle_t handle) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
-    if (!handle->in_flight.empty() || b->owner == handle) return ESP_ERR_INVALID_STATE;
+    if (!handle->in_flight.empty() || b->owner == handle || b->polling.dev == handle)
+        return ESP_ERR_INVALID_STATE;
     if (handle->cfg.spics_io_num >= 0) idf::release_pad(handle->cfg.spics_io_num);
     b->devices[handle->cs_line] = nullptr;
     delete handle;
@@ -140,33 +141,56 @@ extern "C" esp_err_t spi_device_transmit(spi_device_handle_t handle,
     return spi_device_get_trans_result(handle, &done, portMAX_DELAY);
 }
 
-extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
-                                                 spi_transaction_t *trans_desc) {
+extern "C" esp_err_t spi_device_polling_start(spi_device_handle_t handle, spi_transaction_t *trans_desc,
+                                              TickType_t ticks_to_wait) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
     esp_err_t err = idf::check_transaction(*b, *handle, trans_desc);
     if (err != ESP_OK) return err;
-    if (idf::in_isr()) return ESP_ERR_INVALID_STATE;
+    if (idf::in_isr() || b->polling.dev) return ESP_ERR_INVALID_STATE;  // one polling transaction at a time
     if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
     // Queued transactions go first, this device's too (unless it holds the bus), as ESP-IDF's
     // bus lock lets them; their results stay for spi_device_get_trans_result. Then the handler
     // has turned the interrupt off and the bus is ours.
-    if (!wait_for(*b, portMAX_DELAY, [&] { return !b->running.dev && b->next_job() == b->queue.end(); }))
+    if (!wait_for(*b, ticks_to_wait, [&] { return !b->running.dev && b->next_job() == b->queue.end(); }))
         return ESP_ERR_TIMEOUT;
-    idf::start_transfer(*b, idf::Job{handle, trans_desc});
-    // A transfer that does not end in a few of its own times never will (a gated clock):
-    // the unit is stopped and the caller told, rather than held for ever.
-    const uint64_t stuck_at = ll::time_us() + idf::transfer_bound_us(idf::Job{handle, trans_desc});
+    const idf::Job job{handle, trans_desc};
+    b->polling = job;
+    idf::start_transfer(*b, job);
+    // A transfer that does not end in a few of its own times never will (a gated clock).
+    b->polling_stuck_at = ll::time_us() + idf::transfer_bound_us(job);
+    return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_polling_end(spi_device_handle_t handle, TickType_t ticks_to_wait) {
+    Bus *b = idf::bus_with_device(handle);
+    if (!b) return ESP_ERR_INVALID_ARG;
+    if (b->polling.dev != handle) return ESP_ERR_INVALID_STATE;
+    const bool forever = ticks_to_wait == portMAX_DELAY;
+    const uint64_t deadline = ll::time_us() + uint64_t(ticks_to_wait) * idf::kUsPerTick;
     while (!ll::spi_ll_trans_done(b->spi)) {
-        if (ll::time_us() > stuck_at) {
+        if (forever && ll::time_us() > b->polling_stuck_at) {  // the unit is dead: stopped, told
             ll::spi_ll_stop(b->spi);
+            b->polling = idf::Job{};
             return ESP_ERR_TIMEOUT;
         }
+        if (!forever && ll::time_us() >= deadline) return ESP_ERR_TIMEOUT;  // still in flight
         ll::cpu_relax();
     }
-    idf::fetch_result(*b, *trans_desc);
-    if (handle->cfg.post_cb) handle->cfg.post_cb(trans_desc);
+    spi_transaction_t *t = b->polling.trans;
+    b->polling = idf::Job{};
+    idf::fetch_result(*b, *t);
+    if (handle->cfg.post_cb) handle->cfg.post_cb(t);
+    // Transactions queued meanwhile start now.
+    if (!b->queue.empty()) ll::spi_ll_set_trans_intr_enabled(b->spi, true);
     return ESP_OK;
+}
+
+extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
+                                                 spi_transaction_t *trans_desc) {
+    esp_err_t err = spi_device_polling_start(handle, trans_desc, portMAX_DELAY);
+    if (err != ESP_OK) return err;
+    return spi_device_polling_end(handle, portMAX_DELAY);
 }
 
 extern "C" esp_err_t spi_device_acquire_bus(spi_device_handle_t device, TickType_t wait) {

@@ -87,7 +87,8 @@ void start_transfer(Bus &bus, const Job &job) {
     } else if (t.flags & SPI_TRANS_USE_TXDATA) {
         ll::spi_ll_write_buffer(spi, t.tx_data, bytes);
     } else if (by_dma) {
-        core::lldesc_chain(bus.desc, ll::dma_addr(bus.desc), ll::dma_addr(t.tx_buffer), bytes, false);
+        core::lldesc_chain(bus.desc, ll::dma_addr(bus.desc), ll::dma_addr(t.tx_buffer), bytes,
+                           core::LlDescChain::kSend);
         ll::spi_ll_load_dma(spi, ll::dma_addr(bus.desc));
     } else {
         ll::spi_ll_write_buffer(spi, static_cast<const uint8_t *>(t.tx_buffer), bytes);

@@ -141,4 +141,27 @@ check([esp.GPIO_PIN_INTR.DISABLE, esp.GPIO_PIN_INTR.POSEDGE, esp.GPIO_PIN_INTR.N
 check([esp.GPIO_DRIVE_CAP._0, esp.GPIO_DRIVE_CAP._1, esp.GPIO_DRIVE_CAP._2, esp.GPIO_DRIVE_CAP.DEFAULT,
        esp.GPIO_DRIVE_CAP._3, esp.GPIO_DRIVE_CAP.MAX] == [0, 1, 2, 2, 3, 4], "GPIO_DRIVE_CAP")
 check([esp.ETS.OK, esp.ETS.FAILED] == [0, 1], "ETS")
+
+# Every name of the seed's help(esp) listing, read from its transcript (CTest gives the path
+# in UPANEL_SEED_ESP_LISTING): the lines "  NAME -- <...>" after ">>> help(esp)", up to the
+# first blank line.
+import os
+
+listing = os.getenv("UPANEL_SEED_ESP_LISTING")
+if listing:
+    names = []
+    with open(listing) as f:
+        inside = False
+        for line in f:
+            if line.startswith(">>> help(esp)"):
+                inside = True
+            elif inside and not line.strip():
+                break
+            elif inside and " -- " in line:
+                names.append(line.split(" -- ")[0].strip())
+    check(len(names) > 200, "the listing has its 203 names: %d" % len(names))
+    missing = [n for n in names if n != "__name__" and not hasattr(esp, n)]
+    check(not missing, "the seed's listing names missing: %s" % missing)
+else:
+    print("test_espidf_names: no seed transcript given; its listing not checked")
 print("test_espidf_names: ok")

@@ -5,13 +5,14 @@
 #include "upanel/core/lldesc.h"
 
 using upanel::core::LlDesc;
+using upanel::core::LlDescChain;
 using upanel::core::lldesc_chain;
 using upanel::core::lldesc_count;
 
 TEST(LlDescChain, SplitsAtFourThousandNinetyTwoBytesAndEndsWithEof) {
     LlDesc d[4] = {};
     // 10,000 bytes: 4092 + 4092 + 1816; the descriptors at 0x3FFB0000, the data at 0x3FFC0000.
-    ASSERT_EQ(lldesc_chain(d, 0x3FFB0000, 0x3FFC0000, 10000, false), 3u);
+    ASSERT_EQ(lldesc_chain(d, 0x3FFB0000, 0x3FFC0000, 10000, LlDescChain::kSend), 3u);
     EXPECT_EQ(lldesc_count(10000), 3u);
     EXPECT_EQ(d[0].word0, 0x80000000u | (4092u << 12) | 4092u);
     EXPECT_EQ(d[1].word0, 0x80000000u | (4092u << 12) | 4092u);
@@ -27,10 +28,13 @@ TEST(LlDescChain, SplitsAtFourThousandNinetyTwoBytesAndEndsWithEof) {
 
 TEST(LlDescChain, OddLengthsRoundTheSizeUpToAWordAndRepeatSendsTheSameBytes) {
     LlDesc d[3] = {};
-    ASSERT_EQ(lldesc_chain(d, 0x3FFB0100, 0x3FFC0000, 8190, true), 3u);
+    ASSERT_EQ(lldesc_chain(d, 0x3FFB0100, 0x3FFC0000, 8190, LlDescChain::kSendRepeat), 3u);
     EXPECT_EQ(d[2].word0, 0xC0000000u | (6u << 12) | 8u);  // 6 bytes in an 8-byte buffer
     for (const LlDesc &x : d) EXPECT_EQ(x.buf, 0x3FFC0000u);
-    EXPECT_EQ(lldesc_chain(d, 0x3FFB0100, 0x3FFC0000, 0, false), 0u);
+    EXPECT_EQ(lldesc_chain(d, 0x3FFB0100, 0x3FFC0000, 0, LlDescChain::kSend), 0u);
     EXPECT_EQ(lldesc_count(4092), 1u);
     EXPECT_EQ(lldesc_count(4093), 2u);
+    // Receiving 6 bytes: the engine writes whole words, so the length is 8 as well.
+    ASSERT_EQ(lldesc_chain(d, 0x3FFB0100, 0x3FFC0000, 6, LlDescChain::kReceive), 1u);
+    EXPECT_EQ(d[0].word0, 0xC0000000u | (8u << 12) | 8u);
 }

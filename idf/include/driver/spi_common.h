@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "esp_err.h"
+#include "rom/lldesc.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -88,6 +89,97 @@ esp_err_t spi_bus_initialize(spi_host_device_t host_id, const spi_bus_config_t *
  *  descriptors and its pads. ESP_ERR_INVALID_ARG for an unknown host; ESP_ERR_INVALID_STATE
  *  when the bus is not initialized or still has devices. */
 esp_err_t spi_bus_free(spi_host_device_t host_id);
+
+/* ESP-IDF 4.0's spicommon_* functions, which the SPI master is built on. They keep the same
+ * books as spi_bus_initialize: a unit is claimed while its DPORT clock is on, a DMA channel
+ * while claimed here or selected by an SPI unit in DPORT_SPI_DMA_CHAN_SEL. */
+
+/** Claims SPI2 or SPI3 for a driver named `source` (for the log) and turns the unit's clock
+ *  on. false (and logged) when it is claimed already (by spi_bus_initialize or another
+ *  driver), for SPI1 (the flash's) or an unknown host. */
+bool spicommon_periph_claim(spi_host_device_t host, const char *source);
+
+/** Whether the unit is claimed (its clock on); SPI1 always is (the flash). */
+bool spicommon_periph_in_use(spi_host_device_t host);
+
+/** Gives a claimed unit back, clock off and held in reset. false when it was not claimed,
+ *  or (logged; ESP-IDF would pull the unit from under it) while a bus is initialized on it. */
+bool spicommon_periph_free(spi_host_device_t host);
+
+/** Claims DMA channel 1 or 2 and turns the SPI DMA clock on. false when it is claimed or
+ *  selected by an SPI unit already; logged for another number (ESP-IDF asserts). */
+bool spicommon_dma_chan_claim(int dma_chan);
+
+/** Whether DMA channel 1 or 2 is claimed or selected by an SPI unit. */
+bool spicommon_dma_chan_in_use(int dma_chan);
+
+/** Frees a claimed DMA channel; the SPI DMA clock goes off with the last. false (logged)
+ *  for a channel not claimed, another number, or a channel an initialized bus has (ESP-IDF
+ *  asserts). */
+bool spicommon_dma_chan_free(int dma_chan);
+
+/** Routes a master's bus pins through the GPIO matrix: SCLK and MOSI out (MOSI also to the
+ *  unit's input), MISO in, WP and HD both ways; selects DMA channel dma_chan (0: none) for
+ *  the unit. *flags_o (if not NULL) gets what the pins allow: SPICOMMON_BUSFLAG_SCLK, _MISO,
+ *  _MOSI, _WPHD, _DUAL, and _IOMUX_PINS when every pin given is the unit's native one (else
+ *  _GPIO_PINS). The native pins go through the matrix too: direct IO_MUX routes are not
+ *  modelled. ESP_ERR_INVALID_ARG for an unknown host, a NULL config, dma_chan over 2, a pin
+ *  that cannot do its job or a flag in `flags` the pins do not allow;
+ *  ESP_ERR_NOT_SUPPORTED without SPICOMMON_BUSFLAG_MASTER (no slave). */
+esp_err_t spicommon_bus_initialize_io(spi_host_device_t host, const spi_bus_config_t *bus_config,
+                                      int dma_chan, uint32_t flags, uint32_t *flags_o);
+
+/** Lets the bus config's pins go: output off, the matrix's output and the IO_MUX function
+ *  back to GPIO. ESP_ERR_INVALID_ARG for a NULL config. */
+esp_err_t spicommon_bus_free_io_cfg(const spi_bus_config_t *bus_cfg);
+
+/** (Deprecated in ESP-IDF) Gives the unit's native pins that IO_MUX has in its SPI function
+ *  back to GPIO. ESP_ERR_INVALID_ARG for an unknown host. */
+esp_err_t spicommon_bus_free_io(spi_host_device_t host);
+
+/** Routes CS line cs_num (0..2) to pad cs_io_num through the GPIO matrix (an input-only pad
+ *  only as the unit's CS0 input); CS0 also to the unit's CS input. force_gpio_matrix changes
+ *  nothing here (native pins go through the matrix too). A bad host, line or pad is logged
+ *  and nothing done. */
+void spicommon_cs_initialize(spi_host_device_t host, int cs_io_num, int cs_num, int force_gpio_matrix);
+
+/** (Deprecated in ESP-IDF) Frees CS line cs_num of the unit: the native CS0 pad leaves the
+ *  SPI function, and any pad the matrix drives from the line goes back to GPIO. */
+void spicommon_cs_free(spi_host_device_t host, int cs_num);
+
+/** Resets a CS pad as gpio_reset_pin does. A bad pad is logged. */
+void spicommon_cs_free_io(int cs_gpio_num);
+
+/** Links descriptors over len bytes of data, 4092 each at most, the last with EOF, all
+ *  owned by the DMA engine; for reception (isrx) each length is rounded up to whole words.
+ *  The descriptors and the data must be in DMA-capable RAM; `dmadesc` needs
+ *  (len + 4091) / 4092 of them. Bad arguments are logged and nothing written. */
+void spicommon_setup_dma_desc_links(lldesc_t *dmadesc, int len, const uint8_t *data, bool isrx);
+
+/** The SPI unit's register block (its chip address: SPI1 0x3FF42000, SPI2 0x3FF64000, SPI3
+ *  0x3FF65000); NULL for an unknown host. On a PC the registers are on the emulated bus
+ *  (esp32sim.read32), not in the program's memory: do not dereference it. */
+typedef struct spi_dev_s spi_dev_t;
+spi_dev_t *spicommon_hw_for_host(spi_host_device_t host);
+
+/** The unit's interrupt source (ETS_SPI1/2/3_INTR_SOURCE: 29, 30, 31); -1 for an unknown host. */
+int spicommon_irqsource_for_host(spi_host_device_t host);
+
+/** The ESP32's DMA reset workaround (errata: resetting one SPI DMA channel resets both).
+ *  A driver asks for a reset of its channel: done at once (a reset pulse of the SPI DMA
+ *  module) and true when the other channel is idle; else false, and cb(arg) is called once
+ *  the other channel goes idle, right after the reset. */
+typedef void (*dmaworkaround_cb_t)(void *arg);
+bool spicommon_dmaworkaround_req_reset(int dmachan, dmaworkaround_cb_t cb, void *arg);
+
+/** Whether a requested reset waits for the other channel. */
+bool spicommon_dmaworkaround_reset_in_progress(void);
+
+/** Marks the channel idle; runs a reset (and its callback) that waited for it. */
+void spicommon_dmaworkaround_idle(int dmachan);
+
+/** Marks the channel as transferring. */
+void spicommon_dmaworkaround_transfer_active(int dmachan);
 
 #ifdef __cplusplus
 }

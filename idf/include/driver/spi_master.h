@@ -145,7 +145,7 @@ esp_err_t spi_bus_add_device(spi_host_device_t host_id,
 
 /** Removes a device and frees its handle. ESP_ERR_INVALID_ARG for a handle that is not a
  *  device of any bus (NULL, or removed already); ESP_ERR_INVALID_STATE while it has
- *  transactions that spi_device_get_trans_result has not returned. */
+ *  transactions that spi_device_get_trans_result has not returned or a polling one not ended. */
 esp_err_t spi_bus_remove_device(spi_device_handle_t handle);
 
 /** Queues a transaction and returns at once; the interrupt handler runs it. The transaction
@@ -183,6 +183,41 @@ esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *tra
  *  spi_device_queue_trans. */
 esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
                                       spi_transaction_t *trans_desc);
+
+/** Starts one transaction by polling, with the interrupt off, and returns while it runs;
+ *  spi_device_polling_end finishes it. Waits (at most ticks_to_wait ticks, else
+ *  ESP_ERR_TIMEOUT) until the bus's queued transactions are done. ESP_ERR_INVALID_STATE
+ *  when a polling transaction started on the bus has not ended (this device's or another's),
+ *  in an interrupt handler or while another device holds the bus; else the checks of
+ *  spi_device_queue_trans. pre_cb runs here, in the calling task. */
+esp_err_t spi_device_polling_start(spi_device_handle_t handle, spi_transaction_t *trans_desc,
+                                   TickType_t ticks_to_wait);
+
+/** Waits for the device's polling transaction to end (at most ticks_to_wait ticks, else
+ *  ESP_ERR_TIMEOUT and it stays in flight; portMAX_DELAY: until done, or ESP_ERR_TIMEOUT
+ *  when the unit is dead and then stopped), copies what was received and runs post_cb.
+ *  ESP_ERR_INVALID_ARG for a bad handle; ESP_ERR_INVALID_STATE when the device has no
+ *  polling transaction started. */
+esp_err_t spi_device_polling_end(spi_device_handle_t handle, TickType_t ticks_to_wait);
+
+/** The CLOCK register value for the clock nearest hz from fapb (its frequency in Hz),
+ *  as ESP-IDF works it out (duty_cycle in 1/256: 128 is 50%), into *reg_o if not NULL;
+ *  returns the clock it gives. Above 3/4 of fapb, fapb itself. 0 (logged) for fapb or
+ *  hz <= 0. */
+int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t *reg_o);
+
+/** ESP-IDF's MISO timing for a clock of eff_clk Hz and a device whose data comes
+ *  input_delay_ns after the clock edge (plus 25 ns through the GPIO matrix when
+ *  gpio_is_used): the dummy clocks needed into *dummy_o and the APB cycles to delay the
+ *  sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0 or over the APB
+ *  clock (80 MHz): both 0, logged. */
+void spi_get_timing(bool gpio_is_used, int input_delay_ns, int eff_clk, int *dummy_o,
+                    int *cycles_remain_o);
+
+/** The fastest clock at which full-duplex data from such a device is read without dummy
+ *  clocks: 80 MHz / (APB cycles of the delay + 1); 26666666 through the GPIO matrix with no
+ *  device delay. */
+int spi_get_freq_limit(bool gpio_is_used, int input_delay_ns);
 
 /** Occupies the bus for this device: other devices' transactions, running or queued, finish
  *  first; from then on only this device's start (others' wait in the queue) until

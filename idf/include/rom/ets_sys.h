@@ -120,6 +120,11 @@ void ets_update_cpu_frequency_rom(uint32_t ticks_per_us);
 /** The ticks per microsecond the ROM counts with (240 unless told otherwise). */
 uint32_t ets_get_cpu_frequency(void);
 
+/** The crystal's frequency over the internal 8 MHz RC oscillator's, times 256, as the ROM
+ *  calibrates it: 40 MHz / 8 MHz * 256 = 1280 on the emulated board, whose RC runs at its
+ *  nominal frequency. */
+uint32_t ets_get_xtal_scale(void);
+
 /** The crystal's frequency in Hz: 40000000. */
 uint32_t ets_get_detected_xtal_freq(void);
 

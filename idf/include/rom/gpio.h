@@ -44,10 +44,23 @@ uint32_t gpio_intr_pending(void);
 /** GPIO_STATUS1: pads 32..39 as bits 0..7. */
 uint32_t gpio_intr_pending_high(void);
 
-/** Acknowledges (clears) pending pad interrupts 0..31 (GPIO_STATUS_W1TC). */
+/** The ROM's GPIO interrupt handler: the pending pads (0..31; with `high`, 32..39 as bits
+ *  0..7) and the argument given at registration. */
+typedef void (*gpio_intr_handler_fn_t)(uint32_t intr_mask, bool high, void *arg);
+
+/** Makes fn(mask, high, arg) the handler of the GPIO interrupt on CPU interrupt
+ *  ETS_GPIO_INUM (4): the ROM's dispatcher reads GPIO_STATUS/_STATUS1 and calls fn once for
+ *  the low pads, once for the high, each with pads pending. Once it has run, the CPU
+ *  interrupt stays masked until gpio_intr_ack or _ack_high. As on the chip the caller routes
+ *  the source (intr_matrix_set(0, ETS_GPIO_INTR_SOURCE, ETS_GPIO_INUM)) and unmasks
+ *  interrupt 4 (ets_isr_unmask). NULL fn removes the handler. */
+void gpio_intr_handler_register(gpio_intr_handler_fn_t fn, void *arg);
+
+/** Acknowledges (clears) pending pad interrupts 0..31 (GPIO_STATUS_W1TC); unmasks the ROM
+ *  handler's CPU interrupt that its dispatcher masked. */
 void gpio_intr_ack(uint32_t ack_mask);
 
-/** Acknowledges pads 32..39 (GPIO_STATUS1_W1TC). */
+/** Acknowledges pads 32..39 (GPIO_STATUS1_W1TC), as gpio_intr_ack. */
 void gpio_intr_ack_high(uint32_t ack_mask);
 
 /** Wake-up from light sleep on a level of pad i: its INT_TYPE (GPIO_PIN_INTR_LOLEVEL or

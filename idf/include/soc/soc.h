@@ -72,3 +72,6 @@
 #define ETS_MPU_IA_INTR_SOURCE 67
 #define ETS_CACHE_IA_INTR_SOURCE 68
 #define ETS_MAX_INTR_SOURCE 69
+
+/* The CPU interrupt the ROM's GPIO functions use (gpio_intr_handler_register). */
+#define ETS_GPIO_INUM 4

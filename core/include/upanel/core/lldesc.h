@@ -30,10 +30,14 @@ constexpr uint32_t lldesc_with_eof(uint32_t w0, bool eof) {
 // The descriptors a linear transfer of `bytes` bytes takes.
 constexpr uint32_t lldesc_count(uint32_t bytes) { return (bytes + kLlDescMaxBytes - 1) / kLlDescMaxBytes; }
 
-// Fills d[] (at chip address d_addr) with a chain over `bytes` bytes from chip address
+// What a chain does with its buffer: sends its bytes (length: the bytes; size: rounded up to
+// whole words), sends its first bytes again in every descriptor (a fill), or receives into
+// it (length and size whole words: the engine writes words, as ESP-IDF sets it up).
+enum class LlDescChain : uint8_t { kSend, kSendRepeat, kReceive };
+
+// Fills d[] (at chip address d_addr) with a chain over `bytes` bytes at chip address
 // buf_addr, kLlDescMaxBytes a descriptor at most, owned by the DMA, the last one with EOF and
-// no next; with repeat, every descriptor sends the buffer's first bytes again (a fill).
-// Returns the number of descriptors written.
-uint32_t lldesc_chain(LlDesc *d, uint32_t d_addr, uint32_t buf_addr, uint32_t bytes, bool repeat);
+// no next. Returns the number of descriptors written (lldesc_count(bytes)).
+uint32_t lldesc_chain(LlDesc *d, uint32_t d_addr, uint32_t buf_addr, uint32_t bytes, LlDescChain kind);
 
 }  // namespace upanel::core

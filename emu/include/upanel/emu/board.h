@@ -19,6 +19,7 @@
 #include "upanel/emu/hub75_panel.h"
 #include "upanel/emu/i2s.h"
 #include "upanel/emu/ili9341_model.h"
+#include "upanel/emu/rtc_cntl.h"
 #include "upanel/emu/spi.h"
 #include "upanel/emu/xpt2046_model.h"
 #include "upanel/emu/timg.h"
@@ -157,6 +158,7 @@ private:
     I2s i2s0_, i2s1_;
     Spi spi2_, spi3_;
     Timg timg0_, timg1_;
+    RtcCntl rtc_cntl_;
     std::vector<Isr> isrs_;
     std::array<CpuIsr, 32> cpu_isrs_{};
     uint32_t intenable_ = 0, edge_seen_ = 0, edge_latched_ = 0;

@@ -58,6 +58,12 @@ inline void dport_periph_disable(uint32_t bit) {
     reg_write(kDportPeripClkEn, dport_read(kDportPeripClkEn) & ~(1u << bit));
 }
 
+// A reset pulse: PERIP_RST_EN's bit set, then cleared (ESP-IDF's periph_module_reset).
+inline void dport_periph_reset(uint32_t bit) {
+    reg_write(kDportPeripRstEn, dport_read(kDportPeripRstEn) | (1u << bit));
+    reg_write(kDportPeripRstEn, dport_read(kDportPeripRstEn) & ~(1u << bit));
+}
+
 inline bool dport_periph_enabled(uint32_t bit) {
     return ((dport_read(kDportPeripClkEn) >> bit) & 1u) &&
            !((dport_read(kDportPeripRstEn) >> bit) & 1u);

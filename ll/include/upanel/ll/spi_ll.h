@@ -37,24 +37,43 @@ constexpr uint32_t kDataBufBytes = 64;       // W0..W15
 constexpr uint32_t kMaxTransferBits = 1u << 24;  // MOSI_DLEN is 24 bits of "bits - 1"
 }  // namespace spi_reg
 
-constexpr uint32_t kSpiBase2 = 0x3FF64000, kSpiBase3 = 0x3FF65000;
+constexpr uint32_t kSpiBase1 = 0x3FF42000, kSpiBase2 = 0x3FF64000, kSpiBase3 = 0x3FF65000;
 constexpr uint32_t kDportSpiDmaChanSel = kDportBase + 0x5A8;
 constexpr uint32_t kDportBitSpiDma = 22;
 constexpr uint32_t kSpiApbHz = 80'000'000;
 
-// Per SPI number 2 (HSPI) and 3 (VSPI).
-inline uint32_t spi_base(int spi) { return spi == 2 ? kSpiBase2 : kSpiBase3; }
+// Per SPI number 2 (HSPI) and 3 (VSPI); base and interrupt source also for 1 (the flash's).
+inline uint32_t spi_base(int spi) { return spi == 1 ? kSpiBase1 : spi == 2 ? kSpiBase2 : kSpiBase3; }
 inline uint32_t spi_dport_bit(int spi) { return spi == 2 ? 6 : 16; }
-inline int spi_irq(int spi) { return spi == 2 ? 30 : 31; }
+inline int spi_irq(int spi) { return spi == 1 ? 29 : spi == 2 ? 30 : 31; }
 // GPIO matrix output signals: clock, MOSI (SPID) and CS0.
 inline uint16_t spi_sig_clk(int spi) { return spi == 2 ? 8 : 63; }
 inline uint16_t spi_sig_mosi(int spi) { return spi == 2 ? 10 : 65; }
 inline uint16_t spi_sig_cs0(int spi) { return spi == 2 ? 11 : 68; }
 // GPIO matrix input signal of MISO (SPIQ): HSPIQ_in 9, VSPIQ_in 64.
 inline uint16_t spi_sig_miso(int spi) { return spi == 2 ? 9 : 64; }
+// Quad-mode data lines, in and out signals alike: HSPIHD 12, HSPIWP 13; VSPIHD 66, VSPIWP 67.
+inline uint16_t spi_sig_hd(int spi) { return spi == 2 ? 12 : 66; }
+inline uint16_t spi_sig_wp(int spi) { return spi == 2 ? 13 : 67; }
+// The unit's DMA interrupt source (SPI2_DMA 53, SPI3_DMA 54).
+inline int spi_dma_irq(int spi) { return spi == 2 ? 53 : 54; }
+// The pads IO_MUX function 1 gives the unit (its native pins): MOSI, MISO, CLK, CS0, WP, HD.
+struct SpiNativePins {
+    int mosi, miso, clk, cs0, wp, hd;
+};
+inline SpiNativePins spi_native_pins(int spi) {
+    return spi == 2 ? SpiNativePins{13, 12, 14, 15, 2, 4} : SpiNativePins{23, 19, 18, 5, 22, 21};
+}
+constexpr uint32_t kIoMuxFuncSpi = 1;
 // CS line 0..2: HSPICS0 11, HSPICS1 61, HSPICS2 62; VSPICS0..2 68..70.
 inline uint16_t spi_sig_cs(int spi, int line) {
     return spi == 2 ? uint16_t(line == 0 ? 11 : 60 + line) : uint16_t(68 + line);
+}
+
+// CLOCK register fields: a clock of APB / (pre * n), high for h and low after l of the n
+// (all counted from 1), or the APB clock itself.
+constexpr uint32_t spi_ll_clock_fields(uint32_t pre, uint32_t n, uint32_t h, uint32_t l) {
+    return ((pre - 1) << 18) | ((n - 1) << 12) | ((h - 1) << 6) | (l - 1);
 }
 
 inline void spi_ll_write(int spi, uint32_t offset, uint32_t v) { reg_write(spi_base(spi) + offset, v); }
@@ -100,10 +119,11 @@ inline uint32_t spi_ll_selected_dma(int spi) {
 }
 
 // The SPI DMA channel (1 or 2) for unit spi: `asked`, or with kSpiDmaAnyChannel the first one
-// no other SPI unit has selected in DPORT; 0 when it is taken (or none is free).
+// no other SPI unit has selected in DPORT nor `claimed` has (bit n: channel n, taken by
+// software's books); 0 when it is taken (or none is free).
 constexpr uint32_t kSpiDmaAnyChannel = 3;
-inline uint32_t spi_ll_pick_dma_channel(int spi, uint32_t asked) {
-    uint32_t taken = 0;
+inline uint32_t spi_ll_pick_dma_channel(int spi, uint32_t asked, uint32_t claimed = 0) {
+    uint32_t taken = claimed;
     for (int other = 1; other <= 3; other++)
         if (other != spi) taken |= 1u << spi_ll_selected_dma(other);
     if (asked == kSpiDmaAnyChannel) return !(taken & 2u) ? 1 : !(taken & 4u) ? 2 : 0;
