@@ -2013,3 +2013,18 @@ def ili9341_post_cb_isr(trans: spi_transaction_t | None | dict | Blob) -> None:
     its flush_ready.
     """
 
+def ili9xxx_flush(disp_drv: Blob | bytes | bytearray | memoryview | None, area: Blob | bytes | bytearray | memoryview | None, color_p: Blob | bytes | bytearray | memoryview | None) -> None:
+    """
+    void ili9xxx_flush(void * disp_drv, const void * area, void * color_p)
+    
+    LVGL's flush_cb: the window commands (CASET, PASET, RAMWR) polled, then the pixels queued
+    for DMA from LVGL's buffer; flush_ready comes from ili9xxx_post_cb_isr when they are out.
+    """
+
+def ili9xxx_post_cb_isr(trans: spi_transaction_t | None | dict | Blob) -> None:
+    """
+    void ili9xxx_post_cb_isr(spi_transaction_t * trans)
+    
+    The display's SPI post_cb: after the pixels of a flush, LVGL's flush_ready.
+    """
+

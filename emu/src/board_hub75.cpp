@@ -48,7 +48,7 @@ void Board::trace_inputs(const I2s &unit) {
     // sample before, as its hold time lets it.
     PadRoute clk = gpio_.route(hub75_pins_.pad[13]);
     if (clk.kind == PadRoute::kSignal && clk.signal == unit.ws_signal())
-        clocking_ = clk.invert != shifted != hub75_->electrical().clk_falling
+        clocking_ = (clk.invert != shifted) != hub75_->electrical().clk_falling
                         ? Hub75Panel::Clocking::kEveryWordLate
                         : Hub75Panel::Clocking::kEveryWord;
     else

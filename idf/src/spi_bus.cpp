@@ -24,16 +24,6 @@ bool pin_ok(int pad, bool output, bool required) {
     return output ? idf::pad_valid_output(pad) : idf::pad_valid(pad);
 }
 
-esp_err_t check_pins(const spi_bus_config_t &c) {
-    const uint32_t f = c.flags;
-    const bool dual = f & SPICOMMON_BUSFLAG_DUAL, wphd = f & SPICOMMON_BUSFLAG_WPHD;
-    bool ok = pin_ok(c.mosi_io_num, true, dual || (f & SPICOMMON_BUSFLAG_MOSI)) &&
-              pin_ok(c.miso_io_num, false, dual || (f & SPICOMMON_BUSFLAG_MISO)) &&
-              pin_ok(c.sclk_io_num, true, f & SPICOMMON_BUSFLAG_SCLK) &&
-              pin_ok(c.quadwp_io_num, true, wphd) && pin_ok(c.quadhd_io_num, true, wphd);
-    return ok ? ESP_OK : ESP_ERR_INVALID_ARG;
-}
-
 uint32_t max_transfer_bytes(const spi_bus_config_t &c, bool dma) {
     constexpr uint32_t kDmaLimit = ll::spi_reg::kMaxTransferBits / 8;  // MOSI_DLEN's range
     if (!dma) return ll::spi_reg::kDataBufBytes;
