@@ -45,3 +45,19 @@ def raises(exc, fn, *args, **kw):
     except exc as e:
         return str(e)
     raise AssertionError("%s(%r, %r) did not raise %s" % (getattr(fn, "__name__", fn), args, kw, exc.__name__))
+
+
+def drawn_and_shown(m, draw):
+    # draw(fb, w, h) into a plain RGB565 buffer (the expectation) and into the matrix m, shown
+    # for 30 ms of emulated time; returns the buffer and the panel's snapshot, m deinitialised.
+    import esp32sim
+    import framebuf
+
+    ref = bytearray(m.width * m.height * 2)
+    draw(framebuf.FrameBuffer(ref, m.width, m.height, framebuf.RGB565), m.width, m.height)
+    draw(framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565), m.width, m.height)
+    m.show()
+    esp32sim.run_ms(30)
+    snap = esp32sim.snapshot("hub75")
+    m.deinit()
+    return ref, snap

@@ -7,7 +7,7 @@ import framebuf
 import os
 import time
 import hub75
-from checks import check, compare_rgb565
+from checks import check, compare_rgb565, drawn_and_shown
 
 W, H = 64, 32
 
@@ -50,14 +50,9 @@ def wall(rows, cols, serpentine, rotation=0, driver_serpentine=None):
     want_w = cols * W if rotation in (0, 180) else rows * H
     check((m.width, m.height) == (want_w, rows * cols * W * H // want_w),
           "canvas %dx%d" % (m.width, m.height))
-    ref = bytearray(m.width * m.height * 2)
-    draw(framebuf.FrameBuffer(ref, m.width, m.height, framebuf.RGB565), m.width, m.height)
-    draw(framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565), m.width, m.height)
-    m.show()
-    esp32sim.run_ms(30)
-    snap = esp32sim.snapshot("hub75")
-    m.deinit()
-    want, ww, wh = turned(ref, m.width, m.height, rotation // 90)
+    w, h = m.width, m.height
+    ref, snap = drawn_and_shown(m, draw)
+    want, ww, wh = turned(ref, w, h, rotation // 90)
     return want, ww, wh, snap
 
 

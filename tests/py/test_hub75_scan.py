@@ -5,7 +5,7 @@
 import esp32sim
 import framebuf
 import hub75
-from checks import check, compare_rgb565
+from checks import check, compare_rgb565, drawn_and_shown
 
 
 def draw(fb, w, h):
@@ -22,14 +22,7 @@ def shown(width, height, chain, scan, block, driver_scan, driver_block):
     esp32sim.attach_hub75(width, height, chain=chain, scan=scan, scan_block=block)
     m = hub75.Matrix(width, height, chain=chain, gamma=False, scan=driver_scan,
                      scan_block=driver_block)
-    ref = bytearray(m.width * m.height * 2)
-    draw(framebuf.FrameBuffer(ref, m.width, m.height, framebuf.RGB565), m.width, m.height)
-    draw(framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565), m.width, m.height)
-    m.show()
-    esp32sim.run_ms(30)
-    snap = esp32sim.snapshot("hub75")
-    m.deinit()
-    return ref, snap
+    return drawn_and_shown(m, draw)
 
 
 def lands(width, height, chain=1, block=None):
