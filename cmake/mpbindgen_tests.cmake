@@ -18,34 +18,31 @@ foreach(script ${UPANEL_MPB_TESTS})
   set_tests_properties(mpbindgen.${name} PROPERTIES
     ENVIRONMENT "MICROPYPATH=.frozen:${CMAKE_SOURCE_DIR}/tests/mpbindgen:${CMAKE_SOURCE_DIR}/tests/py:${CMAKE_SOURCE_DIR}/examples;${UPANEL_PY_ENV}")
 endforeach()
+# A script of tests/mpbindgen run by FIRMWARE, its output holding each EXPECTED text
+# (run_expect.py: "stdout:" texts on stdout, the others on stderr).
+function(upanel_expect_test name firmware script)
+  add_test(NAME ${name}
+           COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${firmware}
+                   ${CMAKE_SOURCE_DIR}/tests/mpbindgen/${script} ${ARGN})
+  set_tests_properties(${name} PROPERTIES
+    ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+endfunction()
 # What interrupt-context callbacks report instead of raising.
-add_test(NAME mpbindgen.isr_reports
-         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE_TEST}
-                 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_isr.py
-                 "mpbindgen: exception in hard callback demo_irq_attach.isr"
-                 "MemoryError: memory allocation failed, heap is locked"
-                 "mpbindgen: scheduled callback demo_soft_attach.isr dropped (1 so far)")
-set_tests_properties(mpbindgen.isr_reports PROPERTIES
-  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+upanel_expect_test(mpbindgen.isr_reports ${UPANEL_FIRMWARE_TEST} test_isr.py
+                   "mpbindgen: exception in hard callback demo_irq_attach.isr"
+                   "MemoryError: memory allocation failed, heap is locked"
+                   "mpbindgen: scheduled callback demo_soft_attach.isr dropped (1 so far)")
 # What the ets_* and logging functions print (stdout) from MicroPython.
-add_test(NAME mpbindgen.ets_output
-         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE}
-                 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_espidf_ets.py
-                 "stdout:ets_printf: 42 ok\n100% sure\n!\n"
-                 "stdout:W tag: esp_log_write 7\n"
-                 "stdout:: 01 ab \n"
-                 "stdout:ValueError: in a timer"
-                 "ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM) at script.py:12 in main(): alloc()")
-set_tests_properties(mpbindgen.ets_output PROPERTIES
-  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+upanel_expect_test(mpbindgen.ets_output ${UPANEL_FIRMWARE} test_espidf_ets.py
+                   "stdout:ets_printf: 42 ok\n100% sure\n!\n"
+                   "stdout:W tag: esp_log_write 7\n"
+                   "stdout:: 01 ab \n"
+                   "stdout:ValueError: in a timer"
+                   "ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM) at script.py:12 in main(): alloc()")
 # What heap_caps_print_heap_info prints from MicroPython (stdout).
-add_test(NAME mpbindgen.heap_output
-         COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/run_expect.py ${UPANEL_FIRMWARE}
-                 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/test_espidf_heap.py
-                 "stdout:Heap summary for capabilities 0x00000008:\n  At 0x3ffb0000 len "
-                 "stdout:  Totals:\n    free ")
-set_tests_properties(mpbindgen.heap_output PROPERTIES
-  ENVIRONMENT "MICROPYPATH=${CMAKE_SOURCE_DIR}/tests/mpbindgen;${UPANEL_PY_ENV}")
+upanel_expect_test(mpbindgen.heap_output ${UPANEL_FIRMWARE} test_espidf_heap.py
+                   "stdout:Heap summary for capabilities 0x00000008:\n  At 0x3ffb0000 len "
+                   "stdout:  Totals:\n    free ")
 # lodepng round trip against an independent PNG encoder and decoder.
 add_test(NAME mpbindgen.lodepng
          COMMAND /usr/bin/python3 ${CMAKE_SOURCE_DIR}/tests/mpbindgen/lodepng_check.py ${UPANEL_FIRMWARE})
