@@ -38,13 +38,14 @@ void measure(benchmark::State &state, Work work) {
     }
     state.SetItemsProcessed(int64_t(state.iterations()) * w * h);
     state.counters["frames/s"] = benchmark::Counter(double(state.iterations()), benchmark::Counter::kIsRate);
-    state.counters["ns/pixel"] = benchmark::Counter(double(state.iterations()) * w * h * 1e-9,
-                                                    benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["ns/pixel"] = benchmark::Counter(
+        double(state.iterations()) * w * h * 1e-9, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 void BM_Encoder(benchmark::State &state) {
     measure(state, [](Setup &s) {
-        s.enc.encode(reinterpret_cast<const uint8_t *>(s.px.data()), core::PixelFormat::kRgb565, s.out.data());
+        s.enc.encode(reinterpret_cast<const uint8_t *>(s.px.data()), core::PixelFormat::kRgb565,
+                     s.out.data());
     });
 }
 

@@ -14,7 +14,10 @@ using namespace upanel;
 static void table() {
     std::printf("| panel | depth | clock | refresh Hz | OE duty | DMA bytes | descriptors/frame |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
-    struct Size { uint32_t w, h, chain; const char *name; };
+    struct Size {
+        uint32_t w, h, chain;
+        const char *name;
+    };
     for (Size sz : {Size{64, 32, 1, "64x32"}, Size{64, 64, 1, "64x64"}, Size{64, 64, 2, "128x64"}}) {
         for (uint32_t depth : {4u, 6u, 8u, 10u, 12u}) {
             for (uint32_t mhz : {10u, 20u}) {
@@ -24,7 +27,10 @@ static void table() {
                 upanel_host_bus_current = board.host_bus();
                 hub75::Matrix m;
                 hub75::Config c;
-                c.width = sz.w; c.height = sz.h; c.chain = sz.chain; c.depth = depth;
+                c.width = sz.w;
+                c.height = sz.h;
+                c.chain = sz.chain;
+                c.depth = depth;
                 c.clock_hz = mhz * 1'000'000;
                 hub75::Status s = m.init(c);
                 if (s == hub75::Status::kNoDmaMemory) {
@@ -32,12 +38,13 @@ static void table() {
                     s = m.init(c);
                 }
                 if (s != hub75::Status::kOk) {
-                    std::printf("| %s | %u | %u MHz | does not fit: needs %u bytes | | | |\n", sz.name,
-                                depth, mhz, m.dma_needed());
+                    std::printf("| %s | %u | %u MHz | does not fit: needs %u bytes | | | |\n", sz.name, depth,
+                                mhz, m.dma_needed());
                     continue;
                 }
                 std::vector<uint16_t> px(m.width() * m.height(), 0xFFFF);
-                m.show(reinterpret_cast<uint8_t *>(px.data()), uint32_t(px.size() * 2), core::PixelFormat::kRgb565);
+                m.show(reinterpret_cast<uint8_t *>(px.data()), uint32_t(px.size() * 2),
+                       core::PixelFormat::kRgb565);
                 board.run_for(60 * emu::kPicosPerMs);
                 auto st = board.hub75()->stats();
                 std::printf("| %s | %u | %u MHz | %.0f | %.1f%% | %u%s | %u |\n", sz.name, depth, mhz,
@@ -61,7 +68,8 @@ static void speed(bool changing, double emulated_s) {
     uint64_t steps = uint64_t(emulated_s * 1000 / 16);
     for (uint64_t i = 0; i < steps; i++) {
         if (changing || i == 0)
-            m.show(reinterpret_cast<uint8_t *>((i & 1 ? a : b).data()), 64 * 32 * 2, core::PixelFormat::kRgb565);
+            m.show(reinterpret_cast<uint8_t *>((i & 1 ? a : b).data()), 64 * 32 * 2,
+                   core::PixelFormat::kRgb565);
         board.run_for(16 * emu::kPicosPerMs);
     }
     double host = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

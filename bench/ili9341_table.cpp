@@ -36,8 +36,7 @@ static Result run(uint32_t factor, uint32_t buffers, uint32_t mhz, uint32_t fram
     auto h0 = std::chrono::steady_clock::now();
     for (uint32_t f = 0; f < frames; f++)
         for (uint32_t part = 0; part < factor; part++)
-            d.flush(0, part * rows, 239, part * rows + rows - 1, d.buffer(part % buffers),
-                    d.buffer_bytes());
+            d.flush(0, part * rows, 239, part * rows + rows - 1, d.buffer(part % buffers), d.buffer_bytes());
     d.wait();
     Result r;
     r.host_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - h0).count();
@@ -53,20 +52,26 @@ static Result run(uint32_t factor, uint32_t buffers, uint32_t mhz, uint32_t fram
 int main(int argc, char **argv) {
     const bool quick = argc > 1 && !std::strcmp(argv[1], "--quick");
     const uint32_t frames = quick ? 10 : 100;
-    std::printf("| case | SPI | frames | virtual time | bus limit | per frame | utilisation | CS-low share | host s |\n");
+    std::printf(
+        "| case | SPI | frames | virtual time | bus limit | per frame | utilisation | CS-low share | host s "
+        "|\n");
     std::printf("|---|---|---|---|---|---|---|---|---|\n");
-    struct Case { const char *name; uint32_t factor, buffers, mhz; };
-    for (Case k : {Case{"full screen, 1 buffer", 1, 1, 40}, Case{"full screen, 2 buffers", 1, 2, 40},
-                   Case{"seed: 2 quarter-screen buffers", 4, 2, 40},
-                   Case{"seed: 2 quarter-screen buffers", 4, 2, 80},
-                   Case{"2 tenth-screen buffers", 10, 2, 40}}) {
+    struct Case {
+        const char *name;
+        uint32_t factor, buffers, mhz;
+    };
+    for (Case k :
+         {Case{"full screen, 1 buffer", 1, 1, 40}, Case{"full screen, 2 buffers", 1, 2, 40},
+          Case{"seed: 2 quarter-screen buffers", 4, 2, 40}, Case{"seed: 2 quarter-screen buffers", 4, 2, 80},
+          Case{"2 tenth-screen buffers", 10, 2, 40}}) {
         Result r = run(k.factor, k.buffers, k.mhz, frames);
         std::printf("| %s | %u MHz | %u | %.2f ms | %.2f ms | %.3f ms | %.2f%% | %.2f%% | %.2f |\n", k.name,
                     k.mhz, frames, r.virtual_ms, r.bus_limit_ms, r.virtual_ms / frames,
                     100 * r.bus_limit_ms / r.virtual_ms, 100 * r.busy_ms / r.virtual_ms, r.host_s);
     }
-    std::printf("\nUtilisation is the bus limit (pixel bytes x 8 bits / clock) over the virtual time "
-                "from the first flush to the end of the last. CPU time between transfers is not modelled: "
-                "the gaps are the command bytes and CS set-up/hold clocks of each flush.\n");
+    std::printf(
+        "\nUtilisation is the bus limit (pixel bytes x 8 bits / clock) over the virtual time "
+        "from the first flush to the end of the last. CPU time between transfers is not modelled: "
+        "the gaps are the command bytes and CS set-up/hold clocks of each flush.\n");
     return 0;
 }

@@ -10,7 +10,7 @@ packages=(build-essential cmake git pkg-config python3 python3-pyelftools xz-uti
           libgtest-dev libgmock-dev libbenchmark-dev libpng-dev libffi-dev valgrind
           libcivetweb-dev libgif-dev chromium
           gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
-          clang libclang-rt-14-dev libclang-14-dev liblodepng-dev
+          clang clang-format libclang-rt-14-dev libclang-14-dev liblodepng-dev
           python3-pycparser)
 missing=()
 for p in "${packages[@]}"; do

@@ -15,7 +15,8 @@ typedef struct {
     void *point;  // geo::Point *
 } hand_point_t;
 
-static mp_obj_t hand_point_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+static mp_obj_t hand_point_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
+                                    const mp_obj_t *args) {
     mp_arg_check_num(n_args, n_kw, 2, 2, false);
     hand_point_t *self = mp_obj_malloc_with_finaliser(hand_point_t, type);
     self->point = cxxhand_point_new(mp_obj_get_float(args[0]), mp_obj_get_float(args[1]));
@@ -42,15 +43,17 @@ static const mp_rom_map_elem_t hand_point_locals_table[] = {
 };
 static MP_DEFINE_CONST_DICT(hand_point_locals, hand_point_locals_table);
 
-static MP_DEFINE_CONST_OBJ_TYPE(hand_point_type, MP_QSTR_Point, MP_TYPE_FLAG_NONE,
-    make_new, hand_point_make_new, locals_dict, &hand_point_locals);
+static MP_DEFINE_CONST_OBJ_TYPE(hand_point_type, MP_QSTR_Point, MP_TYPE_FLAG_NONE, make_new,
+                                hand_point_make_new, locals_dict, &hand_point_locals);
 
 // scale(v, by=2): the int overload for an int, the double one for a float, as C++ would pick.
 static mp_obj_t hand_scale(size_t n_args, const mp_obj_t *args) {
     if (mp_obj_is_int(args[0]) && (n_args < 2 || mp_obj_is_int(args[1]))) {
-        return mp_obj_new_int(cxxhand_scale_int(mp_obj_get_int(args[0]), n_args > 1 ? mp_obj_get_int(args[1]) : 2));
+        return mp_obj_new_int(
+            cxxhand_scale_int(mp_obj_get_int(args[0]), n_args > 1 ? mp_obj_get_int(args[1]) : 2));
     }
-    return mp_obj_new_float(cxxhand_scale_double(mp_obj_get_float(args[0]), n_args > 1 ? mp_obj_get_float(args[1]) : 2));
+    return mp_obj_new_float(
+        cxxhand_scale_double(mp_obj_get_float(args[0]), n_args > 1 ? mp_obj_get_float(args[1]) : 2));
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(hand_scale_obj, 1, 2, hand_scale);
 

@@ -36,7 +36,8 @@ static void hand_point_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-static mp_obj_t hand_point_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+static mp_obj_t hand_point_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
+                                    const mp_obj_t *args) {
     (void)n_args;
     (void)n_kw;
     (void)args;
@@ -45,8 +46,8 @@ static mp_obj_t hand_point_make_new(const mp_obj_type_t *type, size_t n_args, si
     return MP_OBJ_FROM_PTR(self);
 }
 
-static MP_DEFINE_CONST_OBJ_TYPE(hand_point_type, MP_QSTR_point, MP_TYPE_FLAG_NONE,
-    make_new, hand_point_make_new, attr, hand_point_attr);
+static MP_DEFINE_CONST_OBJ_TYPE(hand_point_type, MP_QSTR_point, MP_TYPE_FLAG_NONE, make_new,
+                                hand_point_make_new, attr, hand_point_attr);
 
 // demo_for_each with a Python callable: the callable and the user's object travel in a C
 // struct given as the user_data.

@@ -16,8 +16,7 @@ uint32_t BcmPlan::max_padding() const {
     return m;
 }
 
-static BcmPlan plan_with_unit(uint32_t cols, uint32_t rows, uint32_t depth, uint32_t unit,
-                              uint32_t blank) {
+static BcmPlan plan_with_unit(uint32_t cols, uint32_t rows, uint32_t depth, uint32_t unit, uint32_t blank) {
     BcmPlan plan;
     plan.blank = blank;
     plan.cols = cols;
@@ -32,12 +31,10 @@ static BcmPlan plan_with_unit(uint32_t cols, uint32_t rows, uint32_t depth, uint
     return plan;
 }
 
-BcmPlan plan_bcm(uint32_t cols, uint32_t rows, uint32_t depth, uint32_t min_duty_percent,
-                 uint32_t blank) {
+BcmPlan plan_bcm(uint32_t cols, uint32_t rows, uint32_t depth, uint32_t min_duty_percent, uint32_t blank) {
     BcmPlan plan = plan_with_unit(cols, rows, depth, 1, blank);
     for (uint32_t unit = 2; unit <= cols; unit++) {
-        if (uint64_t(plan.lit_clocks_per_row()) * 100 >=
-            uint64_t(plan.clocks_per_row()) * min_duty_percent) {
+        if (uint64_t(plan.lit_clocks_per_row()) * 100 >= uint64_t(plan.clocks_per_row()) * min_duty_percent) {
             break;
         }
         plan = plan_with_unit(cols, rows, depth, unit, blank);

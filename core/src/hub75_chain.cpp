@@ -24,13 +24,12 @@ uint32_t hub75_chain_capacity(const BcmPlan &plan, uint32_t pad_chunk) {
 
 namespace {
 class ChainWriter {
-public:
+  public:
     ChainWriter(const Hub75ChainLayout &l, LlDesc *out) : l_(l), out_(out) {}
 
     void add(uint32_t buf, uint32_t bytes, bool mergeable) {
         while (bytes) {
-            if (mergeable && last_mergeable_ && last_end_ == buf &&
-                last_len_ + 4 <= kLlDescMaxBytes) {
+            if (mergeable && last_mergeable_ && last_end_ == buf && last_len_ + 4 <= kLlDescMaxBytes) {
                 uint32_t take = kLlDescMaxBytes - last_len_;
                 take = take < bytes ? take : bytes;
                 last_len_ += take;
@@ -59,7 +58,7 @@ public:
         return n_;
     }
 
-private:
+  private:
     const Hub75ChainLayout &l_;
     LlDesc *out_;
     uint32_t n_ = 0, last_len_ = 0, last_end_ = 0;
@@ -67,8 +66,7 @@ private:
 };
 }  // namespace
 
-uint32_t hub75_build_chain(const BcmPlan &plan, uint32_t brightness, const Hub75ChainLayout &l,
-                           LlDesc *out) {
+uint32_t hub75_build_chain(const BcmPlan &plan, uint32_t brightness, const Hub75ChainLayout &l, LlDesc *out) {
     ChainWriter w(l, out);
     const uint32_t chunk = l.pad_chunk;
     for (uint32_t r = 0; r < plan.rows; r++) {

@@ -22,8 +22,8 @@ static uint64_t fifth_root_q30(uint64_t x) {
 }
 
 static uint32_t gamma_code(uint32_t v, uint32_t max_code) {
-    uint64_t x = v == 255 ? kOne : uint64_t(v) * 4210752u;  // v / 255 in Q30
-    uint64_t light = mul_q30(mul_q30(x, x), fifth_root_q30(x));   // x^2.2
+    uint64_t x = v == 255 ? kOne : uint64_t(v) * 4210752u;       // v / 255 in Q30
+    uint64_t light = mul_q30(mul_q30(x, x), fifth_root_q30(x));  // x^2.2
     return uint32_t((light * max_code + (kOne >> 1)) >> 30);
 }
 
@@ -35,8 +35,7 @@ void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightnes
         PlaneSpread s{{0, 0, 0}};
         for (uint32_t p = 0; p < plan.depth; p++)
             if ((code >> p) & 1) s.w[p >> 2] |= 1u << (8 * (p & 3));
-        for (uint32_t c = 0; c < 3; c++)
-            spread_[c][v] = {{s.w[0] << c, s.w[1] << c, s.w[2] << c}};
+        for (uint32_t c = 0; c < 3; c++) spread_[c][v] = {{s.w[0] << c, s.w[1] << c, s.w[2] << c}};
     }
     for (uint32_t p = 0; p < plan.depth; p++) {
         WindowLight light = window_light(plan, p, brightness);
@@ -59,8 +58,7 @@ uint16_t Hub75Encoder::control(uint32_t r, uint32_t p, uint32_t x) const {
     return w;
 }
 
-static inline void channels(const uint8_t *px, PixelFormat f, uint32_t &r, uint32_t &g,
-                            uint32_t &b) {
+static inline void channels(const uint8_t *px, PixelFormat f, uint32_t &r, uint32_t &g, uint32_t &b) {
     if (f == PixelFormat::kRgb565) {
         uint32_t v = uint32_t(px[0]) | uint32_t(px[1]) << 8;
         uint32_t r5 = v >> 11, g6 = (v >> 5) & 0x3F, b5 = v & 0x1F;

@@ -21,10 +21,20 @@ uint32_t Hub75Grid::canvas_index(uint32_t chain_index) const {
     const uint32_t ww = wall_width(), wh = wall_height();
     uint32_t u = wx, v = wy;
     switch (rotation) {
-        case 1: u = wy; v = ww - 1 - wx; break;
-        case 2: u = ww - 1 - wx; v = wh - 1 - wy; break;
-        case 3: u = wh - 1 - wy; v = wx; break;
-        default: break;
+        case 1:
+            u = wy;
+            v = ww - 1 - wx;
+            break;
+        case 2:
+            u = ww - 1 - wx;
+            v = wh - 1 - wy;
+            break;
+        case 3:
+            u = wh - 1 - wy;
+            v = wx;
+            break;
+        default:
+            break;
     }
     return v * canvas_width() + u;
 }

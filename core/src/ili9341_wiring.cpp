@@ -2,6 +2,7 @@
 
 namespace upanel::core {
 
-const char *const kIli9341SignalNames[kIli9341Signals] = {"mosi", "clk", "cs", "dc", "rst", "backlight", "miso"};
+const char *const kIli9341SignalNames[kIli9341Signals] = {"mosi", "clk",       "cs",  "dc",
+                                                          "rst",  "backlight", "miso"};
 
 }  // namespace upanel::core

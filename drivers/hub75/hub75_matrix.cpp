@@ -66,8 +66,7 @@ Status Matrix::validate(const Config &c) {
     if (c.i2s > 1) return Status::kBadI2s;
     if (c.latch_blanking > BcmPlan::kMaxBlanking) return Status::kBadBlanking;
     if (c.clk_phase > 1) return Status::kBadPhase;
-    if (c.chip != Hub75Chip::kGeneric && c.chip != Hub75Chip::kFm6126a &&
-        c.chip != Hub75Chip::kIcn2038s)
+    if (c.chip != Hub75Chip::kGeneric && c.chip != Hub75Chip::kFm6126a && c.chip != Hub75Chip::kIcn2038s)
         return Status::kBadChip;
     for (int i = 0; i < kPinCount; i++) {
         if (!pin_used(c, i)) continue;
@@ -82,9 +81,7 @@ Status Matrix::validate(const Config &c) {
     return Status::kOk;
 }
 
-uint32_t Matrix::desc_addr(const Frame &f, uint32_t i) const {
-    return ll::dma_addr(f.desc) + 12 * i;
-}
+uint32_t Matrix::desc_addr(const Frame &f, uint32_t i) const { return ll::dma_addr(f.desc) + 12 * i; }
 
 bool Matrix::allocate() {
     const uint32_t frames = cfg_.double_buffer ? 2 : 1;
@@ -206,8 +203,8 @@ Status Matrix::init(const Config &config) {
     swap_pending_ = false;
     // Without an interrupt (a native module on the chip cannot allocate one) show() polls
     // the same EOF status the handler reads.
-    intr_attached_ = cfg_.double_buffer &&
-                     ll::intr_attach(ll::kIrqI2s[cfg_.i2s], &Matrix::on_interrupt, this);
+    intr_attached_ =
+        cfg_.double_buffer && ll::intr_attach(ll::kIrqI2s[cfg_.i2s], &Matrix::on_interrupt, this);
     start_hardware();
     active_ = true;
     return Status::kOk;
@@ -226,15 +223,13 @@ void Matrix::start_hardware() {
     ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
-        uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u]
-                                 : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
+        uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u] : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
         ll::gpio_matrix_out(cfg_.pins[i], sig, inv != (i == kClk && cfg_.clk_phase));
     }
     prologue_->next = desc_addr(frames_[front_], 0);
     ll::i2s_ll_start_out_link(u, ll::dma_addr(startup_ ? startup_ : prologue_));
     ll::i2s_ll_tx_start(u);
-    ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]),
-                        inv);
+    ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]), inv);
 }
 
 void Matrix::stop_hardware() {

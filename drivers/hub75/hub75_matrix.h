@@ -5,9 +5,9 @@
 // the front chain's end to it; the DMA takes the link at the end of the refresh under way,
 // and one EOF interrupt tells the driver the swap happened. The DMA's owner check stays off
 // (LC_CONF.check_owner, see i2s_ll.h): nothing hands descriptors back, since the chain loops
-// for ever; they are built DMA-owned all the same, so the check could be turned on. Register access goes through the
-// register layer only (no ESP-IDF), so the same code runs on the chip, as a native module and
-// on the emulated board.
+// for ever; they are built DMA-owned all the same, so the check could be turned on. Register access goes
+// through the register layer only (no ESP-IDF), so the same code runs on the chip, as a native module and on
+// the emulated board.
 #pragma once
 #include <stdint.h>
 
@@ -50,24 +50,24 @@ struct Config {
 
 enum class Status : uint8_t {
     kOk,
-    kBadWidth,     // width not a multiple of 8 in 8..256, or width * chain above 1024
-    kBadHeight,    // height not 16, 32 or 64
-    kBadChain,     // chain not 1..8
-    kBadDepth,     // depth not 1..12
-    kBadClock,     // clock not 1..20 MHz
-    kBadI2s,       // i2s not 0 or 1
-    kBadPin,       // a pad that does not exist, is input only or carries the flash
-    kPinTwice,     // a pad given to two signals
-    kNoDmaMemory,  // not enough DMA-capable RAM; Matrix::dma_needed() says how much
-    kI2sBusy,      // the I2S unit is in use: its clock is on or its interrupt is taken
-    kNotActive,    // used before init() or after deinit()
-    kBadBuffer,    // a pixel buffer of the wrong size
-    kNoEndOfFrame, // no end-of-frame interrupt within kWaitRefreshes refresh periods
-    kBadScan,      // scan not height / 2 or height / 4, or a scan_block that does not divide width
-    kBadGrid,      // grid_rows does not divide chain, or rotation not 0..3
-    kBadBlanking,  // latch_blanking above BcmPlan::kMaxBlanking
-    kBadPhase,     // clk_phase not 0 or 1
-    kBadChip,      // chip not one of core::Hub75Chip
+    kBadWidth,      // width not a multiple of 8 in 8..256, or width * chain above 1024
+    kBadHeight,     // height not 16, 32 or 64
+    kBadChain,      // chain not 1..8
+    kBadDepth,      // depth not 1..12
+    kBadClock,      // clock not 1..20 MHz
+    kBadI2s,        // i2s not 0 or 1
+    kBadPin,        // a pad that does not exist, is input only or carries the flash
+    kPinTwice,      // a pad given to two signals
+    kNoDmaMemory,   // not enough DMA-capable RAM; Matrix::dma_needed() says how much
+    kI2sBusy,       // the I2S unit is in use: its clock is on or its interrupt is taken
+    kNotActive,     // used before init() or after deinit()
+    kBadBuffer,     // a pixel buffer of the wrong size
+    kNoEndOfFrame,  // no end-of-frame interrupt within kWaitRefreshes refresh periods
+    kBadScan,       // scan not height / 2 or height / 4, or a scan_block that does not divide width
+    kBadGrid,       // grid_rows does not divide chain, or rotation not 0..3
+    kBadBlanking,   // latch_blanking above BcmPlan::kMaxBlanking
+    kBadPhase,      // clk_phase not 0 or 1
+    kBadChip,       // chip not one of core::Hub75Chip
 };
 
 struct Info {
@@ -77,7 +77,7 @@ struct Info {
 };
 
 class Matrix {
-public:
+  public:
     Matrix() = default;
     Matrix(const Matrix &) = delete;
     Matrix &operator=(const Matrix &) = delete;
@@ -122,12 +122,12 @@ public:
     uint32_t pending_i2s() const { return pending_.i2s; }
     int error_other_pin() const { return error_other_pin_; }
 
-private:
+  private:
     struct Frame {
         uint16_t *data = nullptr;
         core::LlDesc *desc = nullptr;
-        uint32_t count = 0;         // descriptors in use
-        uint32_t brightness = 0;    // brightness the chain was built for
+        uint32_t count = 0;       // descriptors in use
+        uint32_t brightness = 0;  // brightness the chain was built for
     };
     bool allocate();
     void release();

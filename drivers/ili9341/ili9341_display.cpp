@@ -12,10 +12,23 @@ using namespace upanel::core;
 namespace {
 // ILI9341 commands (datasheet ch. 8).
 enum : uint8_t {
-    kSwReset = 0x01, kSleepOut = 0x11, kGammaSet = 0x26, kInvOff = 0x20, kInvOn = 0x21,
-    kDispOn = 0x29, kCaset = 0x2A, kPaset = 0x2B, kRamwr = 0x2C, kMadctl = 0x36,
-    kColmod = 0x3A, kRamwrc = 0x3C, kFrameRate = 0xB1, kPower1 = 0xC0, kPower2 = 0xC1,
-    kVcom1 = 0xC5, kVcom2 = 0xC7,
+    kSwReset = 0x01,
+    kSleepOut = 0x11,
+    kGammaSet = 0x26,
+    kInvOff = 0x20,
+    kInvOn = 0x21,
+    kDispOn = 0x29,
+    kCaset = 0x2A,
+    kPaset = 0x2B,
+    kRamwr = 0x2C,
+    kMadctl = 0x36,
+    kColmod = 0x3A,
+    kRamwrc = 0x3C,
+    kFrameRate = 0xB1,
+    kPower1 = 0xC0,
+    kPower2 = 0xC1,
+    kVcom1 = 0xC5,
+    kVcom2 = 0xC7,
 };
 constexpr uint8_t kMadctlMy = 0x80, kMadctlMx = 0x40, kMadctlMv = 0x20, kMadctlBgr = 0x08;
 constexpr uint8_t kColmod16Bit = 0x55;
@@ -124,8 +137,7 @@ Status Display::init(const Config &config) {
     const uint8_t mad = madctl(), colmod = kColmod16Bit;
     bool ok = reset_panel() && command(kPower1, power1, sizeof power1) &&
               command(kPower2, power2, sizeof power2) && command(kVcom1, vcom1, sizeof vcom1) &&
-              command(kVcom2, vcom2, sizeof vcom2) &&
-              command(kFrameRate, frame_rate, sizeof frame_rate) &&
+              command(kVcom2, vcom2, sizeof vcom2) && command(kFrameRate, frame_rate, sizeof frame_rate) &&
               command(kGammaSet, gamma, sizeof gamma) && command(kMadctl, &mad, 1) &&
               command(kColmod, &colmod, 1) && command(cfg_.invert ? kInvOn : kInvOff, nullptr, 0) &&
               command(kSleepOut, nullptr, 0);
@@ -183,7 +195,8 @@ uint64_t Display::bound_us(uint32_t bits) const {
 
 // Waits until done(), for at most the bound of the job on the bus, counted again from each
 // job's end; past it, shuts the display down and returns false.
-template <class Done> bool Display::bounded_wait(Done done) {
+template <class Done>
+bool Display::bounded_wait(Done done) {
     uint32_t seen = done_;
     uint64_t deadline = ll::time_us() + bound_us(jobs_[seen % 2].bytes * 8 + kJobCommandBits);
     while (!done()) {
@@ -350,7 +363,8 @@ void Display::start_phase() {
             ll::gpio_set_level(dc, true);
             ll::spi_ll_start_dma(spi, ll::dma_addr(desc_[slot]), j.bytes);
             break;
-        default: break;
+        default:
+            break;
     }
 }
 
@@ -373,8 +387,8 @@ void Display::on_interrupt(void *arg) {
     if (d.queued_ != d.done_) d.start_next_job();
 }
 
-Status Display::flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const uint8_t *buf,
-                      uint32_t len, uint32_t tag) {
+Status Display::flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const uint8_t *buf, uint32_t len,
+                      uint32_t tag) {
     Status s = check_area(x1, y1, x2, y2);
     if (s != Status::kOk) return s;
     const uint32_t bytes = (x2 - x1 + 1) * (y2 - y1 + 1) * 2;
@@ -404,8 +418,7 @@ Status Display::fill_rect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint16
     return enqueue() ? Status::kOk : Status::kNoTransferDone;
 }
 
-Status Display::blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, uint32_t w,
-                     uint32_t h) {
+Status Display::blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, uint32_t w, uint32_t h) {
     if (!active_) return Status::kNotActive;
     if (w == 0 || h == 0) return Status::kOk;
     Status s = check_area(x, y, x + w - 1, y + h - 1);
@@ -419,8 +432,8 @@ Status Display::blit(const uint8_t *buf, uint32_t len, uint32_t x, uint32_t y, u
         const uint32_t slot = queued_ % 2;
         const uint32_t n = bytes - off < kScratchBytes ? bytes - off : kScratchBytes;
         __builtin_memcpy(scratch_[slot], buf + off, n);  // freestanding: no <string.h>
-        *j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), off != 0, n, 0,
-                scratch_[slot]};
+        *j = Job{uint16_t(x), uint16_t(y), uint16_t(x + w - 1), uint16_t(y + h - 1), off != 0,
+                 n,           0,           scratch_[slot]};
         build_chain(slot, scratch_[slot], n, false);
         if (!enqueue()) return Status::kNoTransferDone;
         off += n;

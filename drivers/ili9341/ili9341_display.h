@@ -42,25 +42,25 @@ struct Config {
 
 enum class Status : uint8_t {
     kOk,
-    kBadSpi,         // spi not 2 or 3
-    kBadClock,       // hz not 1 Hz .. 80 MHz
-    kBadPin,         // a pad that does not exist, cannot drive an output or carries the flash
-    kPinTwice,       // a pad given to two signals
-    kBadRotation,    // rotation not 0..3
-    kNoDmaMemory,    // not enough DMA-capable RAM; dma_needed() says how much
-    kBusy,           // the SPI unit is in use, its interrupt is taken or no DMA channel is free
-    kNotActive,      // used before init() or after deinit()
-    kBadArea,        // outside the screen, or x2 < x1 or y2 < y1
-    kBufferTooSmall, // fewer bytes than the area's pixels need
-    kNotDmaMemory,   // not word aligned in DMA-capable RAM
-    kNoTransferDone, // a transfer not done within kWaitTransfers of its own times
+    kBadSpi,          // spi not 2 or 3
+    kBadClock,        // hz not 1 Hz .. 80 MHz
+    kBadPin,          // a pad that does not exist, cannot drive an output or carries the flash
+    kPinTwice,        // a pad given to two signals
+    kBadRotation,     // rotation not 0..3
+    kNoDmaMemory,     // not enough DMA-capable RAM; dma_needed() says how much
+    kBusy,            // the SPI unit is in use, its interrupt is taken or no DMA channel is free
+    kNotActive,       // used before init() or after deinit()
+    kBadArea,         // outside the screen, or x2 < x1 or y2 < y1
+    kBufferTooSmall,  // fewer bytes than the area's pixels need
+    kNotDmaMemory,    // not word aligned in DMA-capable RAM
+    kNoTransferDone,  // a transfer not done within kWaitTransfers of its own times
 };
 
 // Runs in the interrupt when a job's pixels are on the panel; tag is what flush() was given.
 using DoneFn = void (*)(void *arg, uint32_t tag);
 
 class Display {
-public:
+  public:
     Display() = default;
     Display(const Display &) = delete;
     Display &operator=(const Display &) = delete;
@@ -83,8 +83,8 @@ public:
 
     // Sends the inclusive area x1..x2, y1..y2 from buf: RGB565 big-endian, row by row, in
     // DMA-capable RAM. Returns once the job is queued; buf must stay untouched until done.
-    Status flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const uint8_t *buf,
-                 uint32_t len, uint32_t tag = 0);
+    Status flush(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2, const uint8_t *buf, uint32_t len,
+                 uint32_t tag = 0);
     // Whether buf is queued or on the bus.
     bool in_flight(const void *buf) const;
     // Waits until every job is done; with a buffer, until that one is. Every wait of the driver
@@ -116,10 +116,10 @@ public:
     static constexpr uint32_t kMaxDescriptors = 40;  // 40 * 4092 bytes > a full screen
     static constexpr uint32_t kScratchBytes = 4092;  // per job slot: fill colour, blit copies
 
-private:
+  private:
     struct Job {
         uint16_t x1, y1, x2, y2;
-        bool cont;            // RAMWRC: continue after the previous job's last pixel
+        bool cont;  // RAMWRC: continue after the previous job's last pixel
         uint32_t bytes, tag;
         const uint8_t *buf;
     };
@@ -134,7 +134,8 @@ private:
     bool reset_panel();
     void shutdown();
     uint64_t bound_us(uint32_t bits) const;
-    template <class Done> bool bounded_wait(Done done);
+    template <class Done>
+    bool bounded_wait(Done done);
     uint8_t madctl() const;
     Status check_area(uint32_t x1, uint32_t y1, uint32_t x2, uint32_t y2) const;
     Job *claim_slot();

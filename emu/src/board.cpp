@@ -9,8 +9,13 @@
 namespace upanel::emu {
 
 Board::Board(uint32_t dma_heap_bytes)
-    : dram_(dma_heap_bytes), i2s0_(0, dram_, dport_, now_), i2s1_(1, dram_, dport_, now_),
-      spi2_(2, dram_, dport_, now_), spi3_(3, dram_, dport_, now_), timg0_(0, now_), timg1_(1, now_),
+    : dram_(dma_heap_bytes),
+      i2s0_(0, dram_, dport_, now_),
+      i2s1_(1, dram_, dport_, now_),
+      spi2_(2, dram_, dport_, now_),
+      spi3_(3, dram_, dport_, now_),
+      timg0_(0, now_),
+      timg1_(1, now_),
       rtc_cntl_(now_) {
     dport_.on_reset = [this](uint32_t bit) {
         if (bit == i2s0_.dport_bit()) i2s0_.reset();
@@ -25,8 +30,7 @@ Board::Board(uint32_t dma_heap_bytes)
 }
 
 Board::~Board() {
-    if (upanel_host_bus_current && upanel_host_bus_current->ctx == this)
-        upanel_host_bus_current = nullptr;
+    if (upanel_host_bus_current && upanel_host_bus_current->ctx == this) upanel_host_bus_current = nullptr;
 }
 
 void Board::fault(const std::string &what) {

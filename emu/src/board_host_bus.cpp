@@ -53,13 +53,25 @@ void bus_dma_heap_walk(void *ctx, void (*fn)(void *, uint32_t, size_t, bool), vo
 }  // namespace
 
 const upanel_host_bus *Board::host_bus() {
-    bus_ = {UPANEL_HOST_BUS_VERSION, this,          bus_read32,
-           bus_write32,             bus_dma_alloc, bus_dma_free,
-           bus_dma_addr,            bus_dma_largest_free, bus_idle,
-           bus_intr_attach,         bus_intr_detach,      bus_time_us,
-           bus_cpu_intr_handler,    bus_cpu_intr_enable,  bus_cpu_intr_level,
-           bus_dma_heap_stats,      bus_dma_block_size,   bus_dma_heap_check,
-           bus_dma_heap_walk};
+    bus_ = {UPANEL_HOST_BUS_VERSION,
+            this,
+            bus_read32,
+            bus_write32,
+            bus_dma_alloc,
+            bus_dma_free,
+            bus_dma_addr,
+            bus_dma_largest_free,
+            bus_idle,
+            bus_intr_attach,
+            bus_intr_detach,
+            bus_time_us,
+            bus_cpu_intr_handler,
+            bus_cpu_intr_enable,
+            bus_cpu_intr_level,
+            bus_dma_heap_stats,
+            bus_dma_block_size,
+            bus_dma_heap_check,
+            bus_dma_heap_walk};
     return &bus_;
 }
 

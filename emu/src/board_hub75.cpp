@@ -18,8 +18,7 @@ void Board::check_shown_data() {
     }
 }
 
-void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins,
-                         const Hub75Electrical &electrical) {
+void Board::attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins, const Hub75Electrical &electrical) {
     hub75_ = std::make_unique<Hub75Panel>(g, electrical);
     hub75_->hold_until(now_);
     hub75_pins_ = pins;
@@ -51,8 +50,7 @@ void Board::trace_inputs(const I2s &unit) {
         clocking_ = (clk.invert != shifted) != hub75_->electrical().clk_falling
                         ? Hub75Panel::Clocking::kEveryWordLate
                         : Hub75Panel::Clocking::kEveryWord;
-    else
-        clocking_ = Hub75Panel::Clocking::kLevel;
+    else clocking_ = Hub75Panel::Clocking::kLevel;
 }
 
 // The panel's input word (bit layout of Hub75Panel) while `unit` outputs `sample`.

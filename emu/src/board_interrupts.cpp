@@ -54,12 +54,12 @@ bool Board::irq_pending(int source) {
     if (source == i2s1_.irq_source()) return dport_.usable(i2s1_.dport_bit()) && i2s1_.irq();
     for (Spi *unit : {&spi2_, &spi3_}) {
         if (source == unit->irq_source()) return dport_.usable(unit->dport_bit()) && unit->irq();
-        if (source == unit->dma_irq_source())
-            return dport_.usable(Dport::kBitSpiDma) && unit->dma_irq();
+        if (source == unit->dma_irq_source()) return dport_.usable(Dport::kBitSpiDma) && unit->dma_irq();
     }
     for (Timg *unit : {&timg0_, &timg1_})
         for (int timer = 0; timer < 2; timer++)
-            if (source == unit->irq_source(timer)) return dport_.usable(unit->dport_bit()) && unit->irq(timer);
+            if (source == unit->irq_source(timer))
+                return dport_.usable(unit->dport_bit()) && unit->irq(timer);
     if (source == kGpioSource) return gpio_.irq(0, false);
     if (source == kGpioNmiSource) return gpio_.irq(0, true);
     return false;

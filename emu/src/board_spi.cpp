@@ -30,7 +30,8 @@ void Board::spi_bytes(const Spi &unit, const uint8_t *b, size_t n, Picos t0, Pic
     }
 }
 
-void Board::spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t n, Picos t0, Picos bit_time) {
+void Board::spi_bits(const Spi &unit, const uint8_t *mosi, uint8_t *miso, size_t n, Picos t0,
+                     Picos bit_time) {
     ili9341_stream(unit, mosi, n, t0, bit_time);
     // What drives the unit's MISO input: the touch controller's DOUT when its pad is the one
     // routed there and it is selected, else that pad's level, else a constant.

@@ -10,7 +10,8 @@ Image display_picture(Board &board, Display display, int scale, bool leds) {
     if (display == Display::kHub75) {
         Hub75Panel &panel = *board.hub75();
         const Hub75Geometry &g = panel.geometry();
-        return render_light(light_bytes(panel.light(true, board.now())), g.wall_width(), g.wall_height(), k, leds);
+        return render_light(light_bytes(panel.light(true, board.now())), g.wall_width(), g.wall_height(), k,
+                            leds);
     }
     std::vector<uint8_t> rgb = board.ili9341()->picture();
     const int w = Ili9341Model::kWidth, h = Ili9341Model::kHeight;

@@ -19,19 +19,27 @@ void Dport::reset() {
 
 uint32_t Dport::read(uint32_t offset) {
     switch (offset) {
-        case kPeripClkEn: return clk_en_;
-        case kPeripRstEn: return rst_en_;
-        case kSpiDmaChanSel: return spi_dma_chan_sel_;
-        default: break;
+        case kPeripClkEn:
+            return clk_en_;
+        case kPeripRstEn:
+            return rst_en_;
+        case kSpiDmaChanSel:
+            return spi_dma_chan_sel_;
+        default:
+            break;
     }
-    if (offset >= kProIntrMap0 && offset < kProIntrMap0 + 4 * kIntrSources) return pro_map_[(offset - kProIntrMap0) / 4];
-    if (offset >= kAppIntrMap0 && offset < kAppIntrMap0 + 4 * kIntrSources) return app_map_[(offset - kAppIntrMap0) / 4];
+    if (offset >= kProIntrMap0 && offset < kProIntrMap0 + 4 * kIntrSources)
+        return pro_map_[(offset - kProIntrMap0) / 4];
+    if (offset >= kAppIntrMap0 && offset < kAppIntrMap0 + 4 * kIntrSources)
+        return app_map_[(offset - kAppIntrMap0) / 4];
     return 0;
 }
 
 void Dport::write(uint32_t offset, uint32_t value) {
     switch (offset) {
-        case kPeripClkEn: clk_en_ = value; break;  // a gated block keeps its registers
+        case kPeripClkEn:
+            clk_en_ = value;
+            break;  // a gated block keeps its registers
         case kPeripRstEn: {
             uint32_t entered = value & ~rst_en_;
             rst_en_ = value;
@@ -39,7 +47,9 @@ void Dport::write(uint32_t offset, uint32_t value) {
                 if ((entered >> bit) & 1u && on_reset) on_reset(bit);
             break;
         }
-        case kSpiDmaChanSel: spi_dma_chan_sel_ = value & 0x3F; break;
+        case kSpiDmaChanSel:
+            spi_dma_chan_sel_ = value & 0x3F;
+            break;
         default:
             if (offset >= kProIntrMap0 && offset < kProIntrMap0 + 4 * kIntrSources)
                 pro_map_[(offset - kProIntrMap0) / 4] = uint8_t(value & 0x1F);

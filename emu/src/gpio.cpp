@@ -26,10 +26,10 @@ constexpr uint32_t kFunDrvReset = 2u << 10;  // IO_MUX FUN_DRV resets to 2 (abou
 constexpr uint64_t kAllPads = (uint64_t(1) << kPadCount) - 1;
 
 // IO_MUX register offset of each pad (the order is the chip's, not the pad numbers').
-constexpr int16_t kIoMuxOffset[kPadCount] = {
-    0x44, 0x88, 0x40, 0x84, 0x48, 0x6C, 0x60, 0x64, 0x68, 0x54, 0x58, 0x5C, 0x34, 0x38,
-    0x30, 0x3C, 0x4C, 0x50, 0x70, 0x74, 0x78, 0x7C, 0x80, 0x8C, 0x90, 0x24, 0x28, 0x2C,
-    -1,   -1,   -1,   -1,   0x1C, 0x20, 0x14, 0x18, 0x04, 0x08, 0x0C, 0x10};
+constexpr int16_t kIoMuxOffset[kPadCount] = {0x44, 0x88, 0x40, 0x84, 0x48, 0x6C, 0x60, 0x64, 0x68, 0x54,
+                                             0x58, 0x5C, 0x34, 0x38, 0x30, 0x3C, 0x4C, 0x50, 0x70, 0x74,
+                                             0x78, 0x7C, 0x80, 0x8C, 0x90, 0x24, 0x28, 0x2C, -1,   -1,
+                                             -1,   -1,   0x1C, 0x20, 0x14, 0x18, 0x04, 0x08, 0x0C, 0x10};
 
 // RTC_IO's pad registers (TRM 4.11, register summary of RTC_IO): for each pad with an RTC
 // function, its register, the bits of its pull-up, pull-down and hold (-1: none: 34..39 have
@@ -49,8 +49,7 @@ constexpr RtcPadBits kRtcPads[] = {
 };
 // Drive strength fields and their reset value 2: TOUCH_PADn bits 29..30, the DAC and 32 kHz
 // crystal pads 30..31 (X32P 25..26).
-constexpr uint32_t kRtcDrvReset[][2] = {{0x84, 2u << 30}, {0x88, 2u << 30},
-                                        {0x8C, (2u << 30) | (2u << 25)}};
+constexpr uint32_t kRtcDrvReset[][2] = {{0x84, 2u << 30}, {0x88, 2u << 30}, {0x8C, (2u << 30) | (2u << 25)}};
 constexpr uint32_t kTouchPad0 = 0x94, kTouchPads = 10, kTouchDrvReset = 2u << 29;
 constexpr uint32_t kDigPadHold = 0x74;
 // RTC_CNTL_DIG_ISO_REG: reset value (ROM0_FORCE_NOISO, DG_PAD_FORCE_UNHOLD,
@@ -108,9 +107,7 @@ void Gpio::iomux_write(uint32_t offset, uint32_t value) {
     changed();
 }
 
-uint32_t Gpio::rtcio_read(uint32_t offset) const {
-    return offset < kRtcIoSize ? rtcio_[offset / 4] : 0;
-}
+uint32_t Gpio::rtcio_read(uint32_t offset) const { return offset < kRtcIoSize ? rtcio_[offset / 4] : 0; }
 
 void Gpio::rtcio_write(uint32_t offset, uint32_t value) {
     if (offset >= kRtcIoSize) return;
@@ -263,12 +260,23 @@ void Gpio::changed() {
     in_ = now;
     for (int pad = 0; pad < kPadCount; pad++) {
         switch ((pin_[pad] >> kIntTypeShift) & 7u) {
-            case 1: status_ |= rose & bit(pad); break;
-            case 2: status_ |= fell & bit(pad); break;
-            case 3: status_ |= (rose | fell) & bit(pad); break;
-            case 4: status_ |= ~now & bit(pad); break;
-            case 5: status_ |= now & bit(pad); break;
-            default: break;
+            case 1:
+                status_ |= rose & bit(pad);
+                break;
+            case 2:
+                status_ |= fell & bit(pad);
+                break;
+            case 3:
+                status_ |= (rose | fell) & bit(pad);
+                break;
+            case 4:
+                status_ |= ~now & bit(pad);
+                break;
+            case 5:
+                status_ |= now & bit(pad);
+                break;
+            default:
+                break;
         }
     }
 }
@@ -285,15 +293,24 @@ bool Gpio::irq(int cpu, bool nmi) const {
 
 uint32_t Gpio::read(uint32_t offset) {
     switch (offset) {
-        case kOut: return uint32_t(out_);
-        case kOut1: return uint32_t(out_ >> 32) & 0xFF;
-        case kEnable: return uint32_t(enable_);
-        case kEnable1: return uint32_t(enable_ >> 32) & 0xFF;
-        case kIn: return uint32_t(inputs());
-        case kIn1: return uint32_t(inputs() >> 32) & 0xFF;
-        case kStatus: return uint32_t(status());
-        case kStatus1: return uint32_t(status() >> 32) & 0xFF;
-        default: break;
+        case kOut:
+            return uint32_t(out_);
+        case kOut1:
+            return uint32_t(out_ >> 32) & 0xFF;
+        case kEnable:
+            return uint32_t(enable_);
+        case kEnable1:
+            return uint32_t(enable_ >> 32) & 0xFF;
+        case kIn:
+            return uint32_t(inputs());
+        case kIn1:
+            return uint32_t(inputs() >> 32) & 0xFF;
+        case kStatus:
+            return uint32_t(status());
+        case kStatus1:
+            return uint32_t(status() >> 32) & 0xFF;
+        default:
+            break;
     }
     // The CPUs' interrupt status: ACPU_INT, ACPU_NMI_INT, PCPU_INT, PCPU_NMI_INT, CPUSDIO_INT.
     for (uint32_t base : {kAcpuInt, kAcpuInt1}) {
@@ -314,24 +331,60 @@ uint32_t Gpio::read(uint32_t offset) {
 void Gpio::write(uint32_t offset, uint32_t value) {
     uint64_t lo = value, hi = uint64_t(value & 0xFF) << 32;
     switch (offset) {
-        case kOut: out_ = (out_ & ~0xFFFFFFFFull) | lo; break;
-        case kOutW1ts: out_ |= lo; break;
-        case kOutW1tc: out_ &= ~lo; break;
-        case kOut1: out_ = (out_ & 0xFFFFFFFFull) | hi; break;
-        case kOut1W1ts: out_ |= hi; break;
-        case kOut1W1tc: out_ &= ~hi; break;
-        case kEnable: enable_ = (enable_ & ~0xFFFFFFFFull) | lo; break;
-        case kEnableW1ts: enable_ |= lo; break;
-        case kEnableW1tc: enable_ &= ~lo; break;
-        case kEnable1: enable_ = (enable_ & 0xFFFFFFFFull) | hi; break;
-        case kEnable1W1ts: enable_ |= hi; break;
-        case kEnable1W1tc: enable_ &= ~hi; break;
-        case kStatus: status_ = (status_ & ~0xFFFFFFFFull) | lo; break;
-        case kStatusW1ts: status_ |= lo; break;
-        case kStatusW1tc: status_ &= ~lo; break;
-        case kStatus1: status_ = (status_ & 0xFFFFFFFFull) | hi; break;
-        case kStatus1W1ts: status_ |= hi; break;
-        case kStatus1W1tc: status_ &= ~hi; break;
+        case kOut:
+            out_ = (out_ & ~0xFFFFFFFFull) | lo;
+            break;
+        case kOutW1ts:
+            out_ |= lo;
+            break;
+        case kOutW1tc:
+            out_ &= ~lo;
+            break;
+        case kOut1:
+            out_ = (out_ & 0xFFFFFFFFull) | hi;
+            break;
+        case kOut1W1ts:
+            out_ |= hi;
+            break;
+        case kOut1W1tc:
+            out_ &= ~hi;
+            break;
+        case kEnable:
+            enable_ = (enable_ & ~0xFFFFFFFFull) | lo;
+            break;
+        case kEnableW1ts:
+            enable_ |= lo;
+            break;
+        case kEnableW1tc:
+            enable_ &= ~lo;
+            break;
+        case kEnable1:
+            enable_ = (enable_ & 0xFFFFFFFFull) | hi;
+            break;
+        case kEnable1W1ts:
+            enable_ |= hi;
+            break;
+        case kEnable1W1tc:
+            enable_ &= ~hi;
+            break;
+        case kStatus:
+            status_ = (status_ & ~0xFFFFFFFFull) | lo;
+            break;
+        case kStatusW1ts:
+            status_ |= lo;
+            break;
+        case kStatusW1tc:
+            status_ &= ~lo;
+            break;
+        case kStatus1:
+            status_ = (status_ & 0xFFFFFFFFull) | hi;
+            break;
+        case kStatus1W1ts:
+            status_ |= hi;
+            break;
+        case kStatus1W1tc:
+            status_ &= ~hi;
+            break;
         default:
             if (offset >= kPin0 && offset < kPin0 + 4 * kPadCount)
                 pin_[(offset - kPin0) / 4] = value & kPinMask;
@@ -339,8 +392,7 @@ void Gpio::write(uint32_t offset, uint32_t value) {
                 in_sel_[(offset - kFuncInSel0) / 4] = value & 0xFF;
             else if (offset >= kFuncOutSel0 && offset < kFuncOutSel0 + 4 * kPadCount)
                 out_sel_[(offset - kFuncOutSel0) / 4] = value & 0xFFF;
-            else
-                return;
+            else return;
     }
     changed();
 }

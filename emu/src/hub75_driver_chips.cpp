@@ -13,8 +13,7 @@ Hub75DriverChips::Hub75DriverChips(uint32_t cols)
     update_steps();
 }
 
-Hub75DriverChips::Command Hub75DriverChips::lat_fell(const std::vector<uint8_t> &shift,
-                                                     uint32_t head) {
+Hub75DriverChips::Command Hub75DriverChips::lat_fell(const std::vector<uint8_t> &shift, uint32_t head) {
     uint32_t n = lat_clocks_;
     lat_clocks_ = 0;
     if (n == kReg1Clocks) {
@@ -28,8 +27,7 @@ Hub75DriverChips::Command Hub75DriverChips::lat_fell(const std::vector<uint8_t> 
     return Command::kLatch;
 }
 
-void Hub75DriverChips::write(std::vector<uint16_t> &reg, const std::vector<uint8_t> &shift,
-                             uint32_t head) {
+void Hub75DriverChips::write(std::vector<uint16_t> &reg, const std::vector<uint8_t> &shift, uint32_t head) {
     std::fill(reg.begin(), reg.end(), 0);
     for (uint32_t x = 0; x < cols_; x++) {
         uint8_t bits = shift[(head + x) % cols_];

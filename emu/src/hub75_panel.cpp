@@ -6,9 +6,9 @@ namespace upanel::emu {
 
 // LEDs lit by a column's six colour bits (a table: the popcount builtin is a library call
 // on baseline x86-64).
-static constexpr uint8_t kLitLeds[64] = {
-    0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5,
-    1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4, 3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6};
+static constexpr uint8_t kLitLeds[64] = {0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 1, 2, 2, 3, 2, 3,
+                                         3, 4, 2, 3, 3, 4, 3, 4, 4, 5, 1, 2, 2, 3, 2, 3, 3, 4, 2, 3, 3, 4,
+                                         3, 4, 4, 5, 2, 3, 3, 4, 3, 4, 4, 5, 3, 4, 4, 5, 4, 5, 5, 6};
 
 // Until a refresh completes, or when refreshes stop, light is averaged since the last one.
 static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
@@ -16,9 +16,8 @@ static constexpr Picos kStaleAfter = 20 * kPicosPerMs;
 Hub75Panel::Hub75Panel(const Hub75Geometry &g, const Hub75Electrical &e)
     : g_(g),
       e_(e),
-      chips_(e.chip == Hub75Chip::kGeneric
-                 ? nullptr
-                 : std::make_unique<Hub75DriverChips>(uint32_t(g.shift_cols()))),
+      chips_(e.chip == Hub75Chip::kGeneric ? nullptr
+                                           : std::make_unique<Hub75DriverChips>(uint32_t(g.shift_cols()))),
       cols_(uint32_t(g.shift_cols())),
       rows_(uint32_t(g.scan)),
       shift_(cols_),
@@ -124,8 +123,12 @@ void Hub75Panel::feed(const uint16_t *in, size_t n, Picos t0, Picos dt, Clocking
             clock_chips(v, clocking);
         } else {
             switch (clocking) {
-                case Clocking::kEveryWord: shift(v & kRgbMask); break;
-                case Clocking::kEveryWordLate: shift(last_in_ & kRgbMask); break;
+                case Clocking::kEveryWord:
+                    shift(v & kRgbMask);
+                    break;
+                case Clocking::kEveryWordLate:
+                    shift(last_in_ & kRgbMask);
+                    break;
                 case Clocking::kLevel:
                     if ((v & kClk) && !(last_in_ & kClk) && !e_.clk_falling) shift(v & kRgbMask);
                     if (!(v & kClk) && (last_in_ & kClk) && e_.clk_falling) shift(v & kRgbMask);
@@ -180,13 +183,13 @@ void Hub75Panel::hold_until(Picos t) {
 std::vector<float> Hub75Panel::light(bool relative, Picos now) {
     hold_until(now);
     flush_segment();
-    bool fresh = stats_.refreshes > 0 &&
-                 time_ - refresh_start_ <= std::max<Picos>(2 * last_period_, kStaleAfter);
+    bool fresh =
+        stats_.refreshes > 0 && time_ - refresh_start_ <= std::max<Picos>(2 * last_period_, kStaleAfter);
     const std::vector<Picos> &on = fresh ? last_led_on_ : led_on_;
     const std::vector<Picos> &row_oe = fresh ? last_row_oe_ : row_oe_on_;
     Picos period = fresh ? last_period_ : time_ - refresh_start_;
-    double denom = relative ? double(*std::max_element(row_oe.begin(), row_oe.end()))
-                            : double(period) / rows_;
+    double denom =
+        relative ? double(*std::max_element(row_oe.begin(), row_oe.end())) : double(period) / rows_;
     std::vector<float> out(on.size(), 0.0f);
     if (denom <= 0) return out;
     for (size_t i = 0; i < on.size(); i++) out[i] = float(double(on[i]) / denom);

@@ -20,8 +20,8 @@ std::vector<float> Hub75Panel::as_seen(const std::vector<float> &by_position) co
         const int line = address + half * scan;  // the register row of this LED
         for (int x = 0; x < cols; x++) {
             const int panel = x / w, col = x % w;
-            const int pos = panel * 2 * w + (col / block) * 2 * block + (row_block == 0 ? block : 0) +
-                            col % block;
+            const int pos =
+                panel * 2 * w + (col / block) * 2 * block + (row_block == 0 ? block : 0) + col % block;
             for (int c = 0; c < 3; c++)
                 out[(size_t(y) * cols + x) * 3 + c] = by_position[(size_t(line) * shift + pos) * 3 + c];
         }

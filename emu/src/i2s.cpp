@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstring>
 
-
 namespace upanel::emu {
 
 namespace {
@@ -124,26 +123,46 @@ Picos I2s::run(Picos until, I2sSink &sink) {
 
 uint32_t I2s::read(uint32_t offset) {
     switch (offset) {
-        case kConf: return conf_;
-        case kIntRaw: return int_raw_;
-        case kIntSt: return int_raw_ & int_ena_;
-        case kIntEna: return int_ena_;
-        case kTiming: return timing_;
-        case kFifoConf: return fifo_conf_;
-        case kConfChan: return conf_chan_;
-        case kOutLink: return out_link_ & OutLink::kAddrMask;
-        case kOutEofDesAddr: return link_.eof_desc();
-        case kOutEofBfrDesAddr: return link_.eof_buf();
-        case kOutlinkDscr: return link_.running() ? link_.desc() : 0;
-        case kOutlinkDscrBf0: return link_.running() ? link_.next() : 0;
-        case kOutlinkDscrBf1: return link_.running() ? link_.buf() : 0;
-        case kLcConf: return lc_conf_;
-        case kConf1: return conf1_;
-        case kConf2: return conf2_;
-        case kClkmConf: return clkm_conf_;
-        case kSampleRateConf: return sample_rate_conf_;
-        case kState: return transmitting() ? 0 : 1;
-        default: return 0;
+        case kConf:
+            return conf_;
+        case kIntRaw:
+            return int_raw_;
+        case kIntSt:
+            return int_raw_ & int_ena_;
+        case kIntEna:
+            return int_ena_;
+        case kTiming:
+            return timing_;
+        case kFifoConf:
+            return fifo_conf_;
+        case kConfChan:
+            return conf_chan_;
+        case kOutLink:
+            return out_link_ & OutLink::kAddrMask;
+        case kOutEofDesAddr:
+            return link_.eof_desc();
+        case kOutEofBfrDesAddr:
+            return link_.eof_buf();
+        case kOutlinkDscr:
+            return link_.running() ? link_.desc() : 0;
+        case kOutlinkDscrBf0:
+            return link_.running() ? link_.next() : 0;
+        case kOutlinkDscrBf1:
+            return link_.running() ? link_.buf() : 0;
+        case kLcConf:
+            return lc_conf_;
+        case kConf1:
+            return conf1_;
+        case kConf2:
+            return conf2_;
+        case kClkmConf:
+            return clkm_conf_;
+        case kSampleRateConf:
+            return sample_rate_conf_;
+        case kState:
+            return transmitting() ? 0 : 1;
+        default:
+            return 0;
     }
 }
 
@@ -157,11 +176,21 @@ void I2s::write(uint32_t offset, uint32_t value) {
             if (tx_running_ && !was) time_ = now_;
             break;
         }
-        case kIntEna: int_ena_ = value & 0x1FFFF; break;
-        case kIntClr: int_raw_ &= ~value; break;
-        case kTiming: timing_ = value; break;
-        case kFifoConf: fifo_conf_ = value; break;
-        case kConfChan: conf_chan_ = value; break;
+        case kIntEna:
+            int_ena_ = value & 0x1FFFF;
+            break;
+        case kIntClr:
+            int_raw_ &= ~value;
+            break;
+        case kTiming:
+            timing_ = value;
+            break;
+        case kFifoConf:
+            fifo_conf_ = value;
+            break;
+        case kConfChan:
+            conf_chan_ = value;
+            break;
         case kOutLink:
             out_link_ = value;
             if (OutLink::command(value) == OutLink::Command::kStop) {
@@ -175,11 +204,20 @@ void I2s::write(uint32_t offset, uint32_t value) {
             lc_conf_ = value;
             if (value & kLcOutRst) link_.stop();
             break;
-        case kConf1: conf1_ = value; break;
-        case kConf2: conf2_ = value; break;
-        case kClkmConf: clkm_conf_ = value; break;
-        case kSampleRateConf: sample_rate_conf_ = value; break;
-        default: break;
+        case kConf1:
+            conf1_ = value;
+            break;
+        case kConf2:
+            conf2_ = value;
+            break;
+        case kClkmConf:
+            clkm_conf_ = value;
+            break;
+        case kSampleRateConf:
+            sample_rate_conf_ = value;
+            break;
+        default:
+            break;
     }
 }
 

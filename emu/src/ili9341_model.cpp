@@ -4,9 +4,20 @@ namespace upanel::emu {
 
 namespace {
 enum : uint8_t {
-    kNop = 0x00, kSwReset = 0x01, kSleepIn = 0x10, kSleepOut = 0x11, kInvOff = 0x20,
-    kInvOn = 0x21, kDispOff = 0x28, kDispOn = 0x29, kCaset = 0x2A, kPaset = 0x2B,
-    kRamwr = 0x2C, kMadctl = 0x36, kColmod = 0x3A, kRamwrc = 0x3C,
+    kNop = 0x00,
+    kSwReset = 0x01,
+    kSleepIn = 0x10,
+    kSleepOut = 0x11,
+    kInvOff = 0x20,
+    kInvOn = 0x21,
+    kDispOff = 0x28,
+    kDispOn = 0x29,
+    kCaset = 0x2A,
+    kPaset = 0x2B,
+    kRamwr = 0x2C,
+    kMadctl = 0x36,
+    kColmod = 0x3A,
+    kRamwrc = 0x3C,
 };
 constexpr uint8_t kMy = 0x80, kMx = 0x40, kMv = 0x20, kBgr = 0x08;
 
@@ -108,7 +119,9 @@ void Ili9341Model::command(uint8_t c, Picos t) {
     stats_.commands++;
     cmd_ = c;
     switch (c) {
-        case kSwReset: reset_registers(t, !sleeping_); break;
+        case kSwReset:
+            reset_registers(t, !sleeping_);
+            break;
         case kSleepIn:
             if (t < sleep_in_ok_at_) {
                 stats_.ignored++;
@@ -127,10 +140,18 @@ void Ili9341Model::command(uint8_t c, Picos t) {
             ready_at_ = t + kShortWait;
             sleep_in_ok_at_ = t + kLongWait;
             break;
-        case kInvOff: inverted_ = false; break;
-        case kInvOn: inverted_ = true; break;
-        case kDispOff: display_on_ = false; break;
-        case kDispOn: display_on_ = true; break;
+        case kInvOff:
+            inverted_ = false;
+            break;
+        case kInvOn:
+            inverted_ = true;
+            break;
+        case kDispOff:
+            display_on_ = false;
+            break;
+        case kDispOn:
+            display_on_ = true;
+            break;
         case kRamwr:
             col_ = sc_, page_ = sp_;
             [[fallthrough]];
@@ -138,7 +159,8 @@ void Ili9341Model::command(uint8_t c, Picos t) {
             writing_ = true;
             pixel_bytes_ = 0;
             break;
-        default: break;  // set-up commands (power, gamma, frame rate...) change no picture
+        default:
+            break;  // set-up commands (power, gamma, frame rate...) change no picture
     }
 }
 
@@ -159,7 +181,8 @@ void Ili9341Model::parameter(uint8_t v) {
         case kColmod:
             if (nparams_ == 1) colmod_ = v;
             break;
-        default: break;
+        default:
+            break;
     }
 }
 

@@ -53,12 +53,10 @@ std::string write_png(const std::string &path, const Image &image) {
         return path + ": libpng failed to write the image";
     }
     png_init_io(png, f);
-    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8,
-                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-                 PNG_FILTER_TYPE_DEFAULT);
+    png_set_IHDR(png, info, png_uint_32(image.width), png_uint_32(image.height), 8, PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
-    for (int y = 0; y < image.height; y++)
-        png_write_row(png, &image.rgb[size_t(y) * image.width * 3]);
+    for (int y = 0; y < image.height; y++) png_write_row(png, &image.rgb[size_t(y) * image.width * 3]);
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
     if (std::fclose(f) != 0) return path + ": " + std::strerror(errno);

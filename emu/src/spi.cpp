@@ -49,11 +49,11 @@ Spi::Spi(int number, Dram &dram, Dport &dport, const Picos &now)
 
 void Spi::reset() {
     cmd_ = addr_ = ctrl2_ = user1_ = mosi_dlen_ = miso_dlen_ = 0;
-    ctrl_ = 0x208000;     // fastrd_mode and wp set, as after reset
-    clock_ = 0x80003043;  // APB / 4, the reset divider
-    user_ = 0x800000C0u;  // usr_command, ck_i_edge, ck_out_edge
+    ctrl_ = 0x208000;      // fastrd_mode and wp set, as after reset
+    clock_ = 0x80003043;   // APB / 4, the reset divider
+    user_ = 0x800000C0u;   // usr_command, ck_i_edge, ck_out_edge
     user2_ = 0x70000000u;  // 8-bit command
-    pin_ = 0x6;          // cs1 and cs2 disabled
+    pin_ = 0x6;            // cs1 and cs2 disabled
     slave_ = 0x200;
     dma_conf_ = out_link_ = in_link_ = dma_int_ena_ = dma_int_raw_ = 0;
     w_.fill(0);
@@ -151,8 +151,9 @@ void Spi::start() {
     hash_start_ = from_dma_ ? hash_chain(total_bytes_) : 0;
     hash_sent_ = kFnvSeed;
     if (miso_bits && (in_link_ & kInLinkStart))
-        pending_fault_ = "SPI" + std::to_string(number_) +
-                         " DMA in link started: received data go to W0..W15 only (DMA reception is not modelled)";
+        pending_fault_ =
+            "SPI" + std::to_string(number_) +
+            " DMA in link started: received data go to W0..W15 only (DMA reception is not modelled)";
     active_ = true;
     pending_start_ = true;
     stats_.transactions++;
@@ -338,32 +339,58 @@ Picos Spi::run(Picos until, SpiSink &sink) {
 uint32_t Spi::read(uint32_t offset) {
     if (offset >= kW0 && offset < kW0 + 64) return w_[(offset - kW0) / 4];
     switch (offset) {
-        case kCmd: return cmd_;
-        case kAddr: return addr_;
-        case kCtrl: return ctrl_;
-        case kCtrl2: return ctrl2_;
-        case kClock: return clock_;
-        case kUser: return user_;
-        case kUser1: return user1_;
-        case kUser2: return user2_;
-        case kMosiDlen: return mosi_dlen_;
-        case kMisoDlen: return miso_dlen_;
-        case kPin: return pin_;
-        case kSlave: return slave_;
-        case kDmaConf: return dma_conf_;
-        case kDmaOutLink: return out_link_ & OutLink::kAddrMask;
-        case kDmaInLink: return in_link_ & OutLink::kAddrMask;  // laid out as OUT_LINK
-        case kDmaStatus: return link_.running() ? 2u : 0u;
-        case kDmaIntEna: return dma_int_ena_;
-        case kDmaIntRaw: return dma_int_raw_;
-        case kDmaIntSt: return dma_int_raw_ & dma_int_ena_;
-        case kDmaOutEofBfrDesAddr: return link_.eof_buf();
-        case kDmaOutEofDesAddr: return link_.eof_desc();
-        case kDmaOutlinkDscr: return link_.running() ? link_.desc() : 0;
-        case kDmaOutlinkDscrBf0: return link_.running() ? link_.next() : 0;
-        case kDmaOutlinkDscrBf1: return link_.running() ? link_.buf() : 0;
-        case kDate: return 0x1604270;
-        default: return 0;
+        case kCmd:
+            return cmd_;
+        case kAddr:
+            return addr_;
+        case kCtrl:
+            return ctrl_;
+        case kCtrl2:
+            return ctrl2_;
+        case kClock:
+            return clock_;
+        case kUser:
+            return user_;
+        case kUser1:
+            return user1_;
+        case kUser2:
+            return user2_;
+        case kMosiDlen:
+            return mosi_dlen_;
+        case kMisoDlen:
+            return miso_dlen_;
+        case kPin:
+            return pin_;
+        case kSlave:
+            return slave_;
+        case kDmaConf:
+            return dma_conf_;
+        case kDmaOutLink:
+            return out_link_ & OutLink::kAddrMask;
+        case kDmaInLink:
+            return in_link_ & OutLink::kAddrMask;  // laid out as OUT_LINK
+        case kDmaStatus:
+            return link_.running() ? 2u : 0u;
+        case kDmaIntEna:
+            return dma_int_ena_;
+        case kDmaIntRaw:
+            return dma_int_raw_;
+        case kDmaIntSt:
+            return dma_int_raw_ & dma_int_ena_;
+        case kDmaOutEofBfrDesAddr:
+            return link_.eof_buf();
+        case kDmaOutEofDesAddr:
+            return link_.eof_desc();
+        case kDmaOutlinkDscr:
+            return link_.running() ? link_.desc() : 0;
+        case kDmaOutlinkDscrBf0:
+            return link_.running() ? link_.next() : 0;
+        case kDmaOutlinkDscrBf1:
+            return link_.running() ? link_.buf() : 0;
+        case kDate:
+            return 0x1604270;
+        default:
+            return 0;
     }
 }
 
@@ -381,18 +408,41 @@ void Spi::write(uint32_t offset, uint32_t value) {
                 start();
             }
             break;
-        case kAddr: addr_ = value; break;
-        case kCtrl: ctrl_ = value; break;
-        case kCtrl1: break;
-        case kCtrl2: ctrl2_ = value; break;
-        case kClock: clock_ = value; break;
-        case kUser: user_ = value; break;
-        case kUser1: user1_ = value; break;
-        case kUser2: user2_ = value; break;
-        case kMosiDlen: mosi_dlen_ = value & 0xFFFFFF; break;
-        case kMisoDlen: miso_dlen_ = value & 0xFFFFFF; break;
-        case kPin: pin_ = value; break;
-        case kSlave: slave_ = value; break;
+        case kAddr:
+            addr_ = value;
+            break;
+        case kCtrl:
+            ctrl_ = value;
+            break;
+        case kCtrl1:
+            break;
+        case kCtrl2:
+            ctrl2_ = value;
+            break;
+        case kClock:
+            clock_ = value;
+            break;
+        case kUser:
+            user_ = value;
+            break;
+        case kUser1:
+            user1_ = value;
+            break;
+        case kUser2:
+            user2_ = value;
+            break;
+        case kMosiDlen:
+            mosi_dlen_ = value & 0xFFFFFF;
+            break;
+        case kMisoDlen:
+            miso_dlen_ = value & 0xFFFFFF;
+            break;
+        case kPin:
+            pin_ = value;
+            break;
+        case kSlave:
+            slave_ = value;
+            break;
         case kDmaConf:
             dma_conf_ = value;
             if (value & kDmaOutRst) link_.stop();
@@ -410,10 +460,17 @@ void Spi::write(uint32_t offset, uint32_t value) {
                 link_.start(value);
             }
             break;
-        case kDmaInLink: in_link_ = value; break;
-        case kDmaIntEna: dma_int_ena_ = value & 0x1FF; break;
-        case kDmaIntClr: dma_int_raw_ &= ~value; break;
-        default: break;
+        case kDmaInLink:
+            in_link_ = value;
+            break;
+        case kDmaIntEna:
+            dma_int_ena_ = value & 0x1FF;
+            break;
+        case kDmaIntClr:
+            dma_int_raw_ &= ~value;
+            break;
+        default:
+            break;
     }
 }
 

@@ -96,30 +96,47 @@ bool Timg::irq(int timer) const {
 
 uint32_t Timg::read(uint32_t offset) {
     switch (offset) {
-        case kIntEna: return int_ena_;
-        case kIntRaw: return int_raw_;
-        case kIntSt: return int_raw_ & int_ena_;
-        default: break;
+        case kIntEna:
+            return int_ena_;
+        case kIntRaw:
+            return int_raw_;
+        case kIntSt:
+            return int_raw_ & int_ena_;
+        default:
+            break;
     }
     if (offset >= 2 * kStride) return 0;
     const Timer &t = timers_[offset / kStride];
     switch (offset % kStride) {
-        case kConfig: return t.config;
-        case kLo: return t.lo;
-        case kHi: return t.hi;
-        case kAlarmLo: return uint32_t(t.alarm);
-        case kAlarmHi: return uint32_t(t.alarm >> 32);
-        case kLoadLo: return uint32_t(t.load);
-        case kLoadHi: return uint32_t(t.load >> 32);
-        default: return 0;
+        case kConfig:
+            return t.config;
+        case kLo:
+            return t.lo;
+        case kHi:
+            return t.hi;
+        case kAlarmLo:
+            return uint32_t(t.alarm);
+        case kAlarmHi:
+            return uint32_t(t.alarm >> 32);
+        case kLoadLo:
+            return uint32_t(t.load);
+        case kLoadHi:
+            return uint32_t(t.load >> 32);
+        default:
+            return 0;
     }
 }
 
 void Timg::write(uint32_t offset, uint32_t value) {
     switch (offset) {
-        case kIntEna: int_ena_ = value & 0xF; return;
-        case kIntClr: int_raw_ &= ~value; return;
-        default: break;
+        case kIntEna:
+            int_ena_ = value & 0xF;
+            return;
+        case kIntClr:
+            int_raw_ &= ~value;
+            return;
+        default:
+            break;
     }
     if (offset >= 2 * kStride) return;
     Timer &t = timers_[offset / kStride];
@@ -141,13 +158,18 @@ void Timg::write(uint32_t offset, uint32_t value) {
             rebase(t);
             t.alarm = (t.alarm & 0xFFFFFFFFull) | (uint64_t(value) << 32);
             break;
-        case kLoadLo: t.load = (t.load & ~0xFFFFFFFFull) | value; break;
-        case kLoadHi: t.load = (t.load & 0xFFFFFFFFull) | (uint64_t(value) << 32); break;
+        case kLoadLo:
+            t.load = (t.load & ~0xFFFFFFFFull) | value;
+            break;
+        case kLoadHi:
+            t.load = (t.load & 0xFFFFFFFFull) | (uint64_t(value) << 32);
+            break;
         case kLoad:
             rebase(t);
             t.count = t.load;
             break;
-        default: break;
+        default:
+            break;
     }
 }
 

@@ -25,11 +25,15 @@ uint16_t Xpt2046Model::convert(int channel, bool single_ended) const {
     // The reading in differential (ratiometric) terms, 0..4096 of the driven plate's voltage.
     double v = 0;
     switch (channel) {
-        case kTemp0: return uint16_t(clip(kTemp0Volts / kVref * 4096));
-        case kTemp1: return uint16_t(clip(kTemp1Volts / kVref * 4096));
+        case kTemp0:
+            return uint16_t(clip(kTemp0Volts / kVref * 4096));
+        case kTemp1:
+            return uint16_t(clip(kTemp1Volts / kVref * 4096));
         case kVbat:
-        case kAux: return 0;
-        default: break;
+        case kAux:
+            return 0;
+        default:
+            break;
     }
     if (!touched_) {
         // The sensing plate floats at what rest left it: the Y plate grounded, the X plate
@@ -43,11 +47,20 @@ uint16_t Xpt2046Model::convert(int channel, bool single_ended) const {
         // Z: current from Y+ through the Y plate to the touch, the touch, the X plate to X-.
         const double total = kYPlateOhms * yd + kTouchOhms + kXPlateOhms * xf;
         switch (channel) {
-            case kXPos: v = xr; break;
-            case kYPos: v = yr; break;
-            case kZ1: v = 4096 * kXPlateOhms * xf / total; break;
-            case kZ2: v = 4096 * (kXPlateOhms * xf + kTouchOhms) / total; break;
-            default: break;
+            case kXPos:
+                v = xr;
+                break;
+            case kYPos:
+                v = yr;
+                break;
+            case kZ1:
+                v = 4096 * kXPlateOhms * xf / total;
+                break;
+            case kZ2:
+                v = 4096 * (kXPlateOhms * xf + kTouchOhms) / total;
+                break;
+            default:
+                break;
         }
     }
     if (single_ended) v *= kVcc / kVref;

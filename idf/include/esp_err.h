@@ -39,24 +39,23 @@ void _esp_error_check_failed(esp_err_t rc, const char *file, int line, const cha
 
 /** Reports a failed ESP_ERROR_CHECK_WITHOUT_ABORT (code, where and what) on stderr and
  *  returns: the program goes on. */
-void _esp_error_check_failed_without_abort(esp_err_t rc, const char *file, int line,
-                                           const char *function, const char *expression);
+void _esp_error_check_failed_without_abort(esp_err_t rc, const char *file, int line, const char *function,
+                                           const char *expression);
 
 /** Reports x when it is not ESP_OK and gives it back; goes on either way. */
-#define ESP_ERROR_CHECK_WITHOUT_ABORT(x)                                                       \
-    ({                                                                                         \
-        esp_err_t err_rc_ = (x);                                                               \
-        if (err_rc_ != ESP_OK)                                                                 \
+#define ESP_ERROR_CHECK_WITHOUT_ABORT(x)                                                      \
+    ({                                                                                        \
+        esp_err_t err_rc_ = (x);                                                              \
+        if (err_rc_ != ESP_OK)                                                                \
             _esp_error_check_failed_without_abort(err_rc_, __FILE__, __LINE__, __func__, #x); \
-        err_rc_;                                                                               \
+        err_rc_;                                                                              \
     })
 
 /** Aborts with a message when x is not ESP_OK. */
-#define ESP_ERROR_CHECK(x)                                                          \
-    do {                                                                            \
-        esp_err_t err_rc_ = (x);                                                    \
-        if (err_rc_ != ESP_OK)                                                      \
-            _esp_error_check_failed(err_rc_, __FILE__, __LINE__, __func__, #x);     \
+#define ESP_ERROR_CHECK(x)                                                                         \
+    do {                                                                                           \
+        esp_err_t err_rc_ = (x);                                                                   \
+        if (err_rc_ != ESP_OK) _esp_error_check_failed(err_rc_, __FILE__, __LINE__, __func__, #x); \
     } while (0)
 
 #ifdef __cplusplus

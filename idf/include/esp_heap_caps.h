@@ -1,10 +1,10 @@
 /* Memory by capability. On the emulated board, MALLOC_CAP_DMA memory comes from the
  * emulated DMA-capable internal RAM (chip addresses 0x3FFAE000..0x3FFFFFFF, word aligned;
- * zeroed on the host, which ESP-IDF does not promise), the only memory the SPI and I2S DMA engines can read; there is no PSRAM, so
- * MALLOC_CAP_SPIRAM gives NULL, and no executable heap, so MALLOC_CAP_EXEC gives NULL too.
- * Other requests are served by the host's malloc. The size queries, figures, checks and dumps
- * describe the emulated internal RAM: host malloc memory is not counted. Its free memory holds
- * 0xFE (ESP-IDF's heap poisoning fill), which the integrity checks look at. */
+ * zeroed on the host, which ESP-IDF does not promise), the only memory the SPI and I2S DMA engines can read;
+ * there is no PSRAM, so MALLOC_CAP_SPIRAM gives NULL, and no executable heap, so MALLOC_CAP_EXEC gives NULL
+ * too. Other requests are served by the host's malloc. The size queries, figures, checks and dumps describe
+ * the emulated internal RAM: host malloc memory is not counted. Its free memory holds 0xFE (ESP-IDF's heap
+ * poisoning fill), which the integrity checks look at. */
 #pragma once
 #include <stdbool.h>
 #include <stddef.h>
@@ -16,10 +16,10 @@
 extern "C" {
 #endif
 
-#define MALLOC_CAP_EXEC (1 << 0)      /* executable */
-#define MALLOC_CAP_32BIT (1 << 1)     /* 32-bit access only */
-#define MALLOC_CAP_8BIT (1 << 2)      /* byte access */
-#define MALLOC_CAP_DMA (1 << 3)       /* readable by DMA engines */
+#define MALLOC_CAP_EXEC (1 << 0)  /* executable */
+#define MALLOC_CAP_32BIT (1 << 1) /* 32-bit access only */
+#define MALLOC_CAP_8BIT (1 << 2)  /* byte access */
+#define MALLOC_CAP_DMA (1 << 3)   /* readable by DMA engines */
 #define MALLOC_CAP_PID2 (1 << 4)
 #define MALLOC_CAP_PID3 (1 << 5)
 #define MALLOC_CAP_PID4 (1 << 6)

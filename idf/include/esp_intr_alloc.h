@@ -31,14 +31,14 @@ extern "C" {
 #define ESP_INTR_FLAG_LEVEL5 (1 << 5)
 #define ESP_INTR_FLAG_LEVEL6 (1 << 6)
 #define ESP_INTR_FLAG_NMI (1 << 7)
-#define ESP_INTR_FLAG_SHARED (1 << 8)       /* may share its CPU interrupt with others */
-#define ESP_INTR_FLAG_EDGE (1 << 9)         /* an edge-triggered CPU interrupt */
-#define ESP_INTR_FLAG_IRAM (1 << 10)        /* the handler may run while the flash cache is off */
+#define ESP_INTR_FLAG_SHARED (1 << 8)        /* may share its CPU interrupt with others */
+#define ESP_INTR_FLAG_EDGE (1 << 9)          /* an edge-triggered CPU interrupt */
+#define ESP_INTR_FLAG_IRAM (1 << 10)         /* the handler may run while the flash cache is off */
 #define ESP_INTR_FLAG_INTRDISABLED (1 << 11) /* allocated disabled */
 #define ESP_INTR_FLAG_LOWMED (ESP_INTR_FLAG_LEVEL1 | ESP_INTR_FLAG_LEVEL2 | ESP_INTR_FLAG_LEVEL3)
 #define ESP_INTR_FLAG_HIGH \
     (ESP_INTR_FLAG_LEVEL4 | ESP_INTR_FLAG_LEVEL5 | ESP_INTR_FLAG_LEVEL6 | ESP_INTR_FLAG_NMI)
-#define ESP_INTR_FLAG_LEVELMASK \
+#define ESP_INTR_FLAG_LEVELMASK                                                                  \
     (ESP_INTR_FLAG_LEVEL1 | ESP_INTR_FLAG_LEVEL2 | ESP_INTR_FLAG_LEVEL3 | ESP_INTR_FLAG_LEVEL4 | \
      ESP_INTR_FLAG_LEVEL5 | ESP_INTR_FLAG_LEVEL6 | ESP_INTR_FLAG_NMI)
 
@@ -77,15 +77,13 @@ esp_err_t esp_intr_reserve(int intno, int cpu);
  *  shared and edge together, a handler with a high level (4 and up: no C handlers there), a
  *  shared one without a handler; ESP_ERR_NOT_FOUND when no free CPU interrupt fits;
  *  ESP_ERR_NOT_SUPPORTED for a CPU-internal source; ESP_ERR_NO_MEM. */
-esp_err_t esp_intr_alloc(int source, int flags, intr_handler_t handler, void *arg,
-                         intr_handle_t *ret_handle);
+esp_err_t esp_intr_alloc(int source, int flags, intr_handler_t handler, void *arg, intr_handle_t *ret_handle);
 
 /** esp_intr_alloc for a shared interrupt whose handler runs only when
  *  (*intrstatusreg & intrstatusmask) != 0: intrstatusreg is a register address (0: always
  *  run). ESP_ERR_INVALID_ARG also for a register without a mask. */
-esp_err_t esp_intr_alloc_intrstatus(int source, int flags, uint32_t intrstatusreg,
-                                    uint32_t intrstatusmask, intr_handler_t handler, void *arg,
-                                    intr_handle_t *ret_handle);
+esp_err_t esp_intr_alloc_intrstatus(int source, int flags, uint32_t intrstatusreg, uint32_t intrstatusmask,
+                                    intr_handler_t handler, void *arg, intr_handle_t *ret_handle);
 
 /** Disables and frees an interrupt; the CPU interrupt is given back when no other handler
  *  shares it. ESP_ERR_INVALID_ARG for a bad handle. */

@@ -56,9 +56,9 @@ void esp_log_write(esp_log_level_t level, const char *tag, const char *format, .
 /** esp_log_write with a va_list. */
 void esp_log_writev(esp_log_level_t level, const char *tag, const char *format, va_list args);
 
-#define ESP_LOG_LINE_(letter, level, tag, format, ...)                                     \
-    esp_log_write(level, tag, letter " (%u) %s: " format "\n", (unsigned)esp_log_timestamp(), \
-                  tag, ##__VA_ARGS__)
+#define ESP_LOG_LINE_(letter, level, tag, format, ...)                                             \
+    esp_log_write(level, tag, letter " (%u) %s: " format "\n", (unsigned)esp_log_timestamp(), tag, \
+                  ##__VA_ARGS__)
 #define ESP_LOGE(tag, format, ...) ESP_LOG_LINE_("E", ESP_LOG_ERROR, tag, format, ##__VA_ARGS__)
 #define ESP_LOGW(tag, format, ...) ESP_LOG_LINE_("W", ESP_LOG_WARN, tag, format, ##__VA_ARGS__)
 #define ESP_LOGI(tag, format, ...) ESP_LOG_LINE_("I", ESP_LOG_INFO, tag, format, ##__VA_ARGS__)

@@ -52,9 +52,9 @@ extern "C" void _esp_error_check_failed_without_abort(esp_err_t rc, const char *
                  expression ? expression : "?");
 }
 
-extern "C" void _esp_error_check_failed(esp_err_t rc, const char *file, int line,
-                                        const char *function, const char *expression) {
-    std::fprintf(stderr, "ESP_ERROR_CHECK failed: esp_err_t 0x%x (%s) at %s:%d in %s(): %s\n",
-                 unsigned(rc), esp_err_to_name(rc), file, line, function, expression);
+extern "C" void _esp_error_check_failed(esp_err_t rc, const char *file, int line, const char *function,
+                                        const char *expression) {
+    std::fprintf(stderr, "ESP_ERROR_CHECK failed: esp_err_t 0x%x (%s) at %s:%d in %s(): %s\n", unsigned(rc),
+                 esp_err_to_name(rc), file, line, function, expression);
     std::abort();
 }

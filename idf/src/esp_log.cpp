@@ -53,12 +53,9 @@ extern "C" vprintf_like_t esp_log_set_vprintf(vprintf_like_t func) {
     return old;
 }
 
-extern "C" uint32_t esp_log_timestamp(void) {
-    return ll::bus_ready() ? uint32_t(ll::time_us() / 1000) : 0;
-}
+extern "C" uint32_t esp_log_timestamp(void) { return ll::bus_ready() ? uint32_t(ll::time_us() / 1000) : 0; }
 
-extern "C" void esp_log_writev(esp_log_level_t level, const char *tag, const char *format,
-                               va_list args) {
+extern "C" void esp_log_writev(esp_log_level_t level, const char *tag, const char *format, va_list args) {
     if (!format || level > esp_log_level_get(tag)) return;
     state().writer(format, args);
 }

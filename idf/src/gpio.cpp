@@ -29,8 +29,10 @@ bool mode_valid(gpio_mode_t mode) {
         case GPIO_MODE_OUTPUT:
         case GPIO_MODE_OUTPUT_OD:
         case GPIO_MODE_INPUT_OUTPUT_OD:
-        case GPIO_MODE_INPUT_OUTPUT: return true;
-        default: return false;
+        case GPIO_MODE_INPUT_OUTPUT:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -275,7 +277,8 @@ extern "C" esp_err_t gpio_isr_handler_remove(gpio_num_t gpio_num) {
 }
 
 extern "C" esp_err_t gpio_set_drive_capability(gpio_num_t gpio_num, gpio_drive_cap_t strength) {
-    if (!idf::pad_valid_output(gpio_num) || unsigned(strength) >= GPIO_DRIVE_CAP_MAX) return ESP_ERR_INVALID_ARG;
+    if (!idf::pad_valid_output(gpio_num) || unsigned(strength) >= GPIO_DRIVE_CAP_MAX)
+        return ESP_ERR_INVALID_ARG;
     if (!ll::bus_ready()) return ESP_ERR_INVALID_STATE;
     ll::pad_set_drive(gpio_num, strength);
     return ESP_OK;
@@ -434,7 +437,8 @@ extern "C" void gpio_matrix_in(uint32_t gpio, uint32_t signal_idx, bool inv) {
 extern "C" void gpio_matrix_out(uint32_t gpio, uint32_t signal_idx, bool out_inv, bool oen_inv) {
     if (!rom_pad_ok("gpio_matrix_out", gpio)) return;
     if (!idf::pad_valid_output(int(gpio)) || signal_idx > ll::kSigGpioOut) {
-        ESP_LOGE(kTag, "gpio_matrix_out: pad %u cannot output signal %u", unsigned(gpio), unsigned(signal_idx));
+        ESP_LOGE(kTag, "gpio_matrix_out: pad %u cannot output signal %u", unsigned(gpio),
+                 unsigned(signal_idx));
         return;
     }
     ll::gpio_matrix_out_rom(int(gpio), signal_idx, out_inv, oen_inv);

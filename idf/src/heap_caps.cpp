@@ -136,17 +136,17 @@ extern "C" void heap_caps_print_heap_info(uint32_t caps) {
     heap_caps_get_info(&info, caps);
     if (dma_heap(caps)) {
         const ll::DmaHeapStats st = dma_stats();
-        std::printf("  At 0x%08x len %u free %u allocated %u min_free %u\n", unsigned(st.start), unsigned(st.size),
-                    unsigned(info.total_free_bytes), unsigned(info.total_allocated_bytes),
+        std::printf("  At 0x%08x len %u free %u allocated %u min_free %u\n", unsigned(st.start),
+                    unsigned(st.size), unsigned(info.total_free_bytes), unsigned(info.total_allocated_bytes),
                     unsigned(info.minimum_free_bytes));
         std::printf("    largest_free_block %u alloc_blocks %u free_blocks %u total_blocks %u\n",
-                    unsigned(info.largest_free_block), unsigned(info.allocated_blocks), unsigned(info.free_blocks),
-                    unsigned(info.total_blocks));
+                    unsigned(info.largest_free_block), unsigned(info.allocated_blocks),
+                    unsigned(info.free_blocks), unsigned(info.total_blocks));
     }
     std::printf("  Totals:\n");
-    std::printf("    free %u allocated %u min_free %u largest_free_block %u\n", unsigned(info.total_free_bytes),
-                unsigned(info.total_allocated_bytes), unsigned(info.minimum_free_bytes),
-                unsigned(info.largest_free_block));
+    std::printf("    free %u allocated %u min_free %u largest_free_block %u\n",
+                unsigned(info.total_free_bytes), unsigned(info.total_allocated_bytes),
+                unsigned(info.minimum_free_bytes), unsigned(info.largest_free_block));
     std::fflush(stdout);
 }
 
@@ -184,10 +184,12 @@ extern "C" void heap_caps_malloc_extmem_enable(size_t limit) { g_extmem_limit = 
 extern "C" void heap_caps_dump(uint32_t caps) {
     if (!(caps == MALLOC_CAP_INVALID ? ll::bus_ready() : dma_heap(caps))) return;
     const ll::DmaHeapStats st = dma_stats();
-    std::printf("Heap 0x%08x: %u bytes, %u free\n", unsigned(st.start), unsigned(st.size), unsigned(st.free_bytes));
+    std::printf("Heap 0x%08x: %u bytes, %u free\n", unsigned(st.start), unsigned(st.size),
+                unsigned(st.free_bytes));
     ll::dma_heap_walk(
         [](void *, uint32_t addr, size_t size, bool used) {
-            std::printf("  block 0x%08x: %u bytes %s\n", unsigned(addr), unsigned(size), used ? "used" : "free");
+            std::printf("  block 0x%08x: %u bytes %s\n", unsigned(addr), unsigned(size),
+                        used ? "used" : "free");
         },
         nullptr);
     std::fflush(stdout);

@@ -33,7 +33,7 @@ struct Shared {
 
 struct Vector {
     bool reserved = false, shared = false, nonshared = false, in_iram = false;
-    int source = -1000;          // non-shared: its source
+    int source = -1000;           // non-shared: its source
     std::vector<Shared *> users;  // shared: its handlers, newest first
 };
 
@@ -181,9 +181,10 @@ extern "C" esp_err_t esp_intr_reserve(int intno, int cpu) {
 }
 
 extern "C" esp_err_t esp_intr_alloc_intrstatus(int source, int flags, uint32_t intrstatusreg,
-                                               uint32_t intrstatusmask, intr_handler_t handler,
-                                               void *arg, intr_handle_t *ret_handle) {
-    if (source >= ll::kIrqSourceCount || source < ETS_INTERNAL_PROFILING_INTR_SOURCE) return ESP_ERR_INVALID_ARG;
+                                               uint32_t intrstatusmask, intr_handler_t handler, void *arg,
+                                               intr_handle_t *ret_handle) {
+    if (source >= ll::kIrqSourceCount || source < ETS_INTERNAL_PROFILING_INTR_SOURCE)
+        return ESP_ERR_INVALID_ARG;
     if ((flags & ESP_INTR_FLAG_SHARED) && (flags & ESP_INTR_FLAG_EDGE)) return ESP_ERR_INVALID_ARG;
     if ((flags & ESP_INTR_FLAG_HIGH) && handler) return ESP_ERR_INVALID_ARG;
     if ((flags & ESP_INTR_FLAG_SHARED) && (!handler || source < 0)) return ESP_ERR_INVALID_ARG;
@@ -359,8 +360,8 @@ extern "C" void ets_waiti0(void) {
 
 extern "C" void intr_matrix_set(int cpu_no, uint32_t model_num, uint32_t intr_num) {
     if (cpu_no < 0 || cpu_no > 1 || model_num >= uint32_t(ll::kIrqSourceCount) || intr_num >= 32) {
-        ESP_LOGE("ets", "intr_matrix_set: no CPU %d, source %u or interrupt %u", cpu_no,
-                 unsigned(model_num), unsigned(intr_num));
+        ESP_LOGE("ets", "intr_matrix_set: no CPU %d, source %u or interrupt %u", cpu_no, unsigned(model_num),
+                 unsigned(intr_num));
         return;
     }
     if (ll::bus_ready()) ll::intr_matrix_set(cpu_no, int(model_num), int(intr_num));

@@ -192,9 +192,13 @@ extern "C" size_t multi_heap_get_allocated_size(multi_heap_handle_t heap, void *
     return b ? b->data_size() : 0;
 }
 
-extern "C" size_t multi_heap_free_size(multi_heap_handle_t heap) { return valid(heap) ? heap->free_bytes : 0; }
+extern "C" size_t multi_heap_free_size(multi_heap_handle_t heap) {
+    return valid(heap) ? heap->free_bytes : 0;
+}
 
-extern "C" size_t multi_heap_minimum_free_size(multi_heap_handle_t heap) { return valid(heap) ? heap->min_free : 0; }
+extern "C" size_t multi_heap_minimum_free_size(multi_heap_handle_t heap) {
+    return valid(heap) ? heap->min_free : 0;
+}
 
 extern "C" bool multi_heap_check(multi_heap_handle_t heap, bool print_errors) {
     auto fail = [&](const char *what, const void *where) {

@@ -87,8 +87,7 @@ Bus *bus_with_device(const spi_device_t *dev) {
 
 }  // namespace upanel::idf
 
-extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id,
-                                        const spi_bus_config_t *bus_config,
+extern "C" esp_err_t spi_bus_initialize(spi_host_device_t host_id, const spi_bus_config_t *bus_config,
                                         spi_dma_chan_t dma_chan) {
     if (!host_valid(host_id) || !bus_config || unsigned(dma_chan) > SPI_DMA_CH_AUTO)
         return ESP_ERR_INVALID_ARG;

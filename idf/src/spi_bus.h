@@ -17,18 +17,18 @@ struct Job {
 };
 
 struct Bus {
-    int spi = 0;               // 2 (HSPI) or 3 (VSPI)
-    uint32_t dma_chan = 0;     // 0: no DMA
-    uint32_t max_bytes = 0;    // largest transfer
+    int spi = 0;                     // 2 (HSPI) or 3 (VSPI)
+    uint32_t dma_chan = 0;           // 0: no DMA
+    uint32_t max_bytes = 0;          // largest transfer
     int pads[4] = {-1, -1, -1, -1};  // MOSI, MISO, SCLK routed or claimed at init
     core::LlDesc *desc = nullptr;    // one chain, in DMA-capable RAM, for the running transfer
     uint32_t desc_count = 0;
     spi_device_t *devices[kCsLines] = {};  // by CS line
-    std::deque<Job> queue;     // waiting to start, in queue order across devices
-    Job running;               // on the bus now (dev == nullptr: none)
-    spi_device_t *owner = nullptr;  // spi_device_acquire_bus: only its transactions start
-    Job polling;               // started by spi_device_polling_start, not yet ended
-    uint64_t polling_stuck_at = 0;  // when the polling transfer is taken to be dead
+    std::deque<Job> queue;                 // waiting to start, in queue order across devices
+    Job running;                           // on the bus now (dev == nullptr: none)
+    spi_device_t *owner = nullptr;         // spi_device_acquire_bus: only its transactions start
+    Job polling;                           // started by spi_device_polling_start, not yet ended
+    uint64_t polling_stuck_at = 0;         // when the polling transfer is taken to be dead
 
     // How many of the device's transactions wait to start (ESP-IDF's trans_queue).
     size_t waiting(const spi_device_t *dev) const {

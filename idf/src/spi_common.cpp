@@ -130,7 +130,8 @@ extern "C" esp_err_t spicommon_bus_initialize_io(spi_host_device_t host, const s
     if (can_output(cfg->mosi_io_num) && can_output(cfg->miso_io_num)) have |= SPICOMMON_BUSFLAG_DUAL;
     have |= all_native ? SPICOMMON_BUSFLAG_IOMUX_PINS : SPICOMMON_BUSFLAG_GPIO_PINS;
     if (flags & ~have & ~uint32_t(SPICOMMON_BUSFLAG_MASTER)) {
-        ESP_LOGE(kTag, "spicommon_bus_initialize_io: the pins lack flags 0x%x", unsigned(flags & ~have & ~1u));
+        ESP_LOGE(kTag, "spicommon_bus_initialize_io: the pins lack flags 0x%x",
+                 unsigned(flags & ~have & ~1u));
         return ESP_ERR_INVALID_ARG;
     }
 
@@ -164,7 +165,8 @@ extern "C" esp_err_t spicommon_bus_free_io(spi_host_device_t host) {
     return ESP_OK;
 }
 
-extern "C" void spicommon_cs_initialize(spi_host_device_t host, int cs_io_num, int cs_num, int force_gpio_matrix) {
+extern "C" void spicommon_cs_initialize(spi_host_device_t host, int cs_io_num, int cs_num,
+                                        int force_gpio_matrix) {
     (void)force_gpio_matrix;  // the native pad goes through the matrix as well
     if (!host_valid(host) || cs_num < 0 || cs_num >= idf::kCsLines || !idf::pad_valid(cs_io_num) ||
         !ll::bus_ready()) {
@@ -217,7 +219,8 @@ extern "C" void spicommon_setup_dma_desc_links(lldesc_t *dmadesc, int len, const
         ESP_LOGE(kTag, "spicommon_setup_dma_desc_links: descriptors and data must be in DMA-capable RAM");
         return;
     }
-    core::lldesc_chain(desc, first, d0, uint32_t(len), isrx ? core::LlDescChain::kReceive : core::LlDescChain::kSend);
+    core::lldesc_chain(desc, first, d0, uint32_t(len),
+                       isrx ? core::LlDescChain::kReceive : core::LlDescChain::kSend);
 }
 
 extern "C" spi_dev_t *spicommon_hw_for_host(spi_host_device_t host) {

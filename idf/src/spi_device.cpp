@@ -24,7 +24,8 @@ void wait_ticks(TickType_t ticks) {
 // Waits until done() or the ticks have passed. "Forever" ends when the transfer on the bus
 // takes well beyond its time (a gated clock) or none runs to end the wait; the bound starts
 // again with each transfer the bus starts.
-template <class Done> bool wait_for(Bus &b, TickType_t ticks, Done done) {
+template <class Done>
+bool wait_for(Bus &b, TickType_t ticks, Done done) {
     const bool forever = ticks == portMAX_DELAY;
     const uint64_t deadline = ll::time_us() + uint64_t(ticks) * idf::kUsPerTick;
     spi_transaction_t *seen = b.running.trans;
@@ -49,17 +50,14 @@ bool wait_oldest_done(spi_device_t &d, TickType_t ticks) {
 
 }  // namespace
 
-extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
-                                        const spi_device_interface_config_t *cfg,
+extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id, const spi_device_interface_config_t *cfg,
                                         spi_device_handle_t *handle) {
     if (host_id != SPI2_HOST && host_id != SPI3_HOST) return ESP_ERR_INVALID_ARG;
     if (!cfg || !handle) return ESP_ERR_INVALID_ARG;
     Bus *b = idf::bus_of(host_id);
     if (!b) return ESP_ERR_INVALID_STATE;
-    if (cfg->clock_speed_hz <= 0 || cfg->mode > 3 || cfg->queue_size < 1)
-        return ESP_ERR_INVALID_ARG;
-    if (cfg->spics_io_num >= 0 && !idf::pad_valid_output(cfg->spics_io_num))
-        return ESP_ERR_INVALID_ARG;
+    if (cfg->clock_speed_hz <= 0 || cfg->mode > 3 || cfg->queue_size < 1) return ESP_ERR_INVALID_ARG;
+    if (cfg->spics_io_num >= 0 && !idf::pad_valid_output(cfg->spics_io_num)) return ESP_ERR_INVALID_ARG;
     // ESP-IDF on the ESP32: a full-duplex device with a command or address phase cannot have
     // CS lead the data by more than a clock.
     if (cfg->cs_ena_pretrans > 1 && (cfg->address_bits || cfg->command_bits) &&
@@ -79,8 +77,7 @@ extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id,
     d->cfg = *cfg;
     d->clock_reg = ll::spi_ll_clock_reg(uint32_t(cfg->clock_speed_hz));
     b->devices[line] = d;
-    if (cfg->spics_io_num >= 0)
-        ll::gpio_matrix_out(cfg->spics_io_num, ll::spi_sig_cs(b->spi, line), false);
+    if (cfg->spics_io_num >= 0) ll::gpio_matrix_out(cfg->spics_io_num, ll::spi_sig_cs(b->spi, line), false);
     *handle = d;
     return ESP_OK;
 }
@@ -96,8 +93,7 @@ extern "C" esp_err_t spi_bus_remove_device(spi_device_handle_t handle) {
     return ESP_OK;
 }
 
-extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle,
-                                            spi_transaction_t *trans_desc,
+extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *trans_desc,
                                             TickType_t ticks_to_wait) {
     Bus *b = idf::bus_with_device(handle);
     if (!b) return ESP_ERR_INVALID_ARG;
@@ -115,8 +111,7 @@ extern "C" esp_err_t spi_device_queue_trans(spi_device_handle_t handle,
     return ESP_OK;
 }
 
-extern "C" esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
-                                                 spi_transaction_t **trans_desc,
+extern "C" esp_err_t spi_device_get_trans_result(spi_device_handle_t handle, spi_transaction_t **trans_desc,
                                                  TickType_t ticks_to_wait) {
     if (!idf::bus_with_device(handle) || !trans_desc) return ESP_ERR_INVALID_ARG;
     if (idf::in_isr()) return ESP_ERR_INVALID_STATE;  // a handler cannot wait
@@ -131,8 +126,7 @@ extern "C" esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
     return ESP_OK;
 }
 
-extern "C" esp_err_t spi_device_transmit(spi_device_handle_t handle,
-                                         spi_transaction_t *trans_desc) {
+extern "C" esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *trans_desc) {
     if (!idf::bus_with_device(handle)) return ESP_ERR_INVALID_ARG;
     if (idf::in_isr() || !handle->in_flight.empty()) return ESP_ERR_INVALID_STATE;
     esp_err_t err = spi_device_queue_trans(handle, trans_desc, portMAX_DELAY);
@@ -148,7 +142,7 @@ extern "C" esp_err_t spi_device_polling_start(spi_device_handle_t handle, spi_tr
     esp_err_t err = idf::check_transaction(*b, *handle, trans_desc);
     if (err != ESP_OK) return err;
     if (idf::in_isr() || b->polling.dev) return ESP_ERR_INVALID_STATE;  // one polling transaction at a time
-    if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;  // held by another device
+    if (b->owner && b->owner != handle) return ESP_ERR_INVALID_STATE;   // held by another device
     // Queued transactions go first, this device's too (unless it holds the bus), as ESP-IDF's
     // bus lock lets them; their results stay for spi_device_get_trans_result. Then the handler
     // has turned the interrupt off and the bus is ours.
@@ -186,8 +180,7 @@ extern "C" esp_err_t spi_device_polling_end(spi_device_handle_t handle, TickType
     return ESP_OK;
 }
 
-extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
-                                                 spi_transaction_t *trans_desc) {
+extern "C" esp_err_t spi_device_polling_transmit(spi_device_handle_t handle, spi_transaction_t *trans_desc) {
     esp_err_t err = spi_device_polling_start(handle, trans_desc, portMAX_DELAY);
     if (err != ESP_OK) return err;
     return spi_device_polling_end(handle, portMAX_DELAY);

@@ -124,10 +124,8 @@ void bus_isr(void *arg) {
         const Job done = b.running;
         b.running = Job{};
         spi_device_t &d = *done.dev;
-        if (d.finished < size_t(d.cfg.queue_size))
-            d.finished++;
-        else
-            d.in_flight.erase(d.in_flight.begin() + std::ptrdiff_t(d.finished));  // results full
+        if (d.finished < size_t(d.cfg.queue_size)) d.finished++;
+        else d.in_flight.erase(d.in_flight.begin() + std::ptrdiff_t(d.finished));  // results full
         fetch_result(b, *done.trans);
         if (done.dev->cfg.post_cb) done.dev->cfg.post_cb(done.trans);
     }

@@ -44,7 +44,8 @@ std::string encode_frame(const Snapshot &s) {
     const uint32_t n = uint32_t(json.size());
     for (int b = 0; b < 4; b++) out += char((n >> (8 * b)) & 0xFF);
     out += json;
-    for (const DisplayView &d : s.displays) out.append(reinterpret_cast<const char *>(d.rgb.data()), d.rgb.size());
+    for (const DisplayView &d : s.displays)
+        out.append(reinterpret_cast<const char *>(d.rgb.data()), d.rgb.size());
     return out;
 }
 

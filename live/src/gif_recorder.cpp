@@ -21,7 +21,8 @@ std::string gif_error(const std::string &path, int code) {
 
 // A palette holding every colour of the frame, when it has at most 256: then the GIF shows
 // exactly what a PNG of the same picture does (giflib's quantiser works on 5-bit channels).
-bool exact_palette(const emu::Image &frame, std::vector<GifColorType> &table, std::vector<GifByteType> &index) {
+bool exact_palette(const emu::Image &frame, std::vector<GifColorType> &table,
+                   std::vector<GifByteType> &index) {
     std::map<uint32_t, GifByteType> seen;
     for (size_t i = 0; i < index.size(); i++) {
         const uint8_t *p = &frame.rgb[i * 3];
@@ -73,7 +74,8 @@ std::string GifRecorder::add(const emu::Image &frame) {
     std::vector<GifColorType> table(256);
     if (!exact_palette(frame, table, index)) {
         std::vector<GifByteType> r(n), g(n), b(n);
-        for (size_t i = 0; i < n; i++) r[i] = frame.rgb[i * 3], g[i] = frame.rgb[i * 3 + 1], b[i] = frame.rgb[i * 3 + 2];
+        for (size_t i = 0; i < n; i++)
+            r[i] = frame.rgb[i * 3], g[i] = frame.rgb[i * 3 + 1], b[i] = frame.rgb[i * 3 + 2];
         int colours = 256;
         if (GifQuantizeBuffer(unsigned(width_), unsigned(height_), &colours, r.data(), g.data(), b.data(),
                               index.data(), table.data()) != GIF_OK)

@@ -95,8 +95,8 @@ int LiveServer::ws_data(struct mg_connection *c, int bits, char *data, size_t le
         TouchInput::Event e;
         int x = -1, y = -1;
         e.down = text != "release";
-        if (e.down && (std::sscanf(text.c_str() + 6, "%d %d", &x, &y) != 2 || x < 0 || y < 0 ||
-                       x >= 240 || y >= 320))
+        if (e.down &&
+            (std::sscanf(text.c_str() + 6, "%d %d", &x, &y) != 2 || x < 0 || y < 0 || x >= 240 || y >= 320))
             return 1;  // not a point on the glass: ignored
         e.x = x, e.y = y;
         if (server->input_) server->input_->post(e);

@@ -67,8 +67,8 @@ void Session::set_realtime(emu::Board &b, bool on) {
     realtime_ = on;
 }
 
-std::string Session::record(emu::Board &b, const std::string &device, const std::string &path,
-                            double seconds, int fps, int scale, bool leds) {
+std::string Session::record(emu::Board &b, const std::string &device, const std::string &path, double seconds,
+                            int fps, int scale, bool leds) {
     if (recording()) return "a recording is under way; call stop_recording() first";
     DisplayView v;
     if (!view_of(b, device, v)) return "no device '" + device + "' is attached";

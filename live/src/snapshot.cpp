@@ -12,15 +12,17 @@ DisplayView hub75_view(emu::Board &board) {
     DisplayView v{"hub75", g.wall_width(), g.wall_height(), true, {}, {}};
     v.rgb = emu::light_bytes(panel.light(true, board.now()));
     emu::Hub75Panel::Stats s = panel.stats();
-    v.figures = {{"refresh_hz", s.refresh_hz}, {"oe_duty", s.oe_duty}, {"ghost", s.ghost},
-                 {"refreshes", double(s.refreshes)}, {"torn", double(s.torn)}};
+    v.figures = {{"refresh_hz", s.refresh_hz},
+                 {"oe_duty", s.oe_duty},
+                 {"ghost", s.ghost},
+                 {"refreshes", double(s.refreshes)},
+                 {"torn", double(s.torn)}};
     return v;
 }
 
 DisplayView ili9341_view(emu::Board &board) {
     const emu::Ili9341Model &m = *board.ili9341();
-    DisplayView v{"ili9341", emu::Ili9341Model::kWidth, emu::Ili9341Model::kHeight, false,
-                  m.picture(), {}};
+    DisplayView v{"ili9341", emu::Ili9341Model::kWidth, emu::Ili9341Model::kHeight, false, m.picture(), {}};
     const double busy = double(m.busy(board.now())), idle = double(m.idle(board.now()));
     v.figures = {{"frames", double(m.stats().frames)},
                  {"bytes", double(m.stats().bytes)},

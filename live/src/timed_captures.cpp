@@ -5,10 +5,8 @@ namespace upanel::live {
 const TimedCaptures::Capture &TimedCaptures::schedule(emu::Board &b, Capture c) {
     captures_.push_back(std::move(c));
     Capture &mine = captures_.back();
-    if (mine.at <= b.now())
-        take(b, mine);
-    else
-        b.call_at(mine.at, [this, &b, &mine] { take(b, mine); });
+    if (mine.at <= b.now()) take(b, mine);
+    else b.call_at(mine.at, [this, &b, &mine] { take(b, mine); });
     return mine;
 }
 

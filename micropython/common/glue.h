@@ -36,7 +36,8 @@ void read_pins(mp_obj_t pins, const char *const *names, size_t count, Set set) {
     if (pins == mp_const_none) return;
     mp_obj_t items[2];
     mp_load_method_maybe(pins, MP_QSTR_items, items);
-    if (items[0] == MP_OBJ_NULL) fail(MP_QSTR_TypeError, "pins must be a dict of pin name to pad, such as {'oe': 15}");
+    if (items[0] == MP_OBJ_NULL)
+        fail(MP_QSTR_TypeError, "pins must be a dict of pin name to pad, such as {'oe': 15}");
     mp_obj_t view = mp_call_function_n_kw(items[0], 1, 0, &items[1]);
     mp_obj_t list = mp_call_function_n_kw(mp_load_global(MP_QSTR_list), 1, 0, &view);
     size_t n;
@@ -53,7 +54,8 @@ void read_pins(mp_obj_t pins, const char *const *names, size_t count, Set set) {
         if (index == count) {
             mp_obj_t known = mp_obj_new_list(0, nullptr);
             for (size_t p = 0; p < count; p++) mp_obj_list_append(known, text(names[p]));
-            mp_obj_t v[] = {kv[0], mp_call_function_n_kw(mp_load_attr(text(" "), MP_QSTR_join), 1, 0, &known)};
+            mp_obj_t v[] = {kv[0],
+                            mp_call_function_n_kw(mp_load_attr(text(" "), MP_QSTR_join), 1, 0, &known)};
             fail(MP_QSTR_ValueError, "unknown pin '%s'; pins are %s", 2, v);
         }
         set(index, mp_obj_get_int(kv[1]));

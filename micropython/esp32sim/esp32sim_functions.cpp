@@ -27,11 +27,11 @@ extern "C" {
 #include "../common/glue.h"
 
 using namespace upanel::emu;
+using upanel::glue::fail;
+using upanel::glue::text;
 using upanel::live::default_session;
 using upanel::live::default_timed_captures;
 using upanel::live::TimedCaptures;
-using upanel::glue::fail;
-using upanel::glue::text;
 
 // The host firmware hands the register layer its board at start: drivers, the idf shim and
 // LVGL's flush wait find it there, and native modules ask esp32sim._host_bus() for it.
@@ -58,7 +58,9 @@ void run_scheduled() {
 
 Board &board() { return default_board(); }
 
-[[noreturn]] void no_device(mp_obj_t name) { fail(MP_QSTR_ValueError, "no device '%s'; attached: hub75, ili9341", 1, &name); }
+[[noreturn]] void no_device(mp_obj_t name) {
+    fail(MP_QSTR_ValueError, "no device '%s'; attached: hub75, ili9341", 1, &name);
+}
 
 bool is_ili9341(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "ili9341"); }
 bool is_xpt2046(mp_obj_t name) { return !strcmp(mp_obj_str_get_str(name), "xpt2046"); }
@@ -185,9 +187,7 @@ extern "C" mp_obj_t esp32sim_run_us(mp_obj_t us) {
     return mp_const_none;
 }
 
-extern "C" mp_obj_t esp32sim_time_us(void) {
-    return mp_obj_new_int_from_ull(board().now() / kPicosPerUs);
-}
+extern "C" mp_obj_t esp32sim_time_us(void) { return mp_obj_new_int_from_ull(board().now() / kPicosPerUs); }
 
 extern "C" mp_obj_t esp32sim_snapshot(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
     static const mp_arg_t allowed[] = {
@@ -283,8 +283,20 @@ extern "C" mp_obj_t esp32sim_info(size_t n_args, const mp_obj_t *args) {
 }
 
 extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
-    enum { ARG_width, ARG_height, ARG_chain, ARG_scan, ARG_pins, ARG_scan_block, ARG_grid, ARG_serpentine,
-           ARG_inverted, ARG_chip, ARG_clk_edge, ARG_turn_off_ns };
+    enum {
+        ARG_width,
+        ARG_height,
+        ARG_chain,
+        ARG_scan,
+        ARG_pins,
+        ARG_scan_block,
+        ARG_grid,
+        ARG_serpentine,
+        ARG_inverted,
+        ARG_chip,
+        ARG_clk_edge,
+        ARG_turn_off_ns
+    };
     static const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
         {MP_QSTR_height, MP_ARG_INT, {.u_int = 32}},
@@ -322,7 +334,8 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     mp_int_t scan = a[ARG_scan].u_obj == mp_const_none ? h / 2 : mp_obj_get_int(a[ARG_scan].u_obj);
     if (scan != h / 2 && scan != h / 4 && !(scan == h && h <= 32))
         fail(MP_QSTR_ValueError,
-             "scan must be height/2 (two rows per address), height/4 (four-scan) or height (single channel, up to 32)");
+             "scan must be height/2 (two rows per address), height/4 (four-scan) or height (single channel, "
+             "up to 32)");
     mp_int_t block = a[ARG_scan_block].u_obj == mp_const_none ? w : mp_obj_get_int(a[ARG_scan_block].u_obj);
     if (block < 1 || block > w || w % block)
         fail(MP_QSTR_ValueError, "scan_block must divide the panel's width");
@@ -333,8 +346,7 @@ extern "C" mp_obj_t esp32sim_attach_hub75(size_t n_args, const mp_obj_t *args, m
     g.scan_block = int(block);
     g.grid_rows = int(grid_rows);
     g.serpentine = a[ARG_serpentine].u_bool;
-    Hub75Electrical e = hub75_electrical(a[ARG_chip].u_obj, a[ARG_clk_edge].u_obj,
-                                         a[ARG_turn_off_ns].u_int);
+    Hub75Electrical e = hub75_electrical(a[ARG_chip].u_obj, a[ARG_clk_edge].u_obj, a[ARG_turn_off_ns].u_int);
     if (e.chip != Hub75Chip::kGeneric && (w * chain) % Hub75DriverChips::kOutputs)
         fail(MP_QSTR_ValueError, "a panel of driver chips needs width*chain a multiple of 16");
     board().attach_hub75(g, pins, e);
@@ -394,7 +406,8 @@ extern "C" mp_obj_t esp32sim_attach_xpt2046(size_t n_args, const mp_obj_t *args,
     for (int i = 0; i < 5; i++) {
         mp_obj_t v[] = {text(Xpt2046Pins::kNames[i]), mp_obj_new_int(pins.pad[i])};
         const int pad = pins.pad[i];
-        if (pad < 0 && i != Xpt2046Pins::kPenirq) fail(MP_QSTR_ValueError, "%s must be wired (a pad from 0 to 39)", 1, v);
+        if (pad < 0 && i != Xpt2046Pins::kPenirq)
+            fail(MP_QSTR_ValueError, "%s must be wired (a pad from 0 to 39)", 1, v);
         if (pad >= 6 && pad <= 11) fail(MP_QSTR_ValueError, "%s: pad %d carries the SPI flash", 2, v);
         // CS, CLK and MOSI come from the chip: input-only pads cannot drive them.
         if (pad >= 34 && (i == Xpt2046Pins::kCs || i == Xpt2046Pins::kClk || i == Xpt2046Pins::kMosi))
@@ -410,14 +423,17 @@ extern "C" mp_obj_t esp32sim_attach_xpt2046(size_t n_args, const mp_obj_t *args,
         size_t n;
         mp_obj_t *items;
         mp_obj_get_array(a[1].u_obj, &n, &items);
-        if (n != 4) fail(MP_QSTR_ValueError, "calibration must be (x0, y0, x1, y1), xpt2046.py's cal_x0, cal_y0, cal_x1, cal_y1");
+        if (n != 4)
+            fail(MP_QSTR_ValueError,
+                 "calibration must be (x0, y0, x1, y1), xpt2046.py's cal_x0, cal_y0, cal_x1, cal_y1");
         int c[4];
         for (size_t i = 0; i < 4; i++) {
             mp_int_t v = mp_obj_get_int(items[i]);
             if (v < 0 || v > 4095) fail(MP_QSTR_ValueError, "calibration readings must be from 0 to 4095");
             c[i] = int(v);
         }
-        if (c[0] == c[2] || c[1] == c[3]) fail(MP_QSTR_ValueError, "calibration: x0 == x1 or y0 == y1 leaves no axis");
+        if (c[0] == c[2] || c[1] == c[3])
+            fail(MP_QSTR_ValueError, "calibration: x0 == x1 or y0 == y1 leaves no axis");
         cal = Xpt2046Calibration{c[0], c[1], c[2], c[3]};
     }
     board().attach_xpt2046(pins, cal);
@@ -550,12 +566,13 @@ extern "C" mp_obj_t esp32sim_captures(void) {
         put(MP_QSTR_device, mp_obj_new_str_from_cstr(display_name(c.display)));
         put(MP_QSTR_path, mp_obj_new_str(c.path.data(), c.path.size()));
         put(MP_QSTR_at_ms, mp_obj_new_float(double(c.at) / kPicosPerMs));
-        put(MP_QSTR_state, MP_OBJ_NEW_QSTR(pending ? MP_QSTR_pending
-                                                   : c.state == TimedCaptures::State::kSaved ? MP_QSTR_saved
-                                                                                            : MP_QSTR_failed));
+        put(MP_QSTR_state, MP_OBJ_NEW_QSTR(pending                                   ? MP_QSTR_pending
+                                           : c.state == TimedCaptures::State::kSaved ? MP_QSTR_saved
+                                                                                     : MP_QSTR_failed));
         put(MP_QSTR_taken_ms, pending ? mp_const_none : mp_obj_new_float(double(c.taken) / kPicosPerMs));
-        put(MP_QSTR_error, c.state == TimedCaptures::State::kFailed ? mp_obj_new_str(c.error.data(), c.error.size())
-                                                                    : mp_const_none);
+        put(MP_QSTR_error, c.state == TimedCaptures::State::kFailed
+                               ? mp_obj_new_str(c.error.data(), c.error.size())
+                               : mp_const_none);
         mp_obj_list_append(list, d);
     }
     return list;
@@ -661,11 +678,12 @@ extern "C" mp_obj_t esp32sim_record(size_t n_args, const mp_obj_t *args, mp_map_
         fail(MP_QSTR_ValueError, "seconds must be above 0, at most %d frames", 1, &v);
     }
     if (scale < 1 || scale > kMaxGifScale) fail_range("scale", 1, kMaxGifScale);
-    if (strcmp(dev, "hub75") != 0 && strcmp(dev, "ili9341") != 0)
-        no_device(a[ARG_device].u_obj);
+    if (strcmp(dev, "hub75") != 0 && strcmp(dev, "ili9341") != 0) no_device(a[ARG_device].u_obj);
     char err[80];
     snprintf(err, sizeof err, "%s",
-             default_session().record(board(), dev, path, seconds, int(fps), int(scale), a[ARG_leds].u_bool).c_str());
+             default_session()
+                 .record(board(), dev, path, seconds, int(fps), int(scale), a[ARG_leds].u_bool)
+                 .c_str());
     if (err[0]) fail(MP_QSTR_OSError, err);
     return mp_const_none;
 }

@@ -20,11 +20,11 @@ namespace {
 struct TimerObj {
     mp_obj_base_t base;
     mp_int_t id;
-    mp_obj_t callback;     // None: disarmed
+    mp_obj_t callback;  // None: disarmed
     Picos period;
-    Picos due;             // of the next callback
+    Picos due;  // of the next callback
     bool periodic;
-    uint32_t generation;   // deadlines of an earlier init() are stale
+    uint32_t generation;  // deadlines of an earlier init() are stale
 };
 
 enum { kOneShot = 0, kPeriodic = 1 };
@@ -33,7 +33,8 @@ Board &board() { return default_board(); }
 
 // Armed timers, reachable by the collector while the board holds their deadlines.
 mp_obj_t armed_list() {
-    if (MP_STATE_VM(esp32sim_armed_timers) == MP_OBJ_NULL) MP_STATE_VM(esp32sim_armed_timers) = mp_obj_new_list(0, nullptr);
+    if (MP_STATE_VM(esp32sim_armed_timers) == MP_OBJ_NULL)
+        MP_STATE_VM(esp32sim_armed_timers) = mp_obj_new_list(0, nullptr);
     return MP_STATE_VM(esp32sim_armed_timers);
 }
 
@@ -84,7 +85,8 @@ void init(TimerObj *t, size_t n_args, const mp_obj_t *args, mp_map_t *kw) {
     if (!(period_s >= 1e-6) || period_s > 3600.0)
         upanel::glue::fail(MP_QSTR_ValueError, "period must be from 1 us to 1 hour");
     mp_obj_t cb = a[ARG_callback].u_obj;
-    if (cb != mp_const_none && !mp_obj_is_callable(cb)) upanel::glue::fail(MP_QSTR_TypeError, "callback must be callable");
+    if (cb != mp_const_none && !mp_obj_is_callable(cb))
+        upanel::glue::fail(MP_QSTR_TypeError, "callback must be callable");
     disarm(t);
     if (cb == mp_const_none) return;
     t->callback = cb;
@@ -97,7 +99,8 @@ void init(TimerObj *t, size_t n_args, const mp_obj_t *args, mp_map_t *kw) {
 
 }  // namespace
 
-extern "C" mp_obj_t esp32sim_timer_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+extern "C" mp_obj_t esp32sim_timer_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
+                                            const mp_obj_t *args) {
     mp_arg_check_num(n_args, n_kw, 1, 1, true);
     TimerObj *t = mp_obj_malloc(TimerObj, type);
     t->id = mp_obj_get_int(args[0]);
@@ -135,8 +138,8 @@ extern "C" void esp32sim_timer_print(const mp_print_t *print, mp_obj_t self, mp_
     if (t->callback == mp_const_none) {
         mp_printf(print, "Timer(%d)", int(t->id));
     } else {
-        mp_printf(print, "Timer(%d, mode=%s, period=%u us)", int(t->id), t->periodic ? "PERIODIC" : "ONE_SHOT",
-                  unsigned(t->period / kPicosPerUs));
+        mp_printf(print, "Timer(%d, mode=%s, period=%u us)", int(t->id),
+                  t->periodic ? "PERIODIC" : "ONE_SHOT", unsigned(t->period / kPicosPerUs));
     }
 }
 

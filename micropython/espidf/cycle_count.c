@@ -4,6 +4,4 @@
 
 #include "esp_cpu.h"
 
-void get_ccount(int *ccount) {
-    *ccount = (int)esp_cpu_get_ccount();
-}
+void get_ccount(int *ccount) { *ccount = (int)esp_cpu_get_ccount(); }

@@ -91,8 +91,8 @@ typedef struct ili9341_flush {
     void *user_data;
     spi_device_handle_t spi;
     int dc;
-    int busy;                   /**< 1 from ili9341_flush until its pixels are out */
-    int queued;                 /**< transactions whose results are not collected yet */
+    int busy;   /**< 1 from ili9341_flush until its pixels are out */
+    int queued; /**< transactions whose results are not collected yet */
     void (*flush_ready)(struct ili9341_flush *f);
     spi_transaction_t trans[ILI9341_FLUSH_TRANSACTIONS];
 } ili9341_flush_t;

@@ -7,9 +7,7 @@
 #include "freertos/FreeRTOS.h"
 #include "freertos/task.h"
 
-void task_delay_ms(int ms) {
-    vTaskDelay(pdMS_TO_TICKS(ms < 0 ? 0 : ms));
-}
+void task_delay_ms(int ms) { vTaskDelay(pdMS_TO_TICKS(ms < 0 ? 0 : ms)); }
 
 enum { CASET = 0x2A, PASET = 0x2B, RAMWR = 0x2C };
 

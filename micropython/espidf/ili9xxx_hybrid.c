@@ -19,7 +19,8 @@ static volatile bool pixels_on_bus;
 static mp_obj_t setting(mp_obj_t dict, qstr key) {
     mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(dict), MP_OBJ_NEW_QSTR(key), MP_MAP_LOOKUP);
     if (e == NULL) {
-        mp_raise_msg_varg(&mp_type_KeyError, MP_ERROR_TEXT("ili9xxx_flush: the display's driver data has no '%q'"), key);
+        mp_raise_msg_varg(&mp_type_KeyError,
+                          MP_ERROR_TEXT("ili9xxx_flush: the display's driver data has no '%q'"), key);
     }
     return e->value;
 }
@@ -30,20 +31,23 @@ static void send(spi_device_handle_t spi, int dc, uint8_t cmd, int a, int b) {
     gpio_set_level(dc, 0);
     esp_err_t err = spi_device_polling_transmit(spi, &t);
     if (err == ESP_OK && a >= 0) {
-        t = (spi_transaction_t){.flags = SPI_TRANS_USE_TXDATA, .length = 32,
+        t = (spi_transaction_t){.flags = SPI_TRANS_USE_TXDATA,
+                                .length = 32,
                                 .tx_data = {(uint8_t)(a >> 8), (uint8_t)a, (uint8_t)(b >> 8), (uint8_t)b}};
         gpio_set_level(dc, 1);
         err = spi_device_polling_transmit(spi, &t);
     }
     if (err != ESP_OK) {
-        mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("ili9xxx_flush: command 0x%02x: %s"), cmd, esp_err_to_name(err));
+        mp_raise_msg_varg(&mp_type_OSError, MP_ERROR_TEXT("ili9xxx_flush: command 0x%02x: %s"), cmd,
+                          esp_err_to_name(err));
     }
 }
 
 static void flush(lv_display_t *disp, const lv_area_t *area, void *color_p) {
     mp_obj_t data = mpb_obj_from_ptr(lv_display_get_driver_data(disp));
     if (data == MP_OBJ_NULL || !mp_obj_is_type(data, &mp_type_dict)) {
-        mp_raise_TypeError(MP_ERROR_TEXT("ili9xxx_flush: the display's driver data must be a dict (ili9XXX.py's)"));
+        mp_raise_TypeError(
+            MP_ERROR_TEXT("ili9xxx_flush: the display's driver data must be a dict (ili9XXX.py's)"));
     }
     int dc = mp_obj_get_int(setting(data, MP_QSTR_dc));
     mp_obj_t keep;
@@ -51,15 +55,16 @@ static void flush(lv_display_t *disp, const lv_area_t *area, void *color_p) {
     if (mp_obj_get_int(setting(data, MP_QSTR_dt)) == DISPLAY_TYPE_ILI9488) {
         mp_raise_ValueError(MP_ERROR_TEXT("ili9xxx_flush: 24-bit pixels (ILI9488) are not supported"));
     }
-    int x0 = mp_obj_get_int(setting(data, MP_QSTR_start_x)), y0 = mp_obj_get_int(setting(data, MP_QSTR_start_y));
+    int x0 = mp_obj_get_int(setting(data, MP_QSTR_start_x)),
+        y0 = mp_obj_get_int(setting(data, MP_QSTR_start_y));
     bool swap = mp_obj_is_true(setting(data, MP_QSTR_swap_rgb565_bytes));
     if (pixels_on_bus) {
-        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("ili9xxx_flush: the previous flush is still on the bus"));
+        mp_raise_msg(&mp_type_RuntimeError,
+                     MP_ERROR_TEXT("ili9xxx_flush: the previous flush is still on the bus"));
     }
     // Results of earlier flushes, which nothing else collects.
     spi_transaction_t *done;
-    while (spi_device_get_trans_result(spi, &done, 0) == ESP_OK) {
-    }
+    while (spi_device_get_trans_result(spi, &done, 0) == ESP_OK) {}
     send(spi, dc, CASET, area->x1 + x0, area->x2 + x0);
     send(spi, dc, PASET, area->y1 + y0, area->y2 + y0);
     send(spi, dc, RAMWR, -1, 0);

@@ -21,11 +21,11 @@ extern "C" {
 #include "../common/glue.h"
 
 using upanel::core::PixelFormat;
+using upanel::glue::fail;
+using upanel::glue::text;
 using upanel::hub75::Config;
 using upanel::hub75::Matrix;
 using upanel::hub75::Status;
-using upanel::glue::fail;
-using upanel::glue::text;
 
 namespace {
 
@@ -71,44 +71,65 @@ upanel::core::Hub75Chip chip_of(mp_obj_t name_obj) {
 void raise_status(const Matrix &m, Status s) {
     using upanel::hub75::kPinNames;
     switch (s) {
-        case Status::kOk: return;
+        case Status::kOk:
+            return;
         case Status::kBadWidth:
             fail(MP_QSTR_ValueError, "width must be a multiple of 8 from 8 to 256, width*chain at most 1024");
-        case Status::kBadHeight: fail(MP_QSTR_ValueError, "height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)");
+        case Status::kBadHeight:
+            fail(MP_QSTR_ValueError, "height must be 16, 32 or 64 (1/8, 1/16 or 1/32 scan)");
         case Status::kBadScan:
-            fail(MP_QSTR_ValueError, "scan must be height/2, height/4 or height (single channel, up to 32); scan_block must divide width");
-        case Status::kBadGrid: fail(MP_QSTR_ValueError, "grid rows must divide chain");
-        case Status::kBadChain: fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
-        case Status::kBadDepth: fail(MP_QSTR_ValueError, "depth must be from 1 to 12");
-        case Status::kBadClock: fail(MP_QSTR_ValueError, "clock_hz must be from 1000000 to 20000000");
-        case Status::kBadI2s: fail(MP_QSTR_ValueError, "i2s must be 0 or 1");
+            fail(MP_QSTR_ValueError,
+                 "scan must be height/2, height/4 or height (single channel, up to 32); scan_block must "
+                 "divide width");
+        case Status::kBadGrid:
+            fail(MP_QSTR_ValueError, "grid rows must divide chain");
+        case Status::kBadChain:
+            fail(MP_QSTR_ValueError, "chain must be from 1 to 8");
+        case Status::kBadDepth:
+            fail(MP_QSTR_ValueError, "depth must be from 1 to 12");
+        case Status::kBadClock:
+            fail(MP_QSTR_ValueError, "clock_hz must be from 1000000 to 20000000");
+        case Status::kBadI2s:
+            fail(MP_QSTR_ValueError, "i2s must be 0 or 1");
         case Status::kBadPin: {
-            mp_obj_t v[] = {text(kPinNames[m.error_pin()]), MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin()))};
-            fail(MP_QSTR_ValueError, "pin %s: pad %d is not an output pad (34-39 are input only, 6-11 carry the flash)",
-                 2, v);
+            mp_obj_t v[] = {text(kPinNames[m.error_pin()]),
+                            MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin()))};
+            fail(MP_QSTR_ValueError,
+                 "pin %s: pad %d is not an output pad (34-39 are input only, 6-11 carry the flash)", 2, v);
         }
         case Status::kPinTwice: {
-            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin())), text(kPinNames[m.error_other_pin()]),
-                            text(kPinNames[m.error_pin()])};
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.pending_pin(m.error_pin())),
+                            text(kPinNames[m.error_other_pin()]), text(kPinNames[m.error_pin()])};
             fail(MP_QSTR_ValueError, "pad %d is given to both %s and %s", 3, v);
         }
         case Status::kNoDmaMemory: {
-            mp_obj_t v[] = {mp_obj_new_int_from_uint(m.dma_needed()), mp_obj_new_int_from_uint(m.dma_available())};
+            mp_obj_t v[] = {mp_obj_new_int_from_uint(m.dma_needed()),
+                            mp_obj_new_int_from_uint(m.dma_available())};
             fail(MP_QSTR_MemoryError,
-                 "HUB75 needs %d bytes of DMA-capable RAM, %d free; lower depth or chain, or double_buffer=False", 2, v);
+                 "HUB75 needs %d bytes of DMA-capable RAM, %d free; lower depth or chain, or "
+                 "double_buffer=False",
+                 2, v);
         }
         case Status::kI2sBusy: {
             mp_obj_t v[] = {mp_obj_new_int_from_uint(m.pending_i2s())};
             fail(MP_QSTR_OSError, "I2S%d is already in use", 1, v);
         }
-        case Status::kNotActive: fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
-        case Status::kBadBuffer: fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
-        case Status::kBadBlanking: fail(MP_QSTR_ValueError, "latch_blanking must be from 0 to 16");
-        case Status::kBadPhase: fail(MP_QSTR_ValueError, "clk_phase must be 0 (rising edge) or 1 (falling edge)");
-        case Status::kBadChip: fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+        case Status::kNotActive:
+            fail(MP_QSTR_RuntimeError, "Matrix is deinitialised");
+        case Status::kBadBuffer:
+            fail(MP_QSTR_ValueError, "buffer size does not match width*height in this format");
+        case Status::kBadBlanking:
+            fail(MP_QSTR_ValueError, "latch_blanking must be from 0 to 16");
+        case Status::kBadPhase:
+            fail(MP_QSTR_ValueError, "clk_phase must be 0 (rising edge) or 1 (falling edge)");
+        case Status::kBadChip:
+            fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
         case Status::kNoEndOfFrame: {
-            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.config().i2s), MP_OBJ_NEW_SMALL_INT(Matrix::kWaitRefreshes)};
-            fail(MP_QSTR_OSError, "no end-of-frame from I2S%d in %d refresh periods: is its clock enabled? Matrix deinitialised",
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.config().i2s),
+                            MP_OBJ_NEW_SMALL_INT(Matrix::kWaitRefreshes)};
+            fail(MP_QSTR_OSError,
+                 "no end-of-frame from I2S%d in %d refresh periods: is its clock enabled? Matrix "
+                 "deinitialised",
                  2, v);
         }
     }
@@ -118,9 +139,27 @@ void raise_status(const Matrix &m, Status s) {
 
 extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
                                           const mp_obj_t *args) {
-    enum { ARG_width, ARG_height, ARG_chain, ARG_depth, ARG_clock_hz, ARG_double_buffer,
-           ARG_brightness, ARG_gamma, ARG_pins, ARG_i2s, ARG_scan, ARG_scan_block,
-           ARG_grid, ARG_serpentine, ARG_rotation, ARG_invert, ARG_chip, ARG_latch_blanking, ARG_clk_phase };
+    enum {
+        ARG_width,
+        ARG_height,
+        ARG_chain,
+        ARG_depth,
+        ARG_clock_hz,
+        ARG_double_buffer,
+        ARG_brightness,
+        ARG_gamma,
+        ARG_pins,
+        ARG_i2s,
+        ARG_scan,
+        ARG_scan_block,
+        ARG_grid,
+        ARG_serpentine,
+        ARG_rotation,
+        ARG_invert,
+        ARG_chip,
+        ARG_latch_blanking,
+        ARG_clk_phase
+    };
     // Not static: a native module's qstrs are only known at load time.
     const mp_arg_t allowed[] = {
         {MP_QSTR_width, MP_ARG_INT, {.u_int = 64}},
@@ -170,9 +209,11 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
         mp_obj_get_array(a[ARG_grid].u_obj, &n, &rc);
         if (n != 2) fail(MP_QSTR_ValueError, "grid must be (rows, cols)");
         mp_int_t rows = mp_obj_get_int(rc[0]), cols = mp_obj_get_int(rc[1]);
-        if (rows < 1 || cols < 1 || rows * cols > 8) fail(MP_QSTR_ValueError, "grid must be (rows, cols) of at most 8 panels");
+        if (rows < 1 || cols < 1 || rows * cols > 8)
+            fail(MP_QSTR_ValueError, "grid must be (rows, cols) of at most 8 panels");
         if (cfg.chain == 1) cfg.chain = uint32_t(rows * cols);
-        if (cfg.chain != uint32_t(rows * cols)) fail(MP_QSTR_ValueError, "chain must be rows*cols of the grid");
+        if (cfg.chain != uint32_t(rows * cols))
+            fail(MP_QSTR_ValueError, "chain must be rows*cols of the grid");
         cfg.grid_rows = uint32_t(rows);
     }
     cfg.serpentine = a[ARG_serpentine].u_bool;
@@ -188,8 +229,9 @@ extern "C" mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_ar
     if (brightness < 0 || brightness > 255) fail(MP_QSTR_ValueError, "brightness must be from 0 to 255");
     cfg.brightness = uint32_t(brightness);
     // Pads out of range become 99, which the driver refuses naming the pin.
-    upanel::glue::read_pins(a[ARG_pins].u_obj, upanel::hub75::kPinNames, upanel::hub75::kPinCount,
-                            [&](size_t i, mp_int_t pad) { cfg.pins[i] = int8_t(pad < -1 || pad > 99 ? 99 : pad); });
+    upanel::glue::read_pins(
+        a[ARG_pins].u_obj, upanel::hub75::kPinNames, upanel::hub75::kPinCount,
+        [&](size_t i, mp_int_t pad) { cfg.pins[i] = int8_t(pad < -1 || pad > 99 ? 99 : pad); });
 
     auto *self = static_cast<Hub75Obj *>(hub75_alloc_obj(sizeof(Hub75Obj)));
     self->base.type = type;
@@ -281,8 +323,7 @@ extern "C" void hub75_matrix_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-extern "C" mp_int_t hub75_matrix_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo,
-                                            mp_uint_t flags) {
+extern "C" mp_int_t hub75_matrix_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
     (void)flags;
     Hub75Obj *self = self_of(self_in);
     if (!self->pixels) return 1;

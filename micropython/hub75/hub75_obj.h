@@ -8,8 +8,7 @@ extern "C" {
 
 extern const mp_obj_type_t hub75_type_matrix;
 
-mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
-                               const mp_obj_t *args);
+mp_obj_t hub75_matrix_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
 mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t hub75_matrix_info(mp_obj_t self_in);
 mp_obj_t hub75_matrix_deinit(mp_obj_t self_in);

@@ -21,11 +21,11 @@ extern "C" {
 }
 #include "../common/glue.h"
 
+using upanel::glue::fail;
+using upanel::glue::text;
 using upanel::ili9341::Config;
 using upanel::ili9341::Display;
 using upanel::ili9341::Status;
-using upanel::glue::fail;
-using upanel::glue::text;
 
 namespace {
 
@@ -66,12 +66,17 @@ uint32_t coord(mp_obj_t v) {
 void raise_status(const Display &d, Status s) {
     using upanel::ili9341::kPinNames;
     switch (s) {
-        case Status::kOk: return;
-        case Status::kBadSpi: fail(MP_QSTR_ValueError, "spihost must be ili9341.HSPI or ili9341.VSPI");
-        case Status::kBadClock: fail(MP_QSTR_ValueError, "mhz must be from 1 to 80");
-        case Status::kBadRotation: fail(MP_QSTR_ValueError, "rotation must be 0, 1, 2 or 3");
+        case Status::kOk:
+            return;
+        case Status::kBadSpi:
+            fail(MP_QSTR_ValueError, "spihost must be ili9341.HSPI or ili9341.VSPI");
+        case Status::kBadClock:
+            fail(MP_QSTR_ValueError, "mhz must be from 1 to 80");
+        case Status::kBadRotation:
+            fail(MP_QSTR_ValueError, "rotation must be 0, 1, 2 or 3");
         case Status::kBadPin: {
-            mp_obj_t v[] = {text(kPinNames[d.error_pin()]), MP_OBJ_NEW_SMALL_INT(d.pending_pin(d.error_pin()))};
+            mp_obj_t v[] = {text(kPinNames[d.error_pin()]),
+                            MP_OBJ_NEW_SMALL_INT(d.pending_pin(d.error_pin()))};
             fail(MP_QSTR_ValueError, "%s: pad %d cannot be used (34-39 input only, 6-11 flash)", 2, v);
         }
         case Status::kPinTwice: {
@@ -80,19 +85,26 @@ void raise_status(const Display &d, Status s) {
             fail(MP_QSTR_ValueError, "pad %d is given to both %s and %s", 3, v);
         }
         case Status::kNoDmaMemory: {
-            mp_obj_t v[] = {mp_obj_new_int_from_uint(d.dma_needed()), mp_obj_new_int_from_uint(d.dma_available())};
+            mp_obj_t v[] = {mp_obj_new_int_from_uint(d.dma_needed()),
+                            mp_obj_new_int_from_uint(d.dma_available())};
             fail(MP_QSTR_MemoryError, "needs %u bytes of DMA RAM, %u free; raise factor", 2, v);
         }
-        case Status::kBusy: fail(MP_QSTR_OSError, "the SPI host or its interrupt is already in use");
-        case Status::kNotActive: fail(MP_QSTR_RuntimeError, "ILI9341 is deinitialised");
-        case Status::kBadArea: fail(MP_QSTR_ValueError, "area is outside the screen or inverted");
-        case Status::kBufferTooSmall: fail(MP_QSTR_ValueError, "buffer is smaller than the area's pixels");
+        case Status::kBusy:
+            fail(MP_QSTR_OSError, "the SPI host or its interrupt is already in use");
+        case Status::kNotActive:
+            fail(MP_QSTR_RuntimeError, "ILI9341 is deinitialised");
+        case Status::kBadArea:
+            fail(MP_QSTR_ValueError, "area is outside the screen or inverted");
+        case Status::kBufferTooSmall:
+            fail(MP_QSTR_ValueError, "buffer is smaller than the area's pixels");
         case Status::kNotDmaMemory:
             fail(MP_QSTR_ValueError, "buffer is not in DMA-capable RAM: use buffers() or blit()");
         case Status::kNoTransferDone: {
-            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(d.config().spi), MP_OBJ_NEW_SMALL_INT(Display::kWaitTransfers)};
+            mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(d.config().spi),
+                            MP_OBJ_NEW_SMALL_INT(Display::kWaitTransfers)};
             fail(MP_QSTR_OSError,
-                 "no transfer-done from SPI%d in %d transfer times: is its clock enabled? ILI9341 deinitialised",
+                 "no transfer-done from SPI%d in %d transfer times: is its clock enabled? ILI9341 "
+                 "deinitialised",
                  2, v);
         }
     }
@@ -129,8 +141,22 @@ uint16_t color_of(mp_obj_t c) {
 
 extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw,
                                      const mp_obj_t *args) {
-    enum { ARG_spihost, ARG_mosi, ARG_clk, ARG_cs, ARG_dc, ARG_rst, ARG_backlight, ARG_miso,
-           ARG_mhz, ARG_rotation, ARG_bgr, ARG_invert, ARG_factor, ARG_double_buffer };
+    enum {
+        ARG_spihost,
+        ARG_mosi,
+        ARG_clk,
+        ARG_cs,
+        ARG_dc,
+        ARG_rst,
+        ARG_backlight,
+        ARG_miso,
+        ARG_mhz,
+        ARG_rotation,
+        ARG_bgr,
+        ARG_invert,
+        ARG_factor,
+        ARG_double_buffer
+    };
     // Not static: a native module's qstrs are only known at load time.
     const mp_arg_t allowed[] = {
         {MP_QSTR_spihost, MP_ARG_INT, {.u_int = 1}},
@@ -154,8 +180,8 @@ extern "C" mp_obj_t ili9341_make_new(const mp_obj_type_t *type, size_t n_args, s
     Config cfg;
     mp_int_t host = a[ARG_spihost].u_int;
     cfg.spi = host == 1 ? 2 : host == 2 ? 3 : 0;
-    const int pin_arg[upanel::ili9341::kPinCount] = {ARG_mosi, ARG_clk, ARG_cs, ARG_dc,
-                                                     ARG_rst, ARG_backlight, ARG_miso};
+    const int pin_arg[upanel::ili9341::kPinCount] = {ARG_mosi, ARG_clk,       ARG_cs,  ARG_dc,
+                                                     ARG_rst,  ARG_backlight, ARG_miso};
     for (int i = 0; i < upanel::ili9341::kPinCount; i++) {
         mp_int_t pad = a[pin_arg[i]].u_int;
         cfg.pins[i] = int8_t(pad < -1 || pad > 99 ? 99 : pad);
@@ -255,8 +281,8 @@ extern "C" mp_obj_t ili9341_fill(mp_obj_t self_in, mp_obj_t color) {
 
 extern "C" mp_obj_t ili9341_fill_rect(size_t, const mp_obj_t *args) {
     Display &d = active(args[0]);
-    raise_status(d, d.fill_rect(coord(args[1]), coord(args[2]), coord(args[3]), coord(args[4]),
-                                color_of(args[5])));
+    raise_status(
+        d, d.fill_rect(coord(args[1]), coord(args[2]), coord(args[3]), coord(args[4]), color_of(args[5])));
     return mp_const_none;
 }
 
@@ -264,8 +290,8 @@ extern "C" mp_obj_t ili9341_blit(size_t, const mp_obj_t *args) {
     Display &d = active(args[0]);
     mp_buffer_info_t info;
     pixels_of(args[1], &info);
-    raise_status(d, d.blit(static_cast<const uint8_t *>(info.buf), uint32_t(info.len),
-                           coord(args[2]), coord(args[3]), coord(args[4]), coord(args[5])));
+    raise_status(d, d.blit(static_cast<const uint8_t *>(info.buf), uint32_t(info.len), coord(args[2]),
+                           coord(args[3]), coord(args[4]), coord(args[5])));
     return mp_const_none;
 }
 
@@ -323,8 +349,7 @@ extern "C" void ili9341_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     }
 }
 
-extern "C" mp_int_t ili9341_buffer_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo,
-                                              mp_uint_t flags) {
+extern "C" mp_int_t ili9341_buffer_get_buffer(mp_obj_t self_in, mp_buffer_info_t *bufinfo, mp_uint_t flags) {
     BufferObj *b = static_cast<BufferObj *>(MP_OBJ_TO_PTR(self_in));
     Display &d = b->owner->display;
     if (!d.active()) fail(MP_QSTR_RuntimeError, "the buffer's ILI9341 is deinitialised");

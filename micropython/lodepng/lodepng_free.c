@@ -3,6 +3,4 @@
 
 #include <stdlib.h>
 
-void lodepng_result_free(void *buffer) {
-    free(buffer);
-}
+void lodepng_result_free(void *buffer) { free(buffer); }

@@ -31,8 +31,9 @@ static void wait_for_flush_ready(lv_event_t *e) {
     }
     if (disp->flushing) {
         mp_printf(MICROPY_ERROR_PRINTER,
-            "lvgl: no flush_ready within %u ms of emulated time after flush_cb (does the driver call "
-            "disp.flush_ready() when its transfer ends?); LVGL goes on\n", FLUSH_WAIT_LIMIT_US / 1000);
+                  "lvgl: no flush_ready within %u ms of emulated time after flush_cb (does the driver call "
+                  "disp.flush_ready() when its transfer ends?); LVGL goes on\n",
+                  FLUSH_WAIT_LIMIT_US / 1000);
         disp->flushing = 0;
     }
 }

@@ -22,13 +22,11 @@ void mp_lv_init_gc(void) {
     mp_lv_roots = MP_STATE_VM(mp_lv_roots);
 }
 
-void mp_lv_deinit_gc(void) {
-    mp_lv_roots = MP_STATE_VM(mp_lv_roots) = NULL;
-}
+void mp_lv_deinit_gc(void) { mp_lv_roots = MP_STATE_VM(mp_lv_roots) = NULL; }
 
 // A failed LVGL assertion (lv_conf.h's LV_ASSERT_HANDLER): the script gets an exception where
 // the chip would hang. The call it came from is left where LVGL stopped.
 void mp_lv_assert_failed(void) {
-    mp_raise_msg(&mp_type_RuntimeError,
-        MP_ERROR_TEXT("LVGL assertion failed (LVGL was asked for what it cannot do: no display yet, out of memory, NULL)"));
+    mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("LVGL assertion failed (LVGL was asked for what it "
+                                                      "cannot do: no display yet, out of memory, NULL)"));
 }

@@ -2,21 +2,14 @@
 // runtime's own memset and memmove through mp_fun_table, and strlen.
 #include "py/dynruntime.h"
 
-void *memset(void *s, int c, size_t n) {
-    return mp_fun_table.memset_(s, c, n);
-}
+void *memset(void *s, int c, size_t n) { return mp_fun_table.memset_(s, c, n); }
 
-void *memmove(void *dst, const void *src, size_t n) {
-    return mp_fun_table.memmove_(dst, src, n);
-}
+void *memmove(void *dst, const void *src, size_t n) { return mp_fun_table.memmove_(dst, src, n); }
 
-void *memcpy(void *dst, const void *src, size_t n) {
-    return mp_fun_table.memmove_(dst, src, n);
-}
+void *memcpy(void *dst, const void *src, size_t n) { return mp_fun_table.memmove_(dst, src, n); }
 
 // Without the attribute the compiler turns the loop into a call to strlen: itself.
-__attribute__((optimize("no-tree-loop-distribute-patterns")))
-size_t strlen(const char *s) {
+__attribute__((optimize("no-tree-loop-distribute-patterns"))) size_t strlen(const char *s) {
     size_t n = 0;
     while (s[n]) {
         n++;

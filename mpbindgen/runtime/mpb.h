@@ -66,7 +66,8 @@ double mpb_to_double(mp_obj_t o);
 mp_obj_t mpb_from_i64_slow(int64_t v);
 mp_obj_t mpb_from_u64_slow(uint64_t v);
 MPB_INLINE mp_obj_t mpb_from_i64(int64_t v) {
-    return v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX ? MP_OBJ_NEW_SMALL_INT((mp_int_t)v) : mpb_from_i64_slow(v);
+    return v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX ? MP_OBJ_NEW_SMALL_INT((mp_int_t)v)
+                                                          : mpb_from_i64_slow(v);
 }
 MPB_INLINE mp_obj_t mpb_from_u64(uint64_t v) {
     return v <= (uint64_t)MP_SMALL_INT_MAX ? MP_OBJ_NEW_SMALL_INT((mp_int_t)v) : mpb_from_u64_slow(v);
@@ -102,31 +103,33 @@ extern const mp_obj_type_t mpb_type_c_pointer;
 
 // Digit i of the magnitude m (a uint64_t) in MicroPython's mpz at the port's digit size (0
 // past the 64 bits), and how many digits m has; shifts stay under 64 bits.
-#define MPB_MPZ_DIG(m, i) \
-    ((mpz_dig_t)((i) * MPZ_DIG_SIZE < 64 ? (m) >> ((i) * MPZ_DIG_SIZE % 64) & (((uint64_t)1 << MPZ_DIG_SIZE) - 1) : 0))
-#define MPB_MPZ_HAS(m, i) ((i) * MPZ_DIG_SIZE < 64 && ((m) >> ((i) * MPZ_DIG_SIZE % 64)) != 0)
-#define MPB_MPZ_LEN(m) \
+#define MPB_MPZ_DIG(m, i)                                                                   \
+    ((mpz_dig_t)((i)*MPZ_DIG_SIZE < 64                                                      \
+                     ? (m) >> ((i)*MPZ_DIG_SIZE % 64) & (((uint64_t)1 << MPZ_DIG_SIZE) - 1) \
+                     : 0))
+#define MPB_MPZ_HAS(m, i) ((i)*MPZ_DIG_SIZE < 64 && ((m) >> ((i)*MPZ_DIG_SIZE % 64)) != 0)
+#define MPB_MPZ_LEN(m)                                                                                   \
     (MPB_MPZ_HAS(m, 0) + MPB_MPZ_HAS(m, 1) + MPB_MPZ_HAS(m, 2) + MPB_MPZ_HAS(m, 3) + MPB_MPZ_HAS(m, 4) + \
      MPB_MPZ_HAS(m, 5) + MPB_MPZ_HAS(m, 6) + MPB_MPZ_HAS(m, 7))
 
 // ---- Structs and unions -------------------------------------------------------------------
 
 typedef enum {
-    MPB_INT,       // signed integer or enum, `size` bytes
-    MPB_UINT,      // unsigned integer, `size` bytes
+    MPB_INT,   // signed integer or enum, `size` bytes
+    MPB_UINT,  // unsigned integer, `size` bytes
     MPB_BOOL,
     MPB_FLOAT,
     MPB_DOUBLE,
-    MPB_PTR,       // any other pointer: Blob, or the Python object stored there
-    MPB_CSTR,      // const char *: str in, str out (stored as a heap copy)
-    MPB_STRUCT,    // nested struct/union by value: a view that writes into the parent
-    MPB_STRUCT_PTR,  // pointer to a known struct: a view of the pointee
-    MPB_ARRAY,     // fixed array of scalars: a writable memoryview
-    MPB_BITFIELD,  // through generated accessors; `bits` wide
-    MPB_CALLBACK,  // function pointer: C functions, or Python callables via a trampoline
-    MPB_OBJECT,    // C++ class (mpb_class_desc_t): a pointer to the object
+    MPB_PTR,           // any other pointer: Blob, or the Python object stored there
+    MPB_CSTR,          // const char *: str in, str out (stored as a heap copy)
+    MPB_STRUCT,        // nested struct/union by value: a view that writes into the parent
+    MPB_STRUCT_PTR,    // pointer to a known struct: a view of the pointee
+    MPB_ARRAY,         // fixed array of scalars: a writable memoryview
+    MPB_BITFIELD,      // through generated accessors; `bits` wide
+    MPB_CALLBACK,      // function pointer: C functions, or Python callables via a trampoline
+    MPB_OBJECT,        // C++ class (mpb_class_desc_t): a pointer to the object
     MPB_STRUCT_ARRAY,  // fixed array of `count` structs (ext: their desc): a sequence of views
-    MPB_HANDLE,    // an object of an object-style library (ext: its mpb_family_t)
+    MPB_HANDLE,        // an object of an object-style library (ext: its mpb_family_t)
 } mpb_kind_t;
 
 typedef struct _mpb_struct_desc_t mpb_struct_desc_t;
@@ -149,10 +152,10 @@ typedef struct {
         uint16_t count;  // MPB_ARRAY, MPB_STRUCT_ARRAY: number of elements (each the size of
                          // the typecode's or of the struct's)
     };
-    uint8_t kind;      // mpb_kind_t
-    char typecode;     // MPB_ARRAY: memoryview typecode of the elements
-    const void *ext;   // MPB_STRUCT*: mpb_struct_desc_t; MPB_BITFIELD: mpb_bitfield_t;
-                       // MPB_CALLBACK: mpb_callback_desc_t
+    uint8_t kind;     // mpb_kind_t
+    char typecode;    // MPB_ARRAY: memoryview typecode of the elements
+    const void *ext;  // MPB_STRUCT*: mpb_struct_desc_t; MPB_BITFIELD: mpb_bitfield_t;
+                      // MPB_CALLBACK: mpb_callback_desc_t
 } mpb_field_t;
 
 struct _mpb_struct_desc_t {
@@ -175,7 +178,7 @@ typedef struct {
 bool mpb_is_struct(mp_obj_t o);
 const mpb_struct_desc_t *mpb_struct_desc(const mp_obj_type_t *type);
 mp_obj_t mpb_from_struct_ptr(const mpb_struct_desc_t *d, const void *p);  // NULL is None
-mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init);  // a copy
+mp_obj_t mpb_struct_new(const mpb_struct_desc_t *d, const void *init);    // a copy
 mp_obj_t mpb_struct_view(const mpb_struct_desc_t *d, void *data, mp_obj_t owner);
 mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
 void mpb_struct_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
@@ -203,7 +206,8 @@ void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d);
 // copied into an array that stays alive until the same argument of the same function gets
 // another (C may keep it: LVGL's line points); a T object or a Blob points at itself. *extent:
 // the array's bytes (SIZE_MAX: C alone knows).
-void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg, size_t *extent);
+void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg,
+                          size_t *extent);
 // By value: a T object or a dict.
 const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d);
 
@@ -216,7 +220,8 @@ void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype);
 // A pointer argument C will dereference: None (NULL) is a ValueError, not a crash.
 MPB_INLINE void mpb_not_none(mp_obj_t o, const char *what) {
     if (o == mp_const_none) {
-        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s cannot be None (C would dereference NULL)"), what);
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s cannot be None (C would dereference NULL)"),
+                          what);
     }
 }
 
@@ -246,27 +251,29 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg);
 // ---- Functions ----------------------------------------------------------------------------
 
 typedef struct _mpb_function_t mpb_function_t;
-typedef mp_obj_t (*mpb_wrapper_t)(const mpb_function_t *self, size_t n_args, size_t n_kw, const mp_obj_t *args);
+typedef mp_obj_t (*mpb_wrapper_t)(const mpb_function_t *self, size_t n_args, size_t n_kw,
+                                  const mp_obj_t *args);
 
 // A C type of parameters and results, shared by every function that has it: how a value of
 // it converts (generated functions convert their arguments by these, in a loop, so that their
 // wrappers are only the C call), and how it is spelled.
 typedef struct _mpb_ctype_t {
-    uint8_t kind;         // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK
-    uint8_t size;         // INT, UINT, FLOAT, DOUBLE: bytes
-    bool is_const;        // PTR: points at const data
-    bool wraps;           // UINT: negative values convert as in C (-1 is all ones; config "wrap")
-    uint32_t pointee;     // PTR: bytes it points at (0: void * or unknown)
-    const char *name;     // the C spelling, for messages ("int32_t", "lv_area_t *")
-    const char *canon;    // the canonical C spelling, for assignment checks ("struct _lv_area_t *")
-    const char *py;       // the annotation ("int", "area_t | None")
-    const void *ext;      // STRUCT, STRUCT_PTR: mpb_struct_desc_t; HANDLE: mpb_family_t
+    uint8_t
+        kind;  // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK
+    uint8_t size;       // INT, UINT, FLOAT, DOUBLE: bytes
+    bool is_const;      // PTR: points at const data
+    bool wraps;         // UINT: negative values convert as in C (-1 is all ones; config "wrap")
+    uint32_t pointee;   // PTR: bytes it points at (0: void * or unknown)
+    const char *name;   // the C spelling, for messages ("int32_t", "lv_area_t *")
+    const char *canon;  // the canonical C spelling, for assignment checks ("struct _lv_area_t *")
+    const char *py;     // the annotation ("int", "area_t | None")
+    const void *ext;    // STRUCT, STRUCT_PTR: mpb_struct_desc_t; HANDLE: mpb_family_t
 } mpb_ctype_t;
 
 // What C++ functions and exported trampolines add to a prototype.
 typedef struct {
-    const char *c_type;      // an exported trampoline's C type ("" for C++)
-    const char *types;       // C++: annotations, one per argument then the result, each ending in '\n'
+    const char *c_type;  // an exported trampoline's C type ("" for C++)
+    const char *types;   // C++: annotations, one per argument then the result, each ending in '\n'
     const struct _mpb_arg_t *arg_kinds;       // what each argument accepts, for overloads (C++)
     const struct _mpb_callback_desc_t *slot;  // an exported trampoline: the slot it serves
 } mpb_proto_ext_t;
@@ -276,11 +283,11 @@ typedef struct {
 // object's pointer, and what describes the prototype.
 typedef struct _mpb_proto_t {
     mpb_wrapper_t call;
-    const qstr_short_t *names;         // the argument names of the module's functions
+    const qstr_short_t *names;  // the argument names of the module's functions
     uint8_t n_args;
-    uint8_t n_optional;                // trailing arguments with defaults (C++)
-    uint16_t none_ok;                  // C: bit i set: argument i takes None for NULL
-    uint16_t lengths;                  // C: bit i set: argument i is the length of argument i-1's buffer
+    uint8_t n_optional;  // trailing arguments with defaults (C++)
+    uint16_t none_ok;    // C: bit i set: argument i takes None for NULL
+    uint16_t lengths;    // C: bit i set: argument i is the length of argument i-1's buffer
     bool has_ext;
     // C functions: the ctypes of the result, then of each argument. C++ functions and
     // exported trampolines (has_ext): their mpb_proto_ext_t alone. In the prototype itself,
@@ -292,9 +299,7 @@ typedef struct _mpb_proto_t {
 } mpb_proto_t;
 
 // The ctype of a C function's result (0) or argument i (i + 1).
-MPB_INLINE const mpb_ctype_t *mpb_proto_ctype(const mpb_proto_t *p, size_t i) {
-    return p->types[i].ctype;
-}
+MPB_INLINE const mpb_ctype_t *mpb_proto_ctype(const mpb_proto_t *p, size_t i) { return p->types[i].ctype; }
 // What a C++ function or exported trampoline adds, or NULL.
 MPB_INLINE const mpb_proto_ext_t *mpb_proto_ext(const mpb_proto_t *p) {
     return p->has_ext ? p->types[0].ext : NULL;
@@ -311,9 +316,7 @@ struct _mpb_function_t {
 };
 extern const mp_obj_type_t mpb_type_function;
 
-MPB_INLINE qstr mpb_arg_name(const mpb_function_t *f, size_t i) {
-    return f->proto->names[f->args + i];
-}
+MPB_INLINE qstr mpb_arg_name(const mpb_function_t *f, size_t i) { return f->proto->names[f->args + i]; }
 
 // "name(a: int, b: int) -> int", for messages.
 void mpb_print_signature(const mp_print_t *print, const mpb_function_t *f);
@@ -322,14 +325,15 @@ void mpb_print_c_type(const mp_print_t *print, const mpb_function_t *f);
 // The arguments of a C function as C values, converted by its prototype's ctypes (at most
 // MPB_MAX_ARGS; functions with more, or with callbacks, convert in their own wrappers).
 #define MPB_MAX_ARGS 12  // none_ok and lengths have a bit each
-void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v);
+void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+                      mpb_cval_t *v);
 
 // Positional and keyword arguments to n_args positional values (MP_OBJ_NULL for optional
 // ones not given, unless none were given by keyword: then `args` itself).
-const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
-    const mp_obj_t *args, mp_obj_t *out);
-MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw,
-    const mp_obj_t *args, mp_obj_t *out) {
+const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+                              mp_obj_t *out);
+MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+                                    mp_obj_t *out) {
     // Positional arguments (some trailing defaults may be left out: wrappers read those only
     // when given).
     const mpb_proto_t *p = f->proto;
@@ -342,7 +346,7 @@ MPB_INLINE const mp_obj_t *mpb_args(const mpb_function_t *f, size_t n_args, size
 // A printf-like function's text (config "printf"): its first n_fixed positional arguments
 // (no keywords), the last of them the format, which Python's % formats with the rest.
 const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
-    size_t n_fixed);
+                            size_t n_fixed);
 
 // Argument i of f is a pointer C dereferences: None (NULL) is a ValueError, not a crash.
 NORETURN void mpb_raise_none_arg(const mpb_function_t *f, size_t i);
@@ -378,9 +382,9 @@ typedef enum {
 #define MPB_CB_MAX_ARGS 8
 
 typedef struct {
-    uint8_t kind;                    // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR, HANDLE
+    uint8_t kind;  // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR, HANDLE
     uint8_t size;
-    const void *desc;                // MPB_STRUCT_PTR: mpb_struct_desc_t; MPB_HANDLE: mpb_family_t
+    const void *desc;  // MPB_STRUCT_PTR: mpb_struct_desc_t; MPB_HANDLE: mpb_family_t
 } mpb_cb_arg_t;
 
 struct _mpb_callback_desc_t {
@@ -471,12 +475,12 @@ typedef struct {
 } mpb_class_t;
 
 struct _mpb_family_t {
-    const char *c_type;                    // "lv_obj_t"
-    void *(*find)(void *obj);              // the wrapper stored with obj (NULL: none stored)
+    const char *c_type;                        // "lv_obj_t"
+    void *(*find)(void *obj);                  // the wrapper stored with obj (NULL: none stored)
     void (*attach)(void *obj, void *wrapper);  // stores it and asks to be told of the deletion
-    const void *(*of)(void *obj);          // obj's class id
-    const mpb_class_t *const *classes;     // [0] the base class; NULL-terminated
-    bool heap_kept;                        // the library's memory is on MicroPython's heap
+    const void *(*of)(void *obj);              // obj's class id
+    const mpb_class_t *const *classes;         // [0] the base class; NULL-terminated
+    bool heap_kept;                            // the library's memory is on MicroPython's heap
 };
 
 typedef struct {
@@ -507,8 +511,8 @@ typedef struct {
 
 struct _mpb_class_desc_t {
     const mp_obj_type_t *type;
-    const char *name;             // "geo::Circle"
-    void (*destroy)(void *p);     // delete; NULL: the destructor is not public
+    const char *name;          // "geo::Circle"
+    void (*destroy)(void *p);  // delete; NULL: the destructor is not public
     uint8_t n_bases;
     const mpb_base_t *bases;
 };
@@ -517,7 +521,7 @@ struct _mpb_class_desc_t {
 // or another Python object (`owner`, kept alive by the view) owns.
 typedef struct {
     mp_obj_base_t base;
-    void *ptr;        // NULL: no object (its constructor raised)
+    void *ptr;  // NULL: no object (its constructor raised)
     mp_obj_t owner;
     bool owned;
 } mpb_object_t;
@@ -525,16 +529,14 @@ typedef struct {
 // An object for `ptr` (NULL: None, unless owned: then ptr comes later, see mpb_object_set).
 mp_obj_t mpb_object_new(const mpb_class_desc_t *d, void *ptr, bool owned, mp_obj_t owner);
 // Owned results: the Python object is made first, so that a failed allocation leaks nothing.
-MPB_INLINE void mpb_object_set(mp_obj_t o, void *ptr) {
-    ((mpb_object_t *)MP_OBJ_TO_PTR(o))->ptr = ptr;
-}
+MPB_INLINE void mpb_object_set(mp_obj_t o, void *ptr) { ((mpb_object_t *)MP_OBJ_TO_PTR(o))->ptr = ptr; }
 // The C++ object an argument holds, as a pointer to class d (through its bases).
 void *mpb_to_object(mp_obj_t o, const mpb_class_desc_t *d, bool nullable);
 void mpb_object_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
 MP_DECLARE_CONST_FUN_OBJ_1(mpb_object_del_obj);
 // make_new of a class with only the implicit default constructor: T(), fields as keywords.
 mp_obj_t mpb_object_make_default(const mpb_class_desc_t *d, void *(*ctor)(void), size_t n_args, size_t n_kw,
-    const mp_obj_t *args);
+                                 const mp_obj_t *args);
 
 // What an argument accepts, for choosing among overloads: a first pass without conversions
 // (an int for an int), a second with them (an int for a double, a derived class for a base).
@@ -542,13 +544,13 @@ typedef enum {
     MPB_A_INT,
     MPB_A_BOOL,
     MPB_A_FLOAT,
-    MPB_A_STR,        // str or bytes
-    MPB_A_CSTR,       // str, bytes or None
-    MPB_A_OBJECT,     // ext: mpb_class_desc_t
+    MPB_A_STR,     // str or bytes
+    MPB_A_CSTR,    // str, bytes or None
+    MPB_A_OBJECT,  // ext: mpb_class_desc_t
     MPB_A_OBJECT_OR_NONE,
-    MPB_A_BUFFER,     // None, a Blob, a struct or anything with the buffer protocol
-    MPB_A_SEQ,        // a list or tuple; ext: the elements' mpb_arg_t
-    MPB_A_CALLABLE,   // a callable or None
+    MPB_A_BUFFER,    // None, a Blob, a struct or anything with the buffer protocol
+    MPB_A_SEQ,       // a list or tuple; ext: the elements' mpb_arg_t
+    MPB_A_CALLABLE,  // a callable or None
     MPB_A_ANY,
 } mpb_arg_kind_t;
 

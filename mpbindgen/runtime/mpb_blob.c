@@ -70,17 +70,13 @@ static mp_obj_t blob_cast(mp_obj_t self_in) {
 static MP_DEFINE_CONST_FUN_OBJ_1(blob_cast_obj, blob_cast);
 
 static const mp_rom_map_elem_t blob_locals_table[] = {
-    { MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&blob_dereference_obj) },
-    { MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&blob_cast_obj) },
+    {MP_ROM_QSTR(MP_QSTR___dereference__), MP_ROM_PTR(&blob_dereference_obj)},
+    {MP_ROM_QSTR(MP_QSTR___cast__), MP_ROM_PTR(&blob_cast_obj)},
 };
 static MP_DEFINE_CONST_DICT(blob_locals, blob_locals_table);
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_blob, MP_QSTR_Blob, MP_TYPE_FLAG_NONE,
-    print, blob_print,
-    unary_op, blob_unary_op,
-    binary_op, blob_binary_op,
-    locals_dict, &blob_locals);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_blob, MP_QSTR_Blob, MP_TYPE_FLAG_NONE, print, blob_print, unary_op,
+                         blob_unary_op, binary_op, blob_binary_op, locals_dict, &blob_locals);
 
 void *mpb_to_ptr(mp_obj_t o, size_t min_size, bool is_const, const char *ctype) {
     size_t extent;
@@ -98,13 +94,12 @@ void *mpb_to_ptr_extent(mp_obj_t o, size_t min_size, bool is_const, const char *
     mp_buffer_info_t buf;
     if (!mp_get_buffer(o, &buf, is_const ? MP_BUFFER_READ : MP_BUFFER_WRITE)) {
         mp_raise_msg_varg(&mp_type_TypeError,
-            MP_ERROR_TEXT("%s expected Blob, struct, %sbuffer or None, got %s"), ctype,
-            is_const ? "" : "writable ", mp_obj_get_type_str(o));
+                          MP_ERROR_TEXT("%s expected Blob, struct, %sbuffer or None, got %s"), ctype,
+                          is_const ? "" : "writable ", mp_obj_get_type_str(o));
     }
     if (buf.len < min_size) {
-        mp_raise_msg_varg(&mp_type_ValueError,
-            MP_ERROR_TEXT("%s needs %u bytes, the buffer has %u"), ctype, (unsigned)min_size,
-            (unsigned)buf.len);
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s needs %u bytes, the buffer has %u"), ctype,
+                          (unsigned)min_size, (unsigned)buf.len);
     }
     *extent = buf.len;
     return buf.buf;
@@ -128,7 +123,8 @@ void *mpb_to_void_ptr(mp_obj_t v, mp_obj_t *keep) {
         *keep = v;
         return buf.buf;
     }
-    if (mp_obj_is_type(v, &mp_type_dict) || mp_obj_is_type(v, &mp_type_list) || mp_obj_is_type(v, &mp_type_tuple)) {
+    if (mp_obj_is_type(v, &mp_type_dict) || mp_obj_is_type(v, &mp_type_list) ||
+        mp_obj_is_type(v, &mp_type_tuple)) {
         *keep = v;
         return MP_OBJ_TO_PTR(v);
     }
@@ -155,15 +151,16 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
 }
 
 void mpb_raise_length(qstr name, uint64_t count, size_t extent) {
-    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q=%u is more than the buffer holds (%u bytes)"), name,
-        (unsigned)count, (unsigned)extent);
+    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q=%u is more than the buffer holds (%u bytes)"),
+                      name, (unsigned)count, (unsigned)extent);
 }
 
 void mpb_buffer_before_length(mp_obj_t o, qstr name) {
     mp_buffer_info_t buf;
     if (o != mp_const_none && !mp_obj_is_type(o, &mpb_type_blob) && !mp_get_buffer(o, &buf, MP_BUFFER_READ)) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"),
-            name, mp_obj_get_type_str(o));
+        mp_raise_msg_varg(&mp_type_TypeError,
+                          MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"), name,
+                          mp_obj_get_type_str(o));
     }
 }
 
@@ -175,8 +172,9 @@ void mpb_check_length(mp_obj_t buffer, uint64_t count, size_t elem_size, qstr na
     // A void * with a length is a buffer: another object by reference would have C read or
     // write `count` bytes over the object itself.
     if (!mp_get_buffer(buffer, &buf, MP_BUFFER_READ)) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"),
-            name, mp_obj_get_type_str(buffer));
+        mp_raise_msg_varg(&mp_type_TypeError,
+                          MP_ERROR_TEXT("a pointer with a length (%q) takes a buffer, not %s"), name,
+                          mp_obj_get_type_str(buffer));
     }
     if (count > buf.len / (elem_size ? elem_size : 1)) {
         mpb_raise_length(name, count, buf.len);

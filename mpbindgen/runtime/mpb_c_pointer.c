@@ -28,11 +28,11 @@ static const mp_rom_map_elem_t c_pointer_locals_table[] = {
 };
 static MP_DEFINE_CONST_DICT(c_pointer_locals, c_pointer_locals_table);
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_c_pointer, MP_QSTR_C_Pointer, MP_TYPE_FLAG_NONE,
-    make_new, mpb_struct_make_new, print, mpb_struct_print, attr, mpb_struct_attr,
-    buffer, mpb_struct_get_buffer, protocol, &c_pointer_desc, locals_dict, &c_pointer_locals);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_c_pointer, MP_QSTR_C_Pointer, MP_TYPE_FLAG_NONE, make_new,
+                         mpb_struct_make_new, print, mpb_struct_print, attr, mpb_struct_attr, buffer,
+                         mpb_struct_get_buffer, protocol, &c_pointer_desc, locals_dict, &c_pointer_locals);
 
 static const mpb_struct_desc_t c_pointer_desc = {
-    &mpb_type_c_pointer, "C_Pointer", sizeof(mpb_c_pointer_t), MP_ARRAY_SIZE(c_pointer_fields), c_pointer_fields,
+    &mpb_type_c_pointer, "C_Pointer", sizeof(mpb_c_pointer_t), MP_ARRAY_SIZE(c_pointer_fields),
+    c_pointer_fields,
 };

@@ -18,9 +18,9 @@
 typedef struct {
     mp_obj_base_t base;
     const mpb_callback_desc_t *desc;
-    mp_obj_t callable;               // pending scheduled call, or MP_OBJ_NULL
-    mp_obj_t views[MPB_CB_MAX_ARGS];   // reusable pointer objects
-    mp_obj_t args[MPB_CB_MAX_ARGS];    // pending scheduled arguments
+    mp_obj_t callable;                // pending scheduled call, or MP_OBJ_NULL
+    mp_obj_t views[MPB_CB_MAX_ARGS];  // reusable pointer objects
+    mp_obj_t args[MPB_CB_MAX_ARGS];   // pending scheduled arguments
     uint32_t dropped;
 } mpb_slot_t;
 
@@ -34,9 +34,7 @@ static void callback_print(const mp_print_t *print, mp_obj_t self_in, mp_print_k
     mp_printf(print, ">");
 }
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_callback, MP_QSTR_callback, MP_TYPE_FLAG_NONE,
-    print, callback_print);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_callback, MP_QSTR_callback, MP_TYPE_FLAG_NONE, print, callback_print);
 
 static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_slot, MP_QSTR_callback_slot, MP_TYPE_FLAG_NONE);
 
@@ -113,8 +111,10 @@ static bool same_type(const char *a, const char *ae, const char *b, const char *
     }
     // A data pointer passes for void *, and the other way round: C APIs hand objects to
     // callbacks as void * (an animation's exec callback takes lv_obj_set_x so).
-    bool a_void = (ae - a == 6 && memcmp(a, "void *", 6) == 0) || (ae - a == 12 && memcmp(a, "const void *", 12) == 0);
-    bool b_void = (be - b == 6 && memcmp(b, "void *", 6) == 0) || (be - b == 12 && memcmp(b, "const void *", 12) == 0);
+    bool a_void =
+        (ae - a == 6 && memcmp(a, "void *", 6) == 0) || (ae - a == 12 && memcmp(a, "const void *", 12) == 0);
+    bool b_void =
+        (be - b == 6 && memcmp(b, "void *", 6) == 0) || (be - b == 12 && memcmp(b, "const void *", 12) == 0);
     bool a_ptr = ae > a && ae[-1] == '*' && !memchr(a, '(', ae - a);
     bool b_ptr = be > b && be[-1] == '*' && !memchr(b, '(', be - b);
     return (a_void && b_ptr) || (b_void && a_ptr);
@@ -142,7 +142,8 @@ bool mpb_c_types_compatible(const char *want, const char *have) {
         return true;
     }
     const char *wp, *hp;
-    if (!split_function_type(want, &wp) || !split_function_type(have, &hp) || !same_type(want, wp, have, hp)) {
+    if (!split_function_type(want, &wp) || !split_function_type(have, &hp) ||
+        !same_type(want, wp, have, hp)) {
         return false;
     }
     // Parameter by parameter, split at top-level commas.
@@ -175,8 +176,8 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
         vstr_init_print(&c_type, 64, &print);
         mpb_print_c_type(&print, f);
         if (!mpb_c_types_compatible(d->c_type, vstr_null_terminated_str(&c_type))) {
-            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name,
-                d->c_type, vstr_null_terminated_str(&c_type));
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects %s, got %s"), d->name, d->c_type,
+                              vstr_null_terminated_str(&c_type));
         }
         vstr_clear(&c_type);
         const mpb_proto_ext_t *ext = mpb_proto_ext(f->proto);
@@ -189,14 +190,16 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
         return ((mpb_blob_t *)MP_OBJ_TO_PTR(o))->ptr;
     }
     if (!mp_obj_is_callable(o)) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects a callable or None, got %s"),
-            d->name, mp_obj_get_type_str(o));
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expects a callable or None, got %s"), d->name,
+                          mp_obj_get_type_str(o));
     }
     switch (d->ctx) {
         case MPB_CTX_USER_DATA: {
             if (ctx_obj == MP_OBJ_NULL || !mpb_is_struct(ctx_obj)) {
-                mp_raise_msg_varg(&mp_type_TypeError,
-                    MP_ERROR_TEXT("%s: a Python callback needs the struct whose user_data carries it"), d->name);
+                mp_raise_msg_varg(
+                    &mp_type_TypeError,
+                    MP_ERROR_TEXT("%s: a Python callback needs the struct whose user_data carries it"),
+                    d->name);
             }
             mpb_struct_t *s = MP_OBJ_TO_PTR(ctx_obj);
             void **slot = (void **)((uint8_t *)s->data + d->ctx_offset);
@@ -216,16 +219,17 @@ void *mpb_to_callback(mp_obj_t o, const mpb_callback_desc_t *d, mp_obj_t ctx_obj
             break;
         default:
             mp_raise_msg_varg(&mp_type_TypeError,
-                MP_ERROR_TEXT("%s cannot call Python: the C type carries no user data (add a callback entry to the mpbindgen config)"),
-                d->name);
+                              MP_ERROR_TEXT("%s cannot call Python: the C type carries no user data (add a "
+                                            "callback entry to the mpbindgen config)"),
+                              d->name);
     }
     prepare_slot(d);
     return (void *)d->trampoline;
 }
 
 bool mpb_is_python_callable(mp_obj_t o) {
-    return o != mp_const_none && !mp_obj_is_type(o, &mpb_type_function) && !mp_obj_is_type(o, &mpb_type_method) &&
-           !mp_obj_is_type(o, &mpb_type_blob) &&
+    return o != mp_const_none && !mp_obj_is_type(o, &mpb_type_function) &&
+           !mp_obj_is_type(o, &mpb_type_method) && !mp_obj_is_type(o, &mpb_type_blob) &&
            mp_obj_is_callable(o);
 }
 
@@ -308,7 +312,8 @@ mp_obj_t mpb_from_callback(void *fn, const mpb_callback_desc_t *d, mp_obj_t ctx_
             void **slot = (void **)((uint8_t *)s->data + d->ctx_offset);
             mp_obj_t dict = mpb_kept(ctx_obj, slot, *slot);
             if (dict != MP_OBJ_NULL && mp_obj_is_type(dict, &mp_type_dict)) {
-                mp_map_elem_t *e = mp_map_lookup(mp_obj_dict_get_map(dict), MP_OBJ_NEW_QSTR(d->key), MP_MAP_LOOKUP);
+                mp_map_elem_t *e =
+                    mp_map_lookup(mp_obj_dict_get_map(dict), MP_OBJ_NEW_QSTR(d->key), MP_MAP_LOOKUP);
                 if (e != NULL) {
                     return ((mpb_callback_t *)MP_OBJ_TO_PTR(e->value))->callable;
                 }
@@ -339,8 +344,8 @@ mp_obj_t mpb_callback_find(const mpb_callback_desc_t *d, void *ctx, mp_obj_t *us
     }
     if (o == MP_OBJ_NULL) {
         if (ctx != NULL) {
-            mp_printf(MICROPY_ERROR_PRINTER, "mpbindgen: %s: context %p is not a Python callback; not called\n",
-                d->name, ctx);
+            mp_printf(MICROPY_ERROR_PRINTER,
+                      "mpbindgen: %s: context %p is not a Python callback; not called\n", d->name, ctx);
         }
         return MP_OBJ_NULL;
     }
@@ -405,10 +410,12 @@ static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
     switch (a->kind) {
         case MPB_INT:
             v.i = mpb_to_int(o, a->size >= 8 ? INT64_MIN : -((int64_t)1 << (a->size * 8 - 1)),
-                a->size >= 8 ? INT64_MAX : ((int64_t)1 << (a->size * 8 - 1)) - 1, "callback result");
+                             a->size >= 8 ? INT64_MAX : ((int64_t)1 << (a->size * 8 - 1)) - 1,
+                             "callback result");
             break;
         case MPB_UINT:
-            v.u = mpb_to_uint(o, a->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (a->size * 8)) - 1, "callback result");
+            v.u = mpb_to_uint(o, a->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (a->size * 8)) - 1,
+                              "callback result");
             break;
         case MPB_BOOL:
             v.u = mp_obj_is_true(o);
@@ -430,12 +437,10 @@ static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
     return v;
 }
 
-mpb_cval_t mpb_callback_result(const mpb_callback_desc_t *d, mp_obj_t r) {
-    return from_obj(&d->ret, r);
-}
+mpb_cval_t mpb_callback_result(const mpb_callback_desc_t *d, mp_obj_t r) { return from_obj(&d->ret, r); }
 
 static size_t make_args(const mpb_callback_desc_t *d, const mpb_cval_t *args, mp_obj_t user,
-    const mpb_slot_t *slot, mp_obj_t *out) {
+                        const mpb_slot_t *slot, mp_obj_t *out) {
     for (size_t i = 0; i < d->n_args; i++) {
         if (d->ctx == MPB_CTX_VOID_ARG && i == d->ctx_arg) {
             out[i] = user;
@@ -470,7 +475,8 @@ static mpb_callback_t *record_of(const mpb_callback_desc_t *d, void *ctx) {
     if (d->n_args != 1 || d->ctx != MPB_CTX_VOID_ARG || ctx == NULL) {
         return NULL;
     }
-    mp_obj_t o = ctx == MP_OBJ_TO_PTR(MP_STATE_VM(mpb_last_record)) ? MP_STATE_VM(mpb_last_record) : mpb_obj_from_ptr(ctx);
+    mp_obj_t o = ctx == MP_OBJ_TO_PTR(MP_STATE_VM(mpb_last_record)) ? MP_STATE_VM(mpb_last_record)
+                                                                    : mpb_obj_from_ptr(ctx);
     return o != MP_OBJ_NULL && mp_obj_is_type(o, &mpb_type_callback) ? MP_OBJ_TO_PTR(o) : NULL;
 }
 
@@ -537,8 +543,9 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
                     slot->dropped++;
                     if ((slot->dropped & (slot->dropped - 1)) == 0) {
                         mp_printf(MICROPY_ERROR_PRINTER,
-                            "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
-                            d->name, (unsigned)slot->dropped);
+                                  "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue "
+                                  "is full\n",
+                                  d->name, (unsigned)slot->dropped);
                     }
                 }
             }
@@ -557,7 +564,8 @@ mpb_cval_t mpb_callback_call(const mpb_callback_desc_t *d, void *ctx, const mpb_
                 slot->dropped++;
             }
             if (!queued && (slot->dropped & (slot->dropped - 1)) == 0) {
-                mp_printf(MICROPY_ERROR_PRINTER,
+                mp_printf(
+                    MICROPY_ERROR_PRINTER,
                     "mpbindgen: scheduled callback %s dropped (%u so far): the schedule queue is full\n",
                     d->name, (unsigned)slot->dropped);
             }

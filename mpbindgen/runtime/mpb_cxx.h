@@ -19,7 +19,12 @@ extern "C" void mpb_cxx_catch(void);
 
 #if defined(__cpp_exceptions)
 #define MPB_TRY try {
-#define MPB_CATCH(...) } catch (...) { mpb_cxx_catch(); return __VA_ARGS__; }
+#define MPB_CATCH(...)      \
+    }                       \
+    catch (...) {           \
+        mpb_cxx_catch();    \
+        return __VA_ARGS__; \
+    }
 #else
 #define MPB_TRY {
 #define MPB_CATCH(...) }
@@ -142,7 +147,8 @@ struct mpb_cxx_function<std::function<R(A...)>> {
 };
 
 template <typename R, typename... A>
-std::function<R(A...)> mpb_cxx_function<std::function<R(A...)>>::make(void *callable, const mpb_cxx_sig_t *sig) {
+std::function<R(A...)> mpb_cxx_function<std::function<R(A...)>>::make(void *callable,
+                                                                      const mpb_cxx_sig_t *sig) {
     if (callable == nullptr) return {};
     auto ref = std::make_shared<mpb_cxx_pyref>(callable);
     return [ref, sig](A... a) -> R {

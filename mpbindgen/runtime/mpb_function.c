@@ -54,15 +54,11 @@ static void function_print(const mp_print_t *print, mp_obj_t self_in, mp_print_k
     mp_print_str(print, ">");
 }
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_function, MP_QSTR_function, MP_TYPE_FLAG_NONE,
-    call, function_call,
-    print, function_print);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_function, MP_QSTR_function, MP_TYPE_FLAG_NONE, call, function_call, print,
+                         function_print);
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_method, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF,
-    call, function_call,
-    print, function_print);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_method, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF, call, function_call,
+                         print, function_print);
 
 // A TypeError "signature: message", the message formatted with one qstr.
 static NORETURN void raise_call_error(const mpb_function_t *f, const char *fmt, qstr q) {
@@ -77,13 +73,13 @@ static NORETURN void raise_call_error(const mpb_function_t *f, const char *fmt, 
 }
 
 const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
-    size_t n_fixed) {
+                            size_t n_fixed) {
     if (n_kw != 0) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q takes no keyword arguments"), (qstr)f->name);
     }
     if (n_args < n_fixed) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q needs at least %d arguments"), (qstr)f->name,
-            (int)n_fixed);
+                          (int)n_fixed);
     }
     mp_obj_t fmt = args[n_fixed - 1];
     if (!mp_obj_is_str(fmt)) {
@@ -93,8 +89,8 @@ const char *mpb_printf_text(const mpb_function_t *f, size_t n_args, size_t n_kw,
     return mp_obj_str_get_str(mp_binary_op(MP_BINARY_OP_MODULO, fmt, values));
 }
 
-const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw,
-    const mp_obj_t *args, mp_obj_t *out) {
+const mp_obj_t *mpb_args_slow(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+                              mp_obj_t *out) {
     const mpb_proto_t *p = f->proto;
     size_t required = p->n_args - p->n_optional;
     if (n_args > p->n_args || n_args + n_kw > p->n_args) {
@@ -140,14 +136,18 @@ size_t mpb_given(const mpb_function_t *f, const mp_obj_t *a) {
 }
 
 void mpb_raise_none_arg(const mpb_function_t *f, size_t i) {
-    mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q(): %q cannot be None (C would dereference NULL)"),
-        f->name, mpb_arg_name(f, i));
+    mp_raise_msg_varg(&mp_type_ValueError,
+                      MP_ERROR_TEXT("%q(): %q cannot be None (C would dereference NULL)"), f->name,
+                      mpb_arg_name(f, i));
 }
 
 // Ranges of C integers by size in bytes: [size][0] signed, [size][1] unsigned.
-static const int64_t int_lo[9][2] = {[1] = {INT8_MIN, 0}, [2] = {INT16_MIN, 0}, [4] = {INT32_MIN, 0}, [8] = {INT64_MIN, 0}};
-static const uint64_t int_hi[9][2] = {[1] = {INT8_MAX, UINT8_MAX}, [2] = {INT16_MAX, UINT16_MAX},
-                                      [4] = {INT32_MAX, UINT32_MAX}, [8] = {INT64_MAX, UINT64_MAX}};
+static const int64_t int_lo[9][2] = {
+    [1] = {INT8_MIN, 0}, [2] = {INT16_MIN, 0}, [4] = {INT32_MIN, 0}, [8] = {INT64_MIN, 0}};
+static const uint64_t int_hi[9][2] = {[1] = {INT8_MAX, UINT8_MAX},
+                                      [2] = {INT16_MAX, UINT16_MAX},
+                                      [4] = {INT32_MAX, UINT32_MAX},
+                                      [8] = {INT64_MAX, UINT64_MAX}};
 
 // Any argument but a small int in range: converted (or refused) out of the loop's way. A
 // pointer to a buffer gives the buffer's size in *extent (SIZE_MAX: C alone knows).
@@ -292,13 +292,14 @@ static void convert(const mpb_function_t *f, const mp_obj_t *args, mpb_cval_t *v
 
 // Keywords or a wrong count: the arguments in order first (the frame with room for them only
 // for such calls).
-static MP_NOINLINE void convert_keywords(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
-    mpb_cval_t *v) {
+static MP_NOINLINE void convert_keywords(const mpb_function_t *f, size_t n_args, size_t n_kw,
+                                         const mp_obj_t *args, mpb_cval_t *v) {
     mp_obj_t buf[MPB_MAX_ARGS];
     convert(f, mpb_args_slow(f, n_args, n_kw, args, buf), v);
 }
 
-void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args, mpb_cval_t *v) {
+void mpb_convert_args(const mpb_function_t *f, size_t n_args, size_t n_kw, const mp_obj_t *args,
+                      mpb_cval_t *v) {
     if (n_kw != 0 || n_args != f->proto->n_args) {
         convert_keywords(f, n_args, n_kw, args, v);
     } else {

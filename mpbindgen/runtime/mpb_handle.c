@@ -7,7 +7,9 @@
 #include "mpb.h"
 
 static const mpb_class_t *class_of_type(const mp_obj_type_t *t) {
-    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, make_new) == mpb_handle_make_new ? MP_OBJ_TYPE_GET_SLOT(t, protocol) : NULL;
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, make_new) == mpb_handle_make_new
+               ? MP_OBJ_TYPE_GET_SLOT(t, protocol)
+               : NULL;
 }
 
 const mpb_family_t *mpb_handle_family(mp_obj_t o) {
@@ -34,12 +36,12 @@ void *mpb_to_handle(mp_obj_t o, const mpb_family_t *f) {
     }
     if (c == NULL || c->family != f) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %q (a %s), got %s"),
-            f->classes[0]->type->name, f->c_type, mp_obj_get_type_str(o));
+                          f->classes[0]->type->name, f->c_type, mp_obj_get_type_str(o));
     }
     mpb_handle_t *h = MP_OBJ_TO_PTR(o);
     if (h->ptr == NULL) {
         mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("this %q was deleted (its %s is gone)"),
-            c->type->name, f->c_type);
+                          c->type->name, f->c_type);
     }
     return h->ptr;
 }
@@ -130,7 +132,8 @@ void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         return;
     }
     for (const mp_obj_type_t *t = type; t != NULL; t = MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, parent)) {
-        mp_map_elem_t *e = mp_map_lookup(&MP_OBJ_TYPE_GET_SLOT(t, locals_dict)->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
+        mp_map_elem_t *e =
+            mp_map_lookup(&MP_OBJ_TYPE_GET_SLOT(t, locals_dict)->map, MP_OBJ_NEW_QSTR(attr), MP_MAP_LOOKUP);
         if (e != NULL) {
             *c = (attr_cache_entry_t){type, attr, t, e->value};
             mp_convert_member_lookup(self_in, t, e->value, dest);

@@ -90,11 +90,11 @@ static bool heap_block_head(const void *p) {
             return offset % MICROPY_BYTES_PER_GC_BLOCK == 0 &&
                    (a->gc_alloc_table_start[block / 4] >> (2 * (block % 4)) & 3) == 1;
         }
-        #if MICROPY_GC_SPLIT_HEAP
+#if MICROPY_GC_SPLIT_HEAP
         a = a->next;
-        #else
+#else
         a = NULL;
-        #endif
+#endif
     } while (a != NULL);
     return false;
 }

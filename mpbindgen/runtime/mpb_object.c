@@ -21,7 +21,8 @@ mp_obj_t mpb_object_new(const mpb_class_desc_t *d, void *ptr, bool owned, mp_obj
 }
 
 static const mpb_class_desc_t *class_of(const mp_obj_type_t *t) {
-    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, print) == mpb_object_print ? MP_OBJ_TYPE_GET_SLOT(t, protocol) : NULL;
+    return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, print) == mpb_object_print ? MP_OBJ_TYPE_GET_SLOT(t, protocol)
+                                                                      : NULL;
 }
 
 // p, an object of class `from`, as a pointer to class `to` (NULL if `to` is not a base).
@@ -61,7 +62,7 @@ void *mpb_to_object(mp_obj_t o, const mpb_class_desc_t *d, bool nullable) {
     }
     if (p == NULL) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s%s, got %s"), d->name,
-            nullable ? " or None" : "", mp_obj_get_type_str(o));
+                          nullable ? " or None" : "", mp_obj_get_type_str(o));
     }
     return p;
 }
@@ -84,7 +85,7 @@ static mp_obj_t object_del(mp_obj_t self_in) {
 MP_DEFINE_CONST_FUN_OBJ_1(mpb_object_del_obj, object_del);
 
 mp_obj_t mpb_object_make_default(const mpb_class_desc_t *d, void *(*ctor)(void), size_t n_args, size_t n_kw,
-    const mp_obj_t *args) {
+                                 const mp_obj_t *args) {
     if (n_args) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s() takes fields as keywords only"), d->name);
     }
@@ -127,21 +128,28 @@ bool mpb_cxx_pin(const void *key, void *callable) {
 
 void mpb_cxx_unpin(const void *key) {
     if (MP_STATE_VM(mpb_cxx_pins) != MP_OBJ_NULL) {  // removing never allocates
-        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_cxx_pins)), pin_key(key), MP_MAP_LOOKUP_REMOVE_IF_FOUND);
+        mp_map_lookup(mp_obj_dict_get_map(MP_STATE_VM(mpb_cxx_pins)), pin_key(key),
+                      MP_MAP_LOOKUP_REMOVE_IF_FOUND);
     }
 }
 
 static mp_obj_t callback_arg(const mpb_cxx_elem_t *e, mpb_cval_t v) {
     switch (e->kind) {
-        case MPB_INT: return mpb_from_i64(v.i);
-        case MPB_UINT: return mpb_from_u64(v.u);
-        case MPB_BOOL: return mp_obj_new_bool(v.u != 0);
-        case MPB_FLOAT: case MPB_DOUBLE: return mp_obj_new_float((mp_float_t)v.f);
+        case MPB_INT:
+            return mpb_from_i64(v.i);
+        case MPB_UINT:
+            return mpb_from_u64(v.u);
+        case MPB_BOOL:
+            return mp_obj_new_bool(v.u != 0);
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            return mp_obj_new_float((mp_float_t)v.f);
         case MPB_CSTR: {
             const mpb_strn_t *s = v.p;
             return s ? new_str(s->p, s->n) : mp_const_none;
         }
-        default: return mpb_object_new(e->desc, v.p, false, MP_OBJ_NULL);  // a view during the call
+        default:
+            return mpb_object_new(e->desc, v.p, false, MP_OBJ_NULL);  // a view during the call
     }
 }
 
@@ -154,15 +162,24 @@ static mpb_cval_t callback_result(const mpb_cxx_elem_t *e, mp_obj_t r) {
             v.i = mpb_to_int(r, -smax - 1, smax, "callback result");
             break;
         }
-        case MPB_UINT: v.u = mpb_to_uint(r, e->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * e->size)) - 1, "callback result"); break;
-        case MPB_BOOL: v.u = mp_obj_is_true(r); break;
-        case MPB_FLOAT: case MPB_DOUBLE: v.f = mpb_to_double(r); break;
+        case MPB_UINT:
+            v.u = mpb_to_uint(r, e->size >= 8 ? UINT64_MAX : ((uint64_t)1 << (8 * e->size)) - 1,
+                              "callback result");
+            break;
+        case MPB_BOOL:
+            v.u = mp_obj_is_true(r);
+            break;
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            v.f = mpb_to_double(r);
+            break;
         case MPB_CSTR:
             text.p = mpb_to_strn(r, &text.n);
             MP_STATE_VM(mpb_cxx_result) = r;  // alive until the next call: C++ copies it first
             v.p = &text;
             break;
-        default: break;
+        default:
+            break;
     }
     return v;
 }
@@ -188,7 +205,8 @@ void *mpb_to_cxx_callable(mp_obj_t o) {
         return NULL;
     }
     if (!mp_obj_is_callable(o)) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected a callable or None, got %s"), mp_obj_get_type_str(o));
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected a callable or None, got %s"),
+                          mp_obj_get_type_str(o));
     }
     return MP_OBJ_TO_PTR(o);
 }
@@ -196,8 +214,8 @@ void *mpb_to_cxx_callable(mp_obj_t o) {
 NORETURN void mpb_cxx_raise(void) {
     static const mp_obj_type_t *const types[] = {
         [MPB_CXX_RUNTIME] = &mp_type_RuntimeError, [MPB_CXX_VALUE] = &mp_type_ValueError,
-        [MPB_CXX_INDEX] = &mp_type_IndexError, [MPB_CXX_OVERFLOW] = &mp_type_OverflowError,
-        [MPB_CXX_MEMORY] = &mp_type_MemoryError, [MPB_CXX_TYPE] = &mp_type_TypeError,
+        [MPB_CXX_INDEX] = &mp_type_IndexError,     [MPB_CXX_OVERFLOW] = &mp_type_OverflowError,
+        [MPB_CXX_MEMORY] = &mp_type_MemoryError,   [MPB_CXX_TYPE] = &mp_type_TypeError,
         [MPB_CXX_PYTHON] = &mp_type_RuntimeError,
     };
     int kind = mpb_cxx_error.kind;
@@ -217,16 +235,18 @@ const char *mpb_to_strn(mp_obj_t o, size_t *n) {
     if (mp_obj_is_str(o) || mp_obj_is_type(o, &mp_type_bytes)) {
         return mp_obj_str_get_data(o, n);
     }
-    mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected str or bytes, got %s"), mp_obj_get_type_str(o));
+    mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected str or bytes, got %s"),
+                      mp_obj_get_type_str(o));
 }
 
 void *mpb_to_span(mp_obj_t o, size_t elem_size, bool writable, size_t *n, const char *ctype) {
     mp_buffer_info_t buf;
     mp_get_buffer_raise(o, &buf, writable ? MP_BUFFER_RW : MP_BUFFER_READ);
     if (buf.len % elem_size != 0 || (uintptr_t)buf.buf % elem_size != 0) {
-        mp_raise_msg_varg(&mp_type_ValueError,
-            MP_ERROR_TEXT("std::span<%s> needs whole, aligned %u-byte elements; the buffer has %u bytes"), ctype,
-            (unsigned)elem_size, (unsigned)buf.len);
+        mp_raise_msg_varg(
+            &mp_type_ValueError,
+            MP_ERROR_TEXT("std::span<%s> needs whole, aligned %u-byte elements; the buffer has %u bytes"),
+            ctype, (unsigned)elem_size, (unsigned)buf.len);
     }
     *n = buf.len / elem_size;
     return buf.buf;
@@ -239,40 +259,65 @@ static void store_elem(const mpb_elem_t *e, uint8_t *p, mp_obj_t v) {
             int64_t max = (int64_t)((uint64_t)-1 >> (65 - 8 * e->size));
             int64_t x = mpb_to_int(v, -max - 1, max, ctype);
             switch (e->size) {
-                case 1: *(int8_t *)p = (int8_t)x; break;
-                case 2: *(int16_t *)p = (int16_t)x; break;
-                case 4: *(int32_t *)p = (int32_t)x; break;
-                default: *(int64_t *)p = x; break;
+                case 1:
+                    *(int8_t *)p = (int8_t)x;
+                    break;
+                case 2:
+                    *(int16_t *)p = (int16_t)x;
+                    break;
+                case 4:
+                    *(int32_t *)p = (int32_t)x;
+                    break;
+                default:
+                    *(int64_t *)p = x;
+                    break;
             }
             break;
         }
         case MPB_UINT: {
             uint64_t x = mpb_to_uint(v, (uint64_t)-1 >> (64 - 8 * e->size), ctype);
             switch (e->size) {
-                case 1: *(uint8_t *)p = (uint8_t)x; break;
-                case 2: *(uint16_t *)p = (uint16_t)x; break;
-                case 4: *(uint32_t *)p = (uint32_t)x; break;
-                default: *(uint64_t *)p = x; break;
+                case 1:
+                    *(uint8_t *)p = (uint8_t)x;
+                    break;
+                case 2:
+                    *(uint16_t *)p = (uint16_t)x;
+                    break;
+                case 4:
+                    *(uint32_t *)p = (uint32_t)x;
+                    break;
+                default:
+                    *(uint64_t *)p = x;
+                    break;
             }
             break;
         }
-        case MPB_BOOL: *(bool *)p = mpb_to_bool(v); break;
-        case MPB_FLOAT: *(float *)p = (float)mpb_to_double(v); break;
-        case MPB_DOUBLE: *(double *)p = mpb_to_double(v); break;
+        case MPB_BOOL:
+            *(bool *)p = mpb_to_bool(v);
+            break;
+        case MPB_FLOAT:
+            *(float *)p = (float)mpb_to_double(v);
+            break;
+        case MPB_DOUBLE:
+            *(double *)p = mpb_to_double(v);
+            break;
         case MPB_CSTR: {
             mpb_strn_t *s = (mpb_strn_t *)p;
             s->p = mpb_to_strn(v, &s->n);
             break;
         }
-        default: *(void **)p = mpb_to_object(v, e->desc, false); break;
+        default:
+            *(void **)p = mpb_to_object(v, e->desc, false);
+            break;
     }
 }
 
 void *mpb_to_seq(mp_obj_t o, const mpb_elem_t *e, size_t *n) {
     if (!mp_obj_is_type(o, &mp_type_list) && !mp_obj_is_type(o, &mp_type_tuple)) {
         if (mp_obj_is_str(o) || !mp_obj_is_obj(o) || !MP_OBJ_TYPE_HAS_SLOT(mp_obj_get_type(o), iter)) {
-            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected a list, tuple or other iterable, got %s"),
-                mp_obj_get_type_str(o));
+            mp_raise_msg_varg(&mp_type_TypeError,
+                              MP_ERROR_TEXT("expected a list, tuple or other iterable, got %s"),
+                              mp_obj_get_type_str(o));
         }
         o = MP_OBJ_TYPE_GET_SLOT(&mp_type_list, make_new)(&mp_type_list, 1, 0, &o);
     }
@@ -307,11 +352,17 @@ static mp_obj_t vector_elem(const mpb_vector_desc_t *d, const void *v, size_t i)
     d->at(v, i, &c, &len);
     mpb_cxx_check();
     switch (d->elem.kind) {
-        case MPB_INT: return mpb_from_i64(c.i);
-        case MPB_UINT: return mpb_from_u64(c.u);
-        case MPB_BOOL: return mp_obj_new_bool(c.u != 0);
-        case MPB_FLOAT: case MPB_DOUBLE: return mp_obj_new_float((mp_float_t)c.f);
-        default: return new_str(c.p, len);
+        case MPB_INT:
+            return mpb_from_i64(c.i);
+        case MPB_UINT:
+            return mpb_from_u64(c.u);
+        case MPB_BOOL:
+            return mp_obj_new_bool(c.u != 0);
+        case MPB_FLOAT:
+        case MPB_DOUBLE:
+            return mp_obj_new_float((mp_float_t)c.f);
+        default:
+            return new_str(c.p, len);
     }
 }
 

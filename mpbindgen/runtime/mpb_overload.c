@@ -34,21 +34,35 @@ static bool is_sequence_of(const mpb_arg_t *elem, mp_obj_t o, bool convert) {
 
 static bool accepts(const mpb_arg_t *k, mp_obj_t o, bool convert) {
     switch (k->kind) {  // (bools are not ints in MicroPython's object model)
-        case MPB_A_INT: return mp_obj_is_int(o) || (convert && mp_obj_is_bool(o));
-        case MPB_A_BOOL: return mp_obj_is_bool(o) || (convert && mp_obj_is_int(o));
-        case MPB_A_FLOAT: return mp_obj_is_float(o) || (convert && (mp_obj_is_int(o) || mp_obj_is_bool(o)));
-        case MPB_A_CSTR: if (o == mp_const_none) { return true; } // fall through
-        case MPB_A_STR: return mp_obj_is_str(o) || mp_obj_is_type(o, &mp_type_bytes);
-        case MPB_A_OBJECT_OR_NONE: if (o == mp_const_none) { return true; } // fall through
-        case MPB_A_OBJECT: return is_object_of(o, k->ext, convert);
+        case MPB_A_INT:
+            return mp_obj_is_int(o) || (convert && mp_obj_is_bool(o));
+        case MPB_A_BOOL:
+            return mp_obj_is_bool(o) || (convert && mp_obj_is_int(o));
+        case MPB_A_FLOAT:
+            return mp_obj_is_float(o) || (convert && (mp_obj_is_int(o) || mp_obj_is_bool(o)));
+        case MPB_A_CSTR:
+            if (o == mp_const_none) {
+                return true;
+            }  // fall through
+        case MPB_A_STR:
+            return mp_obj_is_str(o) || mp_obj_is_type(o, &mp_type_bytes);
+        case MPB_A_OBJECT_OR_NONE:
+            if (o == mp_const_none) {
+                return true;
+            }  // fall through
+        case MPB_A_OBJECT:
+            return is_object_of(o, k->ext, convert);
         case MPB_A_BUFFER: {
             mp_buffer_info_t buf;
             return o == mp_const_none || mp_obj_is_type(o, &mpb_type_blob) || mpb_is_struct(o) ||
                    mp_get_buffer(o, &buf, MP_BUFFER_READ);
         }
-        case MPB_A_SEQ: return is_sequence_of(k->ext, o, convert);
-        case MPB_A_CALLABLE: return o == mp_const_none || mp_obj_is_callable(o);
-        default: return true;
+        case MPB_A_SEQ:
+            return is_sequence_of(k->ext, o, convert);
+        case MPB_A_CALLABLE:
+            return o == mp_const_none || mp_obj_is_callable(o);
+        default:
+            return true;
     }
 }
 
@@ -70,7 +84,8 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
         while (i < f->proto->n_args && mpb_arg_name(f, i) != name) {
             i++;
         }
-        if (i == f->proto->n_args || !accepts(&mpb_proto_ext(f->proto)->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
+        if (i == f->proto->n_args ||
+            !accepts(&mpb_proto_ext(f->proto)->arg_kinds[i], args[n_args + 2 * k + 1], convert)) {
             return false;
         }
         given_required += i < required;
@@ -78,7 +93,8 @@ static bool matches(const mpb_function_t *f, size_t n_args, size_t n_kw, const m
     return given_required == required;
 }
 
-static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_t n_kw,
+                                  const mp_obj_t *args) {
     if (n_kw == 0) {
         // The common call: positional arguments that some overload takes as they are.
         for (size_t i = 0; i < o->n; i++) {
@@ -105,7 +121,8 @@ static const mpb_function_t *pick(const mpb_overloads_t *o, size_t n_args, size_
     return NULL;
 }
 
-static NORETURN void raise_no_match(const mpb_overloads_t *o, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+static NORETURN void raise_no_match(const mpb_overloads_t *o, size_t n_args, size_t n_kw,
+                                    const mp_obj_t *args) {
     vstr_t v;
     mp_print_t print;
     vstr_init_print(&v, 96, &print);
@@ -114,8 +131,9 @@ static NORETURN void raise_no_match(const mpb_overloads_t *o, size_t n_args, siz
         if (i >= n_args) {
             mp_printf(&print, "%q=", mp_obj_str_get_qstr(args[n_args + 2 * (i - n_args)]));
         }
-        mp_printf(&print, "%s%s", mp_obj_get_type_str(i < n_args ? args[i] : args[n_args + 2 * (i - n_args) + 1]),
-            i + 1 < n_args + n_kw ? ", " : "");
+        mp_printf(&print, "%s%s",
+                  mp_obj_get_type_str(i < n_args ? args[i] : args[n_args + 2 * (i - n_args) + 1]),
+                  i + 1 < n_args + n_kw ? ", " : "");
     }
     mp_print_str(&print, "); it has:");
     for (size_t i = 0; i < o->n; i++) {
@@ -146,15 +164,11 @@ static void overloads_print(const mp_print_t *print, mp_obj_t self_in, mp_print_
     }
 }
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_overloads, MP_QSTR_function, MP_TYPE_FLAG_NONE,
-    call, overloads_call,
-    print, overloads_print);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_overloads, MP_QSTR_function, MP_TYPE_FLAG_NONE, call, overloads_call, print,
+                         overloads_print);
 
-MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_method_overloads, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF,
-    call, overloads_call,
-    print, overloads_print);
+MP_DEFINE_CONST_OBJ_TYPE(mpb_type_method_overloads, MP_QSTR_function, MP_TYPE_FLAG_BINDS_SELF, call,
+                         overloads_call, print, overloads_print);
 
 mp_obj_t mpb_operator(const mpb_overloads_t *o, mp_obj_t lhs, mp_obj_t rhs) {
     mp_obj_t args[2] = {lhs, rhs};

@@ -15,7 +15,7 @@ static bool int_bits(mp_obj_t o, uint64_t *bits, bool *negative, const char *cty
             return true;
         }
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s expected int, got %s"), ctype,
-            mp_obj_get_type_str(o));
+                          mp_obj_get_type_str(o));
     }
     if (mp_obj_is_small_int(o)) {
         mp_int_t v = MP_OBJ_SMALL_INT_VALUE(o);
@@ -55,26 +55,20 @@ uint64_t mpb_to_u64_slow(mp_obj_t o, uint64_t max, const char *ctype) {
     return bits;
 }
 
-bool mpb_to_bool(mp_obj_t o) {
-    return mp_obj_is_true(o);
-}
+bool mpb_to_bool(mp_obj_t o) { return mp_obj_is_true(o); }
 
 double mpb_to_double(mp_obj_t o) {
     mp_float_t v;
     if (!mp_obj_get_float_maybe(o, &v)) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected float, got %s"),
-            mp_obj_get_type_str(o));
+                          mp_obj_get_type_str(o));
     }
     return (double)v;
 }
 
-mp_obj_t mpb_from_i64_slow(int64_t v) {
-    return mp_obj_new_int_from_ll(v);
-}
+mp_obj_t mpb_from_i64_slow(int64_t v) { return mp_obj_new_int_from_ll(v); }
 
-mp_obj_t mpb_from_u64_slow(uint64_t v) {
-    return mp_obj_new_int_from_ull(v);
-}
+mp_obj_t mpb_from_u64_slow(uint64_t v) { return mp_obj_new_int_from_ull(v); }
 
 const char *mpb_to_cstr(mp_obj_t o) {
     if (o == mp_const_none) {
@@ -85,7 +79,7 @@ const char *mpb_to_cstr(mp_obj_t o) {
         return mp_obj_str_get_data(o, &(size_t){0});
     }
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected str, bytes or None, got %s"),
-        mp_obj_get_type_str(o));
+                      mp_obj_get_type_str(o));
 }
 
 const char *mpb_to_cstr_kept(mp_obj_t o, const void *function, size_t arg) {

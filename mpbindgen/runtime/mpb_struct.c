@@ -50,7 +50,8 @@ mp_obj_t mpb_struct_binary_op(mp_binary_op_t op, mp_obj_t lhs, mp_obj_t rhs) {
     if (op != MP_BINARY_OP_EQUAL || !mpb_is_struct(rhs) || mp_obj_get_type(lhs) != mp_obj_get_type(rhs)) {
         return MP_OBJ_NULL;
     }
-    const void *a = ((mpb_struct_t *)MP_OBJ_TO_PTR(lhs))->data, *b = ((mpb_struct_t *)MP_OBJ_TO_PTR(rhs))->data;
+    const void *a = ((mpb_struct_t *)MP_OBJ_TO_PTR(lhs))->data,
+               *b = ((mpb_struct_t *)MP_OBJ_TO_PTR(rhs))->data;
     size_t size = mpb_struct_desc(mp_obj_get_type(lhs))->size;
     return mp_obj_new_bool(a == b || (a != NULL && b != NULL && memcmp(a, b, size) == 0));
 }
@@ -71,34 +72,53 @@ static const char *int_name(const mpb_field_t *f) {
     return names[f->kind == MPB_UINT][f->size == 1 ? 0 : f->size == 2 ? 1 : f->size == 4 ? 2 : 3];
 }
 
-static int64_t int_min(size_t size) {
-    return size >= 8 ? INT64_MIN : -((int64_t)1 << (size * 8 - 1));
-}
+static int64_t int_min(size_t size) { return size >= 8 ? INT64_MIN : -((int64_t)1 << (size * 8 - 1)); }
 
-static int64_t int_max(size_t size) {
-    return size >= 8 ? INT64_MAX : ((int64_t)1 << (size * 8 - 1)) - 1;
-}
+static int64_t int_max(size_t size) { return size >= 8 ? INT64_MAX : ((int64_t)1 << (size * 8 - 1)) - 1; }
 
-static uint64_t uint_max(size_t size) {
-    return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (size * 8)) - 1;
-}
+static uint64_t uint_max(size_t size) { return size >= 8 ? UINT64_MAX : ((uint64_t)1 << (size * 8)) - 1; }
 
 // Integers of 1, 2, 4 or 8 bytes in the chip's byte order.
 static int64_t load_int(const uint8_t *p, size_t size, bool is_signed) {
     switch (size) {
-        case 1: return is_signed ? (int64_t)*(const int8_t *)p : (int64_t)*p;
-        case 2: { uint16_t v; memcpy(&v, p, 2); return is_signed ? (int64_t)(int16_t)v : (int64_t)v; }
-        case 4: { uint32_t v; memcpy(&v, p, 4); return is_signed ? (int64_t)(int32_t)v : (int64_t)v; }
-        default: { int64_t v; memcpy(&v, p, 8); return v; }
+        case 1:
+            return is_signed ? (int64_t) * (const int8_t *)p : (int64_t)*p;
+        case 2: {
+            uint16_t v;
+            memcpy(&v, p, 2);
+            return is_signed ? (int64_t)(int16_t)v : (int64_t)v;
+        }
+        case 4: {
+            uint32_t v;
+            memcpy(&v, p, 4);
+            return is_signed ? (int64_t)(int32_t)v : (int64_t)v;
+        }
+        default: {
+            int64_t v;
+            memcpy(&v, p, 8);
+            return v;
+        }
     }
 }
 
 static void store_int(uint8_t *p, size_t size, uint64_t v) {
     switch (size) {
-        case 1: *p = (uint8_t)v; break;
-        case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
-        case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
-        default: memcpy(p, &v, 8); break;
+        case 1:
+            *p = (uint8_t)v;
+            break;
+        case 2: {
+            uint16_t x = (uint16_t)v;
+            memcpy(p, &x, 2);
+            break;
+        }
+        case 4: {
+            uint32_t x = (uint32_t)v;
+            memcpy(p, &x, 4);
+            break;
+        }
+        default:
+            memcpy(p, &v, 8);
+            break;
     }
 }
 
@@ -115,7 +135,8 @@ static void set_struct(const mpb_struct_desc_t *d, uint8_t *p, mp_obj_t owner, m
 
 // The bytes of one element of an array field.
 static size_t element_size(const mpb_field_t *f) {
-    return f->kind == MPB_ARRAY ? mp_binary_get_size('@', f->typecode, NULL) : ((const mpb_struct_desc_t *)f->ext)->size;
+    return f->kind == MPB_ARRAY ? mp_binary_get_size('@', f->typecode, NULL)
+                                : ((const mpb_struct_desc_t *)f->ext)->size;
 }
 
 static size_t array_index(const mpb_struct_array_t *a, mp_obj_t index) {
@@ -153,11 +174,9 @@ static mp_obj_t struct_array_getiter(mp_obj_t self_in, mp_obj_iter_buf_t *iter_b
     return mp_getiter(views, iter_buf);
 }
 
-static MP_DEFINE_CONST_OBJ_TYPE(
-    mpb_type_struct_array, MP_QSTR_struct_array, MP_TYPE_FLAG_ITER_IS_GETITER,
-    subscr, struct_array_subscr,
-    unary_op, struct_array_unary_op,
-    iter, struct_array_getiter);
+static MP_DEFINE_CONST_OBJ_TYPE(mpb_type_struct_array, MP_QSTR_struct_array, MP_TYPE_FLAG_ITER_IS_GETITER,
+                                subscr, struct_array_subscr, unary_op, struct_array_unary_op, iter,
+                                struct_array_getiter);
 
 static mp_obj_t struct_array_new(uint8_t *data, mp_obj_t owner, const mpb_field_t *f) {
     mpb_struct_array_t *a = mp_obj_malloc(mpb_struct_array_t, &mpb_type_struct_array);
@@ -178,9 +197,9 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
         case MPB_BOOL:
             return mp_obj_new_bool(*(bool *)p);
         case MPB_FLOAT:
-            return mp_obj_new_float((mp_float_t)*(float *)p);
+            return mp_obj_new_float((mp_float_t) * (float *)p);
         case MPB_DOUBLE:
-            return mp_obj_new_float((mp_float_t)*(double *)p);
+            return mp_obj_new_float((mp_float_t) * (double *)p);
         case MPB_CSTR:
             return mpb_from_cstr(*(const char **)p);
         case MPB_STRUCT:
@@ -194,7 +213,8 @@ static mp_obj_t get_field(mpb_struct_t *self, const mpb_field_t *f) {
         case MPB_STRUCT_ARRAY:
             return struct_array_new(p, self_obj, f);
         case MPB_BITFIELD:
-            return mpb_from_i64(((const mpb_bitfield_t *)f->ext)->access(self->data, ((const mpb_bitfield_t *)f->ext)->field, false, 0));
+            return mpb_from_i64(((const mpb_bitfield_t *)f->ext)
+                                    ->access(self->data, ((const mpb_bitfield_t *)f->ext)->field, false, 0));
         case MPB_CALLBACK:
             return mpb_from_callback(*(void **)p, f->ext, self_obj);
         case MPB_HANDLE:
@@ -222,7 +242,7 @@ static void set_array(const mpb_field_t *f, uint8_t *p, mp_obj_t v) {
         size_t len = element_size(f) * f->count;
         if (buf.len != len) {
             mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u bytes, got %u"), f->name,
-                (unsigned)len, (unsigned)buf.len);
+                              (unsigned)len, (unsigned)buf.len);
         }
         memcpy(p, buf.buf, buf.len);
         return;
@@ -232,7 +252,7 @@ static void set_array(const mpb_field_t *f, uint8_t *p, mp_obj_t v) {
     mp_obj_get_array(v, &n, &items);
     if (n != f->count) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u items, got %u"), f->name,
-            (unsigned)f->count, (unsigned)n);
+                          (unsigned)f->count, (unsigned)n);
     }
     for (size_t i = 0; i < n; i++) {
         mp_binary_set_val_array(f->typecode, p, i, items[i]);
@@ -245,7 +265,8 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
     if ((f->kind == MPB_INT || f->kind == MPB_UINT) && mp_obj_is_small_int(v)) {
         // Most stores: a small int in range, without a message prepared for the rest.
         mp_int_t x = MP_OBJ_SMALL_INT_VALUE(v);
-        if (f->kind == MPB_INT ? x >= int_min(f->size) && x <= int_max(f->size) : x >= 0 && (uint64_t)x <= uint_max(f->size)) {
+        if (f->kind == MPB_INT ? x >= int_min(f->size) && x <= int_max(f->size)
+                               : x >= 0 && (uint64_t)x <= uint_max(f->size)) {
             store_int(p, f->size, (uint64_t)x);
             return;
         }
@@ -279,13 +300,13 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             size_t n;
             mp_obj_t *items;
             if (!mp_obj_is_type(v, &mp_type_list) && !mp_obj_is_type(v, &mp_type_tuple)) {
-                mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q takes a list or tuple of %u"), f->name,
-                    (unsigned)f->count);
+                mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q takes a list or tuple of %u"),
+                                  f->name, (unsigned)f->count);
             }
             mp_obj_get_array(v, &n, &items);
             if (n != f->count) {
                 mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q needs %u items, got %u"), f->name,
-                    (unsigned)f->count, (unsigned)n);
+                                  (unsigned)f->count, (unsigned)n);
             }
             for (size_t i = 0; i < n; i++) {
                 set_struct(f->ext, p + i * element_size(f), self_obj, items[i]);
@@ -307,7 +328,7 @@ static void set_field(mpb_struct_t *self, const mpb_field_t *f, mp_obj_t v) {
             int64_t max = (int64_t)((UINT64_C(1) << (b->is_signed || w == 64 ? w - 1 : w)) - 1);
             int64_t min = b->is_signed ? -max - 1 : 0;
             b->access(self->data, b->field, true,
-                mpb_to_int(v, min, max, b->is_signed ? "a signed bitfield" : "an unsigned bitfield"));
+                      mpb_to_int(v, min, max, b->is_signed ? "a signed bitfield" : "an unsigned bitfield"));
             break;
         }
         case MPB_CALLBACK:
@@ -376,8 +397,8 @@ mp_obj_t mpb_struct_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_
     mp_obj_t self = mpb_struct_new(d, NULL);
     if (n_args == 1) {
         if (!mp_obj_is_type(args[0], &mp_type_dict)) {
-            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s() takes a dict or a %s, got %s"), d->c_name,
-                d->c_name, mp_obj_get_type_str(args[0]));
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s() takes a dict or a %s, got %s"),
+                              d->c_name, d->c_name, mp_obj_get_type_str(args[0]));
         }
         set_fields_from_dict(self, args[0]);
     }
@@ -428,7 +449,7 @@ void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d) {
     if (mpb_is_struct(o)) {
         if (mp_obj_get_type(o) != d->type) {
             mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, got %s"), d->c_name,
-                mp_obj_get_type_str(o));
+                              mp_obj_get_type_str(o));
         }
         void *data = ((mpb_struct_t *)MP_OBJ_TO_PTR(o))->data;
         if (data == NULL) {
@@ -439,7 +460,7 @@ void *mpb_to_struct_ptr(mp_obj_t o, const mpb_struct_desc_t *d) {
     // Not any buffer: bytes that held another struct's fields would reach C as this one's
     // pointers (T.__cast__(buffer) says so explicitly).
     mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("expected %s, a dict or a Blob, got %s"), d->c_name,
-        mp_obj_get_type_str(o));
+                      mp_obj_get_type_str(o));
 }
 
 const void *mpb_to_struct_value(mp_obj_t o, const mpb_struct_desc_t *d) {
@@ -474,8 +495,8 @@ static mp_obj_t struct_cast_instance(mp_obj_t type_in, mp_obj_t instance, mp_obj
     const mp_obj_type_t *type = MP_OBJ_TO_PTR(type_in);
     const mpb_struct_desc_t *d = mpb_struct_desc(type);
     if (mp_obj_get_type(instance) != type) {
-        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("__cast_instance__ expected %s, got %s"), d->c_name,
-            mp_obj_get_type_str(instance));
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("__cast_instance__ expected %s, got %s"),
+                          d->c_name, mp_obj_get_type_str(instance));
     }
     mpb_struct_t *s = MP_OBJ_TO_PTR(instance);
     if (mp_obj_is_int(ptr)) {
@@ -528,7 +549,8 @@ void mpb_global_attr(void *addr, const mpb_field_t *f, bool read_only, mp_obj_t 
         } else {
             mp_obj_t items = mp_obj_new_tuple(f->count, NULL);
             for (size_t i = 0; i < f->count; i++) {
-                ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(items))->items[i] = mpb_struct_new(f->ext, (uint8_t *)addr + i * element_size(f));
+                ((mp_obj_tuple_t *)MP_OBJ_TO_PTR(items))->items[i] =
+                    mpb_struct_new(f->ext, (uint8_t *)addr + i * element_size(f));
             }
             dest[0] = items;
         }
@@ -543,7 +565,8 @@ mp_obj_t mpb_global_get(void *addr, const mpb_field_t *f, bool read_only) {
     return dest[0];
 }
 
-void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg, size_t *extent) {
+void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *function, size_t arg,
+                          size_t *extent) {
     *extent = SIZE_MAX;
     if (!mp_obj_is_type(o, &mp_type_list) && !mp_obj_is_type(o, &mp_type_tuple)) {
         void *p = mpb_to_struct_ptr(o, d);
@@ -561,7 +584,7 @@ void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *fu
     }
     // Kept as a bytearray over it, as a string argument is kept (mpb_to_cstr_kept).
     mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg),
-        mp_obj_new_bytearray_by_ref(n * d->size, a));
+            mp_obj_new_bytearray_by_ref(n * d->size, a));
     *extent = n * d->size;
     return a;
 }

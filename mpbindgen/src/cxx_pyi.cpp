@@ -9,118 +9,127 @@ namespace mpbindgen {
 namespace {
 
 class PyiWriter {
- public:
-  std::string run(const Module &mod);
+  public:
+    std::string run(const Module &mod);
 
- private:
-  void scope(const Scope &s, const std::string &indent, bool root);
-  void function(const Scope &s, const CxxFunction &f, const std::string &indent, bool overloaded);
-  void doc(const std::string &text, const std::string &indent);
-  std::ostringstream out_;
+  private:
+    void scope(const Scope &s, const std::string &indent, bool root);
+    void function(const Scope &s, const CxxFunction &f, const std::string &indent, bool overloaded);
+    void doc(const std::string &text, const std::string &indent);
+    std::ostringstream out_;
 };
 
 void PyiWriter::doc(const std::string &text, const std::string &indent) {
-  if (text.empty()) {
-    out_ << " ...\n";
-    return;
-  }
-  out_ << "\n" << indent << "    \"\"\"";
-  std::istringstream lines(text);
-  std::string line;
-  bool first = true;
-  while (std::getline(lines, line)) {
-    std::string escaped;  // quotes and backslashes escaped: the text may end in a quote
-    for (char ch : line) escaped += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
-    line = escaped;
-    out_ << (first ? "" : "\n" + indent + "    ") << line;
-    first = false;
-  }
-  out_ << "\"\"\"\n";
+    if (text.empty()) {
+        out_ << " ...\n";
+        return;
+    }
+    out_ << "\n" << indent << "    \"\"\"";
+    std::istringstream lines(text);
+    std::string line;
+    bool first = true;
+    while (std::getline(lines, line)) {
+        std::string escaped;  // quotes and backslashes escaped: the text may end in a quote
+        for (char ch : line)
+            escaped += (ch == '"' || ch == '\\') ? std::string("\\") + ch : std::string(1, ch);
+        line = escaped;
+        out_ << (first ? "" : "\n" + indent + "    ") << line;
+        first = false;
+    }
+    out_ << "\"\"\"\n";
 }
 
 std::string cxx_signature(const Scope &s, const CxxFunction &f) {
-  std::string r = f.role == CxxFunction::Constructor ? s.qualified + "(" : f.name + "(";
-  for (size_t i = 0; i < f.params.size(); i++) {
-    auto &p = f.params[i];
-    r += (i ? ", " : "") + (p.type.conv == Conv::Void ? "" : p.name) +
-         (p.default_text.empty() ? "" : " = " + p.default_text);
-  }
-  return r + ")";
+    std::string r = f.role == CxxFunction::Constructor ? s.qualified + "(" : f.name + "(";
+    for (size_t i = 0; i < f.params.size(); i++) {
+        auto &p = f.params[i];
+        r += (i ? ", " : "") + (p.type.conv == Conv::Void ? "" : p.name) +
+             (p.default_text.empty() ? "" : " = " + p.default_text);
+    }
+    return r + ")";
 }
 
 void PyiWriter::function(const Scope &s, const CxxFunction &f, const std::string &indent, bool overloaded) {
-  if (overloaded) out_ << indent << "@overload\n";
-  bool is_static = f.role == CxxFunction::Static || f.role == CxxFunction::Free;
-  if (s.is_class && f.role == CxxFunction::Static) out_ << indent << "@staticmethod\n";
-  if (!s.is_class && !s.qualified.empty()) out_ << indent << "@staticmethod\n";
-  out_ << indent << "def " << f.py << "(";
-  bool first = true;
-  if (!is_static) {
-    out_ << "self";
-    first = false;
-  }
-  for (auto &p : f.params) {
-    out_ << (first ? "" : ", ") << py_safe(p.name) << ": " << p.type.py << (p.default_text.empty() ? "" : " = ...");
-    first = false;
-  }
-  std::string ret = f.role == CxxFunction::Constructor ? "None" : f.ret.conv == Conv::Void ? "None" : f.ret.py;
-  out_ << ") -> " << ret << ":";
-  std::string text = cxx_signature(s, f);
-  for (auto &p : f.params) {
-    if (!p.default_text.empty()) text += "\n" + p.name + " defaults to " + p.default_text;
-  }
-  doc(text + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
+    if (overloaded) out_ << indent << "@overload\n";
+    bool is_static = f.role == CxxFunction::Static || f.role == CxxFunction::Free;
+    if (s.is_class && f.role == CxxFunction::Static) out_ << indent << "@staticmethod\n";
+    if (!s.is_class && !s.qualified.empty()) out_ << indent << "@staticmethod\n";
+    out_ << indent << "def " << f.py << "(";
+    bool first = true;
+    if (!is_static) {
+        out_ << "self";
+        first = false;
+    }
+    for (auto &p : f.params) {
+        out_ << (first ? "" : ", ") << py_safe(p.name) << ": " << p.type.py
+             << (p.default_text.empty() ? "" : " = ...");
+        first = false;
+    }
+    std::string ret = f.role == CxxFunction::Constructor ? "None"
+                      : f.ret.conv == Conv::Void         ? "None"
+                                                         : f.ret.py;
+    out_ << ") -> " << ret << ":";
+    std::string text = cxx_signature(s, f);
+    for (auto &p : f.params) {
+        if (!p.default_text.empty()) text += "\n" + p.name + " defaults to " + p.default_text;
+    }
+    doc(text + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
 }
 
 void PyiWriter::scope(const Scope &s, const std::string &indent, bool root) {
-  std::string in = root ? indent : indent + "    ";
-  if (!root) {
-    out_ << indent << "class " << s.name;
-    if (!s.bases.empty()) {
-      out_ << "(";
-      for (size_t i = 0; i < s.bases.size(); i++) out_ << (i ? ", " : "") << "'" << s.bases[i]->name << "'";
-      out_ << ")";
+    std::string in = root ? indent : indent + "    ";
+    if (!root) {
+        out_ << indent << "class " << s.name;
+        if (!s.bases.empty()) {
+            out_ << "(";
+            for (size_t i = 0; i < s.bases.size(); i++)
+                out_ << (i ? ", " : "") << "'" << s.bases[i]->name << "'";
+            out_ << ")";
+        }
+        out_ << ":";
+        doc((s.is_class ? s.qualified : "namespace " + s.qualified + " (a submodule)") +
+                (s.doc.empty() ? "" : "\n\n" + s.doc),
+            indent);
     }
-    out_ << ":";
-    doc((s.is_class ? s.qualified : "namespace " + s.qualified + " (a submodule)") + (s.doc.empty() ? "" : "\n\n" + s.doc),
-        indent);
-  }
-  for (auto &k : s.constants) {
-    const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
-    out_ << in << k.name << ": " << t << "  # " << k.value << "\n";
-  }
-  for (auto &e : s.enums) {
-    out_ << in << "class " << e.py << ":";
-    if (e.doc.empty()) out_ << "\n";  // its members are the body
-    else doc(e.doc, in);
-    for (auto &m : e.members) out_ << in << "    " << py_safe(m.py) << ": int  # " << m.value << "\n";
-  }
-  for (auto &f : s.fields) out_ << in << py_safe(f.name) << ": " << f.type.py << (f.read_only ? "  # read-only" : "") << "\n";
-  if (s.is_class && s.implicit_ctor) out_ << in << "def __init__(self, **fields: Any) -> None: ...\n";
-  for (size_t i = 0; i < s.functions.size(); i++) {
-    auto &f = s.functions[i];
-    size_t n = 0;
-    for (auto &g : s.functions) n += g.py == f.py;
-    function(s, f, in, n > 1);
-  }
-  for (auto &c : s.scopes) scope(*c, in, false);
-  if (!root && s.constants.empty() && s.enums.empty() && s.fields.empty() && s.functions.empty() && s.scopes.empty())
-    out_ << in << "...\n";
+    for (auto &k : s.constants) {
+        const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
+        out_ << in << k.name << ": " << t << "  # " << k.value << "\n";
+    }
+    for (auto &e : s.enums) {
+        out_ << in << "class " << e.py << ":";
+        if (e.doc.empty()) out_ << "\n";  // its members are the body
+        else doc(e.doc, in);
+        for (auto &m : e.members) out_ << in << "    " << py_safe(m.py) << ": int  # " << m.value << "\n";
+    }
+    for (auto &f : s.fields)
+        out_ << in << py_safe(f.name) << ": " << f.type.py << (f.read_only ? "  # read-only" : "") << "\n";
+    if (s.is_class && s.implicit_ctor) out_ << in << "def __init__(self, **fields: Any) -> None: ...\n";
+    for (size_t i = 0; i < s.functions.size(); i++) {
+        auto &f = s.functions[i];
+        size_t n = 0;
+        for (auto &g : s.functions) n += g.py == f.py;
+        function(s, f, in, n > 1);
+    }
+    for (auto &c : s.scopes) scope(*c, in, false);
+    if (!root && s.constants.empty() && s.enums.empty() && s.fields.empty() && s.functions.empty() &&
+        s.scopes.empty())
+        out_ << in << "...\n";
 }
 
 std::string PyiWriter::run(const Module &mod) {
-  out_ << "# Stubs for the MicroPython module '" << mod.name << "', generated by mpbindgen. Do not edit.\n"
-       << "from typing import Any, Callable, overload\n\n"
-       << "class Blob:\n    \"\"\"An opaque C pointer.\"\"\"\n"
-       << "    def __dereference__(self, size: int) -> memoryview: ...\n\n"
-       << "class C_Pointer:\n    \"\"\"A cell for out-parameters.\"\"\"\n    ptr_val: Any\n    int_val: int\n"
-       << "    uint_val: int\n    str_val: str | None\n    size_val: int\n\n";
-  for (auto &k : mod.constants) {
-    const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
-    out_ << k.name << ": " << t << "  # " << k.value << "\n";
-  }
-  scope(*mod.root, "", true);
-  return out_.str();
+    out_ << "# Stubs for the MicroPython module '" << mod.name << "', generated by mpbindgen. Do not edit.\n"
+         << "from typing import Any, Callable, overload\n\n"
+         << "class Blob:\n    \"\"\"An opaque C pointer.\"\"\"\n"
+         << "    def __dereference__(self, size: int) -> memoryview: ...\n\n"
+         << "class C_Pointer:\n    \"\"\"A cell for out-parameters.\"\"\"\n    ptr_val: Any\n    int_val: "
+            "int\n"
+         << "    uint_val: int\n    str_val: str | None\n    size_val: int\n\n";
+    for (auto &k : mod.constants) {
+        const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
+        out_ << k.name << ": " << t << "  # " << k.value << "\n";
+    }
+    scope(*mod.root, "", true);
+    return out_.str();
 }
 
 }  // namespace

@@ -12,9 +12,9 @@
 namespace mpbindgen {
 
 struct CxxReadContext {
-  std::function<bool(CXCursor)> selected;                // declared in a file that is bound
-  std::function<bool(const std::string &)> excluded;     // by qualified name
-  std::function<void(CXCursor, const std::string &, const std::string &)> skip;  // what, why
+    std::function<bool(CXCursor)> selected;             // declared in a file that is bound
+    std::function<bool(const std::string &)> excluded;  // by qualified name
+    std::function<void(CXCursor, const std::string &, const std::string &)> skip;  // what, why
 };
 
 void read_cxx(CXTranslationUnit tu, const CxxReadContext &ctx, Module &mod);

@@ -9,8 +9,8 @@
 namespace mpbindgen {
 
 struct CxxOutput {
-  std::string c;     // the module
-  std::string glue;  // its C++ glue
+    std::string c;     // the module
+    std::string glue;  // its C++ glue
 };
 
 CxxOutput write_cxx(const Module &mod);

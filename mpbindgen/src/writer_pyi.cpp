@@ -10,145 +10,168 @@ namespace mpbindgen {
 namespace {
 
 void docstring(std::ostringstream &out, const std::string &doc, const std::string &indent) {
-  if (doc.empty()) {
-    out << " ...\n";
-    return;
-  }
-  std::string d = doc;
-  for (size_t p = 0; (p = d.find("\"\"\"", p)) != std::string::npos; p += 4) d.replace(p, 3, "\\\"\"\"");
-  std::string body;
-  std::istringstream lines(d);
-  std::string line;
-  while (std::getline(lines, line)) body += indent + "    " + line + "\n";
-  out << "\n" << indent << "    \"\"\"\n" << body << indent << "    \"\"\"\n";
+    if (doc.empty()) {
+        out << " ...\n";
+        return;
+    }
+    std::string d = doc;
+    for (size_t p = 0; (p = d.find("\"\"\"", p)) != std::string::npos; p += 4) d.replace(p, 3, "\\\"\"\"");
+    std::string body;
+    std::istringstream lines(d);
+    std::string line;
+    while (std::getline(lines, line)) body += indent + "    " + line + "\n";
+    out << "\n" << indent << "    \"\"\"\n" << body << indent << "    \"\"\"\n";
 }
 
 std::string param_type(const Type &t) {
-  switch (t.kind) {
-    case Kind::Struct: return t.py + " | dict";
-    case Kind::StructPtr: return t.py + " | dict | Blob";
-    case Kind::Ptr: return "Blob | bytes | bytearray | memoryview | None";
-    case Kind::FuncPtr: return "Callable | None";
-    default: return t.py;
-  }
+    switch (t.kind) {
+        case Kind::Struct:
+            return t.py + " | dict";
+        case Kind::StructPtr:
+            return t.py + " | dict | Blob";
+        case Kind::Ptr:
+            return "Blob | bytes | bytearray | memoryview | None";
+        case Kind::FuncPtr:
+            return "Callable | None";
+        default:
+            return t.py;
+    }
 }
 
 std::string field_type(const Field &f) {
-  if (f.type.kind == Kind::Ptr) return "Any";
-  if (f.type.kind == Kind::Struct) return f.type.py;
-  return f.type.py;
+    if (f.type.kind == Kind::Ptr) return "Any";
+    if (f.type.kind == Kind::Struct) return f.type.py;
+    return f.type.py;
 }
 
 // One function's stub: a module function, or a method (its first C argument is self).
 void function_stub(std::ostringstream &out, const Function &f, const std::string &indent) {
-  out << indent << "def " << f.py << "(";
-  for (size_t i = 0; i < f.sig.params.size(); i++) {
-    auto &p = f.sig.params[i];
-    if (i == 0 && f.method) out << "self";
-    else out << (i ? ", " : "") << py_safe(p.name) << ": " << param_type(p.type);
-  }
-  if (f.sig.printf) out << ", *args: Any";
-  out << ") -> " << (f.sig.ret.kind == Kind::Void ? "None" : f.sig.ret.py) << ":";
-  std::string csig = f.sig.ret.c + " " + f.name + "(";
-  for (size_t i = 0; i < f.sig.params.size(); i++)
-    csig += (i ? ", " : "") + f.sig.params[i].type.c + " " + f.sig.params[i].name;
-  if (f.sig.printf) csig += ", ...";
-  csig += ")";
-  if (f.sig.printf) csig += "\n\n" + f.sig.params.back().name + " is formatted with args by Python's %; C gets \"%s\" and the text.";
-  docstring(out, csig + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
+    out << indent << "def " << f.py << "(";
+    for (size_t i = 0; i < f.sig.params.size(); i++) {
+        auto &p = f.sig.params[i];
+        if (i == 0 && f.method) out << "self";
+        else out << (i ? ", " : "") << py_safe(p.name) << ": " << param_type(p.type);
+    }
+    if (f.sig.printf) out << ", *args: Any";
+    out << ") -> " << (f.sig.ret.kind == Kind::Void ? "None" : f.sig.ret.py) << ":";
+    std::string csig = f.sig.ret.c + " " + f.name + "(";
+    for (size_t i = 0; i < f.sig.params.size(); i++)
+        csig += (i ? ", " : "") + f.sig.params[i].type.c + " " + f.sig.params[i].name;
+    if (f.sig.printf) csig += ", ...";
+    csig += ")";
+    if (f.sig.printf)
+        csig += "\n\n" + f.sig.params.back().name +
+                " is formatted with args by Python's %; C gets \"%s\" and the text.";
+    docstring(out, csig + (f.doc.empty() ? "" : "\n\n" + f.doc), indent);
 }
 
 void enum_stub(std::ostringstream &out, const Enum &e, const std::string &indent) {
-  out << indent << "class " << e.py << ":";
-  if (!e.doc.empty()) docstring(out, e.doc, indent); else out << "\n";
-  for (auto &m : e.members) out << indent << "    " << py_safe(m.py) << ": int  # " << m.c << " = " << m.value << "\n";
+    out << indent << "class " << e.py << ":";
+    if (!e.doc.empty()) docstring(out, e.doc, indent);
+    else out << "\n";
+    for (auto &m : e.members)
+        out << indent << "    " << py_safe(m.py) << ": int  # " << m.c << " = " << m.value << "\n";
 }
 
 void methods_stub(std::ostringstream &out, const Module &mod, const std::string &owner) {
-  for (auto &f : mod.functions) {
-    if (f.method && f.owner == owner) function_stub(out, f, "    ");
-  }
+    for (auto &f : mod.functions) {
+        if (f.method && f.owner == owner) function_stub(out, f, "    ");
+    }
 }
 
 }  // namespace
 
 std::string write_pyi(const Module &mod) {
-  std::ostringstream out;
-  out << "# Stubs for the MicroPython module '" << mod.name << "', generated by mpbindgen. Do not edit.\n"
-      << "from typing import Any, Callable, Sequence\n\n"
-      << "class Blob:\n    \"\"\"An opaque C pointer.\"\"\"\n"
-      << "    def __dereference__(self, size: int) -> memoryview: ...\n"
-      << "    def __cast__(self) -> Any: ...\n\n";
-  if (!mod.record("C_Pointer"))
-    out << "class C_Pointer:\n    \"\"\"A cell for out-parameters: pass it where C writes a pointer, int or size.\"\"\"\n"
-        << "    ptr_val: Any\n    int_val: int\n    uint_val: int\n    str_val: str | None\n    size_val: int\n"
-        << "    def __init__(self, init: 'C_Pointer | dict | None' = None, **fields: Any) -> None: ...\n\n";
-  std::vector<std::string> groups;
-  for (auto &k : mod.constants) {
-    const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
-    if (!k.group.empty()) {
-      if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
-      continue;
-    }
-    out << k.py << ": " << t << "  # " << (k.kind == ConstKind::String ? "'" + k.value + "'" : k.value) << "\n";
-  }
-  if (!mod.constants.empty()) out << "\n";
-  for (auto &g : groups) {
-    out << "class " << g << ":\n";
+    std::ostringstream out;
+    out << "# Stubs for the MicroPython module '" << mod.name << "', generated by mpbindgen. Do not edit.\n"
+        << "from typing import Any, Callable, Sequence\n\n"
+        << "class Blob:\n    \"\"\"An opaque C pointer.\"\"\"\n"
+        << "    def __dereference__(self, size: int) -> memoryview: ...\n"
+        << "    def __cast__(self) -> Any: ...\n\n";
+    if (!mod.record("C_Pointer"))
+        out << "class C_Pointer:\n    \"\"\"A cell for out-parameters: pass it where C writes a pointer, int "
+               "or size.\"\"\"\n"
+            << "    ptr_val: Any\n    int_val: int\n    uint_val: int\n    str_val: str | None\n    "
+               "size_val: int\n"
+            << "    def __init__(self, init: 'C_Pointer | dict | None' = None, **fields: Any) -> None: "
+               "...\n\n";
+    std::vector<std::string> groups;
     for (auto &k : mod.constants) {
-      if (k.group == g) out << "    " << k.py << ": " << (k.kind == ConstKind::String ? "str" : "int") << "  # " << k.name << "\n";
+        const char *t = k.kind == ConstKind::String ? "str" : k.kind == ConstKind::Float ? "float" : "int";
+        if (!k.group.empty()) {
+            if (std::find(groups.begin(), groups.end(), k.group) == groups.end()) groups.push_back(k.group);
+            continue;
+        }
+        out << k.py << ": " << t << "  # " << (k.kind == ConstKind::String ? "'" + k.value + "'" : k.value)
+            << "\n";
     }
-    out << "\n";
-  }
-  for (auto &e : mod.enums) {
-    enum_stub(out, e, "");
-    out << "\n";
-  }
-  for (auto &fam : mod.families) {
-    for (auto &c : fam.classes) {
-      bool base = &c == &fam.classes[0];
-      out << "class " << c.py << (base ? "" : "(" + fam.classes[0].py + ")") << ":\n    \"\"\"" << fam.c << " made by " << c.create
-          << "\"\"\"\n    def __init__(self, parent: '" << fam.classes[0].py << " | None' = None) -> None: ...\n";
-      for (auto &e : c.enums) enum_stub(out, e, "    ");
-      methods_stub(out, mod, c.py);
-      out << "\n";
+    if (!mod.constants.empty()) out << "\n";
+    for (auto &g : groups) {
+        out << "class " << g << ":\n";
+        for (auto &k : mod.constants) {
+            if (k.group == g)
+                out << "    " << k.py << ": " << (k.kind == ConstKind::String ? "str" : "int") << "  # "
+                    << k.name << "\n";
+        }
+        out << "\n";
     }
-  }
-  for (auto &r : mod.records) {
-    out << "class " << r.py << ":\n    \"\"\"" << r.c << (r.is_union ? " (union)" : "");
-    if (!r.doc.empty()) out << "\n\n    " << r.doc.substr(0, r.doc.find('\n'));
-    out << "\"\"\"\n    __SIZE__: int\n";
-    for (auto &f : r.fields) {
-      out << "    " << py_safe(f.name) << ": " << field_type(f) << "  # " << f.type.c;
-      if (f.bit_width >= 0) out << " : " << f.bit_width;
-      out << "\n";
+    for (auto &e : mod.enums) {
+        enum_stub(out, e, "");
+        out << "\n";
     }
-    out << "    def __init__(self, init: '" << r.py << " | dict | None' = None, **fields: Any) -> None: ...\n"
-        << "    @classmethod\n    def __cast__(cls, ptr: 'Blob | int | Any') -> '" << r.py << "': ...\n"
-        << "    @classmethod\n    def __cast_instance__(cls, instance: '" << r.py << "', ptr: 'Blob | int | Any') -> None: ...\n"
-        << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n";
-    methods_stub(out, mod, r.py);
-    out << "\n";
-  }
-  if (!mod.globals.empty()) {
-    out << "class cvar:\n    \"\"\"The C global variables, read and written in place (module.cvar.NAME).\"\"\"\n";
-    for (auto &g : mod.globals)
-      out << "    " << py_safe(g.name) << ": " << g.type.py << "  # " << (g.read_only && g.type.c.rfind("const", 0) != 0 ? "const " : "") << g.type.c << "\n";
-    out << "\n";
-    for (auto &g : mod.globals) out << g.py << ": " << g.type.py << "  # the C variable " << g.name << " (read; write through cvar)\n";
-    out << "\n";
-  }
-  for (auto &[slot, name] : mod.exports) {
-    out << "def " << name << "(*args: Any) -> None:\n    \"\"\"\n    A C function for " << slot->name
-        << " (" << slot->sig->c_type << "): assign it there; it calls the Python callable the slot's context\n"
-        << "    carries, as a Python callable in that slot would be called.\n    \"\"\"\n\n";
-  }
-  for (auto &f : mod.functions) {
-    if (!f.owner.empty()) continue;
-    function_stub(out, f, "");
-    out << "\n";
-  }
-  return out.str();
+    for (auto &fam : mod.families) {
+        for (auto &c : fam.classes) {
+            bool base = &c == &fam.classes[0];
+            out << "class " << c.py << (base ? "" : "(" + fam.classes[0].py + ")") << ":\n    \"\"\"" << fam.c
+                << " made by " << c.create << "\"\"\"\n    def __init__(self, parent: '" << fam.classes[0].py
+                << " | None' = None) -> None: ...\n";
+            for (auto &e : c.enums) enum_stub(out, e, "    ");
+            methods_stub(out, mod, c.py);
+            out << "\n";
+        }
+    }
+    for (auto &r : mod.records) {
+        out << "class " << r.py << ":\n    \"\"\"" << r.c << (r.is_union ? " (union)" : "");
+        if (!r.doc.empty()) out << "\n\n    " << r.doc.substr(0, r.doc.find('\n'));
+        out << "\"\"\"\n    __SIZE__: int\n";
+        for (auto &f : r.fields) {
+            out << "    " << py_safe(f.name) << ": " << field_type(f) << "  # " << f.type.c;
+            if (f.bit_width >= 0) out << " : " << f.bit_width;
+            out << "\n";
+        }
+        out << "    def __init__(self, init: '" << r.py
+            << " | dict | None' = None, **fields: Any) -> None: ...\n"
+            << "    @classmethod\n    def __cast__(cls, ptr: 'Blob | int | Any') -> '" << r.py << "': ...\n"
+            << "    @classmethod\n    def __cast_instance__(cls, instance: '" << r.py
+            << "', ptr: 'Blob | int | Any') -> None: ...\n"
+            << "    def __dereference__(self, size: int = ...) -> memoryview: ...\n";
+        methods_stub(out, mod, r.py);
+        out << "\n";
+    }
+    if (!mod.globals.empty()) {
+        out << "class cvar:\n    \"\"\"The C global variables, read and written in place "
+               "(module.cvar.NAME).\"\"\"\n";
+        for (auto &g : mod.globals)
+            out << "    " << py_safe(g.name) << ": " << g.type.py << "  # "
+                << (g.read_only && g.type.c.rfind("const", 0) != 0 ? "const " : "") << g.type.c << "\n";
+        out << "\n";
+        for (auto &g : mod.globals)
+            out << g.py << ": " << g.type.py << "  # the C variable " << g.name
+                << " (read; write through cvar)\n";
+        out << "\n";
+    }
+    for (auto &[slot, name] : mod.exports) {
+        out << "def " << name << "(*args: Any) -> None:\n    \"\"\"\n    A C function for " << slot->name
+            << " (" << slot->sig->c_type
+            << "): assign it there; it calls the Python callable the slot's context\n"
+            << "    carries, as a Python callable in that slot would be called.\n    \"\"\"\n\n";
+    }
+    for (auto &f : mod.functions) {
+        if (!f.owner.empty()) continue;
+        function_stub(out, f, "");
+        out << "\n";
+    }
+    return out.str();
 }
 
 }  // namespace mpbindgen

@@ -19,7 +19,7 @@ constexpr uint32_t kBases[] = {0x3FF00000, 0x3FF00500, 0x3FF44000, 0x3FF44500, 0
 constexpr int kSources[] = {30, 31, 32, 33, 53, 54};
 
 class Input {
-public:
+  public:
     Input(const uint8_t *d, size_t n) : d_(d), n_(n) {}
     bool more() const { return i_ < n_; }
     uint8_t u8() { return i_ < n_ ? d_[i_++] : 0; }
@@ -29,7 +29,7 @@ public:
         return v;
     }
 
-private:
+  private:
     const uint8_t *d_;
     size_t n_, i_ = 0;
 };
@@ -60,7 +60,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 board.write32(addr, in.u32());
                 break;
             }
-            case 1: board.read32(kBases[in.u8() % (sizeof kBases / 4)] + 4u * in.u8()); break;
+            case 1:
+                board.read32(kBases[in.u8() % (sizeof kBases / 4)] + 4u * in.u8());
+                break;
             case 2: {  // raw bytes into DMA memory
                 uint32_t off = (uint32_t(in.u8()) << 5) % 8192;
                 for (int k = in.u8() % 32; k > 0 && off < 8192; k--) mem[off++] = in.u8();
@@ -73,7 +75,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                 std::memcpy(mem + off, &d, sizeof d);
                 break;
             }
-            case 4: board.run_for(emu::Picos(in.u8()) * 7 * emu::kPicosPerUs); break;
+            case 4:
+                board.run_for(emu::Picos(in.u8()) * 7 * emu::kPicosPerUs);
+                break;
             case 5: {
                 int k = in.u8() % 6;
                 isr_state[k] = {&board, in.u8() & 1 ? kBases[5 + in.u8() % 6] + 0x18 : 0};

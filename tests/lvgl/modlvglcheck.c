@@ -66,7 +66,8 @@ static mp_obj_t lvglcheck_render(void) {
     if (lvglcheck_flushes == flushes) {
         mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("nothing flushed"));
     }
-    size_t size = (size_t)lv_display_get_horizontal_resolution(disp) * lv_display_get_vertical_resolution(disp) * 2;
+    size_t size =
+        (size_t)lv_display_get_horizontal_resolution(disp) * lv_display_get_vertical_resolution(disp) * 2;
     return mp_obj_new_bytes(lv_display_get_user_data(disp), size);
 }
 static MP_DEFINE_CONST_FUN_OBJ_0(lvglcheck_render_obj, lvglcheck_render);
@@ -86,17 +87,17 @@ static mp_obj_t lvglcheck_deinit(void) {
 static MP_DEFINE_CONST_FUN_OBJ_0(lvglcheck_deinit_obj, lvglcheck_deinit);
 
 static const mp_rom_map_elem_t lvglcheck_globals_table[] = {
-    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_lvglcheck) },
-    { MP_ROM_QSTR(MP_QSTR_init), MP_ROM_PTR(&lvglcheck_init_obj) },
-    { MP_ROM_QSTR(MP_QSTR_label), MP_ROM_PTR(&lvglcheck_label_obj) },
-    { MP_ROM_QSTR(MP_QSTR_render), MP_ROM_PTR(&lvglcheck_render_obj) },
-    { MP_ROM_QSTR(MP_QSTR_state), MP_ROM_PTR(&lvglcheck_state_obj) },
-    { MP_ROM_QSTR(MP_QSTR_deinit), MP_ROM_PTR(&lvglcheck_deinit_obj) },
+    {MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_lvglcheck)},
+    {MP_ROM_QSTR(MP_QSTR_init), MP_ROM_PTR(&lvglcheck_init_obj)},
+    {MP_ROM_QSTR(MP_QSTR_label), MP_ROM_PTR(&lvglcheck_label_obj)},
+    {MP_ROM_QSTR(MP_QSTR_render), MP_ROM_PTR(&lvglcheck_render_obj)},
+    {MP_ROM_QSTR(MP_QSTR_state), MP_ROM_PTR(&lvglcheck_state_obj)},
+    {MP_ROM_QSTR(MP_QSTR_deinit), MP_ROM_PTR(&lvglcheck_deinit_obj)},
 };
 static MP_DEFINE_CONST_DICT(lvglcheck_globals, lvglcheck_globals_table);
 
 const mp_obj_module_t lvglcheck_module = {
-    .base = { &mp_type_module },
+    .base = {&mp_type_module},
     .globals = (mp_obj_dict_t *)&lvglcheck_globals,
 };
 MP_REGISTER_MODULE(MP_QSTR_lvglcheck, lvglcheck_module);

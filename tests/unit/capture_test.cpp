@@ -70,7 +70,7 @@ int differing(const emu::Image &a, const emu::Image &b, int tol) {
 }  // namespace
 
 class CaptureOnBoard : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { upanel_host_bus_current = board.host_bus(); }
     void TearDown() override {
         matrix.deinit();
@@ -80,8 +80,9 @@ protected:
         std::vector<uint16_t> px(64 * 32, 0);
         for (int y = 0; y < 32; y++)
             for (int x = x0; x < x1; x++) px[y * 64 + x] = colour;
-        ASSERT_EQ(matrix.show(reinterpret_cast<uint8_t *>(px.data()), px.size() * 2, core::PixelFormat::kRgb565),
-                  hub75::Status::kOk);
+        ASSERT_EQ(
+            matrix.show(reinterpret_cast<uint8_t *>(px.data()), px.size() * 2, core::PixelFormat::kRgb565),
+            hub75::Status::kOk);
     }
     emu::Image hub75_picture(int scale, bool leds) {
         live::DisplayView v;
@@ -165,7 +166,7 @@ TEST_F(CaptureOnBoard, LedPngShowsEachLedsLightAtItsCentre) {
                 ASSERT_EQ(png.rgb[((y * 8 + 4) * png.width + x * 8 + 4) * 3 + c],
                           std::max<uint8_t>(12, v.rgb[(y * 64 + x) * 3 + c]))  // 12: the board
                     << x << "," << y;
-    EXPECT_EQ(v.rgb[(5 * 64 + 20) * 3 + 1], 255);  // lit green
+    EXPECT_EQ(v.rgb[(5 * 64 + 20) * 3 + 1], 255);                  // lit green
     EXPECT_LT(png.rgb[(5 * 8 * png.width + 20 * 8) * 3 + 1], 64);  // between LEDs: a faint glow
     std::remove(path.c_str());
 }
@@ -177,7 +178,7 @@ TEST_F(CaptureOnBoard, GifFrameIsThePngOfTheSamePicture) {
     c.depth = 6;  // light in 63rds: light x 255 is seldom whole
     ASSERT_EQ(matrix.init(c), hub75::Status::kOk);
     // Six dim colours, a band of ten columns each, and black.
-    const uint16_t colours[] = {rgb565(0, 180, 0), rgb565(200, 0, 56),  rgb565(120, 120, 120),
+    const uint16_t colours[] = {rgb565(0, 180, 0),    rgb565(200, 0, 56),   rgb565(120, 120, 120),
                                 rgb565(96, 160, 240), rgb565(232, 72, 136), rgb565(64, 200, 104)};
     std::vector<uint16_t> px(64 * 32, 0);
     for (int y = 0; y < 32; y++)
@@ -231,7 +232,8 @@ TEST(CaptureTft, PngAtScaleTwoIsThePanelsPictureWithEachPixelDoubled) {
     for (int y = 0; y < 640; y++)
         for (int x = 0; x < 480; x++)
             for (int k = 0; k < 3; k++)
-                ASSERT_EQ(png.rgb[(y * 480 + x) * 3 + k], v.rgb[((y / 2) * 240 + x / 2) * 3 + k]) << x << "," << y;
+                ASSERT_EQ(png.rgb[(y * 480 + x) * 3 + k], v.rgb[((y / 2) * 240 + x / 2) * 3 + k])
+                    << x << "," << y;
     EXPECT_EQ(png.rgb[(60 * 480 + 40) * 3], 255);  // inside the red box
     display.deinit();
     upanel_host_bus_current = nullptr;

@@ -51,7 +51,7 @@ struct Counter {
 };
 
 class Pads : public ::testing::Test {
-protected:
+  protected:
     Board board;
 };
 
@@ -190,7 +190,7 @@ TEST_F(Pads, TheInputMatrixKeepsItsSettings) {
 
 // The interrupt matrix and the CPU's interrupts.
 class Matrix : public Pads {
-protected:
+  protected:
     void SetUp() override {
         board.write32(IO_MUX_GPIO22, MCU_SEL_GPIO | FUN_IE | FUN_WPD);
         board.write32(pin_reg(22), int_type(1) | PRO_CPU_INT_ENA);

@@ -11,7 +11,7 @@
 using namespace upanel;
 
 class Hub75OnBoard : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { upanel_host_bus_current = board.host_bus(); }
     void TearDown() override {
         matrix.deinit();
@@ -39,12 +39,11 @@ TEST_F(Hub75OnBoard, ShowsEachPixelAtItsPlaceAndColour) {
     cfg.gamma = false;
     ASSERT_EQ(matrix.init(cfg), hub75::Status::kOk);
     std::vector<uint16_t> px(64 * 32, 0);
-    px[0] = rgb565(255, 0, 0);            // upper half
+    px[0] = rgb565(255, 0, 0);  // upper half
     px[5 * 64 + 7] = rgb565(0, 255, 0);
     px[20 * 64 + 63] = rgb565(0, 0, 255);  // lower half
     px[31 * 64 + 1] = rgb565(255, 255, 255);
-    ASSERT_EQ(matrix.show(reinterpret_cast<uint8_t *>(px.data()), 64 * 32 * 2,
-                          core::PixelFormat::kRgb565),
+    ASSERT_EQ(matrix.show(reinterpret_cast<uint8_t *>(px.data()), 64 * 32 * 2, core::PixelFormat::kRgb565),
               hub75::Status::kOk);
     board.run_for(20 * emu::kPicosPerMs);
     EXPECT_TRUE(board.faults().empty()) << board.faults().front();
@@ -52,8 +51,7 @@ TEST_F(Hub75OnBoard, ShowsEachPixelAtItsPlaceAndColour) {
     for (int y = 0; y < 32; y++)
         for (int x = 0; x < 64; x++) {
             uint16_t v = px[y * 64 + x];
-            float want[3] = {(v >> 11) ? 1.0f : 0.0f, ((v >> 5) & 63) ? 1.0f : 0.0f,
-                             (v & 31) ? 1.0f : 0.0f};
+            float want[3] = {(v >> 11) ? 1.0f : 0.0f, ((v >> 5) & 63) ? 1.0f : 0.0f, (v & 31) ? 1.0f : 0.0f};
             for (int c = 0; c < 3; c++)
                 ASSERT_NEAR(l[(y * 64 + x) * 3 + c], want[c], 0.01) << x << "," << y << " c" << c;
         }
@@ -119,7 +117,8 @@ TEST_F(Hub75OnBoard, AGatedClockFailsTheNextShowInAFewRefreshPeriodsAndShutsDown
     EXPECT_FALSE(matrix.active());
     EXPECT_EQ(board.dram().heap_free(), free0);
     EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 21));
-    EXPECT_TRUE(board.attach_isr(33, [](void *) {}, nullptr));  // the I2S1 source is free
+    EXPECT_TRUE(board.attach_isr(
+        33, [](void *) {}, nullptr));  // the I2S1 source is free
     board.detach_isr(33);
     EXPECT_TRUE(board.gpio().route(15).kind == emu::PadRoute::kLevel && board.gpio().route(15).level);
     EXPECT_EQ(matrix.show(p, 64 * 32 * 2, core::PixelFormat::kRgb565), hub75::Status::kNotActive);
@@ -131,7 +130,7 @@ TEST_F(Hub75OnBoard, AGatedClockFailsTheNextShowInAFewRefreshPeriodsAndShutsDown
 // it with out_dscr_err, as the chip does, and the scan stops: the picture is gone, at most the
 // row pair latched last stays as the pads left it.
 class Hub75OwnerBit : public Hub75OnBoard {
-protected:
+  protected:
     static constexpr uint32_t kI2s1 = 0x3FF6D000, kIntRaw = 0x0C, kLcConf = 0x60, kOutlinkDscr = 0x54;
     // Hands the descriptor the DMA is at back to the CPU; the DMA reads it on its next pass.
     void give_current_descriptor_to_cpu() {
@@ -152,9 +151,9 @@ protected:
     }
     void show_white() {
         std::vector<uint16_t> px(64 * 32, 0xFFFF);
-        ASSERT_EQ(matrix.show(reinterpret_cast<uint8_t *>(px.data()), 64 * 32 * 2,
-                              core::PixelFormat::kRgb565),
-                  hub75::Status::kOk);
+        ASSERT_EQ(
+            matrix.show(reinterpret_cast<uint8_t *>(px.data()), 64 * 32 * 2, core::PixelFormat::kRgb565),
+            hub75::Status::kOk);
         board.run_for(20 * emu::kPicosPerMs);
     }
 };

@@ -10,8 +10,8 @@
 using namespace upanel::emu;
 
 class Fm6126aPanel : public ::testing::Test {
-protected:
-    static constexpr int kCols = 32;  // two chips a colour line
+  protected:
+    static constexpr int kCols = 32;         // two chips a colour line
     static constexpr Picos kClock = 50'000;  // 20 MHz
 
     // Shifts one 16-bit value per chip (bit 15 first) onto the lines in `lines`, LAT high
@@ -21,8 +21,8 @@ protected:
         for (int x = 0; x < kCols; x++) {
             uint16_t v = x < 16 ? chip0 : chip1;
             bool bit = (v >> (15 - x % 16)) & 1;
-            w.push_back(uint16_t(Hub75Panel::kOe | (bit ? lines : 0) |
-                                 (x >= kCols - lat ? Hub75Panel::kLat : 0)));
+            w.push_back(
+                uint16_t(Hub75Panel::kOe | (bit ? lines : 0) | (x >= kCols - lat ? Hub75Panel::kLat : 0)));
         }
         w.push_back(Hub75Panel::kOe);
         feed(w);
@@ -80,7 +80,7 @@ TEST_F(Fm6126aPanel, DarkUntilOutputsOnThenLightFollowsTheCurrent) {
     send(0x0040, 0x0040, 0x3F, 12);  // outputs on, current field 0: 1/64
     l = white_light();
     ASSERT_GT(l[0], 0.0f);
-    const float unit = l[0] * 64;  // what a plain panel would give
+    const float unit = l[0] * 64;    // what a plain panel would give
     send(0x07E0, 0x03E0, 0x3F, 11);  // chip 0 current 63 (64/64), chip 1 current 31 (32/64)
     l = white_light();
     for (int c = 0; c < 3; c++) {

@@ -18,8 +18,7 @@ TEST(Hub75Encoder, MatchesThePlainEncoderWordForWord) {
             std::vector<uint16_t> px(64 * 32);
             for (auto &v : px) v = uint16_t(rng());
             std::vector<uint16_t> fast(enc.frame_words()), plain(enc.frame_words());
-            enc.encode(reinterpret_cast<const uint8_t *>(px.data()), core::PixelFormat::kRgb565,
-                       fast.data());
+            enc.encode(reinterpret_cast<const uint8_t *>(px.data()), core::PixelFormat::kRgb565, fast.data());
             reference::naive_encode_rgb565(plan, px.data(), uint16_t(brightness), plain.data());
             ASSERT_EQ(fast, plain) << "depth " << depth << " brightness " << brightness;
         }

@@ -19,13 +19,15 @@ namespace {
 constexpr uint32_t kPeripClkEn = 0x3FF000C0, kPeripRstEn = 0x3FF000C4, kI2s1Bit = 1u << 21;
 
 void i2s1_clock(emu::Board &board, bool on) {
-    board.write32(kPeripClkEn, on ? board.read32(kPeripClkEn) | kI2s1Bit : board.read32(kPeripClkEn) & ~kI2s1Bit);
-    board.write32(kPeripRstEn, on ? board.read32(kPeripRstEn) & ~kI2s1Bit : board.read32(kPeripRstEn) | kI2s1Bit);
+    board.write32(kPeripClkEn,
+                  on ? board.read32(kPeripClkEn) | kI2s1Bit : board.read32(kPeripClkEn) & ~kI2s1Bit);
+    board.write32(kPeripRstEn,
+                  on ? board.read32(kPeripRstEn) & ~kI2s1Bit : board.read32(kPeripRstEn) | kI2s1Bit);
 }
 }  // namespace
 
 class I2sDma : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         upanel_host_bus_current = board.host_bus();
         i2s1_clock(board, true);
@@ -114,8 +116,8 @@ TEST_F(I2sDma, RegistersIgnoreWritesWhileTheClockIsGated) {
 
 TEST_F(I2sDma, PixelClockFollowsTheDividers) {
     EXPECT_EQ(board.i2s(1).sample_period(), 50'000u);  // 160 MHz / 2 / 2 / 2 = 20 MHz
-    ll::i2s_ll_set_clock(1, 4, 1, 2, 3);                 // 160 MHz / 4.5 / 3 / 2
+    ll::i2s_ll_set_clock(1, 4, 1, 2, 3);               // 160 MHz / 4.5 / 3 / 2
     EXPECT_EQ(board.i2s(1).sample_period(), 168'750u);
-    ll::i2s_ll_set_clock(1, 1, 0, 1, 2);                 // N below 2: no clock
+    ll::i2s_ll_set_clock(1, 1, 0, 1, 2);  // N below 2: no clock
     EXPECT_EQ(board.i2s(1).sample_period(), 0u);
 }

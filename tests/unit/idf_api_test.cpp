@@ -55,7 +55,8 @@ TEST_F(IdfApi, ErrorCodesHaveEspIdfsValuesAndNames) {
     EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_ERR_NO_MEM), ESP_ERR_NO_MEM);
     EXPECT_EQ(ESP_ERROR_CHECK_WITHOUT_ABORT(ESP_OK), ESP_OK);
     const std::string reported = testing::internal::GetCapturedStderr();
-    EXPECT_NE(reported.find("ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM)"), std::string::npos)
+    EXPECT_NE(reported.find("ESP_ERROR_CHECK_WITHOUT_ABORT failed: esp_err_t 0x101 (ESP_ERR_NO_MEM)"),
+              std::string::npos)
         << reported;
     EXPECT_EQ(reported.find("ESP_OK"), std::string::npos) << "ESP_OK is not reported";
 }
@@ -126,7 +127,8 @@ TEST_F(IdfApi, LogBuffersAsEspIdfWritesThem) {
     board.run_for(2 * upanel::emu::kPicosPerMs);
     vprintf_like_t old = esp_log_set_vprintf(capture);
     g_log.clear();
-    const uint8_t bytes[18] = {'A', 'b', 0x00, 0xFF, '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', 'y', 'z', '~', 0x7F};
+    const uint8_t bytes[18] = {'A', 'b', 0x00, 0xFF, '1', '2', '3', '4', '5',
+                               '6', '7', '8',  '9',  'x', 'y', 'z', '~', 0x7F};
     esp_log_buffer_hex_internal("buf", bytes, 18, ESP_LOG_INFO);
     EXPECT_EQ(g_log,
               "I (2) buf: 41 62 00 ff 31 32 33 34 35 36 37 38 39 78 79 7a \n"
@@ -145,8 +147,8 @@ TEST_F(IdfApi, LogBuffersAsEspIdfWritesThem) {
     std::snprintf(second, sizeof second, "0x%08x", unsigned(upanel::ll::dma_addr(dma + 16)));
     EXPECT_EQ(g_log, std::string("E (2) dump: ") + first +
                          "   30 31 32 33 34 35 36 37  38 39 3a 3b 3c 3d 3e 3f  |0123456789:;<=>?|\n"
-                         "E (2) dump: " + second +
-                         "   40 41 42 43                                       |@ABC|\n");
+                         "E (2) dump: " +
+                         second + "   40 41 42 43                                       |@ABC|\n");
     heap_caps_free(dma);
     g_log.clear();
     esp_log_buffer_hex_internal("buf", bytes, 4, ESP_LOG_DEBUG);  // below INFO: nothing

@@ -16,7 +16,7 @@ namespace idf_test {
 constexpr int kMosi = 23, kClk = 19, kCs = 22, kDc = 21, kRst = 18, kBacklight = 5, kMiso = 25;
 
 class IdfBoard : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         upanel::emu::Ili9341Pins pins;
         pins.pad = {kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso};
@@ -50,8 +50,7 @@ protected:
     }
 
     // A device; its handle is kept for TearDown.
-    spi_device_handle_t add_device(spi_device_interface_config_t cfg,
-                                   spi_host_device_t host = SPI2_HOST) {
+    spi_device_handle_t add_device(spi_device_interface_config_t cfg, spi_host_device_t host = SPI2_HOST) {
         spi_device_handle_t h = nullptr;
         EXPECT_EQ(spi_bus_add_device(host, &cfg, &h), ESP_OK);
         devices.push_back(h);
@@ -63,7 +62,7 @@ protected:
     }
 
     static spi_device_interface_config_t device_config(int cs = kCs, int queue_size = 7,
-                                                        int hz = 26'000'000) {
+                                                       int hz = 26'000'000) {
         spi_device_interface_config_t c = {};
         c.clock_speed_hz = hz;
         c.mode = 0;

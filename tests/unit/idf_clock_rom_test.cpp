@@ -24,7 +24,7 @@ namespace {
 constexpr uint32_t RTC_CNTL_STORE1 = 0x3FF48050;
 
 class IdfClockRom : public IdfBoard {
-protected:
+  protected:
     void TearDown() override {
         gpio_intr_handler_register(nullptr, nullptr);
         upanel::idf::intr_alloc_reset();
@@ -58,9 +58,7 @@ TEST_F(IdfClockRom, RtcTimeFollowsTheSlowClock) {
     EXPECT_LE(t3, 2 * t2 + 20);
 }
 
-TEST(IdfRom, XtalScaleIsCrystalOverTheEightMegahertzRc) {
-    EXPECT_EQ(ets_get_xtal_scale(), 40u * 256 / 8);
-}
+TEST(IdfRom, XtalScaleIsCrystalOverTheEightMegahertzRc) { EXPECT_EQ(ets_get_xtal_scale(), 40u * 256 / 8); }
 
 struct RomCalls {
     std::vector<std::pair<uint32_t, bool>> calls;
@@ -120,7 +118,8 @@ TEST_F(IdfClockRom, PreferTriesEachCapabilitySetInTurn) {
     void *q = heap_caps_realloc_prefer(p, 300, 2, uint32_t(MALLOC_CAP_SPIRAM), uint32_t(MALLOC_CAP_DMA));
     ASSERT_NE(q, nullptr);
     EXPECT_EQ(heap_caps_get_free_size(MALLOC_CAP_DMA), dma_free - 300);
-    auto *c = static_cast<uint8_t *>(heap_caps_calloc_prefer(4, 8, 2, uint32_t(MALLOC_CAP_EXEC), uint32_t(MALLOC_CAP_DMA)));
+    auto *c = static_cast<uint8_t *>(
+        heap_caps_calloc_prefer(4, 8, 2, uint32_t(MALLOC_CAP_EXEC), uint32_t(MALLOC_CAP_DMA)));
     ASSERT_NE(c, nullptr);
     for (int i = 0; i < 32; i++) EXPECT_EQ(c[i], 0) << i;
     EXPECT_EQ(heap_caps_realloc_prefer(q, 0, 2, uint32_t(MALLOC_CAP_DMA), uint32_t(MALLOC_CAP_DMA)), nullptr)

@@ -156,14 +156,14 @@ TEST_F(IdfErrors, TransactionsAreCheckedBeforeTheyAreQueued) {
         EXPECT_EQ(spi_device_polling_transmit(dev, &bad), want);
     };
     refused([&](auto &b) { b.tx_buffer = host_memory.data(); }, ESP_ERR_INVALID_ARG);  // not DMA RAM
-    refused([&](auto &b) { b.tx_buffer = dma + 1; }, ESP_ERR_INVALID_ARG);            // not aligned
+    refused([&](auto &b) { b.tx_buffer = dma + 1; }, ESP_ERR_INVALID_ARG);             // not aligned
     refused([&](auto &b) { b.tx_buffer = nullptr; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.length = 0; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.length = 8 * 1001; }, ESP_ERR_INVALID_ARG);  // over max_transfer_sz
     // Receiving: ESP-IDF's rules, and what the data buffer holds (64 bytes; more is DMA).
-    refused([&](auto &b) { b.rxlength = 8 * 101; }, ESP_ERR_INVALID_ARG);  // rx longer than tx (full duplex)
+    refused([&](auto &b) { b.rxlength = 8 * 101; }, ESP_ERR_INVALID_ARG);   // rx longer than tx (full duplex)
     refused([&](auto &b) { b.rxlength = 8 * 1001; }, ESP_ERR_INVALID_ARG);  // over max_transfer_sz
-    refused([&](auto &b) { b.rx_buffer = dma; }, ESP_ERR_NOT_SUPPORTED);  // rxlength = length: 100 bytes
+    refused([&](auto &b) { b.rx_buffer = dma; }, ESP_ERR_NOT_SUPPORTED);    // rxlength = length: 100 bytes
     refused([&](auto &b) { b.flags = SPI_TRANS_USE_RXDATA; }, ESP_ERR_NOT_SUPPORTED);
     refused([&](auto &b) { b.flags = SPI_TRANS_USE_RXDATA, b.rxlength = 40; }, ESP_ERR_INVALID_ARG);
     refused([&](auto &b) { b.flags = SPI_TRANS_MODE_QIO; }, ESP_ERR_NOT_SUPPORTED);

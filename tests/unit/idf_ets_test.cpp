@@ -35,7 +35,7 @@ void fired(void *arg) {
 }
 
 class IdfEts : public IdfBoard {
-protected:
+  protected:
     void SetUp() override {
         IdfBoard::SetUp();
         f.board = &board;
@@ -70,8 +70,11 @@ TEST_F(IdfEts, TimersRunAtTheirTimeOnceOrEveryPeriod) {
     EXPECT_EQ(b.timer_period, 100u);
     EXPECT_EQ(a.timer_period, 0u);
     board.run_for(us(450));
-    std::vector<std::pair<char, Picos>> want = {
-        {'b', t0 + us(100)}, {'b', t0 + us(200)}, {'a', t0 + us(250)}, {'b', t0 + us(300)}, {'b', t0 + us(400)}};
+    std::vector<std::pair<char, Picos>> want = {{'b', t0 + us(100)},
+                                                {'b', t0 + us(200)},
+                                                {'a', t0 + us(250)},
+                                                {'b', t0 + us(300)},
+                                                {'b', t0 + us(400)}};
     ASSERT_EQ(f.log.size(), want.size());
     for (size_t i = 0; i < want.size(); i++) {
         EXPECT_EQ(f.log[i].first, want[i].first) << i;

@@ -49,7 +49,7 @@ void note(void *arg) {
 }
 
 class IdfGpio : public IdfBoard {
-protected:
+  protected:
     void SetUp() override {
         IdfBoard::SetUp();
         g_calls = &calls;
@@ -292,7 +292,8 @@ TEST_F(IdfGpio, GpioIsrRegisterGivesTheWholeInterruptToOneHandler) {
     gpio_isr_handle_t h = nullptr;
     ASSERT_EQ(gpio_isr_register(raw_gpio, &seen, ESP_INTR_FLAG_LEVEL3, &h), ESP_OK);
     handles.push_back(h);
-    EXPECT_EQ(esp_intr_get_intno(h), 23) << "the lowest level-3 level-triggered interrupt the PRO CPU may use";
+    EXPECT_EQ(esp_intr_get_intno(h), 23)
+        << "the lowest level-3 level-triggered interrupt the PRO CPU may use";
     EXPECT_EQ(esp_intr_get_cpu(h), 0);
     EXPECT_EQ(board.read32(DPORT_PRO_GPIO_MAP), 23u);
     input(13, GPIO_INTR_ANYEDGE, false);
@@ -322,8 +323,8 @@ TEST_F(IdfGpio, TheAllocatorSharesFreesEnablesAndDisables) {
     // A second shared handler of the same source joins it; one with a status register runs
     // only when the register shows its bit (GPIO_PCPU_INT, pad 14).
     intr_handle_t hb = nullptr;
-    ASSERT_EQ(esp_intr_alloc_intrstatus(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED, GPIO_PCPU_INT,
-                                        1u << 14, Shared::isr, &b, &hb),
+    ASSERT_EQ(esp_intr_alloc_intrstatus(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED, GPIO_PCPU_INT, 1u << 14,
+                                        Shared::isr, &b, &hb),
               ESP_OK);
     handles.push_back(hb);
     EXPECT_EQ(esp_intr_get_intno(hb), shared_int);
@@ -362,7 +363,8 @@ TEST_F(IdfGpio, TheAllocatorSharesFreesEnablesAndDisables) {
     run_us(5);
     EXPECT_EQ(c.calls, 1);
     free_handle(hc);
-    intr_handle_t hd = alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_INTRDISABLED | ESP_INTR_FLAG_LEVEL2, Shared::isr, &c);
+    intr_handle_t hd =
+        alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_INTRDISABLED | ESP_INTR_FLAG_LEVEL2, Shared::isr, &c);
     EXPECT_EQ(esp_intr_get_intno(hd), 19);
     EXPECT_EQ(board.read32(DPORT_PRO_GPIO_MAP), 6u) << "allocated disabled";
     free_handle(hd);
@@ -382,14 +384,18 @@ TEST_F(IdfGpio, TheAllocatorSharesFreesEnablesAndDisables) {
     // What ESP-IDF refuses, and what the emulated CPU does not have.
     intr_handle_t h = nullptr;
     EXPECT_EQ(esp_intr_alloc(69, 0, Shared::isr, &c, &h), ESP_ERR_INVALID_ARG);
-    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED | ESP_INTR_FLAG_EDGE, Shared::isr, &c, &h),
+    EXPECT_EQ(
+        esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED | ESP_INTR_FLAG_EDGE, Shared::isr, &c, &h),
+        ESP_ERR_INVALID_ARG);
+    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_LEVEL4, Shared::isr, &c, &h),
               ESP_ERR_INVALID_ARG);
-    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_LEVEL4, Shared::isr, &c, &h), ESP_ERR_INVALID_ARG);
-    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED, nullptr, nullptr, &h), ESP_ERR_INVALID_ARG);
+    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_SHARED, nullptr, nullptr, &h),
+              ESP_ERR_INVALID_ARG);
     EXPECT_EQ(esp_intr_alloc_intrstatus(ETS_GPIO_INTR_SOURCE, 0, GPIO_PCPU_INT, 0, Shared::isr, &c, &h),
               ESP_ERR_INVALID_ARG);
     EXPECT_EQ(esp_intr_alloc(ETS_INTERNAL_TIMER1_INTR_SOURCE, 0, Shared::isr, &c, &h), ESP_ERR_NOT_SUPPORTED);
-    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_LEVEL6, nullptr, nullptr, &h), ESP_ERR_NOT_FOUND)
+    EXPECT_EQ(esp_intr_alloc(ETS_GPIO_INTR_SOURCE, ESP_INTR_FLAG_LEVEL6, nullptr, nullptr, &h),
+              ESP_ERR_NOT_FOUND)
         << "no level-6 interrupt";
     EXPECT_EQ(esp_intr_get_cpu(nullptr), -1);
     EXPECT_EQ(esp_intr_disable(reinterpret_cast<intr_handle_t>(&c)), ESP_ERR_INVALID_ARG);

@@ -30,7 +30,8 @@ TEST_F(IdfHeap, MultiHeapAllocatesInsideTheRegionItWasGiven) {
     multi_heap_handle_t h = multi_heap_register(region.data() + 1, region.size() - 1);  // not aligned
     ASSERT_NE(h, nullptr);
     const auto inside = [&](const void *p) {
-        return p >= static_cast<void *>(region.data()) && p < static_cast<void *>(region.data() + region.size());
+        return p >= static_cast<void *>(region.data()) &&
+               p < static_cast<void *>(region.data() + region.size());
     };
     EXPECT_TRUE(inside(h));
     const size_t start_free = multi_heap_free_size(h);
@@ -173,7 +174,8 @@ TEST_F(IdfHeap, HeapCapsFiguresAreTheEmulatedDmaHeaps) {
     EXPECT_FALSE(heap_caps_check_integrity_addr(0x3FF44000, false)) << "not a heap address";
     *free_byte = 0xFE;
     EXPECT_TRUE(heap_caps_check_integrity_addr(intptr_t(freed_at), false));
-    EXPECT_TRUE(heap_caps_check_integrity_addr(reinterpret_cast<intptr_t>(a2), false)) << "a host pointer to it";
+    EXPECT_TRUE(heap_caps_check_integrity_addr(reinterpret_cast<intptr_t>(a2), false))
+        << "a host pointer to it";
     heap_caps_malloc_extmem_enable(4096);
     heap_caps_free(a2);
 }
@@ -188,9 +190,9 @@ TEST_F(IdfHeap, HeapCapsPrintsAsEspIdfDoes) {
                   "    largest_free_block %zu alloc_blocks %zu free_blocks %zu total_blocks %zu\n"
                   "  Totals:\n"
                   "    free %zu allocated %zu min_free %zu largest_free_block %zu\n",
-                  d.heap_size(), d.heap_free(), d.heap_used(), d.min_free(), d.largest_free(), d.used_blocks(),
-                  d.free_blocks(), d.used_blocks() + d.free_blocks(), d.heap_free(), d.heap_used(), d.min_free(),
-                  d.largest_free());
+                  d.heap_size(), d.heap_free(), d.heap_used(), d.min_free(), d.largest_free(),
+                  d.used_blocks(), d.free_blocks(), d.used_blocks() + d.free_blocks(), d.heap_free(),
+                  d.heap_used(), d.min_free(), d.largest_free());
     testing::internal::CaptureStdout();
     heap_caps_print_heap_info(MALLOC_CAP_DMA);
     EXPECT_EQ(testing::internal::GetCapturedStdout(), want);

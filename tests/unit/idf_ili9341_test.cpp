@@ -39,7 +39,7 @@ void lcd_post_transfer(spi_transaction_t *t) {
 void *dc(int level) { return reinterpret_cast<void *>(intptr_t(level)); }
 
 class IdfIli9341 : public IdfBoard {
-protected:
+  protected:
     void SetUp() override {
         IdfBoard::SetUp();
         g_board = &board;
@@ -103,8 +103,7 @@ protected:
         trans[4].tx_data[0] = 0x2C;  // RAMWR
         trans[5].tx_buffer = pixels;
         trans[5].length = size_t(kW) * kLines * 2 * 8;
-        for (int i = 0; i < 6; i++)
-            ASSERT_EQ(spi_device_queue_trans(lcd, &trans[i], portMAX_DELAY), ESP_OK);
+        for (int i = 0; i < 6; i++) ASSERT_EQ(spi_device_queue_trans(lcd, &trans[i], portMAX_DELAY), ESP_OK);
     }
 
     void finish_lines(spi_transaction_t *trans) {

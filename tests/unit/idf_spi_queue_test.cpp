@@ -33,7 +33,7 @@ struct DmaTrans {
 };
 
 class IdfSpiQueue : public IdfBoard {
-protected:
+  protected:
     void SetUp() override {
         IdfBoard::SetUp();
         g_calls.clear();

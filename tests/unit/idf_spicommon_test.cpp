@@ -18,7 +18,7 @@ constexpr uint32_t HSPICLK = 8, HSPIQ = 9, HSPID = 10, HSPICS0 = 11, HSPIHD = 12
 constexpr uint32_t HSPICS1 = 61, VSPICS2 = 70;
 
 class IdfSpiCommon : public IdfBoard {
-protected:
+  protected:
     uint32_t out_sel(int pad) { return board.read32(GPIO_FUNC_OUT_SEL0 + 4 * pad) & 0x1FF; }
     uint32_t in_sel(uint32_t signal) { return board.read32(GPIO_FUNC_IN_SEL0 + 4 * signal); }
     uint32_t iomux_func(uint32_t reg) { return (board.read32(reg) >> 12) & 7; }
@@ -92,24 +92,30 @@ TEST_F(IdfSpiCommon, BusPinsThroughTheGpioMatrix) {
     EXPECT_FALSE(flags & (SPICOMMON_BUSFLAG_IOMUX_PINS | SPICOMMON_BUSFLAG_WPHD));
     EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0,
                                           SPICOMMON_BUSFLAG_MASTER | SPICOMMON_BUSFLAG_IOMUX_PINS, nullptr),
-              ESP_ERR_INVALID_ARG) << "IO_MUX pins asked for, pad 23 is not one";
-    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0, SPICOMMON_BUSFLAG_MASTER | SPICOMMON_BUSFLAG_QUAD,
-                                          nullptr),
-              ESP_ERR_INVALID_ARG) << "quad without WP/HD";
+              ESP_ERR_INVALID_ARG)
+        << "IO_MUX pins asked for, pad 23 is not one";
+    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0,
+                                          SPICOMMON_BUSFLAG_MASTER | SPICOMMON_BUSFLAG_QUAD, nullptr),
+              ESP_ERR_INVALID_ARG)
+        << "quad without WP/HD";
     EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0, 0, nullptr), ESP_ERR_NOT_SUPPORTED) << "slave";
-    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 3, SPICOMMON_BUSFLAG_MASTER, nullptr), ESP_ERR_INVALID_ARG);
-    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, nullptr, 0, SPICOMMON_BUSFLAG_MASTER, nullptr), ESP_ERR_INVALID_ARG);
+    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 3, SPICOMMON_BUSFLAG_MASTER, nullptr),
+              ESP_ERR_INVALID_ARG);
+    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, nullptr, 0, SPICOMMON_BUSFLAG_MASTER, nullptr),
+              ESP_ERR_INVALID_ARG);
     cfg.sclk_io_num = 34;  // input only
-    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0, SPICOMMON_BUSFLAG_MASTER, nullptr), ESP_ERR_INVALID_ARG);
+    EXPECT_EQ(spicommon_bus_initialize_io(SPI2_HOST, &cfg, 0, SPICOMMON_BUSFLAG_MASTER, nullptr),
+              ESP_ERR_INVALID_ARG);
     cfg.sclk_io_num = 14;
     EXPECT_EQ(spicommon_bus_free_io_cfg(&cfg), ESP_OK);
     EXPECT_EQ(spicommon_bus_free_io_cfg(nullptr), ESP_ERR_INVALID_ARG);
 }
 
 TEST_F(IdfSpiCommon, NativePinsLeaveTheSpiFunction) {
-    constexpr uint32_t IO_MUX_MTMS = 0x3FF49030, IO_MUX_MTCK = 0x3FF49038, IO_MUX_MTDO = 0x3FF4903C;  // 14, 13, 15
-    board.write32(IO_MUX_MTMS, 1u << 12);  // function 1: HSPICLK
-    board.write32(IO_MUX_MTCK, 3u << 12);  // function 3: not SPI, left alone
+    constexpr uint32_t IO_MUX_MTMS = 0x3FF49030, IO_MUX_MTCK = 0x3FF49038,
+                       IO_MUX_MTDO = 0x3FF4903C;  // 14, 13, 15
+    board.write32(IO_MUX_MTMS, 1u << 12);         // function 1: HSPICLK
+    board.write32(IO_MUX_MTCK, 3u << 12);         // function 3: not SPI, left alone
     ASSERT_EQ(spicommon_bus_free_io(SPI2_HOST), ESP_OK);
     EXPECT_EQ(iomux_func(IO_MUX_MTMS), 2u) << "GPIO";
     EXPECT_EQ(iomux_func(IO_MUX_MTCK), 3u);

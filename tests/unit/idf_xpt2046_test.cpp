@@ -22,7 +22,7 @@ int raw_x(double x) { return int(std::lround(3783 + (242 - 3783) * x / 240)); }
 int raw_y(double y) { return int(std::lround(3948 + (423 - 3948) * y / 320)); }
 
 class IdfXpt2046 : public IdfBoard {
-protected:
+  protected:
     void SetUp() override {
         IdfBoard::SetUp();
         upanel::emu::Xpt2046Pins pins;

@@ -38,17 +38,25 @@ void put_be(uint8_t *p, uint16_t v) {
 // portrait panel.
 void to_panel(int rot, int x, int y, int &px, int &py) {
     switch (rot) {
-        case 0: px = x, py = y; break;
-        case 1: px = kW - 1 - y, py = x; break;
-        case 2: px = kW - 1 - x, py = kH - 1 - y; break;
-        default: px = y, py = kH - 1 - x; break;
+        case 0:
+            px = x, py = y;
+            break;
+        case 1:
+            px = kW - 1 - y, py = x;
+            break;
+        case 2:
+            px = kW - 1 - x, py = kH - 1 - y;
+            break;
+        default:
+            px = y, py = kH - 1 - x;
+            break;
     }
 }
 
 }  // namespace
 
 class Ili9341OnBoard : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { upanel_host_bus_current = board.host_bus(); }
     void TearDown() override {
         display.deinit();
@@ -181,7 +189,8 @@ TEST_F(Ili9341OnBoard, FlushReturnsAtOnceAndWaitsOnlyForTheSameBuffer) {
     ASSERT_EQ(display.flush(0, rows, kW - 1, 2 * rows - 1, b, display.buffer_bytes()), ili9341::Status::kOk);
     EXPECT_EQ(board.now(), t0);  // B is queued behind A
     // A again: waits until A is off the bus, not for B.
-    ASSERT_EQ(display.flush(0, 2 * rows, kW - 1, 3 * rows - 1, a, display.buffer_bytes()), ili9341::Status::kOk);
+    ASSERT_EQ(display.flush(0, 2 * rows, kW - 1, 3 * rows - 1, a, display.buffer_bytes()),
+              ili9341::Status::kOk);
     const double waited_ms = double(board.now() - t0) / kPicosPerMs;
     const double a_ms = rows * kW * 2 * 8 * 25e-6;  // 7.68 ms at 40 MHz
     EXPECT_GE(waited_ms, a_ms);
@@ -337,13 +346,14 @@ TEST_F(Ili9341OnBoard, AGatedClockFailsTheWaitInAFewTransferTimesAndShutsDown) {
     EXPECT_EQ(display.wait(), ili9341::Status::kNoTransferDone);
     const double waited_ms = double(board.now() - t0) / kPicosPerMs;
     const double job_ms = bytes * 8 / 40e6 * 1e3;  // 7.68 ms at 40 MHz
-    EXPECT_GE(waited_ms, 2 * job_ms);  // a few transfer times: latency may delay a good one
+    EXPECT_GE(waited_ms, 2 * job_ms);              // a few transfer times: latency may delay a good one
     EXPECT_LT(waited_ms, 4 * job_ms + 5);
     EXPECT_FALSE(display.active());
     EXPECT_EQ(board.dram().heap_free(), free0);
-    EXPECT_EQ(board.read32(0x3FF005A8), 0u);                 // no DMA channel selected
-    EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 22));     // the SPI DMA clock off
-    EXPECT_TRUE(board.attach_isr(30, [](void *) {}, nullptr));  // the SPI2 source is free
+    EXPECT_EQ(board.read32(0x3FF005A8), 0u);              // no DMA channel selected
+    EXPECT_FALSE(board.read32(0x3FF000C0) & (1u << 22));  // the SPI DMA clock off
+    EXPECT_TRUE(board.attach_isr(
+        30, [](void *) {}, nullptr));  // the SPI2 source is free
     board.detach_isr(30);
     EXPECT_EQ(display.flush(0, 0, 9, 9, a, bytes), ili9341::Status::kNotActive);
     ASSERT_EQ(init(), ili9341::Status::kOk);  // and the unit can be had again
@@ -384,7 +394,7 @@ TEST_F(Ili9341OnBoard, BothSpiUnitsGetTheirOwnDmaChannel) {
 
 // The display model and the SPI master, driven through the register layer directly.
 class Ili9341Timing : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         upanel_host_bus_current = board.host_bus();
         ll::dport_periph_enable(ll::spi_dport_bit(2));
@@ -547,7 +557,8 @@ TEST_F(Ili9341Timing, DmaRefusesADescriptorTheCpuOwns) {
     ll::spi_ll_start_dma(2, ll::dma_addr(desc), 32);
     while (ll::spi_ll_busy(2)) ll::cpu_relax();
     ASSERT_GT(board.faults().size(), faults_before);
-    EXPECT_NE(board.faults()[faults_before].find("owned by the CPU"), std::string::npos) << board.faults()[faults_before];
+    EXPECT_NE(board.faults()[faults_before].find("owned by the CPU"), std::string::npos)
+        << board.faults()[faults_before];
     EXPECT_TRUE(board.read32(0x3FF64114) & (1u << 1));  // SPI2 DMA_INT_RAW out_dscr_err
     EXPECT_TRUE(red_square());
 }

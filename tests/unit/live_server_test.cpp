@@ -47,7 +47,8 @@ TEST(LiveServer, ServesTheLatestSnapshotAndThePage) {
     std::string body = get(server->port(), "/frame");
     EXPECT_EQ(body, encode_frame(*store.latest()));
     ASSERT_GT(body.size(), 4u);
-    const uint32_t n = uint8_t(body[0]) | uint8_t(body[1]) << 8 | uint8_t(body[2]) << 16 | uint32_t(uint8_t(body[3])) << 24;
+    const uint32_t n =
+        uint8_t(body[0]) | uint8_t(body[1]) << 8 | uint8_t(body[2]) << 16 | uint32_t(uint8_t(body[3])) << 24;
     const std::string json = body.substr(4, n);
     EXPECT_NE(json.find("\"seq\":2"), std::string::npos) << json;
     EXPECT_NE(json.find("\"refresh_hz\":1600.5"), std::string::npos) << json;

@@ -5,9 +5,9 @@
 #include "upanel/core/lldesc.h"
 
 using upanel::core::LlDesc;
-using upanel::core::LlDescChain;
 using upanel::core::lldesc_chain;
 using upanel::core::lldesc_count;
+using upanel::core::LlDescChain;
 
 TEST(LlDescChain, SplitsAtFourThousandNinetyTwoBytesAndEndsWithEof) {
     LlDesc d[4] = {};

@@ -32,10 +32,10 @@ struct Recorder : SpiSink {
         Picos t;
     };
     std::vector<Select> selects;
-    std::vector<int> mosi;         // every clocked bit, in order
-    std::vector<Picos> times;      // each bit's sampling edge
-    std::vector<int> answer;       // MISO level at each clock (0 past its end)
-    std::vector<uint8_t> bytes;    // whole bytes handed on the fast path
+    std::vector<int> mosi;       // every clocked bit, in order
+    std::vector<Picos> times;    // each bit's sampling edge
+    std::vector<int> answer;     // MISO level at each clock (0 past its end)
+    std::vector<uint8_t> bytes;  // whole bytes handed on the fast path
     std::vector<std::string> faults;
 
     void spi_select(const Spi &, int line, bool active, Picos t) override {
@@ -61,7 +61,7 @@ std::vector<int> bits_of(uint32_t v, int n) {  // MSB first
 }
 
 class SpiPhases : public ::testing::Test {
-protected:
+  protected:
     Dram dram;
     Dport dport;
     Picos now = 0;

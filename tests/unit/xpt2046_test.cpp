@@ -102,7 +102,7 @@ TEST(Xpt2046, OverlappedControlBytes) {
     m.touch(60, 70);
     std::vector<int> bits;
     for (int i = 7; i >= 0; i--) bits.push_back(m.clock((0xD0 >> i) & 1));
-    for (int i = 0; i < 8; i++) bits.push_back(m.clock(false));  // clocks 9..16
+    for (int i = 0; i < 8; i++) bits.push_back(m.clock(false));             // clocks 9..16
     for (int i = 7; i >= 0; i--) bits.push_back(m.clock((0x90 >> i) & 1));  // clocks 17..24
     for (int i = 0; i < 13; i++) bits.push_back(m.clock(false));
     EXPECT_EQ(value(bits, 9, 12), raw_x(60)) << "the first result, clocks 10..21";

@@ -106,11 +106,11 @@ typedef enum {
 } gpio_int_type_t;
 
 typedef enum {
-    GPIO_DRIVE_CAP_0 = 0,       /* weak, about 5 mA */
-    GPIO_DRIVE_CAP_1 = 1,       /* stronger, about 10 mA */
-    GPIO_DRIVE_CAP_2 = 2,       /* medium, about 20 mA: the default */
+    GPIO_DRIVE_CAP_0 = 0, /* weak, about 5 mA */
+    GPIO_DRIVE_CAP_1 = 1, /* stronger, about 10 mA */
+    GPIO_DRIVE_CAP_2 = 2, /* medium, about 20 mA: the default */
     GPIO_DRIVE_CAP_DEFAULT = 2,
-    GPIO_DRIVE_CAP_3 = 3,       /* strongest, about 40 mA */
+    GPIO_DRIVE_CAP_3 = 3, /* strongest, about 40 mA */
     GPIO_DRIVE_CAP_MAX,
 } gpio_drive_cap_t;
 
@@ -119,7 +119,7 @@ typedef void (*gpio_isr_t)(void *arg);
 typedef intr_handle_t gpio_isr_handle_t;
 
 typedef struct {
-    uint64_t pin_bit_mask;        /* bit n set: pad n is configured */
+    uint64_t pin_bit_mask; /* bit n set: pad n is configured */
     gpio_mode_t mode;
     gpio_pullup_t pull_up_en;
     gpio_pulldown_t pull_down_en;
@@ -184,8 +184,7 @@ esp_err_t gpio_wakeup_disable(gpio_num_t gpio_num);
  *  which must find and clear the pads' interrupts itself (GPIO_STATUS_W1TC). *handle gets
  *  its handle when handle is not NULL. ESP_ERR_INVALID_ARG for a NULL fn; ESP_ERR_NOT_FOUND
  *  when no interrupt could be allocated. */
-esp_err_t gpio_isr_register(void (*fn)(void *), void *arg, int intr_alloc_flags,
-                            gpio_isr_handle_t *handle);
+esp_err_t gpio_isr_register(void (*fn)(void *), void *arg, int intr_alloc_flags, gpio_isr_handle_t *handle);
 
 /** Installs the per-pad interrupt service: one GPIO interrupt (esp_intr_alloc with
  *  intr_alloc_flags) whose handler calls each pending pad's handler and clears the pad's

@@ -16,9 +16,9 @@ extern "C" {
 #define SPI_MAX_DMA_LEN (4096 - 4)
 
 typedef enum {
-    SPI1_HOST = 0,  /* the flash's bus */
-    SPI2_HOST = 1,  /* HSPI */
-    SPI3_HOST = 2,  /* VSPI */
+    SPI1_HOST = 0, /* the flash's bus */
+    SPI2_HOST = 1, /* HSPI */
+    SPI3_HOST = 2, /* VSPI */
     SPI_HOST_MAX,
 } spi_host_device_t;
 
@@ -27,10 +27,10 @@ typedef enum {
 #define VSPI_HOST SPI3_HOST
 
 typedef enum {
-    SPI_DMA_DISABLED = 0,  /* transfers of at most 64 bytes, from the data buffer */
+    SPI_DMA_DISABLED = 0, /* transfers of at most 64 bytes, from the data buffer */
     SPI_DMA_CH1 = 1,
     SPI_DMA_CH2 = 2,
-    SPI_DMA_CH_AUTO = 3,   /* a channel no other SPI unit has */
+    SPI_DMA_CH_AUTO = 3, /* a channel no other SPI unit has */
 } spi_common_dma_t;
 typedef spi_common_dma_t spi_dma_chan_t;
 
@@ -49,14 +49,14 @@ typedef spi_common_dma_t spi_dma_chan_t;
 
 typedef struct {
     union {
-        int mosi_io_num;   /* MOSI pad, or -1 */
+        int mosi_io_num; /* MOSI pad, or -1 */
         int data0_io_num;
     };
     union {
-        int miso_io_num;   /* MISO pad, or -1 */
+        int miso_io_num; /* MISO pad, or -1 */
         int data1_io_num;
     };
-    int sclk_io_num;       /* clock pad, or -1 */
+    int sclk_io_num; /* clock pad, or -1 */
     union {
         int quadwp_io_num; /* WP pad for quad mode, or -1 */
         int data2_io_num;
@@ -65,13 +65,13 @@ typedef struct {
         int quadhd_io_num; /* HD pad for quad mode, or -1 */
         int data3_io_num;
     };
-    int data4_io_num;      /* octal mode only (not on the ESP32): -1 or 0 */
+    int data4_io_num; /* octal mode only (not on the ESP32): -1 or 0 */
     int data5_io_num;
     int data6_io_num;
     int data7_io_num;
-    int max_transfer_sz;   /* largest transfer in bytes; 0: 4092 with DMA, 64 without */
-    uint32_t flags;        /* SPICOMMON_BUSFLAG_* */
-    int intr_flags;        /* interrupt allocation flags (ignored on the host) */
+    int max_transfer_sz; /* largest transfer in bytes; 0: 4092 with DMA, 64 without */
+    uint32_t flags;      /* SPICOMMON_BUSFLAG_* */
+    int intr_flags;      /* interrupt allocation flags (ignored on the host) */
 } spi_bus_config_t;
 
 /** Sets up an SPI bus: enables the unit's clock, takes a DMA channel (SPI_DMA_CH_AUTO picks a

@@ -55,15 +55,15 @@ extern "C" {
 #endif
 
 /* spi_device_interface_config_t.flags */
-#define SPI_DEVICE_TXBIT_LSBFIRST (1 << 0)  /* bytes leave LSB first */
+#define SPI_DEVICE_TXBIT_LSBFIRST (1 << 0) /* bytes leave LSB first */
 #define SPI_DEVICE_RXBIT_LSBFIRST (1 << 1)
 #define SPI_DEVICE_BIT_LSBFIRST (SPI_DEVICE_TXBIT_LSBFIRST | SPI_DEVICE_RXBIT_LSBFIRST)
-#define SPI_DEVICE_3WIRE (1 << 2)           /* not supported */
-#define SPI_DEVICE_POSITIVE_CS (1 << 3)     /* CS active high */
+#define SPI_DEVICE_3WIRE (1 << 2)       /* not supported */
+#define SPI_DEVICE_POSITIVE_CS (1 << 3) /* CS active high */
 #define SPI_DEVICE_HALFDUPLEX (1 << 4)
-#define SPI_DEVICE_CLK_AS_CS (1 << 5)       /* not supported */
+#define SPI_DEVICE_CLK_AS_CS (1 << 5) /* not supported */
 #define SPI_DEVICE_NO_DUMMY (1 << 6)
-#define SPI_DEVICE_DDRCLK (1 << 7)          /* not supported */
+#define SPI_DEVICE_DDRCLK (1 << 7) /* not supported */
 
 /* spi_transaction_t.flags */
 #define SPI_TRANS_MODE_DIO (1 << 0)         /* not supported */
@@ -87,36 +87,36 @@ typedef struct spi_transaction_t spi_transaction_t;
 typedef void (*transaction_cb_t)(spi_transaction_t *trans);
 
 typedef struct {
-    uint8_t command_bits;      /* command phase, 0..16 bits */
-    uint8_t address_bits;      /* must be 0 on the host */
-    uint8_t dummy_bits;        /* must be 0 on the host */
-    uint8_t mode;              /* SPI mode 0..3 (CPOL, CPHA) */
-    uint16_t duty_cycle_pos;   /* clock high time in 1/256 (0 or 128: 50%); accepted */
-    uint16_t cs_ena_pretrans;  /* accepted; CS leads the data by one clock */
-    uint8_t cs_ena_posttrans;  /* accepted; CS trails the data by one clock */
-    int clock_speed_hz;        /* the clock is the fastest 80 MHz / n not above this */
-    int input_delay_ns;        /* accepted, no effect */
-    int spics_io_num;          /* CS pad, or -1 for none */
-    uint32_t flags;            /* SPI_DEVICE_* */
-    int queue_size;            /* transactions queued and not yet returned, at most */
-    transaction_cb_t pre_cb;   /* before each transfer starts */
-    transaction_cb_t post_cb;  /* when each transfer is done */
+    uint8_t command_bits;     /* command phase, 0..16 bits */
+    uint8_t address_bits;     /* must be 0 on the host */
+    uint8_t dummy_bits;       /* must be 0 on the host */
+    uint8_t mode;             /* SPI mode 0..3 (CPOL, CPHA) */
+    uint16_t duty_cycle_pos;  /* clock high time in 1/256 (0 or 128: 50%); accepted */
+    uint16_t cs_ena_pretrans; /* accepted; CS leads the data by one clock */
+    uint8_t cs_ena_posttrans; /* accepted; CS trails the data by one clock */
+    int clock_speed_hz;       /* the clock is the fastest 80 MHz / n not above this */
+    int input_delay_ns;       /* accepted, no effect */
+    int spics_io_num;         /* CS pad, or -1 for none */
+    uint32_t flags;           /* SPI_DEVICE_* */
+    int queue_size;           /* transactions queued and not yet returned, at most */
+    transaction_cb_t pre_cb;  /* before each transfer starts */
+    transaction_cb_t post_cb; /* when each transfer is done */
 } spi_device_interface_config_t;
 
 struct spi_transaction_t {
-    uint32_t flags;            /* SPI_TRANS_* */
-    uint16_t cmd;              /* command phase's value, its low command_bits bits */
-    uint64_t addr;             /* address phase (not supported: no address bits) */
-    size_t length;             /* bits to send */
-    size_t rxlength;           /* bits to receive, at most 512 (full duplex: 0 = length) */
-    void *user;                /* the caller's, for the callbacks */
+    uint32_t flags;  /* SPI_TRANS_* */
+    uint16_t cmd;    /* command phase's value, its low command_bits bits */
+    uint64_t addr;   /* address phase (not supported: no address bits) */
+    size_t length;   /* bits to send */
+    size_t rxlength; /* bits to receive, at most 512 (full duplex: 0 = length) */
+    void *user;      /* the caller's, for the callbacks */
     union {
         const void *tx_buffer; /* what to send; DMA-capable and word aligned on a DMA bus */
         uint8_t tx_data[4];    /* with SPI_TRANS_USE_TXDATA */
     };
     union {
-        void *rx_buffer;       /* where received bits go, (rxlength + 7) / 8 bytes */
-        uint8_t rx_data[4];    /* with SPI_TRANS_USE_RXDATA */
+        void *rx_buffer;    /* where received bits go, (rxlength + 7) / 8 bytes */
+        uint8_t rx_data[4]; /* with SPI_TRANS_USE_RXDATA */
     };
 };
 
@@ -124,8 +124,8 @@ struct spi_transaction_t {
 typedef struct {
     struct spi_transaction_t base;
     uint8_t command_bits;
-    uint8_t address_bits;      /* SPI_TRANS_VARIABLE_ADDR is not supported */
-    uint8_t dummy_bits;        /* SPI_TRANS_VARIABLE_DUMMY is not supported */
+    uint8_t address_bits; /* SPI_TRANS_VARIABLE_ADDR is not supported */
+    uint8_t dummy_bits;   /* SPI_TRANS_VARIABLE_DUMMY is not supported */
 } spi_transaction_ext_t;
 
 struct spi_device_t;
@@ -139,8 +139,7 @@ typedef struct spi_device_t *spi_device_handle_t;
  *  ESP_ERR_INVALID_STATE when the bus is not initialized; ESP_ERR_NOT_FOUND when all three
  *  CS lines are taken; ESP_ERR_NOT_SUPPORTED for address or dummy bits or an unsupported
  *  flag; ESP_ERR_NO_MEM when out of memory. */
-esp_err_t spi_bus_add_device(spi_host_device_t host_id,
-                             const spi_device_interface_config_t *dev_config,
+esp_err_t spi_bus_add_device(spi_host_device_t host_id, const spi_device_interface_config_t *dev_config,
                              spi_device_handle_t *handle);
 
 /** Removes a device and frees its handle. ESP_ERR_INVALID_ARG for a handle that is not a
@@ -168,8 +167,7 @@ esp_err_t spi_device_queue_trans(spi_device_handle_t handle, spi_transaction_t *
  *  (portMAX_DELAY: until done), then ESP_ERR_TIMEOUT. With nothing queued, ESP_ERR_TIMEOUT
  *  after the wait (at once for portMAX_DELAY). ESP_ERR_INVALID_ARG for a bad handle or a
  *  NULL trans_desc; ESP_ERR_INVALID_STATE in interrupt context. */
-esp_err_t spi_device_get_trans_result(spi_device_handle_t handle,
-                                      spi_transaction_t **trans_desc,
+esp_err_t spi_device_get_trans_result(spi_device_handle_t handle, spi_transaction_t **trans_desc,
                                       TickType_t ticks_to_wait);
 
 /** Queues a transaction and waits for it: spi_device_queue_trans then
@@ -181,8 +179,7 @@ esp_err_t spi_device_transmit(spi_device_handle_t handle, spi_transaction_t *tra
  *  drained; pre_cb and post_cb run in the calling task. ESP_ERR_INVALID_STATE when the
  *  device has queued transactions not yet returned; else the checks of
  *  spi_device_queue_trans. */
-esp_err_t spi_device_polling_transmit(spi_device_handle_t handle,
-                                      spi_transaction_t *trans_desc);
+esp_err_t spi_device_polling_transmit(spi_device_handle_t handle, spi_transaction_t *trans_desc);
 
 /** Starts one transaction by polling, with the interrupt off, and returns while it runs;
  *  spi_device_polling_end finishes it. Waits (at most ticks_to_wait ticks, else
@@ -211,8 +208,7 @@ int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t *reg_o);
  *  gpio_is_used): the dummy clocks needed into *dummy_o and the APB cycles to delay the
  *  sampling into *cycles_remain_o (-1: half a clock early). eff_clk <= 0 or over the APB
  *  clock (80 MHz): both 0, logged. */
-void spi_get_timing(bool gpio_is_used, int input_delay_ns, int eff_clk, int *dummy_o,
-                    int *cycles_remain_o);
+void spi_get_timing(bool gpio_is_used, int input_delay_ns, int eff_clk, int *dummy_o, int *cycles_remain_o);
 
 /** The fastest clock at which full-duplex data from such a device is read without dummy
  *  clocks: 80 MHz / (APB cycles of the delay + 1); 26666666 through the GPIO matrix with no

@@ -15,7 +15,8 @@ typedef unsigned int UBaseType_t;
 #define configTICK_RATE_HZ 100
 #define portMAX_DELAY ((TickType_t)0xFFFFFFFFUL)
 #define portTICK_PERIOD_MS ((TickType_t)(1000 / configTICK_RATE_HZ))
-#define pdMS_TO_TICKS(ms) ((TickType_t)(((TickType_t)(ms) * (TickType_t)configTICK_RATE_HZ) / (TickType_t)1000U))
+#define pdMS_TO_TICKS(ms) \
+    ((TickType_t)(((TickType_t)(ms) * (TickType_t)configTICK_RATE_HZ) / (TickType_t)1000U))
 #define pdFALSE ((BaseType_t)0)
 #define pdTRUE ((BaseType_t)1)
 #define pdPASS pdTRUE

@@ -25,8 +25,7 @@ void gpio_init(void);
 
 /** Pads 0..31: outputs set (GPIO_OUT_W1TS), cleared (_W1TC), enabled (GPIO_ENABLE_W1TS) and
  *  disabled (_W1TC) by mask, in that order. */
-void gpio_output_set(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask,
-                     uint32_t disable_mask);
+void gpio_output_set(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask, uint32_t disable_mask);
 
 /** The same for pads 32..39 (bit 0 is pad 32). */
 void gpio_output_set_high(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask,

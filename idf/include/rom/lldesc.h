@@ -5,7 +5,7 @@
 #include <stdint.h>
 
 typedef struct lldesc_s {
-    uint32_t word0;  /* size:12, length:12, offset:5, sosf:1, eof:1, owner:1 (LSB first) */
-    uint32_t buf;    /* the buffer's chip address */
-    uint32_t next;   /* the next descriptor's chip address, or 0 */
+    uint32_t word0; /* size:12, length:12, offset:5, sosf:1, eof:1, owner:1 (LSB first) */
+    uint32_t buf;   /* the buffer's chip address */
+    uint32_t next;  /* the next descriptor's chip address, or 0 */
 } lldesc_t;

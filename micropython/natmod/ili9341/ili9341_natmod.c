@@ -27,9 +27,7 @@ static MP_DEFINE_CONST_FUN_OBJ_1(deinit_obj, ili9341_deinit);
 static MP_DEFINE_CONST_FUN_OBJ_3(color565_obj, ili9341_color565);
 
 // No finalisers in native modules: a script must call deinit() (or let the board reset).
-void *ili9341_alloc_obj(size_t size) {
-    return m_malloc(size);
-}
+void *ili9341_alloc_obj(size_t size) { return m_malloc(size); }
 
 // mp_sched_schedule() is not in the native function table. The scheduler is reached through
 // micropython.schedule, wrapped by ili9341_sched.py (merged into this .mpy), which turns a
@@ -46,17 +44,16 @@ bool ili9341_schedule(mp_obj_t fun, mp_obj_t arg) {
     if (ili9341_schedule_fn == MP_OBJ_NULL) {
         return false;
     }
-    mp_obj_t args[2] = { fun, arg };
+    mp_obj_t args[2] = {fun, arg};
     return mp_call_function_n_kw(ili9341_schedule_fn, 2, 0, args) == mp_const_true;
 }
 
 // mp_handle_pending() is not in the table either: wait() makes the flush_ready calls still
 // owed itself, and other scheduled callbacks run when the VM next checks.
-void ili9341_run_scheduled(void) {
-}
+void ili9341_run_scheduled(void) {}
 
 static void put(int i, qstr name, const void *fun) {
-    ili9341_locals_table[i] = (mp_map_elem_t){ MP_OBJ_NEW_QSTR(name), MP_OBJ_FROM_PTR(fun) };
+    ili9341_locals_table[i] = (mp_map_elem_t){MP_OBJ_NEW_QSTR(name), MP_OBJ_FROM_PTR(fun)};
 }
 
 mp_obj_t mpy_init(mp_obj_fun_bc_t *self, size_t n_args, size_t n_kw, mp_obj_t *args) {

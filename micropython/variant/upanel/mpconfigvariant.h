@@ -17,5 +17,6 @@
 #ifdef __cplusplus
 extern "C"
 #endif
-void upanel_delay_ms(uintptr_t ms);
+    void
+    upanel_delay_ms(uintptr_t ms);
 #define mp_hal_delay_ms upanel_delay_ms

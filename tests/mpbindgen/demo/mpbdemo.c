@@ -21,7 +21,10 @@ bool demo_not(bool v) { return !v; }
 float demo_half(float v) { return v / 2; }
 double demo_scale(double v, double by) { return v * by; }
 long double demo_long_double(long double v) { return v; }
-int demo_printf(const char *fmt, ...) { (void)fmt; return 0; }
+int demo_printf(const char *fmt, ...) {
+    (void)fmt;
+    return 0;
+}
 void demo_nothing(void) {}
 
 demo_color_t demo_next_color(demo_color_t c) {
@@ -48,13 +51,9 @@ const int demo_limit = 99;
 const demo_point_t demo_unit = {1, 1};
 uint8_t demo_table[4] = {1, 2, 3, 4};
 
-void demo_tick(void) {
-    demo_ticks++;
-}
+void demo_tick(void) { demo_ticks++; }
 
-int demo_counter_twice(void) {
-    return 2 * demo_counter;
-}
+int demo_counter_twice(void) { return 2 * demo_counter; }
 
 int32_t demo_path_sum(const demo_path_t *p) {
     int32_t sum = 0;
@@ -117,7 +116,8 @@ int demo_manhattan(demo_const_point_t p) { return abs(p.x) + abs(p.y); }
 const void *demo_same(const void *p) { return p; }
 int demo_path_length(const demo_point_t points[], size_t count) {
     int sum = 0;
-    for (size_t i = 1; i < count; i++) sum += abs(points[i].x - points[i - 1].x) + abs(points[i].y - points[i - 1].y);
+    for (size_t i = 1; i < count; i++)
+        sum += abs(points[i].x - points[i - 1].x) + abs(points[i].y - points[i - 1].y);
     return sum;
 }
 static demo_visit_cb_t registered_cb;

@@ -75,20 +75,20 @@ typedef struct {
 } demo_point_t;
 
 typedef struct demo_rect {
-    demo_point_t origin;       /**< nested by value */
+    demo_point_t origin; /**< nested by value */
     uint16_t w, h;
-    uint8_t tag[4];            /**< array field */
-    unsigned flags : 3;        /**< bitfield */
+    uint8_t tag[4];     /**< array field */
+    unsigned flags : 3; /**< bitfield */
     signed level : 4;
     bool visible;
     float alpha;
     double weight;
     const char *name;
-    union {                    /* anonymous member */
+    union { /* anonymous member */
         uint32_t as_u32;
         uint8_t as_bytes[4];
     };
-    struct demo_rect *next;    /**< pointer to its own type */
+    struct demo_rect *next; /**< pointer to its own type */
     void *user;
 } demo_rect_t;
 

@@ -28,15 +28,15 @@ enum class Unit : uint16_t { Millimetre = 10, Inch = 254 };
 
 /** A point in the plane. */
 struct Point {
-  double x = 0;
-  double y = 0;
-  Point() = default;
-  Point(double x, double y);
-  /** Distance from the origin. */
-  double norm() const;
-  Point operator+(const Point &o) const;
-  Point operator*(double k) const;
-  bool operator==(const Point &o) const;
+    double x = 0;
+    double y = 0;
+    Point() = default;
+    Point(double x, double y);
+    /** Distance from the origin. */
+    double norm() const;
+    Point operator+(const Point &o) const;
+    Point operator*(double k) const;
+    bool operator==(const Point &o) const;
 };
 
 double distance(const Point &a, const Point &b);
@@ -47,54 +47,54 @@ double to_mm(double v, Unit unit = Unit::Millimetre);
 
 /** A shape; not constructible itself. */
 class Shape {
- public:
-  virtual ~Shape();
-  virtual double area() const = 0;
-  virtual std::string name() const;
-  /** Scales the shape; throws std::invalid_argument for a negative factor. */
-  virtual void scale(double k) = 0;
-  /** Shapes alive now. */
-  static int alive();
-  int id = 0;
+  public:
+    virtual ~Shape();
+    virtual double area() const = 0;
+    virtual std::string name() const;
+    /** Scales the shape; throws std::invalid_argument for a negative factor. */
+    virtual void scale(double k) = 0;
+    /** Shapes alive now. */
+    static int alive();
+    int id = 0;
 
- protected:
-  Shape();
-  Shape(const Shape &other);
+  protected:
+    Shape();
+    Shape(const Shape &other);
 };
 
 class Circle : public Shape {
- public:
-  explicit Circle(double radius, Point centre = Point());
-  double area() const override;
-  std::string name() const override;
-  void scale(double k) override;
-  double radius() const { return radius_; }
-  /** The centre, by reference: writes reach the circle. */
-  Point &centre() { return centre_; }
+  public:
+    explicit Circle(double radius, Point centre = Point());
+    double area() const override;
+    std::string name() const override;
+    void scale(double k) override;
+    double radius() const { return radius_; }
+    /** The centre, by reference: writes reach the circle. */
+    Point &centre() { return centre_; }
 
- private:
-  double radius_;
-  Point centre_;
+  private:
+    double radius_;
+    Point centre_;
 };
 
 class Polygon : public Shape {
- public:
-  Polygon() = default;
-  explicit Polygon(const std::vector<Point> &points);
-  void add(const Point &p);
-  void add(double x, double y);
-  double area() const override;
-  std::string name() const override;
-  void scale(double k) override;
-  std::vector<Point> points() const { return points_; }
-  std::vector<double> xs() const;
-  size_t size() const { return points_.size(); }
-  /** The point at `i`; throws std::out_of_range. */
-  const Point &at(size_t i) const { return points_.at(i); }
-  std::string label = "polygon";
+  public:
+    Polygon() = default;
+    explicit Polygon(const std::vector<Point> &points);
+    void add(const Point &p);
+    void add(double x, double y);
+    double area() const override;
+    std::string name() const override;
+    void scale(double k) override;
+    std::vector<Point> points() const { return points_; }
+    std::vector<double> xs() const;
+    size_t size() const { return points_.size(); }
+    /** The point at `i`; throws std::out_of_range. */
+    const Point &at(size_t i) const { return points_.at(i); }
+    std::string label = "polygon";
 
- private:
-  std::vector<Point> points_;
+  private:
+    std::vector<Point> points_;
 };
 
 /** "circle of area 3.14" and the like: takes any shape. */
@@ -125,12 +125,12 @@ bool all_set(const std::vector<bool> &flags);
 namespace detail {
 /** A counter in a nested namespace. */
 class Counter {
- public:
-  Counter() = default;
-  explicit Counter(int start) : value(start) {}
-  int next() { return ++value; }
-  int value = 0;
-  const int limit = 1000;
+  public:
+    Counter() = default;
+    explicit Counter(int start) : value(start) {}
+    int next() { return ++value; }
+    int value = 0;
+    const int limit = 1000;
 };
 }  // namespace detail
 
@@ -147,20 +147,22 @@ bool test_point(const geo::Point &p, const std::function<bool(const geo::Point &
 
 /** Keeps handlers and calls them later: the library owns the std::function objects. */
 class Dispatcher {
- public:
-  void on(const std::string &name, std::function<void(const std::string &, double)> handler);
-  /** Calls the handlers registered for `name`; returns how many. */
-  int emit(const std::string &name, double value);
-  size_t size() const { return handlers_.size(); }
-  void clear() { handlers_.clear(); }
+  public:
+    void on(const std::string &name, std::function<void(const std::string &, double)> handler);
+    /** Calls the handlers registered for `name`; returns how many. */
+    int emit(const std::string &name, double value);
+    size_t size() const { return handlers_.size(); }
+    void clear() { handlers_.clear(); }
 
- private:
-  std::vector<std::pair<std::string, std::function<void(const std::string &, double)>>> handlers_;
+  private:
+    std::vector<std::pair<std::string, std::function<void(const std::string &, double)>>> handlers_;
 };
 
 }  // namespace events
 
 /** Not bindable: reported with the reason. */
 template <typename T>
-T identity(T v) { return v; }
+T identity(T v) {
+    return v;
+}
 int sum_all(int n, ...);

@@ -17,10 +17,10 @@ struct BcmPlan {
     static constexpr uint32_t kMaxBlanking = 16;
     static constexpr uint32_t kDefaultMinDuty = 60;  // percent, see plan_bcm()
 
-    uint32_t cols = 0;   // clocks of one shift: panel width x chain
-    uint32_t rows = 0;   // row addresses (1/rows scan)
-    uint32_t depth = 0;  // bit planes
-    uint32_t unit = 0;   // clocks that plane 0 is lit at full brightness
+    uint32_t cols = 0;                // clocks of one shift: panel width x chain
+    uint32_t rows = 0;                // row addresses (1/rows scan)
+    uint32_t depth = 0;               // bit planes
+    uint32_t unit = 0;                // clocks that plane 0 is lit at full brightness
     uint32_t window[kMaxDepth] = {};  // clocks of window p, even so DMA lengths stay word sized
     // Clocks with OE off after a window starts (the row address changes there) and before
     // LAT, LAT included: time the panel's outputs get to go dark before a latch or a row

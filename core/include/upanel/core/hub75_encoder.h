@@ -39,7 +39,7 @@ struct PlaneSpread {
 };
 
 class Hub75Encoder {
-public:
+  public:
     // gamma: light = (v / 255) ^ 2.2; otherwise light proportional to v.
     void configure(const BcmPlan &plan, bool gamma, uint32_t brightness);
     // Where each shift position takes its pixel from; without it, the picture is cols wide
@@ -53,7 +53,7 @@ public:
     void restamp(uint16_t *frame) const;
     size_t frame_words() const { return size_t(plan_.rows) * plan_.depth * plan_.cols; }
 
-private:
+  private:
     uint16_t control(uint32_t r, uint32_t p, uint32_t x) const;
     uint16_t address_bits(uint32_t r, uint32_t p) const;
 

@@ -5,10 +5,10 @@
 // command from how many CLK rising edges see LAT high before LAT falls: 11 write configuration
 // register 1, 12 register 2; anything else latches the shifted data as a plain shift register
 // does. Each chip drives 16 outputs of one colour line and takes the 16 bits its shift
-// register holds, the bit shifted first into bit 15. Register 2 bit 6 switches the outputs on (clear at power-up,
-// so the panel stays dark); register 1 bits 5..10 set the output current (all set: full).
-// Public sources: the FM6127 register description and the start-up the two widely used open
-// panel libraries send (LAT high across the last 11 and 12 clocks of a row).
+// register holds, the bit shifted first into bit 15. Register 2 bit 6 switches the outputs on (clear at
+// power-up, so the panel stays dark); register 1 bits 5..10 set the output current (all set: full). Public
+// sources: the FM6127 register description and the start-up the two widely used open panel libraries send
+// (LAT high across the last 11 and 12 clocks of a row).
 #pragma once
 #include <stdint.h>
 

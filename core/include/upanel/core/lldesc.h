@@ -17,8 +17,7 @@ static_assert(sizeof(LlDesc) == 12, "lldesc_t is 12 bytes");
 constexpr uint32_t kLlDescMaxBytes = 4092;  // 12-bit fields, word aligned
 
 constexpr uint32_t lldesc_word0(uint32_t size, uint32_t length, bool eof, bool owner_dma) {
-    return (size & 0xFFFu) | ((length & 0xFFFu) << 12) | (uint32_t(eof) << 30) |
-           (uint32_t(owner_dma) << 31);
+    return (size & 0xFFFu) | ((length & 0xFFFu) << 12) | (uint32_t(eof) << 30) | (uint32_t(owner_dma) << 31);
 }
 constexpr uint32_t lldesc_length(uint32_t w0) { return (w0 >> 12) & 0xFFFu; }
 constexpr bool lldesc_eof(uint32_t w0) { return (w0 >> 30) & 1u; }

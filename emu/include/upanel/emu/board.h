@@ -28,7 +28,7 @@
 namespace upanel::emu {
 
 class Board : private I2sSink, private SpiSink {
-public:
+  public:
     struct Stats {
         uint64_t reg_reads = 0, reg_writes = 0, interrupts = 0;
     };
@@ -71,8 +71,7 @@ public:
     void set_pad(int pad, int level);
 
     // Devices.
-    void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins,
-                      const Hub75Electrical &electrical = {});
+    void attach_hub75(const Hub75Geometry &g, const Hub75Pins &pins, const Hub75Electrical &electrical = {});
     Hub75Panel *hub75() { return hub75_.get(); }
     // An ILI9341 display; one is wired by default, with the seed's pads.
     void attach_ili9341(const Ili9341Pins &pins);
@@ -93,7 +92,7 @@ public:
     Spi &spi(int number) { return number == 2 ? spi2_ : spi3_; }
     Timg &timg(int i) { return i ? timg1_ : timg0_; }
 
-private:
+  private:
     struct Isr {
         int source;
         void (*fn)(void *);
@@ -183,7 +182,7 @@ private:
     std::vector<ReadRecord> shown_;  // DMA buffers read during the refresh under way
     ReadRecord last_read_{};
     std::unordered_map<uint32_t, size_t> shown_index_;  // buffer address -> shown_ index
-    std::set<uint32_t> changed_blocks_;  // heap blocks rewritten during the refresh under way
+    std::set<uint32_t> changed_blocks_;                 // heap blocks rewritten during the refresh under way
 
     std::unique_ptr<Ili9341Model> ili9341_;
     Ili9341Pins ili9341_pins_;

@@ -13,7 +13,7 @@
 namespace upanel::emu {
 
 class Dport : public Peripheral {
-public:
+  public:
     static constexpr uint32_t kBase = 0x3FF00000;
     static constexpr uint32_t kSize = 0x1000;
     static constexpr uint32_t kPeripClkEn = 0x0C0;
@@ -32,9 +32,7 @@ public:
     std::function<void(uint32_t bit)> on_reset;
 
     Dport() { reset(); }
-    bool usable(uint32_t bit) const {
-        return ((clk_en_ >> bit) & 1u) && !((rst_en_ >> bit) & 1u);
-    }
+    bool usable(uint32_t bit) const { return ((clk_en_ >> bit) & 1u) && !((rst_en_ >> bit) & 1u); }
     // SPI_DMA_CHAN_SEL: 2 bits per SPI1..SPI3, the DMA channel (1 or 2) each one uses.
     uint32_t spi_dma_chan_sel() const { return spi_dma_chan_sel_; }
     // The CPU interrupt a source is mapped to on the PRO (cpu 0) or APP CPU.
@@ -45,7 +43,7 @@ public:
     void write(uint32_t offset, uint32_t value) override;
     void reset() override;
 
-private:
+  private:
     uint32_t clk_en_ = 0, rst_en_ = 0, spi_dma_chan_sel_ = 0;
     std::array<uint8_t, kIntrSources> pro_map_{}, app_map_{};
 };

@@ -13,7 +13,7 @@
 namespace upanel::emu {
 
 class Dram {
-public:
+  public:
     // DMA-capable internal SRAM on the ESP32 (SOC_DMA_LOW .. SOC_DMA_HIGH).
     static constexpr uint32_t kBase = 0x3FFAE000;
     static constexpr uint32_t kEnd = 0x40000000;
@@ -52,14 +52,15 @@ public:
     bool check(std::string *problem = nullptr) const;
     static constexpr uint8_t kFreeFill = 0xFE;
     // Each block, used and free, in address order.
-    template <class Fn> void each_block(Fn fn) const {
+    template <class Fn>
+    void each_block(Fn fn) const {
         std::map<uint32_t, std::pair<uint32_t, bool>> all;
         for (auto &[a, s] : used_) all[a] = {s, true};
         for (auto &[a, s] : free_) all[a] = {s, false};
         for (auto &[a, e] : all) fn(a, e.first, e.second);
     }
 
-private:
+  private:
     std::vector<uint8_t> bytes_;
     uint32_t heap_bytes_;
     std::map<uint32_t, uint32_t> free_;  // chip address -> size

@@ -26,13 +26,13 @@ constexpr int kPadCount = 40;
 
 struct PadRoute {
     enum Kind : uint8_t { kFloating, kLevel, kSignal } kind = kFloating;
-    bool level = false;      // kLevel: the GPIO_OUT bit
-    uint16_t signal = 0;     // kSignal: GPIO matrix output signal index
-    bool invert = false;     // kSignal: inv_sel
+    bool level = false;   // kLevel: the GPIO_OUT bit
+    uint16_t signal = 0;  // kSignal: GPIO matrix output signal index
+    bool invert = false;  // kSignal: inv_sel
 };
 
 class Gpio : public Peripheral {
-public:
+  public:
     static constexpr uint32_t kBase = 0x3FF44000;
     static constexpr uint32_t kSize = 0x1000;
     static constexpr uint16_t kSigGpioOut = 256;
@@ -99,7 +99,7 @@ public:
     uint32_t dig_iso() const { return dig_iso_; }
     void set_dig_iso(uint32_t value);
 
-private:
+  private:
     struct Held {
         bool on = false;
         PadRoute route;

@@ -22,9 +22,9 @@ namespace upanel::emu {
 enum class Hub75Chip : uint8_t { kGeneric, kFm6126a, kIcn2038s };
 
 class Hub75DriverChips {
-public:
-    static constexpr uint32_t kOutputs = 16;       // outputs (columns) per chip
-    static constexpr uint32_t kLines = 6;          // R1 G1 B1 R2 G2 B2
+  public:
+    static constexpr uint32_t kOutputs = 16;  // outputs (columns) per chip
+    static constexpr uint32_t kLines = 6;     // R1 G1 B1 R2 G2 B2
     static constexpr uint32_t kReg1Clocks = 11;
     static constexpr uint32_t kReg2Clocks = 12;
     static constexpr uint16_t kOutputsOn = 1u << 6;  // register 2
@@ -44,11 +44,9 @@ public:
     uint16_t reg1(uint32_t line, uint32_t chip) const { return reg1_[line * chips_ + chip]; }
     uint16_t reg2(uint32_t line, uint32_t chip) const { return reg2_[line * chips_ + chip]; }
     // Light of an LED on `line` at column x, in 1/kCurrentSteps of a plain panel's.
-    uint32_t light_steps(uint32_t line, uint32_t x) const {
-        return steps_[line * chips_ + x / kOutputs];
-    }
+    uint32_t light_steps(uint32_t line, uint32_t x) const { return steps_[line * chips_ + x / kOutputs]; }
 
-private:
+  private:
     void write(std::vector<uint16_t> &reg, const std::vector<uint8_t> &shift, uint32_t head);
     void update_steps();
 

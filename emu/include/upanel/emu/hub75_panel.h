@@ -32,10 +32,10 @@ struct Hub75Pins {
 };
 
 // scan: row addresses, height / 2 (two rows lit per address), height / 4 (four-scan
-// outdoor panels: see hub75_panel_scan.cpp) or height (single channel: no R2 G2 B2); scan_block: on four-scan panels, the pixels of
-// one row block in a run of the shift register (0: the panel's width).
-// grid_rows: the chain's panels hung as a wall of that many rows (0: one row), serpentine
-// or zig-zag (see hub75_panel_wall.cpp).
+// outdoor panels: see hub75_panel_scan.cpp) or height (single channel: no R2 G2 B2); scan_block: on four-scan
+// panels, the pixels of one row block in a run of the shift register (0: the panel's width). grid_rows: the
+// chain's panels hung as a wall of that many rows (0: one row), serpentine or zig-zag (see
+// hub75_panel_wall.cpp).
 struct Hub75Geometry {
     int width = 64, height = 32, chain = 1, scan = 16;
     int scan_block = 0;
@@ -65,7 +65,7 @@ struct Hub75Electrical {
 };
 
 class Hub75Panel {
-public:
+  public:
     // Bits of the input word the board hands over for each pixel clock.
     enum : uint16_t {
         kRgbMask = 0x3F,  // R1 G1 B1 R2 G2 B2
@@ -101,7 +101,7 @@ public:
     // as fractions of one row's share of the refresh time.
     std::vector<float> light(bool relative, Picos now);
 
-private:
+  private:
     // Light per shift position (rows * 2 x shift columns) rearranged as the LEDs sit.
     std::vector<float> as_seen(const std::vector<float> &by_position) const;
     // Light along the chain (height x cols) rearranged as the wall hangs.
@@ -121,7 +121,7 @@ private:
     std::unique_ptr<Hub75DriverChips> chips_;
     Picos dark_at_ = 0;  // outputs conduct until then after OE went high (turn_off)
     uint32_t cols_, rows_;
-    std::vector<uint8_t> shift_;   // ring: column x is shift_[(head_ + x) % cols_]
+    std::vector<uint8_t> shift_;  // ring: column x is shift_[(head_ + x) % cols_]
     uint32_t head_ = 0;
     std::vector<uint8_t> latch_;
     uint32_t latch_lit_ = 0;  // LEDs the latched data lights

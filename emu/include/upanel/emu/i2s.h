@@ -20,7 +20,7 @@ class I2s;
 
 // Where the samples go: the board fans them out to the pads and the devices on them.
 class I2sSink {
-public:
+  public:
     virtual ~I2sSink() = default;
     virtual void samples(const I2s &unit, const uint16_t *s, size_t n, Picos t0, Picos dt) = 0;
     virtual void buffer_read(const I2s &unit, uint32_t addr, uint32_t len) = 0;
@@ -28,7 +28,7 @@ public:
 };
 
 class I2s : public Peripheral {
-public:
+  public:
     // INT_RAW bits.
     static constexpr uint32_t kIntOutDone = 1u << 11;
     static constexpr uint32_t kIntOutEof = 1u << 12;
@@ -58,7 +58,7 @@ public:
     void write(uint32_t offset, uint32_t value) override;
     void reset() override;
 
-private:
+  private:
     bool load(I2sSink &sink);
     void finish_descriptor();
 

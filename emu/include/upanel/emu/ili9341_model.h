@@ -44,7 +44,7 @@ struct Ili9341Pins {
 };
 
 class Ili9341Model {
-public:
+  public:
     static constexpr int kWidth = 240, kHeight = 320;
     static constexpr Picos kResetPulseMin = 10 * kPicosPerUs;
     static constexpr Picos kShortWait = 5 * kPicosPerMs;
@@ -68,7 +68,7 @@ public:
     struct Stats {
         uint64_t bytes = 0, commands = 0, ignored = 0, pixels = 0, frames = 0;
         uint64_t skewed = 0;  // bytes clocked in a mode the part does not accept
-        Picos busy = 0;  // time selected
+        Picos busy = 0;       // time selected
         Picos first_select = 0;
         bool started = false;
     };
@@ -82,7 +82,7 @@ public:
     uint8_t madctl() const { return madctl_; }
     uint8_t colmod() const { return colmod_; }
 
-private:
+  private:
     void reset_registers(Picos t, bool was_sleep_out);
     void command(uint8_t c, Picos t);
     void parameter(uint8_t v);
@@ -98,8 +98,8 @@ private:
     uint16_t sc_ = 0, ec_ = kWidth - 1, sp_ = 0, ep_ = kHeight - 1;
     uint16_t col_ = 0, page_ = 0;
 
-    uint8_t cmd_ = 0;          // the command whose parameters come next
-    bool writing_ = false;     // RAMWR/RAMWRC: parameters are pixels
+    uint8_t cmd_ = 0;       // the command whose parameters come next
+    bool writing_ = false;  // RAMWR/RAMWRC: parameters are pixels
     uint8_t params_[16] = {};
     uint32_t nparams_ = 0;
     uint8_t pixel_[3] = {};

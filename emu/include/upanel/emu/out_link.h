@@ -10,7 +10,7 @@
 namespace upanel::emu {
 
 class OutLink {
-public:
+  public:
     struct Rules {
         bool check_owner;  // refuse descriptors whose owner bit says CPU
         bool whole_words;  // lengths must be multiples of 4 bytes
@@ -59,7 +59,7 @@ public:
     uint32_t eof_desc() const { return eof_desc_; }  // OUT_EOF_DES_ADDR
     uint32_t eof_buf() const { return eof_buf_; }    // OUT_EOF_BFR_DES_ADDR
 
-private:
+  private:
     Dram &dram_;
     bool running_ = false, loaded_ = false;
     uint32_t first_ = 0, desc_ = 0, w0_ = 0, buf_ = 0, next_ = 0;

@@ -5,7 +5,7 @@
 namespace upanel::emu {
 
 class Peripheral {
-public:
+  public:
     virtual ~Peripheral() = default;
     virtual uint32_t read(uint32_t offset) = 0;
     virtual void write(uint32_t offset, uint32_t value) = 0;

@@ -14,7 +14,7 @@
 namespace upanel::emu {
 
 class RtcCntl : public Peripheral {
-public:
+  public:
     static constexpr uint32_t kBase = 0x3FF48000;
     static constexpr uint32_t kSize = 0x400;
     static constexpr uint32_t kTimeUpdate = 0x0C, kTime0 = 0x10, kTime1 = 0x14;
@@ -30,7 +30,7 @@ public:
     // Slow clock cycles since power-on at the given time.
     static uint64_t slow_cycles(Picos t) { return t / (kPicosPerSecond / kSlowHz); }
 
-private:
+  private:
     const Picos &now_;
     uint64_t latched_ = 0;
     bool valid_ = false;

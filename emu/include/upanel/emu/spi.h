@@ -40,7 +40,7 @@ class Spi;
 
 // Where the bytes go: the board routes them through the GPIO matrix to the devices.
 class SpiSink {
-public:
+  public:
     virtual ~SpiSink() = default;
     // The unit's CS line (0..2) changed (active = asserted) at t.
     virtual void spi_select(const Spi &unit, int line, bool active, Picos t) = 0;
@@ -55,7 +55,7 @@ public:
 };
 
 class Spi : public Peripheral {
-public:
+  public:
     // DMA_INT_RAW bits.
     static constexpr uint32_t kDmaIntOutDscrErr = 1u << 1;
     static constexpr uint32_t kDmaIntOutDone = 1u << 6;
@@ -110,7 +110,7 @@ public:
     void write(uint32_t offset, uint32_t value) override;
     void reset() override;
 
-private:
+  private:
     void start();
     size_t pull(uint8_t *out, size_t n, SpiSink &sink);
     bool load(SpiSink &sink);

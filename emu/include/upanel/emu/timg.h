@@ -14,7 +14,7 @@
 namespace upanel::emu {
 
 class Timg : public Peripheral {
-public:
+  public:
     static constexpr uint32_t kSize = 0x1000;
 
     Timg(int index, const Picos &now) : index_(index), now_(now) { reset(); }
@@ -34,10 +34,10 @@ public:
     Picos next_alarm() const;
     static constexpr Picos kNever = ~Picos(0);
 
-private:
+  private:
     struct Timer {
         uint32_t config = 0;
-        uint64_t count = 0;      // at `since`
+        uint64_t count = 0;  // at `since`
         Picos since = 0;
         uint64_t alarm = 0, load = 0;
         uint32_t lo = 0, hi = 0;  // latched by TxUPDATE

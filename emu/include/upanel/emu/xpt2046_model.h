@@ -51,7 +51,7 @@ struct Xpt2046Calibration {
 };
 
 class Xpt2046Model {
-public:
+  public:
     static constexpr int kWidth = 240, kHeight = 320;
     // Plate and touch resistances (ohms) the pressure readings come from.
     static constexpr double kXPlateOhms = 600, kYPlateOhms = 300, kTouchOhms = 400;
@@ -89,14 +89,14 @@ public:
     };
     const Stats &stats() const { return stats_; }
 
-private:
+  private:
     Xpt2046Calibration cal_;
     bool touched_ = false;
     double x_ = 0, y_ = 0;
     bool selected_ = false, pen_irq_on_ = true;
     uint8_t control_ = 0;
-    int control_bits_ = 0;    // bits of the control byte under way (0: waiting for S)
-    uint32_t out_ = 0;        // the bits DOUT shows next, MSB first
+    int control_bits_ = 0;  // bits of the control byte under way (0: waiting for S)
+    uint32_t out_ = 0;      // the bits DOUT shows next, MSB first
     int out_bits_ = 0;
     Stats stats_;
 };

@@ -12,7 +12,7 @@ struct GifFileType;
 namespace upanel::live {
 
 class GifRecorder {
-public:
+  public:
     GifRecorder() = default;
     ~GifRecorder() { finish(); }
     GifRecorder(const GifRecorder &) = delete;
@@ -26,7 +26,7 @@ public:
     bool is_open() const { return gif_ != nullptr; }
     size_t frames() const { return frames_; }
 
-private:
+  private:
     GifFileType *gif_ = nullptr;
     std::string path_;
     int width_ = 0, height_ = 0, fps_ = 1;

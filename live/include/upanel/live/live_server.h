@@ -16,7 +16,7 @@ struct mg_connection;
 namespace upanel::live {
 
 class LiveServer {
-public:
+  public:
     struct Error {
         std::string text;
         bool port_in_use = false;
@@ -42,7 +42,7 @@ public:
         return log_;
     }
 
-private:
+  private:
     LiveServer(const SnapshotStore &store, TouchInput *input) : store_(store), input_(input) {}
     static int page(struct mg_connection *c, void *self);
     static int frame(struct mg_connection *c, void *self);

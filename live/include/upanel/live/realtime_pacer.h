@@ -10,7 +10,7 @@
 namespace upanel::live {
 
 class RealtimePacer {
-public:
+  public:
     using Clock = std::chrono::steady_clock;
     static constexpr auto kMaxLag = std::chrono::milliseconds(100);
 
@@ -20,7 +20,7 @@ public:
     }
     void pace(emu::Picos virt);
 
-private:
+  private:
     Clock::time_point wall0_ = Clock::now();
     emu::Picos virt0_ = 0;
 };

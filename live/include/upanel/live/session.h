@@ -20,7 +20,7 @@
 namespace upanel::live {
 
 class Session {
-public:
+  public:
     static constexpr emu::Picos kSlice = 2 * emu::kPicosPerMs;
     static constexpr auto kPublishPeriod = std::chrono::milliseconds(15);
 
@@ -37,15 +37,15 @@ public:
     bool realtime() const { return realtime_; }
 
     // Starts recording device to an animated GIF for `seconds` of virtual time; "" or an error.
-    std::string record(emu::Board &b, const std::string &device, const std::string &path,
-                       double seconds, int fps, int scale, bool leds);
+    std::string record(emu::Board &b, const std::string &device, const std::string &path, double seconds,
+                       int fps, int scale, bool leds);
     // Ends a recording early (it also ends by itself); "" or an error. frames: how many.
     std::string stop_recording(size_t &frames);
     bool recording() const { return gif_.is_open(); }
     // The outcome of the last recording that ended by itself ("" when it went well).
     const std::string &record_error() const { return record_error_; }
 
-private:
+  private:
     void between_slices(emu::Board &b, bool force_publish);
     void publish(emu::Board &b);
     void capture(emu::Board &b);

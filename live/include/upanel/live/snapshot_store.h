@@ -10,7 +10,7 @@
 namespace upanel::live {
 
 class SnapshotStore {
-public:
+  public:
     void publish(Snapshot s) {
         std::lock_guard<std::mutex> lock(mutex_);
         s.seq = ++seq_;
@@ -21,7 +21,7 @@ public:
         return latest_;
     }
 
-private:
+  private:
     mutable std::mutex mutex_;
     std::shared_ptr<const Snapshot> latest_;
     uint64_t seq_ = 0;

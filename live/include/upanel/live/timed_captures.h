@@ -11,7 +11,7 @@
 namespace upanel::live {
 
 class TimedCaptures {
-public:
+  public:
     enum class State { kPending, kSaved, kFailed };
     struct Capture {
         emu::Display display = emu::Display::kHub75;
@@ -30,7 +30,7 @@ public:
     // Every capture scheduled, in the order given.
     const std::deque<Capture> &captures() const { return captures_; }
 
-private:
+  private:
     void take(emu::Board &b, Capture &c);
 
     std::deque<Capture> captures_;  // a deque: the board's calls keep pointers into it

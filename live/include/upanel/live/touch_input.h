@@ -8,7 +8,7 @@
 namespace upanel::live {
 
 class TouchInput {
-public:
+  public:
     struct Event {
         bool down = false;  // touched at (x, y), or let go
         int x = 0, y = 0;   // panel pixel
@@ -24,7 +24,7 @@ public:
         return out;
     }
 
-private:
+  private:
     static constexpr size_t kMaxPending = 1024;  // a page flooding a stalled emulator
     std::mutex mutex_;
     std::vector<Event> events_;

@@ -40,7 +40,9 @@ inline int cpu_intr_level(int level) { return host().cpu_intr_level(host().ctx, 
 using DmaHeapStats = upanel_dma_heap_stats_t;
 inline void dma_heap_stats(DmaHeapStats *out) { host().dma_heap_stats(host().ctx, out); }
 inline size_t dma_block_size(const void *p) { return host().dma_block_size(host().ctx, p); }
-inline bool dma_heap_check(char *problem, size_t len) { return host().dma_heap_check(host().ctx, problem, len); }
+inline bool dma_heap_check(char *problem, size_t len) {
+    return host().dma_heap_check(host().ctx, problem, len);
+}
 inline void dma_heap_walk(void (*fn)(void *arg, uint32_t addr, size_t size, bool used), void *arg) {
     host().dma_heap_walk(host().ctx, fn, arg);
 }
@@ -49,9 +51,7 @@ inline void dma_heap_walk(void (*fn)(void *arg, uint32_t addr, size_t size, bool
 
 inline bool bus_ready() { return true; }
 inline uint32_t reg_read(uint32_t addr) { return *reinterpret_cast<volatile uint32_t *>(addr); }
-inline void reg_write(uint32_t addr, uint32_t v) {
-    *reinterpret_cast<volatile uint32_t *>(addr) = v;
-}
+inline void reg_write(uint32_t addr, uint32_t v) { *reinterpret_cast<volatile uint32_t *>(addr) = v; }
 // DMA-capable internal RAM on the ESP32 (SOC_DMA_LOW .. SOC_DMA_HIGH).
 inline uint32_t dma_addr(const void *p) {
     uint32_t a = uint32_t(uintptr_t(p));
@@ -81,8 +81,6 @@ inline void delay_us(uint32_t us) {
 }
 
 inline void reg_set_bits(uint32_t addr, uint32_t bits) { reg_write(addr, reg_read(addr) | bits); }
-inline void reg_clear_bits(uint32_t addr, uint32_t bits) {
-    reg_write(addr, reg_read(addr) & ~bits);
-}
+inline void reg_clear_bits(uint32_t addr, uint32_t bits) { reg_write(addr, reg_read(addr) & ~bits); }
 
 }  // namespace upanel::ll

@@ -65,8 +65,7 @@ inline void dport_periph_reset(uint32_t bit) {
 }
 
 inline bool dport_periph_enabled(uint32_t bit) {
-    return ((dport_read(kDportPeripClkEn) >> bit) & 1u) &&
-           !((dport_read(kDportPeripRstEn) >> bit) & 1u);
+    return ((dport_read(kDportPeripClkEn) >> bit) & 1u) && !((dport_read(kDportPeripRstEn) >> bit) & 1u);
 }
 
 }  // namespace upanel::ll

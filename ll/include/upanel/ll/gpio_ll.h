@@ -25,7 +25,7 @@ constexpr uint32_t kGpioAcpuInt = kGpioBase + 0x60, kGpioAcpuNmiInt = kGpioBase 
 constexpr uint32_t kGpioPcpuInt = kGpioBase + 0x68, kGpioPcpuNmiInt = kGpioBase + 0x6C;
 constexpr uint32_t kGpioAcpuInt1 = kGpioBase + 0x74, kGpioAcpuNmiInt1 = kGpioBase + 0x78;
 constexpr uint32_t kGpioPcpuInt1 = kGpioBase + 0x7C, kGpioPcpuNmiInt1 = kGpioBase + 0x80;
-constexpr uint32_t kGpioPin0 = kGpioBase + 0x88;  // GPIO_PINn_REG at + 4n
+constexpr uint32_t kGpioPin0 = kGpioBase + 0x88;         // GPIO_PINn_REG at + 4n
 constexpr uint32_t kGpioFuncInSel0 = kGpioBase + 0x130;  // GPIO_FUNCm_IN_SEL_CFG_REG at + 4m
 constexpr uint32_t kGpioFuncOutSel0 = kGpioBase + 0x530;
 constexpr uint32_t kFuncOutInvSel = 1u << 9, kFuncOutOenSel = 1u << 10, kFuncOutOenInvSel = 1u << 11;
@@ -48,10 +48,10 @@ constexpr uint32_t kIoMuxFunDrvShift = 10, kIoMuxFunDrvMask = 3u << 10;
 constexpr uint32_t kIoMuxFunIe = 1u << 9, kIoMuxFunWpu = 1u << 8, kIoMuxFunWpd = 1u << 7;
 
 // IO_MUX register offset of each pad; 0 for pads without one.
-constexpr uint16_t kIoMuxOffset[kPadCount] = {
-    0x44, 0x88, 0x40, 0x84, 0x48, 0x6C, 0x60, 0x64, 0x68, 0x54, 0x58, 0x5C, 0x34, 0x38,
-    0x30, 0x3C, 0x4C, 0x50, 0x70, 0x74, 0x78, 0x7C, 0x80, 0x8C, 0x90, 0x24, 0x28, 0x2C,
-    0,    0,    0,    0,    0x1C, 0x20, 0x14, 0x18, 0x04, 0x08, 0x0C, 0x10};
+constexpr uint16_t kIoMuxOffset[kPadCount] = {0x44, 0x88, 0x40, 0x84, 0x48, 0x6C, 0x60, 0x64, 0x68, 0x54,
+                                              0x58, 0x5C, 0x34, 0x38, 0x30, 0x3C, 0x4C, 0x50, 0x70, 0x74,
+                                              0x78, 0x7C, 0x80, 0x8C, 0x90, 0x24, 0x28, 0x2C, 0,    0,
+                                              0,    0,    0x1C, 0x20, 0x14, 0x18, 0x04, 0x08, 0x0C, 0x10};
 
 inline uint32_t iomux_reg(int pad) { return kIoMuxBase + kIoMuxOffset[pad]; }
 
@@ -140,9 +140,7 @@ inline void gpio_matrix_in(uint32_t pad_or_const, uint32_t signal, bool invert) 
 }
 
 // Input signal `signal` straight from its IO_MUX pad, bypassing the matrix.
-inline void gpio_iomux_in(uint32_t signal) {
-    reg_clear_bits(kGpioFuncInSel0 + 4u * signal, kFuncInSigInSel);
-}
+inline void gpio_iomux_in(uint32_t signal) { reg_clear_bits(kGpioFuncInSel0 + 4u * signal, kFuncInSigInSel); }
 
 // Routes a peripheral output signal to a pad through the GPIO matrix.
 inline void gpio_matrix_out(int pad, uint16_t signal, bool invert) {
@@ -171,12 +169,12 @@ inline void gpio_matrix_out_rom(int pad, uint32_t signal, bool out_inv, bool oen
 // hold are RTC_IO register bits, not IO_MUX ones (the IO_MUX's FUN_WPU/FUN_WPD/FUN_DRV do
 // nothing on these pads). 0xFF: the pad has no such bit (34..39 have no pulls and no driver).
 struct RtcPad {
-    int8_t channel;     // RTC GPIO number, -1 for a digital-only pad
-    uint8_t reg;        // RTC_IO register offset of its pad configuration
-    uint8_t rue, rde;   // pull-up, pull-down enable bits
-    uint8_t drv;        // lowest bit of the 2-bit drive strength
-    uint8_t hold;       // the pad's hold bit in that register
-    uint8_t hold_force; // its bit in RTC_CNTL_HOLD_FORCE_REG
+    int8_t channel;      // RTC GPIO number, -1 for a digital-only pad
+    uint8_t reg;         // RTC_IO register offset of its pad configuration
+    uint8_t rue, rde;    // pull-up, pull-down enable bits
+    uint8_t drv;         // lowest bit of the 2-bit drive strength
+    uint8_t hold;        // the pad's hold bit in that register
+    uint8_t hold_force;  // its bit in RTC_CNTL_HOLD_FORCE_REG
 };
 
 constexpr uint8_t kNoBit = 0xFF;
@@ -193,19 +191,40 @@ constexpr RtcPad touch(int8_t ch, int n) {  // RTC_IO_TOUCH_PADn_REG
 }  // namespace detail
 
 constexpr RtcPad kRtcPad[kPadCount] = {
-    detail::touch(11, 1), detail::kDigital, detail::touch(12, 2), detail::kDigital,  // 0..3
-    detail::touch(10, 0), detail::kDigital, detail::kDigital, detail::kDigital,      // 4..7
-    detail::kDigital, detail::kDigital, detail::kDigital, detail::kDigital,          // 8..11
-    detail::touch(15, 5), detail::touch(14, 4), detail::touch(16, 6), detail::touch(13, 3),
-    detail::kDigital, detail::kDigital, detail::kDigital, detail::kDigital,          // 16..19
-    detail::kDigital, detail::kDigital, detail::kDigital, detail::kDigital,          // 20..23
+    detail::touch(11, 1),
+    detail::kDigital,
+    detail::touch(12, 2),
+    detail::kDigital,  // 0..3
+    detail::touch(10, 0),
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,  // 4..7
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,  // 8..11
+    detail::touch(15, 5),
+    detail::touch(14, 4),
+    detail::touch(16, 6),
+    detail::touch(13, 3),
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,  // 16..19
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,  // 20..23
     detail::kDigital,
     {6, 0x84, 27, 28, 30, 29, 2},  // 25: RTC_IO_PAD_DAC1_REG
     {7, 0x88, 27, 28, 30, 29, 3},  // 26: RTC_IO_PAD_DAC2_REG
     detail::touch(17, 7),
-    detail::kDigital, detail::kDigital, detail::kDigital, detail::kDigital,          // 28..31
-    {9, 0x8C, 22, 23, 25, 24, 16},  // 32: RTC_IO_XTAL_32K_PAD_REG, X32P
-    {8, 0x8C, 27, 28, 30, 29, 17},  // 33: X32N
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,
+    detail::kDigital,                          // 28..31
+    {9, 0x8C, 22, 23, 25, 24, 16},             // 32: RTC_IO_XTAL_32K_PAD_REG, X32P
+    {8, 0x8C, 27, 28, 30, 29, 17},             // 33: X32N
     {4, 0x80, kNoBit, kNoBit, kNoBit, 31, 0},  // 34: RTC_IO_ADC_PAD_REG, ADC1
     {5, 0x80, kNoBit, kNoBit, kNoBit, 30, 1},  // 35: ADC2
     {0, 0x7C, kNoBit, kNoBit, kNoBit, 31, 4},  // 36..39: RTC_IO_SENSOR_PADS_REG, SENSE1..4
@@ -216,9 +235,10 @@ constexpr RtcPad kRtcPad[kPadCount] = {
 
 // The digital pads' bits in RTC_IO_DIG_PAD_HOLD_REG (ESP-IDF's GPIO_HOLD_MASK); 0: no hold.
 constexpr uint32_t kDigPadHoldMask[kPadCount] = {
-    0, 1u << 1, 0, 1u << 0, 0, 1u << 8, 1u << 2, 1u << 3, 1u << 4, 1u << 5, 1u << 6, 1u << 7,
-    0, 0, 0, 0, 1u << 9, 1u << 10, 1u << 11, 1u << 12, 0, 1u << 14, 1u << 15, 1u << 16,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    0,       1u << 1,  0,        1u << 0,  0, 1u << 8, 1u << 2, 1u << 3,  1u << 4,  1u << 5,
+    1u << 6, 1u << 7,  0,        0,        0, 0,       1u << 9, 1u << 10, 1u << 11, 1u << 12,
+    0,       1u << 14, 1u << 15, 1u << 16, 0, 0,       0,       0,        0,        0,
+    0,       0,        0,        0,        0, 0,       0,       0,        0,        0};
 
 // RTC_GPIO_PINn_REG (n: the RTC GPIO number): WAKEUP_ENABLE and INT_TYPE as in GPIO_PINn_REG,
 // for wake-up from light sleep through the RTC domain.

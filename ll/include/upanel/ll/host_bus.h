@@ -14,8 +14,8 @@ extern "C" {
 
 /* The DMA-capable heap's figures (host bus version 3). */
 typedef struct upanel_dma_heap_stats {
-    uint32_t start;           /* chip address of the heap */
-    size_t size;              /* bytes it spans */
+    uint32_t start; /* chip address of the heap */
+    size_t size;    /* bytes it spans */
     size_t free_bytes, allocated_bytes, largest_free, minimum_free;
     size_t allocated_blocks, free_blocks;
 } upanel_dma_heap_stats_t;

@@ -32,9 +32,7 @@ constexpr uint32_t kClkmClkEn = 1u << 20;
 
 inline uint32_t i2s_addr(int unit, uint32_t offset) { return kI2sBase[unit] + offset; }
 
-inline void i2s_ll_write(int unit, uint32_t offset, uint32_t v) {
-    reg_write(i2s_addr(unit, offset), v);
-}
+inline void i2s_ll_write(int unit, uint32_t offset, uint32_t v) { reg_write(i2s_addr(unit, offset), v); }
 inline uint32_t i2s_ll_read(int unit, uint32_t offset) { return reg_read(i2s_addr(unit, offset)); }
 
 // Resets the transmitter, its FIFO and the DMA engine; leaves transmission stopped.
@@ -53,8 +51,8 @@ inline void i2s_ll_reset(int unit) {
 inline void i2s_ll_lcd_tx_16bit(int unit) {
     using namespace i2s_reg;
     i2s_ll_write(unit, kConf2, kConf2LcdEn);
-    i2s_ll_write(unit, kFifoConf, kFifoDscrEn | (1u << kFifoTxModShift) | kFifoTxModForceEn |
-                                      (32u << 6) | 32u);
+    i2s_ll_write(unit, kFifoConf,
+                 kFifoDscrEn | (1u << kFifoTxModShift) | kFifoTxModForceEn | (32u << 6) | 32u);
     i2s_ll_write(unit, kConfChan, 1u);  // single channel
     i2s_ll_write(unit, kConf1, kConf1TxPcmBypass);
     i2s_ll_write(unit, kConf, kConfTxRightFirst);

@@ -14,11 +14,11 @@ namespace upanel::ll {
 constexpr uint32_t kRtcCntlTimeUpdate = kRtcCntlBase + 0x0C;
 constexpr uint32_t kRtcCntlTime0 = kRtcCntlBase + 0x10, kRtcCntlTime1 = kRtcCntlBase + 0x14;
 constexpr uint32_t kRtcTimeUpdate = 1u << 31, kRtcTimeValid = 1u << 30;
-constexpr uint32_t kRtcCntlStore0 = kRtcCntlBase + 0x4C;  // STORE0..3 at + 4n
-constexpr uint32_t kRtcCntlStore4 = kRtcCntlBase + 0xB0;  // STORE4..7 at + 4n
+constexpr uint32_t kRtcCntlStore0 = kRtcCntlBase + 0x4C;    // STORE0..3 at + 4n
+constexpr uint32_t kRtcCntlStore4 = kRtcCntlBase + 0xB0;    // STORE4..7 at + 4n
 constexpr uint32_t kRtcSlowClkCalReg = kRtcCntlStore0 + 4;  // STORE1
 
-constexpr uint32_t kRtcSlowRcHz = 150'000;   // RTC_SLOW_CLK from the internal RC
+constexpr uint32_t kRtcSlowRcHz = 150'000;    // RTC_SLOW_CLK from the internal RC
 constexpr uint32_t kRtcFast8mHz = 8'000'000;  // the internal "8M" RC (RTC8M_CLK), nominal
 constexpr uint32_t kXtalHz = 40'000'000;
 constexpr uint32_t kRtcClkCalFract = 19;  // RTC_CLK_CAL_FRACT: Q13.19

@@ -33,8 +33,8 @@ constexpr uint32_t kCtrlWrBitOrder = 1u << 26;  // LSB first on MOSI
 constexpr uint32_t kCtrlRdBitOrder = 1u << 25;  // LSB first on MISO
 constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kPinCsDisShift = 0, kPinCsPolShift = 6;  // one bit per CS line, 3 lines
-constexpr uint32_t kDataBufBytes = 64;       // W0..W15
-constexpr uint32_t kMaxTransferBits = 1u << 24;  // MOSI_DLEN is 24 bits of "bits - 1"
+constexpr uint32_t kDataBufBytes = 64;                      // W0..W15
+constexpr uint32_t kMaxTransferBits = 1u << 24;             // MOSI_DLEN is 24 bits of "bits - 1"
 }  // namespace spi_reg
 
 constexpr uint32_t kSpiBase1 = 0x3FF42000, kSpiBase2 = 0x3FF64000, kSpiBase3 = 0x3FF65000;
@@ -245,7 +245,8 @@ inline void spi_ll_set_command(int spi, uint32_t cmd, uint32_t bits, bool lsb_fi
         spi_ll_write(spi, kUser, user);
         return;
     }
-    spi_ll_write(spi, kUser2, ((bits - 1) << kUser2CommandBitlenShift) | spi_ll_command_value(cmd, bits, lsb_first));
+    spi_ll_write(spi, kUser2,
+                 ((bits - 1) << kUser2CommandBitlenShift) | spi_ll_command_value(cmd, bits, lsb_first));
     spi_ll_write(spi, kUser, user | kUserCommand);
 }
 
