@@ -4,7 +4,7 @@
 # user's script unchanged as __main__, then captures, reports and holds the view. Limits come
 # from esp32sim itself, so the command line and the emulator cannot disagree.
 #
-# The job: {"script": path, "board": {"hub75": {...}, "ili9341": {...}} or null,
+# The job: {"script": path, "boot": path or null, "board": {"hub75": {...}, "ili9341": {...}} or null,
 #           "serve": port or null, "realtime": bool, "hold": seconds or null,
 #           "capture": {"out", "device" (or null: the display the script used), "scale",
 #                       "at" (ms of virtual time, or null: at the end), "candidates"} or null,
@@ -113,6 +113,14 @@ def hold_view(hold):
         esp32sim.run_ms(20)
 
 
+def run_file(path, namespace):
+    sys.argv[:] = [path]
+    namespace["__file__"] = path
+    with open(path) as f:
+        code = compile(f.read(), path, "exec")
+    exec(code, namespace)
+
+
 def main(job):
     capture, record = job["capture"], job["record"]
     check_limits(capture, record)
@@ -130,11 +138,11 @@ def main(job):
     if record:
         esp32sim.record(record["device"], record["out"], record["seconds"], record["fps"],
                         scale=record["scale"], leds=record["device"] == "hub75")
-    script = job["script"]
-    sys.argv[:] = [script]
-    with open(script) as f:
-        code = compile(f.read(), script, "exec")
-    exec(code, {"__name__": "__main__", "__file__": script})
+    # As the ESP32 port runs boot.py, then main.py: one namespace, both as __main__.
+    namespace = {"__name__": "__main__"}
+    for path in (job["boot"], job["script"]):
+        if path:
+            run_file(path, namespace)
     if capture:
         (capture_at_end if capture["at"] is None else capture_at_time_taken)(capture)
     if record:

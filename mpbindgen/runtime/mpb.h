@@ -258,17 +258,25 @@ typedef mp_obj_t (*mpb_wrapper_t)(const mpb_function_t *self, size_t n_args, siz
 // it converts (generated functions convert their arguments by these, in a loop, so that their
 // wrappers are only the C call), and how it is spelled.
 typedef struct _mpb_ctype_t {
-    uint8_t
-        kind;  // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK
+    // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, CSTR, PTR, STRUCT_PTR, STRUCT, HANDLE, CALLBACK,
+    // STRUCT_ARRAY, ARRAY (a `T name[]` parameter of numbers)
+    uint8_t kind;
     uint8_t size;       // INT, UINT, FLOAT, DOUBLE: bytes
-    bool is_const;      // PTR: points at const data
+    bool is_const;      // PTR, ARRAY: points at const data
     bool wraps;         // UINT: negative values convert as in C (-1 is all ones; config "wrap")
-    uint32_t pointee;   // PTR: bytes it points at (0: void * or unknown)
+    char typecode;      // ARRAY: memoryview typecode of the elements
+    uint32_t pointee;   // PTR, ARRAY: bytes it points at (0: void * or unknown)
     const char *name;   // the C spelling, for messages ("int32_t", "lv_area_t *")
     const char *canon;  // the canonical C spelling, for assignment checks ("struct _lv_area_t *")
     const char *py;     // the annotation ("int", "area_t | None")
     const void *ext;    // STRUCT, STRUCT_PTR: mpb_struct_desc_t; HANDLE: mpb_family_t
 } mpb_ctype_t;
+
+// A `T name[]` parameter of numbers (MPB_ARRAY): a list or tuple of numbers copied into a new
+// array of T, kept until the same argument of the same function gets another (C may hold it:
+// LVGL's chart series); a buffer or Blob points at itself. *extent: the array's bytes
+// (SIZE_MAX: C alone knows).
+void *mpb_to_number_array(mp_obj_t o, const mpb_ctype_t *t, const void *function, size_t arg, size_t *extent);
 
 // What C++ functions and exported trampolines add to a prototype.
 typedef struct {
@@ -458,6 +466,8 @@ mp_obj_t mpb_kept(mp_obj_t owner, void *slot, void *value);
 mp_obj_t mpb_obj_from_ptr(void *p);
 // Pins `o` under `key` (replacing what was there); MP_OBJ_NULL unpins.
 void mpb_pin(mp_obj_t key, mp_obj_t o);
+// Pins `o` as what argument `arg` of `function` holds, until the same argument gets another.
+void mpb_pin_arg(const void *function, size_t arg, mp_obj_t o);
 mp_obj_t mpb_pinned_get(mp_obj_t key);
 
 // ---- Objects of an object-style library (mpb_handle.c) ------------------------------------

@@ -146,7 +146,7 @@ void *mpb_to_void_ptr_kept(mp_obj_t v, const void *function, size_t arg) {
     }
     mp_obj_t keep;
     void *p = mpb_to_void_ptr(v, &keep);
-    mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), keep);
+    mpb_pin_arg(function, arg, keep);
     return p;
 }
 

@@ -3,6 +3,7 @@
 // `flush_cb = espidf.ili9341_flush`), its name and argument names; the wrapper, the C type
 // and the annotations are the prototype's, shared by every function of that prototype.
 #include "mpb.h"
+#include "py/binary.h"
 
 static mp_obj_t function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     const mpb_function_t *self = MP_OBJ_TO_PTR(self_in);
@@ -149,6 +150,59 @@ static const uint64_t int_hi[9][2] = {[1] = {INT8_MAX, UINT8_MAX},
                                       [4] = {INT32_MAX, UINT32_MAX},
                                       [8] = {INT64_MAX, UINT64_MAX}};
 
+// Element i of an array of numbers of `typecode`, converted and range-checked as an argument
+// of the element type would be.
+static void store_number(char typecode, void *a, size_t i, mp_obj_t o, const char *name) {
+    if (typecode == 'f') {
+        ((float *)a)[i] = (float)mpb_to_double(o);
+        return;
+    }
+    if (typecode == 'd') {
+        ((double *)a)[i] = mpb_to_double(o);
+        return;
+    }
+    size_t size = mp_binary_get_size('@', typecode, NULL);
+    bool is_signed = typecode >= 'a';  // b h i l q; B H I L Q unsigned
+    uint64_t v = is_signed ? (uint64_t)mpb_to_int(o, int_lo[size][0], (int64_t)int_hi[size][0], name)
+                           : mpb_to_uint(o, int_hi[size][1], name);
+    switch (size) {
+        case 1:
+            ((uint8_t *)a)[i] = (uint8_t)v;
+            break;
+        case 2:
+            ((uint16_t *)a)[i] = (uint16_t)v;
+            break;
+        case 4:
+            ((uint32_t *)a)[i] = (uint32_t)v;
+            break;
+        default:
+            ((uint64_t *)a)[i] = v;
+            break;
+    }
+}
+
+void *mpb_to_number_array(mp_obj_t o, const mpb_ctype_t *t, const void *function, size_t arg,
+                          size_t *extent) {
+    if (!mp_obj_is_type(o, &mp_type_list) && !mp_obj_is_type(o, &mp_type_tuple)) {
+        return mpb_to_ptr_extent(o, t->pointee, t->is_const, t->name, extent);
+    }
+    size_t n, elem = mp_binary_get_size('@', t->typecode, NULL);
+    mp_obj_t *items;
+    mp_obj_get_array(o, &n, &items);
+    if (n * elem < t->pointee) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%s needs %u numbers, got %u"), t->name,
+                          (unsigned)(t->pointee / elem), (unsigned)n);
+    }
+    uint8_t *a = m_new(uint8_t, n > 0 ? n * elem : 1);
+    for (size_t i = 0; i < n; i++) {
+        store_number(t->typecode, a, i, items[i], t->name);
+    }
+    // Kept as a bytearray over it, as a struct array is (mpb_to_struct_array).
+    mpb_pin_arg(function, arg, mp_obj_new_bytearray_by_ref(n * elem, a));
+    *extent = n * elem;
+    return a;
+}
+
 // Any argument but a small int in range: converted (or refused) out of the loop's way. A
 // pointer to a buffer gives the buffer's size in *extent (SIZE_MAX: C alone knows).
 static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_t *v, size_t *extent) {
@@ -196,6 +250,9 @@ static void convert_one(const mpb_function_t *f, size_t i, mp_obj_t o, mpb_cval_
             break;
         case MPB_STRUCT_ARRAY:
             v->p = mpb_to_struct_array(o, t->ext, f, i, extent);
+            break;
+        case MPB_ARRAY:
+            v->p = mpb_to_number_array(o, t, f, i, extent);
             break;
         default: {  // MPB_PTR
             mp_buffer_info_t b;

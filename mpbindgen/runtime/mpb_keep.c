@@ -19,6 +19,11 @@ void mpb_pin(mp_obj_t key, mp_obj_t o) {
     }
 }
 
+void mpb_pin_arg(const void *function, size_t arg, mp_obj_t o) {
+    // A small int made of the function's address (word aligned) and the argument's index.
+    mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), o);
+}
+
 mp_obj_t mpb_pinned_get(mp_obj_t key) {
     if (MP_STATE_VM(mpb_pinned) == MP_OBJ_NULL) {
         return MP_OBJ_NULL;

@@ -85,7 +85,7 @@ const char *mpb_to_cstr(mp_obj_t o) {
 const char *mpb_to_cstr_kept(mp_obj_t o, const void *function, size_t arg) {
     const char *s = mpb_to_cstr(o);
     if (s != NULL && !mp_obj_is_qstr(o)) {
-        mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg), o);
+        mpb_pin_arg(function, arg, o);
     }
     return s;
 }

@@ -583,8 +583,7 @@ void *mpb_to_struct_array(mp_obj_t o, const mpb_struct_desc_t *d, const void *fu
         memcpy(a + i * d->size, mpb_to_struct_value(items[i], d), d->size);
     }
     // Kept as a bytearray over it, as a string argument is kept (mpb_to_cstr_kept).
-    mpb_pin(MP_OBJ_NEW_SMALL_INT((mp_int_t)((uintptr_t)function >> 2) + 2 + (mp_int_t)arg),
-            mp_obj_new_bytearray_by_ref(n * d->size, a));
+    mpb_pin_arg(function, arg, mp_obj_new_bytearray_by_ref(n * d->size, a));
     *extent = n * d->size;
     return a;
 }

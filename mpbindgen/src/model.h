@@ -38,9 +38,9 @@ struct Type {
     std::string pointee;  // Ptr: C spelling of what it points at ("" for void)
     bool pointee_const = false;
     bool wraps = false;              // UInt: negative arguments convert as in C (config "wrap")
-    bool array = false;              // StructPtr: to the first of an array of them (a `T name[]` parameter)
+    bool array = false;              // StructPtr, Ptr: a `T name[]` parameter (structs, or numbers)
     int size = 0;                    // bytes on the generating host (informational)
-    char typecode = 0;               // Array: memoryview typecode
+    char typecode = 0;               // Array, Ptr with `array`: memoryview typecode of the elements
     int count = 0;                   // Array: elements
     std::shared_ptr<Signature> sig;  // FuncPtr
     std::string py;                  // Python annotation for stubs

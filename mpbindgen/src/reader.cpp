@@ -161,6 +161,18 @@ std::optional<Type> Reader::classify(CXType t, std::string &why, bool in_struct)
                 p.pointee = es;
                 p.count =
                     canon.kind == CXType_ConstantArray ? static_cast<int>(clang_getArraySize(canon)) : 0;
+                bool text = ecanon.kind == CXType_Char_S || ecanon.kind == CXType_Char_U;
+                if (Kind ek = scalar_kind(ecanon); ek != Kind::Void && ek != Kind::Bool && !text) {
+                    // Numbers (lv_chart_set_series_ext_y_array's array[]): a list of them too.
+                    p.typecode = typecode_for(ek == Kind::Int, ek == Kind::Float || ek == Kind::Double,
+                                              static_cast<int>(clang_Type_getSizeOf(ecanon)));
+                    p.array = p.typecode != 0;
+                    if (p.array) {
+                        p.py = std::string("Sequence[") +
+                               (ek == Kind::Int || ek == Kind::UInt ? "int" : "float") +
+                               "] | Blob | bytes | bytearray | memoryview | None";
+                    }
+                }
                 return p;
             }
             if (canon.kind == CXType_IncompleteArray) break;

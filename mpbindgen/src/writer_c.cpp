@@ -508,7 +508,7 @@ std::string Writer::py_type(const Type &t) {
         case Kind::FuncPtr:
             return "Callable | None";
         case Kind::Ptr:
-            return t.pointee == "char" ? "str | Blob" : "Blob | None";
+            return t.pointee == "char" ? "str | Blob" : t.array ? t.py : "Blob | None";
         default:
             return t.py;
     }
@@ -516,7 +516,10 @@ std::string Writer::py_type(const Type &t) {
 
 // The descriptor of a C type, written once per type the module's functions have.
 std::string Writer::ctype(const Type &t) {
-    std::string kind = t.kind == Kind::Void ? "MPB_PTR" : t.array ? "MPB_STRUCT_ARRAY" : mpb_kind(t);
+    std::string kind = t.kind == Kind::Void                   ? "MPB_PTR"
+                       : t.array && t.kind == Kind::StructPtr ? "MPB_STRUCT_ARRAY"
+                       : t.array                              ? "MPB_ARRAY"
+                                                              : mpb_kind(t);
     std::string size =
         t.kind == Kind::Int || t.kind == Kind::UInt || t.kind == Kind::Float || t.kind == Kind::Double
             ? "sizeof(" + t.c + ")"
@@ -531,7 +534,8 @@ std::string Writer::ctype(const Type &t) {
                                                                           : "NULL";
     std::string canon = t.kind == Kind::Void ? "void" : t.canon;
     std::string init = "{" + kind + ", " + size + ", " + (t.pointee_const ? "true" : "false") + ", " +
-                       (t.wraps ? "true" : "false") + ", " + pointee + ", " +
+                       (t.wraps ? "true" : "false") + ", " +
+                       (t.typecode ? std::string("'") + t.typecode + "'" : "0") + ", " + pointee + ", " +
                        quote(t.kind == Kind::Void ? "void" : t.c) + ", " + quote(canon) + ", " +
                        quote(py_type(t)) + ", " + ext + "}";
     auto it = ctypes_.find(init);

@@ -30,7 +30,7 @@ std::string param_type(const Type &t) {
         case Kind::StructPtr:
             return t.py + " | dict | Blob";
         case Kind::Ptr:
-            return "Blob | bytes | bytearray | memoryview | None";
+            return t.array ? t.py : "Blob | bytes | bytearray | memoryview | None";
         case Kind::FuncPtr:
             return "Callable | None";
         default:

@@ -60,6 +60,18 @@ check("a missing script: status 2 and its name", code == 2 and "no script" in er
 code, out, err = run("run", boom)
 check("a failing script: status 1 and its traceback", code == 1 and "boom" in err and "boom.py" in err, (code, err))
 
+# --boot: run first, in the script's namespace, both as __main__ (a board's boot.py, main.py).
+boot = write("boot.py", "import esp32sim\nbooted_at = esp32sim.time_us()\nboot_name = __name__\n")
+uses_boot = write("uses_boot.py", "print('boot', booted_at, boot_name, __name__, __file__.endswith('uses_boot.py'))\n")
+code, out, err = run("run", uses_boot, "--boot", boot)
+check("--boot runs first, in the script's namespace", code == 0 and "boot 0 __main__ __main__ True" in out,
+      (code, out, err))
+code, out, err = run("run", hello, "--boot", os.path.join(tmp, "noboot.py"))
+check("a missing boot file: status 2 and its name", code == 2 and "noboot.py" in err, (code, err))
+code, out, err = run("run", hello, "--boot", boom)
+check("a failing boot file: status 1, the script does not run",
+      code == 1 and "boom" in err and "hello from the board" not in out, (code, out, err))
+
 board = write("board.json", json.dumps({"hub75": {"width": 64, "height": 32, "chain": 2}}))
 code, out, err = run("run", geometry, "--board", board)
 check("a board file is applied before the script", code == 0 and "cols 128" in out, (code, out, err))

@@ -2,6 +2,7 @@
 # instance or keywords; fields of every kind; nested structs and array fields as views that
 # write into the parent; bitfields with range checks; anonymous members; __SIZE__,
 # __cast__ and __dereference__.
+import array
 import gc
 import mpbdemo as d
 from bind_checks import check, raises
@@ -141,3 +142,19 @@ check(d.demo_path_length(tuple(pts), 2) == 3, "a shorter count")
 check(d.demo_path_length(d.demo_point_t(x=1), 1) == 0, "one struct is an array of one")
 check("count" in raises(ValueError, d.demo_path_length, pts, 4), "a count beyond the list")
 raises(TypeError, d.demo_path_length, [1, 2], 2)
+
+# Arrays of numbers (LVGL's chart arrays): a list or tuple of numbers, each range-checked as an
+# argument of the element type, or a buffer as it is.
+check(d.demo_weighted_sum([3, -2, 5], 3) == 3 * 1 - 2 * 2 + 5 * 3, "int16_t[] from a list")
+check(d.demo_weighted_sum((32767, -32768), 2) == 32767 - 2 * 32768, "from a tuple, at the limits")
+check(d.demo_weighted_sum(array.array("h", [7, 1]), 2) == 9, "a buffer as it is")
+raises(OverflowError, d.demo_weighted_sum, [40000], 1)
+raises(TypeError, d.demo_weighted_sum, ["1"], 1)
+check("count" in raises(ValueError, d.demo_weighted_sum, [1, 2], 3), "a count beyond the list")
+# What C keeps stays alive (and unchanged) after the list is gone and the heap collected.
+d.demo_keep_samples([10, -20, 2**31 - 1], 3)
+gc.collect()
+junk = [bytearray(64) for _ in range(200)]
+check([d.demo_kept_sample(i) for i in range(3)] == [10, -20, 2**31 - 1], "a kept array survives")
+check(abs(d.demo_dot3([1.5, 2, -1], (2, 0.25, 4)) - (3 + 0.5 - 4)) < 1e-6, "float[3] from lists")
+check("3 numbers" in raises(ValueError, d.demo_dot3, [1, 2], [1, 2, 3]), "a fixed size is checked")

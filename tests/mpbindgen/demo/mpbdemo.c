@@ -120,6 +120,19 @@ int demo_path_length(const demo_point_t points[], size_t count) {
         sum += abs(points[i].x - points[i - 1].x) + abs(points[i].y - points[i - 1].y);
     return sum;
 }
+int64_t demo_weighted_sum(const int16_t values[], size_t count) {
+    int64_t sum = 0;
+    for (size_t i = 0; i < count; i++) sum += (int64_t)(i + 1) * values[i];
+    return sum;
+}
+static int32_t *kept_samples;
+static size_t kept_count;
+void demo_keep_samples(int32_t samples[], size_t count) {
+    kept_samples = samples;
+    kept_count = count;
+}
+int32_t demo_kept_sample(size_t i) { return i < kept_count ? kept_samples[i] : -1; }
+float demo_dot3(const float a[3], const float b[3]) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
 static demo_visit_cb_t registered_cb;
 static void *registered_user;
 void demo_register(demo_visit_cb_t cb, void *user_data) {

@@ -177,6 +177,12 @@ int demo_manhattan(demo_const_point_t p);
 const void *demo_same(const void *p);
 /** The length of a path through `count` points (city blocks): an array of structs. */
 int demo_path_length(const demo_point_t points[], size_t count);
+/** Arrays of numbers (LVGL's chart arrays): the weighted sum of `count` int16 values; an array
+ * C keeps and reads later (as lv_chart_set_series_ext_y_array); a fixed-size float array. */
+int64_t demo_weighted_sum(const int16_t values[], size_t count);
+void demo_keep_samples(int32_t samples[], size_t count);
+int32_t demo_kept_sample(size_t i);
+float demo_dot3(const float a[3], const float b[3]);
 
 typedef int (*demo_cmp_t)(int a, int b);
 int demo_apply(demo_cmp_t f, int a, int b);

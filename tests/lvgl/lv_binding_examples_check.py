@@ -1,0 +1,89 @@
+# lv_binding_micropython's own examples, unmodified, through `upanel capture` on the board their
+# driver defaults describe; each picture has the property the example is about.
+# Usage: LV_BINDING_DIR=... python3 lv_binding_examples_check.py UPANEL FIRMWARE
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "live"))
+import png_decode  # noqa: E402
+
+sys.path.insert(0, os.path.join(here, ".."))
+import process_group  # noqa: E402
+
+upanel, fw = sys.argv[1:3]
+binding = os.environ["LV_BINDING_DIR"]
+tmp = tempfile.mkdtemp(prefix="upanel-lv-examples-")
+board = os.path.join(tmp, "board.json")
+with open(board, "w") as f:
+    json.dump({"ili9341": {"pins": {"backlight": 15}, "backlight_on": 0}, "xpt2046": {}}, f)
+env = dict(os.environ, UPANEL_FIRMWARE=fw,
+           MICROPYPATH=":".join([".frozen", os.path.join(binding, "driver", "esp32"), os.path.join(binding, "lib"),
+                                 os.path.join(here, "boot")]))
+failures = []
+
+
+def check(what, cond):
+    print(("ok   " if cond else "FAIL ") + what)
+    if not cond:
+        failures.append(what)
+
+
+def capture(example, at_ms, boot=None):
+    """The TFT at at_ms of virtual time, as rows of (r, g, b), or None if the example failed."""
+    out = os.path.join(tmp, example + ".png")
+    cmd = [sys.executable, upanel, "capture", os.path.join(binding, "examples", example + ".py"), "-o", out,
+           "--scale", "1", "--at", str(at_ms), "--board", board, "--device", "ili9341"]
+    if boot:
+        cmd += ["--boot", boot]
+    p = process_group.run(cmd, env=env, timeout=300)
+    if p.returncode != 0:
+        failures.append("%s: status %d\n%s%s" % (example, p.returncode, p.stdout, p.stderr))
+        return None
+    w, h, raw = png_decode.decode(open(out, "rb").read())
+    return [[tuple(raw[y][x * 3:x * 3 + 3]) for x in range(w)] for y in range(h)]
+
+
+def near(c, want, tol=24):
+    return all(abs(a - b) <= tol for a, b in zip(c, want))
+
+
+def count(shot, box, want, tol=24):
+    x0, y0, x1, y1 = box
+    return sum(near(shot[y][x], want, tol) for y in range(y0, y1) for x in range(x0, x1))
+
+
+# LVGL's default theme colours as the RGB565 panel shows them (each channel's top bits
+# repeated into the low ones): palette blue 0x2196F3, and the pure red of the demo's series.
+BLUE = (0x21, 0x96, 0xF7)
+RED = (0xFF, 0x00, 0x00)
+
+# advanced_demo.py picks its display by sys.platform; with lib/display_driver.py run first
+# (as a board's boot.py would) it finds LVGL's event loop running and uses that display. Its
+# chart page gives LVGL a Python list as the series' external array (int32_t array[]).
+shot = capture("advanced_demo", 3000, os.path.join(here, "boot", "chart_tab.py"))
+if shot:
+    check("advanced_demo: the Chart tab is selected (blue line under it)",
+          count(shot, (180, 56, 240, 68), BLUE) > 40 and count(shot, (0, 56, 60, 68), BLUE) < 5)
+    red = [(x, y) for y in range(70, 320) for x in range(0, 210) if near(shot[y][x], RED)]
+    check("advanced_demo: the chart draws its red series", len(red) > 100)
+    # The values 10, 20, 30, 20, 10 on the left and 90, 95, 90 on the right of a 0..100 axis:
+    # the right end of the line is far above the left end.
+    left = [y for x, y in red if x < 60]
+    right = [y for x, y in red if x > 150]
+    check("advanced_demo: the series follows the list's values",
+          left and right and min(left) - max(right) > 60)
+# example3.py: its first screen, a ">" button at the top right and a keyboard below.
+shot = capture("example3", 1500)
+if shot:
+    check("example3: the blue button at the top right", count(shot, (180, 0, 240, 50), BLUE) > 300
+          and count(shot, (0, 0, 60, 50), BLUE) < 5)
+    check("example3: the keyboard's keys in the bottom half",
+          count(shot, (0, 160, 240, 320), (0xFF, 0xFF, 0xFF), tol=8) > 3000)
+if failures:
+    print("\n".join(["", "failed (pictures in %s):" % tmp] + failures))
+    sys.exit(1)
+shutil.rmtree(tmp)
