@@ -11,7 +11,6 @@ using namespace upanel::core;
 
 // Sample bit of each pin on the 16-bit bus (see hub75_encoder.h); CLK is the WS signal.
 static constexpr int kSampleBit[kPinCount] = {0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 6, 7, -1};
-static constexpr uint32_t kBusHz = 40'000'000;  // 160 MHz / M (2) / 2, divided by N + b/a
 // What may hold an interrupt off on the chip (another handler, a flash write) and the
 // emulated board's idle step: added to every bounded wait.
 static constexpr uint64_t kLatencyUs = 2'000;
@@ -177,17 +176,8 @@ Status Matrix::init(const Config &config) {
     pad_chunk_ = hub75_pad_chunk(plan_);
     capacity_ = hub75_chain_capacity(plan_, pad_chunk_);
 
-    // Clock: 40 MHz / (N + b/a) with M = 2, the fraction in 63ths.
-    uint32_t whole = kBusHz / cfg_.clock_hz;
-    uint32_t rest = kBusHz - whole * cfg_.clock_hz;
-    clkm_a_ = 63;
-    clkm_b_ = (rest * 63 + cfg_.clock_hz / 2) / cfg_.clock_hz;  // rest < 20 MHz: fits 32 bits
-    clkm_n_ = whole;
-    if (clkm_b_ == 63) {
-        clkm_n_++;
-        clkm_b_ = 0;
-    }
-    if (clkm_n_ < 2 || clkm_n_ > 255) return Status::kBadClock;
+    clock_ = ll::i2s_ll_lcd_clock(cfg_.clock_hz);
+    if (clock_.n == 0) return Status::kBadClock;
 
     if (!allocate()) {
         release();
@@ -215,7 +205,7 @@ void Matrix::start_hardware() {
     ll::dport_periph_enable(ll::kDportBitI2s[u]);
     ll::i2s_ll_reset(u);
     ll::i2s_ll_lcd_tx_16bit(u);
-    ll::i2s_ll_set_clock(u, clkm_n_, clkm_b_, clkm_a_, 2);
+    ll::i2s_ll_set_lcd_clock(u, clock_);
     ll::i2s_ll_enable_intr(u, 0);
     ll::i2s_ll_clear_intr(u, 0xFFFFFFFF);
     // Blank the panel while the pads switch over to the bus.
@@ -223,13 +213,13 @@ void Matrix::start_hardware() {
     ll::gpio_output(cfg_.pins[kOe], !inv);
     for (int i = 0; i < kPinCount; i++) {
         if (i == kOe || !pin_used(cfg_, i)) continue;
-        uint16_t sig = i == kClk ? ll::kSigI2sWsOut[u] : uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[i]);
+        uint16_t sig = i == kClk ? ll::i2s_ll_ws_signal(u) : ll::i2s_ll_lcd16_data_signal(u, kSampleBit[i]);
         ll::gpio_matrix_out(cfg_.pins[i], sig, inv != (i == kClk && cfg_.clk_phase));
     }
     prologue_->next = desc_addr(frames_[front_], 0);
     ll::i2s_ll_start_out_link(u, ll::dma_addr(startup_ ? startup_ : prologue_));
     ll::i2s_ll_tx_start(u);
-    ll::gpio_matrix_out(cfg_.pins[kOe], uint16_t(ll::kSigI2sDataOut0[u] + 8 + kSampleBit[kOe]), inv);
+    ll::gpio_matrix_out(cfg_.pins[kOe], ll::i2s_ll_lcd16_data_signal(u, kSampleBit[kOe]), inv);
 }
 
 void Matrix::stop_hardware() {
@@ -260,7 +250,7 @@ void Matrix::deinit() {
 // One refresh (and the prologue's window): the chain's clocks at the pixel clock, rounded up.
 // 32-bit divisions only: native modules for 32-bit chips have no 64-bit division.
 uint32_t Matrix::refresh_us() const {
-    const uint32_t khz = kBusHz / 1000 * clkm_a_ / (clkm_n_ * clkm_a_ + clkm_b_);  // floor
+    const uint32_t khz = ll::i2s_ll_lcd_clock_hz(clock_) / 1000;
     const uint32_t clocks = plan_.clocks_per_refresh() + plan_.cols;
     return clocks / khz * 1000 + ((clocks % khz) * 1000 + khz - 1) / khz;
 }
@@ -288,10 +278,10 @@ void Matrix::present_back() {
     back.desc[back.count - 1].next = desc_addr(back, 0);
     back.desc[0].word0 = lldesc_with_eof(back.desc[0].word0, true);
     front.desc[0].word0 = lldesc_with_eof(front.desc[0].word0, false);
-    ll::i2s_ll_clear_intr(u, ll::i2s_reg::kIntOutEof);
+    ll::i2s_ll_clear_intr(u, ll::kI2sIntOutEof);
     swap_pending_ = true;
     front.desc[front.count - 1].next = desc_addr(back, 0);
-    ll::i2s_ll_enable_intr(u, ll::i2s_reg::kIntOutEof);
+    ll::i2s_ll_enable_intr(u, ll::kI2sIntOutEof);
 }
 
 void Matrix::on_interrupt(void *arg) {
@@ -299,7 +289,7 @@ void Matrix::on_interrupt(void *arg) {
     const int u = int(m.cfg_.i2s);
     uint32_t st = ll::i2s_ll_intr_status(u);
     ll::i2s_ll_clear_intr(u, st);
-    if (!(st & ll::i2s_reg::kIntOutEof) || !m.swap_pending_) return;
+    if (!(st & ll::kI2sIntOutEof) || !m.swap_pending_) return;
     const Frame &back = m.frames_[m.front_ ^ 1];
     if (ll::i2s_ll_out_eof_desc(u) != m.desc_addr(back, 0)) return;  // an older EOF
     m.front_ ^= 1;
@@ -354,7 +344,7 @@ Info Matrix::info() const {
     Info i{};
     if (!active_) return i;
     // 32-bit arithmetic throughout: 40 MHz * 63 and 20 MHz * 100 both fit.
-    uint32_t clock = kBusHz * clkm_a_ / (clkm_n_ * clkm_a_ + clkm_b_);
+    uint32_t clock = ll::i2s_ll_lcd_clock_hz(clock_);
     uint32_t clocks = plan_.clocks_per_refresh();
     uint32_t lit = 0;
     for (uint32_t p = 0; p < plan_.depth; p++) {

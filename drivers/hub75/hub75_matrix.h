@@ -16,6 +16,7 @@
 #include "upanel/core/hub75_encoder.h"
 #include "upanel/core/hub75_startup.h"
 #include "upanel/core/hub75_wiring.h"
+#include "upanel/ll/i2s_ll.h"
 
 namespace upanel::hub75 {
 
@@ -149,7 +150,7 @@ class Matrix {
     core::LlDesc *startup_ = nullptr;   // the chips' register writes: two descriptors, words
     uint32_t pad_chunk_ = 0, capacity_ = 0;
     uint32_t dma_needed_ = 0, dma_available_ = 0;
-    uint32_t clkm_n_ = 0, clkm_b_ = 0, clkm_a_ = 1;
+    ll::I2sClock clock_;
     volatile uint8_t front_ = 0;
     volatile bool swap_pending_ = false;
     uint32_t swaps_ = 0;

@@ -56,7 +56,7 @@ void apply_direction(int pad, gpio_mode_t mode) {
     if (!mode_outputs(mode)) ll::gpio_disable_output(pad);
     ll::iomux_input_enable(pad, mode & GPIO_MODE_DEF_INPUT);
     ll::gpio_open_drain(pad, mode & GPIO_MODE_DEF_OD);
-    ll::reg_write(ll::kGpioFuncOutSel0 + 4u * uint32_t(pad), ll::kSigGpioOut);
+    ll::gpio_detach_output(pad);
     if (mode_outputs(mode)) ll::gpio_enable_output(pad);
     ll::iomux_func_sel(pad, ll::kIoMuxFuncGpio);
 }
@@ -210,9 +210,7 @@ extern "C" esp_err_t gpio_wakeup_enable(gpio_num_t gpio_num, gpio_int_type_t int
     }
     if (!ll::bus_ready()) return ESP_ERR_INVALID_STATE;
     if (ll::pad_is_rtc(gpio_num)) {  // rtc_gpio_wakeup_enable
-        const uint32_t r = ll::rtcio_pin_reg(ll::kRtcPad[gpio_num].channel);
-        ll::reg_write(r, (ll::reg_read(r) & ~ll::kPinIntTypeMask) | ll::kPinWakeupEnable |
-                             (uint32_t(intr_type) << ll::kPinIntTypeShift));
+        ll::rtcio_set_wakeup(ll::kRtcPad[gpio_num].channel, true, uint32_t(intr_type));
     }
     ll::gpio_set_intr_type(gpio_num, intr_type);
     ll::gpio_set_wakeup(gpio_num, true);
@@ -222,9 +220,7 @@ extern "C" esp_err_t gpio_wakeup_enable(gpio_num_t gpio_num, gpio_int_type_t int
 extern "C" esp_err_t gpio_wakeup_disable(gpio_num_t gpio_num) {
     if (!idf::pad_valid(gpio_num)) return ESP_ERR_INVALID_ARG;
     if (!ll::bus_ready()) return ESP_ERR_INVALID_STATE;
-    if (ll::pad_is_rtc(gpio_num))
-        ll::reg_clear_bits(ll::rtcio_pin_reg(ll::kRtcPad[gpio_num].channel),
-                           ll::kPinWakeupEnable | ll::kPinIntTypeMask);
+    if (ll::pad_is_rtc(gpio_num)) ll::rtcio_set_wakeup(ll::kRtcPad[gpio_num].channel, false);
     ll::gpio_set_wakeup(gpio_num, false);
     return ESP_OK;
 }
@@ -323,9 +319,7 @@ extern "C" void gpio_iomux_in(uint32_t gpio_num, uint32_t signal_idx) {
 
 extern "C" void gpio_iomux_out(uint8_t gpio_num, int func, bool oen_inv) {
     if (!rom_pad_ok("gpio_iomux_out", gpio_num)) return;
-    const uint32_t sel = ll::kGpioFuncOutSel0 + 4u * gpio_num;
-    ll::reg_write(sel, (ll::reg_read(sel) & ~(ll::kFuncOutOenSel | ll::kFuncOutOenInvSel)) |
-                           (oen_inv ? ll::kFuncOutOenInvSel : 0));
+    ll::gpio_set_output_enable_from_signal(gpio_num, oen_inv);
     ll::iomux_func_sel(gpio_num, uint32_t(func));
 }
 
@@ -342,19 +336,13 @@ extern "C" void gpio_init(void) {
 extern "C" void gpio_output_set(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask,
                                 uint32_t disable_mask) {
     if (!ll::bus_ready()) return;
-    ll::reg_write(ll::kGpioOutW1ts, set_mask);
-    ll::reg_write(ll::kGpioOutW1tc, clear_mask);
-    ll::reg_write(ll::kGpioEnableW1ts, enable_mask);
-    ll::reg_write(ll::kGpioEnableW1tc, disable_mask);
+    ll::gpio_bank_set_clear(0, set_mask, clear_mask, enable_mask, disable_mask);
 }
 
 extern "C" void gpio_output_set_high(uint32_t set_mask, uint32_t clear_mask, uint32_t enable_mask,
                                      uint32_t disable_mask) {
     if (!ll::bus_ready()) return;
-    ll::reg_write(ll::kGpioOutW1ts + 0x0C, set_mask & 0xFF);
-    ll::reg_write(ll::kGpioOutW1tc + 0x0C, clear_mask & 0xFF);
-    ll::reg_write(ll::kGpioEnableW1ts + 0x0C, enable_mask & 0xFF);
-    ll::reg_write(ll::kGpioEnableW1tc + 0x0C, disable_mask & 0xFF);
+    ll::gpio_bank_set_clear(1, set_mask, clear_mask, enable_mask, disable_mask);
 }
 
 extern "C" uint32_t gpio_input_get(void) { return ll::bus_ready() ? ll::reg_read(ll::kGpioIn) : 0; }

@@ -14,7 +14,7 @@ inline bool pad_valid_output(int pad) { return ll::pad_exists(pad) && !ll::pad_i
 // an output), the pad given to the GPIO function. Output first, so no other level shows.
 inline void release_pad(int pad) {
     ll::gpio_disable_output(pad);
-    ll::reg_write(ll::kGpioFuncOutSel0 + 4u * uint32_t(pad), ll::kSigGpioOut);
+    ll::gpio_detach_output(pad);
     ll::iomux_select_gpio(pad);
 }
 

@@ -25,8 +25,8 @@ bool pin_ok(int pad, bool output, bool required) {
 }
 
 uint32_t max_transfer_bytes(const spi_bus_config_t &c, bool dma) {
-    constexpr uint32_t kDmaLimit = ll::spi_reg::kMaxTransferBits / 8;  // MOSI_DLEN's range
-    if (!dma) return ll::spi_reg::kDataBufBytes;
+    constexpr uint32_t kDmaLimit = ll::kSpiMaxTransferBits / 8;  // MOSI_DLEN's range
+    if (!dma) return ll::kSpiDataBufBytes;
     if (c.max_transfer_sz <= 0) return SPI_MAX_DMA_LEN;
     return uint32_t(c.max_transfer_sz) < kDmaLimit ? uint32_t(c.max_transfer_sz) : kDmaLimit;
 }

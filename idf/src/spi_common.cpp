@@ -192,8 +192,7 @@ extern "C" void spicommon_cs_free(spi_host_device_t host, int cs_num) {
     const uint16_t signal = ll::spi_sig_cs(spi, cs_num);
     for (int pad = 0; pad < ll::kPadCount; pad++) {
         if (!ll::pad_exists(pad)) continue;
-        const uint32_t sel = ll::reg_read(ll::kGpioFuncOutSel0 + 4u * uint32_t(pad)) & 0x1FFu;
-        if (sel == signal) idf::release_pad(pad);
+        if (ll::gpio_output_signal(pad) == signal) idf::release_pad(pad);
     }
 }
 

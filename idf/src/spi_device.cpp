@@ -63,7 +63,7 @@ extern "C" esp_err_t spi_bus_add_device(spi_host_device_t host_id, const spi_dev
     if (cfg->cs_ena_pretrans > 1 && (cfg->address_bits || cfg->command_bits) &&
         !(cfg->flags & SPI_DEVICE_HALFDUPLEX))
         return ESP_ERR_INVALID_ARG;
-    if (cfg->command_bits > ll::spi_reg::kMaxCommandBits) return ESP_ERR_INVALID_ARG;  // USER2's 4 bits
+    if (cfg->command_bits > ll::kSpiMaxCommandBits) return ESP_ERR_INVALID_ARG;  // USER2's 4 bits
     if (cfg->address_bits || cfg->dummy_bits || (cfg->flags & kUnsupportedDeviceFlags))
         return ESP_ERR_NOT_SUPPORTED;
     int line = 0;

@@ -32,7 +32,7 @@ extern "C" int spi_cal_clock(int fapb, int hz, int duty_cycle, uint32_t *reg_o) 
     uint32_t reg;
     int eff;
     if (hz > fapb / 4 * 3) {  // nearer the APB clock than any divided one
-        reg = ll::spi_reg::kClockEquSysclk;
+        reg = ll::kSpiClockRegApb;
         eff = fapb;
     } else {
         // Every n of 2..64 with its best prescaler; the smallest error wins, and of equal

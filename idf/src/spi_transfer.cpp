@@ -53,10 +53,10 @@ esp_err_t check_transaction(const Bus &bus, const spi_device_t &dev, spi_transac
     if (t->length == 0 && tx) return ESP_ERR_INVALID_ARG;
     if (hd && t->rxlength == 0 && rx) return ESP_ERR_INVALID_ARG;
     // The shim's own.
-    if (command_bits(dev, *t) > ll::spi_reg::kMaxCommandBits) return ESP_ERR_INVALID_ARG;  // USER2's 4 bits
+    if (command_bits(dev, *t) > ll::kSpiMaxCommandBits) return ESP_ERR_INVALID_ARG;  // USER2's 4 bits
     if (t->length && !tx && !(rx && !hd)) return ESP_ERR_INVALID_ARG;  // a length with nothing to send
     const size_t rx_bits = rx ? (hd || t->rxlength ? t->rxlength : t->length) : 0;
-    if (rx_bits > ll::spi_reg::kDataBufBytes * 8) return ESP_ERR_NOT_SUPPORTED;  // reception by DMA
+    if (rx_bits > ll::kSpiDataBufBytes * 8) return ESP_ERR_NOT_SUPPORTED;  // reception by DMA
     if (tx && !(t->flags & SPI_TRANS_USE_TXDATA) && bus.dma_chan &&
         !dma_can_read(t->tx_buffer, (t->length + 7) / 8))
         return ESP_ERR_INVALID_ARG;
@@ -70,7 +70,7 @@ void start_transfer(Bus &bus, const Job &job) {
     if (d.cfg.pre_cb) d.cfg.pre_cb(&t);
     const int spi = bus.spi;
     const bool tx_lsb = d.cfg.flags & SPI_DEVICE_TXBIT_LSBFIRST;
-    ll::spi_ll_write(spi, ll::spi_reg::kClock, d.clock_reg);
+    ll::spi_ll_set_clock(spi, d.clock_reg);
     ll::spi_ll_set_mode(spi, d.cfg.mode);
     ll::spi_ll_select_cs(spi, d.cs_line, d.cfg.flags & SPI_DEVICE_POSITIVE_CS);
     ll::spi_ll_set_lsb_first(spi, tx_lsb);

@@ -44,7 +44,7 @@ class I2sDma : public ::testing::Test {
         ll::i2s_ll_tx_start(1);
         board.run_for(100 * emu::kPicosPerUs);
     }
-    uint32_t raw() { return ll::i2s_ll_read(1, ll::i2s_reg::kIntRaw); }
+    uint32_t raw() { return ll::i2s_ll_read(1, ll::detail::i2s_reg::kIntRaw); }
 
     emu::Board board;
     uint8_t *buf = nullptr;
@@ -54,7 +54,7 @@ class I2sDma : public ::testing::Test {
 TEST_F(I2sDma, EofReportsTheDescriptorAndAChainEndingInNullStops) {
     desc[0] = {core::lldesc_word0(64, 64, true, true), addr(buf), 0};
     start();
-    EXPECT_TRUE(raw() & ll::i2s_reg::kIntOutEof);
+    EXPECT_TRUE(raw() & ll::detail::i2s_reg::kIntOutEof);
     EXPECT_TRUE(raw() & (1u << 16));  // out_total_eof
     EXPECT_EQ(ll::i2s_ll_out_eof_desc(1), addr(desc));
     EXPECT_TRUE(board.faults().empty());
@@ -64,7 +64,7 @@ TEST_F(I2sDma, ALengthThatIsNotWholeWordsIsRefused) {
     desc[0] = {core::lldesc_word0(64, 62, true, true), addr(buf), 0};
     start();
     EXPECT_TRUE(raw() & (1u << 14));  // out_dscr_err
-    EXPECT_FALSE(raw() & ll::i2s_reg::kIntOutEof);
+    EXPECT_FALSE(raw() & ll::detail::i2s_reg::kIntOutEof);
     ASSERT_FALSE(board.faults().empty());
 }
 
@@ -77,7 +77,8 @@ TEST_F(I2sDma, ABufferOutsideDmaRamIsRefused) {
 
 TEST_F(I2sDma, CpuOwnedDescriptorsAreRefusedWhenOwnerIsChecked) {
     desc[0] = {core::lldesc_word0(64, 64, true, false), addr(buf), 0};
-    ll::i2s_ll_write(1, ll::i2s_reg::kLcConf, ll::i2s_ll_read(1, ll::i2s_reg::kLcConf) | (1u << 12));
+    ll::i2s_ll_write(1, ll::detail::i2s_reg::kLcConf,
+                     ll::i2s_ll_read(1, ll::detail::i2s_reg::kLcConf) | (1u << 12));
     start();
     EXPECT_TRUE(raw() & (1u << 14));
 }
@@ -86,8 +87,8 @@ TEST_F(I2sDma, AutoWritebackHandsALoopingChainBackToTheCpu) {
     // With out_auto_wrback the engine clears owner after use, so a loop dies on its second
     // pass when owner checking is on: why the HUB75 driver leaves write-back off.
     desc[0] = {core::lldesc_word0(64, 64, false, true), addr(buf), addr(desc)};
-    ll::i2s_ll_write(1, ll::i2s_reg::kLcConf,
-                     ll::i2s_ll_read(1, ll::i2s_reg::kLcConf) | (1u << 12) | (1u << 6));
+    ll::i2s_ll_write(1, ll::detail::i2s_reg::kLcConf,
+                     ll::i2s_ll_read(1, ll::detail::i2s_reg::kLcConf) | (1u << 12) | (1u << 6));
     start();
     EXPECT_FALSE(core::lldesc_owner_dma(desc[0].word0));
     EXPECT_TRUE(raw() & (1u << 14));
@@ -109,9 +110,9 @@ TEST(DportBits, TheRegisterLayerAndTheEmulatorAgreeWithTheTrm) {
 
 TEST_F(I2sDma, RegistersIgnoreWritesWhileTheClockIsGated) {
     i2s1_clock(board, false);
-    ll::i2s_ll_write(1, ll::i2s_reg::kClkmConf, 0x123);
+    ll::i2s_ll_write(1, ll::detail::i2s_reg::kClkmConf, 0x123);
     i2s1_clock(board, true);
-    EXPECT_NE(ll::i2s_ll_read(1, ll::i2s_reg::kClkmConf), 0x123u);
+    EXPECT_NE(ll::i2s_ll_read(1, ll::detail::i2s_reg::kClkmConf), 0x123u);
 }
 
 TEST_F(I2sDma, PixelClockFollowsTheDividers) {
@@ -120,4 +121,31 @@ TEST_F(I2sDma, PixelClockFollowsTheDividers) {
     EXPECT_EQ(board.i2s(1).sample_period(), 168'750u);
     ll::i2s_ll_set_clock(1, 1, 0, 1, 2);  // N below 2: no clock
     EXPECT_EQ(board.i2s(1).sample_period(), 0u);
+}
+
+// The dividers for a pixel clock, worked by hand from 40 MHz / (N + b/a), a = 63.
+TEST(I2sLcdClock, DividersForAPixelClock) {
+    constexpr ll::I2sClock c20 = ll::i2s_ll_lcd_clock(20'000'000);
+    EXPECT_EQ(c20.n, 2u);
+    EXPECT_EQ(c20.b, 0u);
+    // 16 MHz: 40 / 16 = 2.5, b = round(0.5 * 63) = 32 (of 31.5): 40 MHz * 63 / 158.
+    constexpr ll::I2sClock c16 = ll::i2s_ll_lcd_clock(16'000'000);
+    EXPECT_EQ(c16.n, 2u);
+    EXPECT_EQ(c16.b, 32u);
+    EXPECT_EQ(ll::i2s_ll_lcd_clock_hz(c16), 15'949'367u);
+    // 13.4 MHz: 2.985..., b = round(0.985 * 63) = 62.06 -> 62, not yet the next whole N.
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(13'400'000).n, 2u);
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(13'400'000).b, 62u);
+    // 13.35 MHz: b rounds to 63: N = 3, b = 0.
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(13'350'000).n, 3u);
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(13'350'000).b, 0u);
+    // N outside 2..255: no dividers.
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(25'000'000).n, 0u);
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(150'000).n, 0u);
+    EXPECT_EQ(ll::i2s_ll_lcd_clock(0).n, 0u);
+}
+
+TEST_F(I2sDma, TheLcdClockReachesThePixelRate) {
+    ll::i2s_ll_set_lcd_clock(1, ll::i2s_ll_lcd_clock(10'000'000));
+    EXPECT_EQ(board.i2s(1).sample_period(), 100'000u);  // ps: 10 MHz
 }

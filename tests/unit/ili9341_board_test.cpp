@@ -535,9 +535,9 @@ TEST_F(Ili9341Timing, DmaRefusesBuffersOutsideDmaRam) {
 
 TEST_F(Ili9341Timing, TheClockRegisterSetsTheBitTime) {
     EXPECT_EQ(board.spi(2).bit_time(), 25'000u);  // 40 MHz
-    ll::spi_ll_write(2, ll::spi_reg::kClock, ll::spi_ll_clock_reg(10'000'000));
+    ll::spi_ll_set_clock(2, ll::spi_ll_clock_reg(10'000'000));
     EXPECT_EQ(board.spi(2).bit_time(), 100'000u);
-    ll::spi_ll_write(2, ll::spi_reg::kClock, ll::spi_ll_clock_reg(80'000'000));
+    ll::spi_ll_set_clock(2, ll::spi_ll_clock_reg(80'000'000));
     EXPECT_EQ(board.spi(2).bit_time(), 12'500u);
     const emu::Picos t0 = board.now();
     send(false, {0x00});  // one byte, with one clock of CS setup and one of hold

@@ -62,20 +62,34 @@ inline void iomux_select_gpio(int pad) {
     reg_write(addr, v | (kIoMuxFuncGpio << kIoMuxMcuSelShift) | (3u << kIoMuxFunDrvShift));
 }
 
+// Pads 32..39: the same GPIO_OUT/ENABLE set and clear registers, 0x0C further on.
+constexpr uint32_t kGpioHighBank = 0x0C;
+
+// GPIO_OUT and GPIO_ENABLE of a bank of pads (0: pads 0..31, 1: 32..39) set and cleared by
+// mask, in that order (the ROM's gpio_output_set and gpio_output_set_high).
+inline void gpio_bank_set_clear(int bank, uint32_t out_set, uint32_t out_clear, uint32_t enable_set,
+                                uint32_t enable_clear) {
+    const uint32_t off = bank ? kGpioHighBank : 0, mask = bank ? 0xFFu : ~0u;
+    reg_write(kGpioOutW1ts + off, out_set & mask);
+    reg_write(kGpioOutW1tc + off, out_clear & mask);
+    reg_write(kGpioEnableW1ts + off, enable_set & mask);
+    reg_write(kGpioEnableW1tc + off, enable_clear & mask);
+}
+
 inline void gpio_enable_output(int pad) {
     if (pad < 32) reg_write(kGpioEnableW1ts, 1u << pad);
-    else reg_write(kGpioEnableW1ts + 0x0C, 1u << (pad - 32));
+    else reg_write(kGpioEnableW1ts + kGpioHighBank, 1u << (pad - 32));
 }
 
 inline void gpio_disable_output(int pad) {
     if (pad < 32) reg_write(kGpioEnableW1tc, 1u << pad);
-    else reg_write(kGpioEnableW1tc + 0x0C, 1u << (pad - 32));
+    else reg_write(kGpioEnableW1tc + kGpioHighBank, 1u << (pad - 32));
 }
 
 inline void gpio_set_level(int pad, bool high) {
     uint32_t base = high ? kGpioOutW1ts : kGpioOutW1tc;
     if (pad < 32) reg_write(base, 1u << pad);
-    else reg_write(base + 0x0C, 1u << (pad - 32));
+    else reg_write(base + kGpioHighBank, 1u << (pad - 32));
 }
 
 // The level the pad's input sees (GPIO_IN, GPIO_IN1).
@@ -96,6 +110,7 @@ inline void iomux_input_enable(int pad, bool on) {
 }
 
 inline uint32_t gpio_pin_reg(int pad) { return kGpioPin0 + 4u * uint32_t(pad); }
+inline uint32_t gpio_func_out_reg(int pad) { return kGpioFuncOutSel0 + 4u * uint32_t(pad); }
 
 // Open drain (PAD_DRIVER = 1): the pad drives low for a 0 and lets go for a 1.
 inline void gpio_open_drain(int pad, bool on) {
@@ -146,7 +161,7 @@ inline void gpio_iomux_in(uint32_t signal) { reg_clear_bits(kGpioFuncInSel0 + 4u
 inline void gpio_matrix_out(int pad, uint16_t signal, bool invert) {
     iomux_select_gpio(pad);
     gpio_enable_output(pad);
-    reg_write(kGpioFuncOutSel0 + 4u * uint32_t(pad), signal | (invert ? kFuncOutInvSel : 0));
+    reg_write(gpio_func_out_reg(pad), signal | (invert ? kFuncOutInvSel : 0));
 }
 
 // Routes a pad to a peripheral input signal through the GPIO matrix, the pad's input on.
@@ -160,9 +175,23 @@ inline void gpio_route_input(int pad, uint16_t signal, bool invert) {
 // kSigGpioOut it is GPIO_ENABLE), inverted data and inverted enable as asked. The IO_MUX
 // function is left as it is (ESP-IDF code selects GPIO first).
 inline void gpio_matrix_out_rom(int pad, uint32_t signal, bool out_inv, bool oen_inv) {
-    reg_write(kGpioFuncOutSel0 + 4u * uint32_t(pad),
+    reg_write(gpio_func_out_reg(pad),
               (signal & 0x1FF) | (out_inv ? kFuncOutInvSel : 0) | (oen_inv ? kFuncOutOenInvSel : 0));
     gpio_enable_output(pad);
+}
+
+// The output signal the GPIO matrix routes to the pad (kSigGpioOut: its GPIO_OUT bit).
+inline uint32_t gpio_output_signal(int pad) { return reg_read(gpio_func_out_reg(pad)) & 0x1FFu; }
+
+// No peripheral's signal on the pad any more: its GPIO_OUT bit and GPIO_ENABLE drive it
+// (what ESP-IDF does when it frees a pad), the rest of the pad as it is.
+inline void gpio_detach_output(int pad) { reg_write(gpio_func_out_reg(pad), kSigGpioOut); }
+
+// OEN_SEL clear (the output enable comes with the routed signal), inverted or not; the
+// signal itself kept (the ROM's gpio_iomux_out).
+inline void gpio_set_output_enable_from_signal(int pad, bool inverted) {
+    const uint32_t r = gpio_func_out_reg(pad);
+    reg_write(r, (reg_read(r) & ~(kFuncOutOenSel | kFuncOutOenInvSel)) | (inverted ? kFuncOutOenInvSel : 0));
 }
 
 // The pads with an RTC function (RTC_IO, TRM 4.11): their pull resistors, drive strength and
@@ -243,6 +272,14 @@ constexpr uint32_t kDigPadHoldMask[kPadCount] = {
 // RTC_GPIO_PINn_REG (n: the RTC GPIO number): WAKEUP_ENABLE and INT_TYPE as in GPIO_PINn_REG,
 // for wake-up from light sleep through the RTC domain.
 inline uint32_t rtcio_pin_reg(int channel) { return kRtcIoBase + 0x28 + 4u * uint32_t(channel); }
+
+// Wake-up from light sleep through the RTC domain at a level (type: GPIO_INTR_LOW_LEVEL 4 or
+// HIGH_LEVEL 5), or off (ESP-IDF's rtc_gpio_wakeup_enable/disable).
+inline void rtcio_set_wakeup(int channel, bool on, uint32_t type = 0) {
+    const uint32_t r = rtcio_pin_reg(channel);
+    const uint32_t v = reg_read(r) & ~(kPinIntTypeMask | kPinWakeupEnable);
+    reg_write(r, on ? v | kPinWakeupEnable | ((type << kPinIntTypeShift) & kPinIntTypeMask) : v);
+}
 
 constexpr bool pad_is_rtc(int pad) { return pad >= 0 && pad < kPadCount && kRtcPad[pad].channel >= 0; }
 
