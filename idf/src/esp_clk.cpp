@@ -20,16 +20,16 @@ extern "C" uint32_t esp_cpu_get_ccount(void) {
 extern "C" uint32_t esp_clk_slowclk_cal_get(void) {
     using namespace upanel::ll;
     if (!bus_ready()) return 0;
-    uint32_t cal = reg_read(kRtcSlowClkCalReg);
+    uint32_t cal = rtc_slow_clk_cal();
     if (cal == 0) {  // no startup since the board's reset
         cal = uint32_t((uint64_t(1'000'000) << kRtcClkCalFract) / kRtcSlowRcHz);
-        reg_write(kRtcSlowClkCalReg, cal);
+        rtc_set_slow_clk_cal(cal);
     }
     return cal;
 }
 
 extern "C" void esp_clk_slowclk_cal_set(uint32_t value) {
-    if (upanel::ll::bus_ready()) upanel::ll::reg_write(upanel::ll::kRtcSlowClkCalReg, value);
+    if (upanel::ll::bus_ready()) upanel::ll::rtc_set_slow_clk_cal(value);
 }
 
 extern "C" uint64_t esp_clk_rtc_time(void) {

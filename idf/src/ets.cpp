@@ -124,8 +124,7 @@ const void *g_board = nullptr;  // the board the service was started on
 bool started() {
     // A new board (tests make one each; it may sit where the last one was): its timer is
     // not counting. Start again.
-    if (g_board && (g_board != &ll::host() ||
-                    !(ll::reg_read(ll::timg_reg(kGroup, kTimer, ll::kTimgConfig)) & ll::kTimgEn))) {
+    if (g_board && (g_board != &ll::host() || !ll::timg_running(kGroup, kTimer))) {
         g_armed.clear();
         g_intr = nullptr;
         g_board = nullptr;

@@ -300,11 +300,11 @@ extern "C" esp_err_t gpio_hold_dis(gpio_num_t gpio_num) {
 }
 
 extern "C" void gpio_deep_sleep_hold_en(void) {
-    if (ll::bus_ready()) ll::reg_set_bits(ll::kRtcCntlDigIso, ll::kDigIsoPadAutoholdEn);
+    if (ll::bus_ready()) ll::gpio_deep_sleep_autohold(true);
 }
 
 extern "C" void gpio_deep_sleep_hold_dis(void) {
-    if (ll::bus_ready()) ll::reg_clear_bits(ll::kRtcCntlDigIso, ll::kDigIsoPadAutoholdEn);
+    if (ll::bus_ready()) ll::gpio_deep_sleep_autohold(false);
 }
 
 extern "C" void gpio_iomux_in(uint32_t gpio_num, uint32_t signal_idx) {
@@ -345,16 +345,14 @@ extern "C" void gpio_output_set_high(uint32_t set_mask, uint32_t clear_mask, uin
     ll::gpio_bank_set_clear(1, set_mask, clear_mask, enable_mask, disable_mask);
 }
 
-extern "C" uint32_t gpio_input_get(void) { return ll::bus_ready() ? ll::reg_read(ll::kGpioIn) : 0; }
+extern "C" uint32_t gpio_input_get(void) { return ll::bus_ready() ? ll::gpio_bank_input(0) : 0; }
 
-extern "C" uint32_t gpio_input_get_high(void) {
-    return ll::bus_ready() ? ll::reg_read(ll::kGpioIn1) & 0xFF : 0;
-}
+extern "C" uint32_t gpio_input_get_high(void) { return ll::bus_ready() ? ll::gpio_bank_input(1) : 0; }
 
-extern "C" uint32_t gpio_intr_pending(void) { return ll::bus_ready() ? ll::reg_read(ll::kGpioStatus) : 0; }
+extern "C" uint32_t gpio_intr_pending(void) { return ll::bus_ready() ? ll::gpio_bank_intr_status(0) : 0; }
 
 extern "C" uint32_t gpio_intr_pending_high(void) {
-    return ll::bus_ready() ? ll::reg_read(ll::kGpioStatus1) & 0xFF : 0;
+    return ll::bus_ready() ? ll::gpio_bank_intr_status(1) : 0;
 }
 
 namespace {

@@ -21,8 +21,7 @@ bool dma_chan_valid(int chan) { return chan == 1 || chan == 2; }
 
 // Puts a native pad that IO_MUX has in the unit's function back to GPIO.
 void native_pad_to_gpio(int pad) {
-    const uint32_t sel = (ll::reg_read(ll::iomux_reg(pad)) & ll::kIoMuxMcuSelMask) >> ll::kIoMuxMcuSelShift;
-    if (sel == ll::kIoMuxFuncSpi) ll::iomux_func_sel(pad, ll::kIoMuxFuncGpio);
+    if (ll::iomux_func(pad) == ll::kIoMuxFuncSpi) ll::iomux_func_sel(pad, ll::kIoMuxFuncGpio);
 }
 
 // A pad that is both the unit's output and input signal (MOSI, WP, HD).

@@ -92,6 +92,13 @@ inline void gpio_set_level(int pad, bool high) {
     else reg_write(base + kGpioHighBank, 1u << (pad - 32));
 }
 
+// The levels a bank's inputs see (0: GPIO_IN, pads 0..31; 1: GPIO_IN1, pads 32..39) and
+// its raw interrupt status (GPIO_STATUS, GPIO_STATUS1).
+inline uint32_t gpio_bank_input(int bank) { return bank ? reg_read(kGpioIn1) & 0xFFu : reg_read(kGpioIn); }
+inline uint32_t gpio_bank_intr_status(int bank) {
+    return bank ? reg_read(kGpioStatus1) & 0xFFu : reg_read(kGpioStatus);
+}
+
 // The level the pad's input sees (GPIO_IN, GPIO_IN1).
 inline bool gpio_get_input_level(int pad) {
     if (pad < 32) return (reg_read(kGpioIn) >> pad) & 1u;
@@ -102,6 +109,11 @@ inline bool gpio_get_input_level(int pad) {
 inline void iomux_func_sel(int pad, uint32_t func) {
     uint32_t addr = iomux_reg(pad);
     reg_write(addr, (reg_read(addr) & ~kIoMuxMcuSelMask) | ((func << kIoMuxMcuSelShift) & kIoMuxMcuSelMask));
+}
+
+// The pad's IO_MUX function (MCU_SEL).
+inline uint32_t iomux_func(int pad) {
+    return (reg_read(iomux_reg(pad)) & kIoMuxMcuSelMask) >> kIoMuxMcuSelShift;
 }
 
 inline void iomux_input_enable(int pad, bool on) {
@@ -211,6 +223,11 @@ constexpr uint32_t kRtcIoDigPadHold = kRtcIoBase + 0x74;  // RTC_IO_DIG_PAD_HOLD
 constexpr uint32_t kRtcCntlHoldForce = kRtcCntlBase + 0xC8;
 constexpr uint32_t kRtcCntlDigIso = kRtcCntlBase + 0x88;
 constexpr uint32_t kDigIsoPadAutoholdEn = 1u << 11;  // RTC_CNTL_DG_PAD_AUTOHOLD_EN
+// Digital pads hold their state through deep sleep (gpio_deep_sleep_hold_en), or not.
+inline void gpio_deep_sleep_autohold(bool on) {
+    if (on) reg_set_bits(kRtcCntlDigIso, kDigIsoPadAutoholdEn);
+    else reg_clear_bits(kRtcCntlDigIso, kDigIsoPadAutoholdEn);
+}
 
 namespace detail {
 constexpr RtcPad kDigital = {-1, 0, kNoBit, kNoBit, kNoBit, kNoBit, kNoBit};

@@ -23,6 +23,10 @@ constexpr uint32_t kRtcFast8mHz = 8'000'000;  // the internal "8M" RC (RTC8M_CLK
 constexpr uint32_t kXtalHz = 40'000'000;
 constexpr uint32_t kRtcClkCalFract = 19;  // RTC_CLK_CAL_FRACT: Q13.19
 
+// The slow clock's period that start-up measured (Q13.19 us; 0: none yet), and setting it.
+inline uint32_t rtc_slow_clk_cal() { return reg_read(kRtcSlowClkCalReg); }
+inline void rtc_set_slow_clk_cal(uint32_t period) { reg_write(kRtcSlowClkCalReg, period); }
+
 // The RTC timer's count of slow clock cycles, as ESP-IDF's rtc_time_get reads it.
 inline uint64_t rtc_time_get() {
     reg_write(kRtcCntlTimeUpdate, kRtcTimeUpdate);

@@ -37,6 +37,10 @@ inline void timg_start(int group, int timer, uint32_t divider, uint64_t start) {
     reg_set_bits(kTimgBase[group] + kTimgIntEna, 1u << timer);
 }
 
+inline bool timg_running(int group, int timer) {
+    return reg_read(timg_reg(group, timer, kTimgConfig)) & kTimgEn;
+}
+
 inline void timg_stop(int group, int timer) {
     reg_write(timg_reg(group, timer, kTimgConfig), kTimgIncrease | (1u << kTimgDividerShift));
     reg_clear_bits(kTimgBase[group] + kTimgIntEna, 1u << timer);
