@@ -85,7 +85,7 @@ endif()
 upanel_binding(espidf
   HEADERS ${espidf_headers}
   CONFIG ${espidf_dir}/espidf.cfg
-  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_intr_alloc|multi_heap|esp_log|esp_clk|esp_err|freertos/FreeRTOS|rom/ets_sys|rom/gpio|soc/soc)\\.h$"
+  INCLUDE_REGEX "/(driver/gpio|driver/spi_common|driver/spi_master|esp_heap_caps|esp_intr_alloc|multi_heap|esp_log|esp_clk|esp_err|freertos/FreeRTOS|rom/ets_sys|rom/gpio|rom/lldesc|soc/soc)\\.h$"
   SOURCES ${espidf_sources}
   INCLUDES ${CMAKE_SOURCE_DIR}/idf/include)
 

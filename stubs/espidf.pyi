@@ -347,6 +347,36 @@ class gpio_config_t:
     def __cast_instance__(cls, instance: 'gpio_config_t', ptr: 'Blob | int | Any') -> None: ...
     def __dereference__(self, size: int = ...) -> memoryview: ...
 
+class lldesc_link_s:
+    """struct lldesc_link_s"""
+    __SIZE__: int
+    stqe_next: int  # uint32_t
+    def __init__(self, init: 'lldesc_link_s | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'lldesc_link_s': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'lldesc_link_s', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
+class lldesc_t:
+    """lldesc_t"""
+    __SIZE__: int
+    size: int  # uint32_t : 12
+    length: int  # uint32_t : 12
+    offset: int  # uint32_t : 5
+    sosf: int  # uint32_t : 1
+    eof: int  # uint32_t : 1
+    owner: int  # uint32_t : 1
+    buf: int  # uint32_t
+    empty: int  # uint32_t
+    qe: lldesc_link_s  # struct lldesc_link_s
+    def __init__(self, init: 'lldesc_t | dict | None' = None, **fields: Any) -> None: ...
+    @classmethod
+    def __cast__(cls, ptr: 'Blob | int | Any') -> 'lldesc_t': ...
+    @classmethod
+    def __cast_instance__(cls, instance: 'lldesc_t', ptr: 'Blob | int | Any') -> None: ...
+    def __dereference__(self, size: int = ...) -> memoryview: ...
+
 class spi_bus_config_t:
     """spi_bus_config_t"""
     __SIZE__: int
@@ -1006,7 +1036,7 @@ def spicommon_cs_free_io(cs_gpio_num: int) -> None:
     Resets a CS pad as gpio_reset_pin does. A bad pad is logged.
     """
 
-def spicommon_setup_dma_desc_links(dmadesc: Blob | bytes | bytearray | memoryview | None, len: int, data: Blob | bytes | bytearray | memoryview | None, isrx: bool) -> None:
+def spicommon_setup_dma_desc_links(dmadesc: lldesc_t | None | dict | Blob, len: int, data: Blob | bytes | bytearray | memoryview | None, isrx: bool) -> None:
     """
     void spicommon_setup_dma_desc_links(lldesc_t * dmadesc, int len, const uint8_t * data, _Bool isrx)
     

@@ -93,6 +93,15 @@ word0, buf, nxt = struct.unpack("<III", bytes(descs.__dereference__(12)))
 check(word0 == 12 | 10 << 12 | 1 << 30 | 1 << 31, "size 12, length 10, EOF, DMA's: 0x%x" % word0)
 check(nxt == 0, "the last")
 check(0x3FFB0000 <= buf < 0x40000000, "the data's chip address, in DMA-capable RAM: 0x%x" % buf)
+# The same descriptor through ESP-IDF's field names.
+d = esp.lldesc_t.__cast__(descs)
+check((d.size, d.length, d.offset, d.sosf, d.eof, d.owner) == (12, 10, 0, 0, 1, 1), "lldesc_t's bitfields")
+check(d.buf == buf and d.qe.stqe_next == 0 and d.empty == 0, "buffer and link words")
+check(esp.lldesc_t.__SIZE__ == 12, "the chip's 12 bytes")
+d.qe.stqe_next = 0x3FFB1234
+d.length = 4
+word0, _, nxt = struct.unpack("<III", bytes(descs.__dereference__(12)))
+check(nxt == 0x3FFB1234 and word0 == 12 | 4 << 12 | 1 << 30 | 1 << 31, "writes land in the chip's words")
 esp.heap_caps_free(descs)
 esp.heap_caps_free(data)
 

@@ -143,6 +143,13 @@ TEST_F(IdfSpiCommon, CsLinesThroughTheGpioMatrix) {
     EXPECT_EQ(out_sel(33), 256u);
 }
 
+// A descriptor's first word as the DMA engine reads it (the bitfields' layout is under test).
+static uint32_t word0(const lldesc_t &d) {
+    uint32_t w;
+    std::memcpy(&w, &d, sizeof w);
+    return w;
+}
+
 TEST_F(IdfSpiCommon, DescriptorLinksInDmaMemory) {
     constexpr int kLen = 4092 + 10;
     auto *data = static_cast<uint8_t *>(heap_caps_malloc(kLen, MALLOC_CAP_DMA));
@@ -152,18 +159,21 @@ TEST_F(IdfSpiCommon, DescriptorLinksInDmaMemory) {
     const uint32_t desc_at = board.host_bus()->dma_addr(board.host_bus()->ctx, desc);
     spicommon_setup_dma_desc_links(desc, kLen, data, false);
     // word0: size 0..11, length 12..23, eof 30, owner 31.
-    EXPECT_EQ(desc[0].word0, 4092u | 4092u << 12 | 1u << 31);
+    EXPECT_EQ(word0(desc[0]), 4092u | 4092u << 12 | 1u << 31);
     EXPECT_EQ(desc[0].buf, data_at);
-    EXPECT_EQ(desc[0].next, desc_at + 12);
-    EXPECT_EQ(desc[1].word0, 12u | 10u << 12 | 1u << 30 | 1u << 31) << "10 bytes in a 12-byte buffer, EOF";
+    EXPECT_EQ(desc[0].qe.stqe_next, desc_at + 12);
+    EXPECT_EQ(word0(desc[1]), 12u | 10u << 12 | 1u << 30 | 1u << 31) << "10 bytes in a 12-byte buffer, EOF";
     EXPECT_EQ(desc[1].buf, data_at + 4092);
-    EXPECT_EQ(desc[1].next, 0u);
+    EXPECT_EQ(desc[1].qe.stqe_next, 0u);
+    EXPECT_EQ(desc[1].size, 12u);
+    EXPECT_EQ(desc[1].length, 10u);
+    EXPECT_TRUE(desc[1].eof && desc[1].owner);
     spicommon_setup_dma_desc_links(desc, 10, data, true);
-    EXPECT_EQ(desc[0].word0, 12u | 12u << 12 | 1u << 30 | 1u << 31) << "reception in whole words";
+    EXPECT_EQ(word0(desc[0]), 12u | 12u << 12 | 1u << 30 | 1u << 31) << "reception in whole words";
     std::memset(desc, 0x55, 2 * sizeof(lldesc_t));
     uint8_t host_buf[16];
     spicommon_setup_dma_desc_links(desc, 16, host_buf, false);  // not DMA memory: nothing written
-    EXPECT_EQ(desc[0].word0, 0x55555555u);
+    EXPECT_EQ(word0(desc[0]), 0x55555555u);
     heap_caps_free(desc);
     heap_caps_free(data);
 }
