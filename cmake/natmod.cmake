@@ -47,3 +47,16 @@ foreach(arch armv7m rv32imc)
   add_test(NAME natmod.build.${arch}
            COMMAND bash ${CMAKE_SOURCE_DIR}/tools/build-mpy.sh ${arch} ${CMAKE_BINARY_DIR}/natmod/${arch} ${MICROPY_DIR})
 endforeach()
+
+# xtensawin (ESP32) with Debian sid's LLVM: built, then checked against its objects by an
+# independent reader of the ELF and the .mpy, which must also catch a planted wrong l32r.
+set(UPANEL_NATMOD_XTENSAWIN "${CMAKE_BINARY_DIR}/natmod/xtensawin")
+foreach(mode build check catches)
+  add_test(NAME natmod.xtensawin.${mode}
+           COMMAND bash ${CMAKE_SOURCE_DIR}/tests/natmod/xtensawin.sh ${mode}
+                   ${UPANEL_NATMOD_XTENSAWIN} ${MICROPY_DIR})
+  set_tests_properties(natmod.xtensawin.${mode} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
+set_tests_properties(natmod.xtensawin.build PROPERTIES FIXTURES_SETUP natmod_xtensawin)
+set_tests_properties(natmod.xtensawin.check natmod.xtensawin.catches PROPERTIES
+                     FIXTURES_REQUIRED natmod_xtensawin)
