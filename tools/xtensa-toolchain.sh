@@ -16,6 +16,9 @@ root=$(mkdir -p "$(dirname "$root")" && cd "$(dirname "$root")" && pwd)/$(basena
 bin=$root/upanel-bin
 llvm=/usr/lib/llvm-21/bin
 
+# One maker at a time (CTest runs the tests that need it in parallel); the others wait.
+exec 9>"$root.lock"
+flock 9
 if [ ! -f "$root/.upanel-ready" ]; then
   fail() { echo "xtensa-toolchain: $*" >&2; exit 1; }
   [ "$(id -u)" -eq 0 ] || fail "making the sid root needs root (debootstrap, chroot)"
@@ -69,4 +72,5 @@ SH
 done
 # The compiler's own headers (stddef.h, stdarg.h), for builds with -nostdinc.
 ln -sfn "${resource%/}/include" "$bin/clang-include"
+flock -u 9
 echo "$bin"
