@@ -10,6 +10,7 @@
 # Making the root needs root (debootstrap, chroot) and the Debian archive named in this
 # machine's apt configuration (the URI tools/fetch-micropython.sh uses).
 set -euo pipefail
+export PATH=$PATH:/usr/sbin:/sbin  # debootstrap and chroot, for callers without them in PATH
 repo=$(cd "$(dirname "$0")/.." && pwd)
 root=${1:-$repo/build/xtensa-sid}
 root=$(mkdir -p "$(dirname "$root")" && cd "$(dirname "$root")" && pwd)/$(basename "$root")
