@@ -29,19 +29,6 @@ extern "C" __attribute__((no_builtin)) size_t strlen(const char *s) {
     return n;
 }
 
-// 64-bit multiply from 32-bit halves: without MUL32HIGH (see the Makefile) the compiler calls
-// this, and no libgcc for the windowed ABI is at hand.
-extern "C" uint64_t __muldi3(uint64_t a, uint64_t b) {
-    uint32_t a0 = uint32_t(a), b0 = uint32_t(b);
-    uint32_t al = a0 & 0xFFFF, ah = a0 >> 16, bl = b0 & 0xFFFF, bh = b0 >> 16;
-    uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-    uint32_t mid = (ll >> 16) + (lh & 0xFFFF) + (hl & 0xFFFF);
-    uint32_t lo = (ll & 0xFFFF) | (mid << 16);
-    uint32_t hi = hh + (lh >> 16) + (hl >> 16) + (mid >> 16);
-    hi += a0 * uint32_t(b >> 32) + uint32_t(a >> 32) * b0;
-    return uint64_t(hi) << 32 | lo;
-}
-
 extern "C" void digest_main() {
     core_digest_run();
     sim_call(1, 0, 0, 0);
