@@ -77,6 +77,7 @@ class NativeCode:
         self.text = None
         self.text_pos = None  # where the text starts in the file
         self.rodata = b""
+        self.rodata_pos = None
         self.bss_size = 0
         self.relocs = []  # (blob, word index, destination address)
 
@@ -104,6 +105,7 @@ def read_raw_code(r, found):
         scope_flags = r.uint()
         rodata_size = r.uint() if scope_flags & MP_SCOPE_FLAG_VIPERRODATA else 0
         code.bss_size = r.uint() if scope_flags & MP_SCOPE_FLAG_VIPERBSS else 0
+        code.rodata_pos = r.pos
         code.rodata = r.bytes(rodata_size)
     elif kind != MP_CODE_BYTECODE:
         raise CheckError("unexpected raw code kind %d" % kind)
@@ -367,6 +369,7 @@ def check(mpy_path, nativeglue_h, obj_paths, report=print):
 
     n_l32r = n_abs = 0
     l32r_sites = []  # file offsets of the checked l32r instructions
+    abs_file_sites = []  # file offsets of the checked absolute words
     abs_sites = {"text": set(), "rodata": set()}
     for (oi, idx), sec_addr in sorted(place.items()):
         obj = objs[oi]
@@ -410,6 +413,7 @@ def check(mpy_path, nativeglue_h, obj_paths, report=print):
                 a = address(oi, sym, (loaded - r["r_addend"] - raw) & 0xFFFFFFFF)
                 n_abs += 1
                 abs_sites[blob].add(site)
+                abs_file_sites.append((code.text_pos if blob == "text" else code.rodata_pos) + site)
                 expected = None if a is None else (a + r["r_addend"] + raw) & 0xFFFFFFFF
                 if expected != loaded:
                     errors.append("%s: word holds 0x%08x, the object says %s" % (
@@ -446,14 +450,14 @@ def check(mpy_path, nativeglue_h, obj_paths, report=print):
     report("%s: %d sections placed, %d l32r, %d absolute words, %d load-time relocations, %d bss "
            "sections: %s" % (mpy_path, len(place), n_l32r, n_abs, len(code.relocs), len(bss_place),
                              "%d errors" % len(errors) if errors else "all as the objects say"))
-    return errors, l32r_sites
+    return errors, l32r_sites, abs_file_sites
 
 
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
     try:
-        errors, _ = check(sys.argv[1], sys.argv[2], sys.argv[3:])
+        errors, _, _ = check(sys.argv[1], sys.argv[2], sys.argv[3:])
     except CheckError as e:
         errors = [str(e)]
     for e in errors[:40]:
