@@ -11,7 +11,8 @@ packages=(build-essential cmake git pkg-config python3 python3-pyelftools xz-uti
           libcivetweb-dev libgif-dev chromium
           gcc-arm-none-eabi gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf
           clang clang-format libclang-rt-14-dev libclang-14-dev liblodepng-dev
-          python3-pycparser)
+          python3-pycparser
+          debootstrap libnewlib-dev qemu-system-misc binutils-xtensa-lx106)  # xtensawin
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

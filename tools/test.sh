@@ -2,7 +2,9 @@
 # Sets up, builds and runs every test: C++ unit tests and MicroPython scripts on the host
 # firmware under CTest, first in a normal build, then in a build with AddressSanitizer and
 # UndefinedBehaviorSanitizer (LeakSanitizer included), and the mutation check
-# (tools/mutants.sh). Usage: tools/test.sh
+# (tools/mutants.sh). The xtensawin modules and the QEMU run of the core are CTest tests too:
+# the first run sets up Debian sid's LLVM under build/xtensa-sid (root, the Debian archive;
+# CI=true makes their absence a failure, not a skip). Usage: tools/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build

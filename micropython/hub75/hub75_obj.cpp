@@ -45,10 +45,12 @@ Matrix &active(mp_obj_t o) {
 }
 
 // A measured figure given in 1/scale units: a float where the runtime has floats (native
-// modules for chips without an FPU have none), else whole units.
+// modules for chips without an FPU have none), else whole units. The runtime divides: a
+// native module has no soft-float division routine (LLVM calls __divsf3 on Xtensa).
 mp_obj_t figure(uint32_t value, uint32_t scale) {
 #if MICROPY_PY_BUILTINS_FLOAT
-    return mp_obj_new_float(mp_float_t(value) / mp_float_t(scale));
+    return mp_binary_op(MP_BINARY_OP_TRUE_DIVIDE, mp_obj_new_int_from_uint(value),
+                        mp_obj_new_int_from_uint(scale));
 #else
     return mp_obj_new_int_from_uint(value / scale);
 #endif

@@ -34,9 +34,23 @@ vpath %.c $(sort $(dir $(SRC_C)))
 vpath %.py $(HERE)
 # The glue's shared header uses qstrs too: mpy_ld finds them in the files listed here.
 $(CONFIG_H): $(SRC_C) $(SRC_CXX) $(UPANEL)/micropython/common/glue.h
+ifeq ($(ARCH),xtensawin)
+# Debian has no GCC for the ESP32: LLVM, set up by tools/xtensa-toolchain.sh (XTENSA_BIN).
+include $(HERE)/../xtensawin.mk
+$(BUILD)/obj/%.o: %.c $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk $(HERE)/../xtensawin.mk
+	$(ECHO) "CC $<"
+	$(Q)$(XTENSA_BIN)/clang $(CFLAGS) $(XTENSA_CFLAGS) -S -o $(@:.o=.s) $<
+	$(Q)$(XTENSA_MC) -o $@ $(@:.o=.s)
+$(BUILD)/obj/%.o: %.cpp $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk $(HERE)/../xtensawin.mk
+	$(ECHO) "CXX $<"
+	$(Q)$(XTENSA_BIN)/clang $(filter-out -fpermissive,$(CXXFLAGS)) $(XTENSA_CFLAGS) \
+		$(XTENSA_CXXFLAGS) -S -o $(@:.o=.s) $<
+	$(Q)$(XTENSA_MC) -o $@ $(@:.o=.s)
+else
 $(BUILD)/obj/%.o: %.c $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk
 	$(ECHO) "CC $<"
 	$(Q)$(CROSS)gcc $(CFLAGS) -o $@ -c $<
 $(BUILD)/obj/%.o: %.cpp $(CONFIG_H) $(HERE)/Makefile $(HERE)/../natmod.mk
 	$(ECHO) "CXX $<"
 	$(Q)$(CROSS)g++ $(CXXFLAGS) -o $@ -c $<
+endif

@@ -21,11 +21,12 @@ constexpr uint32_t kDportBitI2s[2] = {4, 21};
 constexpr uint32_t kApbSafeRead = 0x3FF40078;  // UART0 DATE
 
 // Interrupts off on this core (Xtensa: PS.INTLEVEL raised to 5, ESP-IDF's default for this
-// sequence); elsewhere, the host or chips without the erratum, nothing to do.
+// sequence); elsewhere, the host or chips without the erratum, nothing to do. "r" (any address
+// register): GCC and LLVM both know it, LLVM not GCC's Xtensa-only "a".
 inline uint32_t irq_mask() {
 #if defined(__XTENSA__)
     uint32_t ps;
-    __asm__ volatile("rsil %0, 5" : "=a"(ps) : : "memory");
+    __asm__ volatile("rsil %0, 5" : "=r"(ps) : : "memory");
     return ps;
 #else
     return 0;
@@ -34,7 +35,7 @@ inline uint32_t irq_mask() {
 
 inline void irq_restore(uint32_t ps) {
 #if defined(__XTENSA__)
-    __asm__ volatile("wsr %0, ps\n\trsync" : : "a"(ps) : "memory");
+    __asm__ volatile("wsr %0, ps\n\trsync" : : "r"(ps) : "memory");
 #else
     (void)ps;
 #endif
