@@ -31,7 +31,7 @@ TEST(BcmPlan, ReachesSixtyPercentDutyAtDepth8On64Columns) {
 TEST(BcmPlan, FullBrightnessLightsExactlyTheUnitTimesTwoToThePlane) {
     BcmPlan p = plan_bcm(64, 16, 6);
     for (uint32_t w = 0; w < p.depth; w++) {
-        WindowLight l = window_light(p, w, 255);
+        WindowLight l = window_light(p, w);
         EXPECT_EQ(l.on_end - l.on_start, p.lit(p.shown_plane(w)));
         EXPECT_GE(l.on_start, 2u);
         EXPECT_LE(l.on_end, p.window[w] - 2);
@@ -47,12 +47,12 @@ TEST(BcmPlan, BlankingKeepsTheLightClearOfLatchAndRowSwitch) {
             BcmPlan p = plan_bcm(32, 8, depth, BcmPlan::kDefaultMinDuty, blank);
             for (uint32_t w = 0; w < depth; w++) {
                 for (uint32_t b : {1u, 128u, 255u}) {
-                    WindowLight l = window_light(p, w, b);
+                    const BcmPlan at = plan_brightness(p, b);
+                    WindowLight l = window_light(at, w);
                     EXPECT_GE(l.on_start, blank) << blank << " " << depth << " " << w;
-                    EXPECT_LE(l.on_end + blank, p.window[w]) << blank << " " << depth << " " << w;
+                    EXPECT_LE(l.on_end + blank, at.window[w]) << blank << " " << depth << " " << w;
                 }
-                EXPECT_EQ(window_light(p, w, 255).on_end - window_light(p, w, 255).on_start,
-                          p.lit(p.shown_plane(w)));
+                EXPECT_EQ(window_light(p, w).on_end - window_light(p, w).on_start, p.lit(p.shown_plane(w)));
             }
         }
     }
@@ -61,7 +61,7 @@ TEST(BcmPlan, BlankingKeepsTheLightClearOfLatchAndRowSwitch) {
 TEST(BcmPlan, ZeroBrightnessLightsNothing) {
     BcmPlan p = plan_bcm(64, 16, 8);
     for (uint32_t w = 0; w < p.depth; w++) {
-        WindowLight l = window_light(p, w, 0);
+        WindowLight l = window_light(plan_brightness(p, 0), w);
         EXPECT_EQ(l.on_end, l.on_start);
     }
 }
