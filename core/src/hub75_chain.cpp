@@ -98,8 +98,14 @@ uint32_t hub75_build_chain(const BcmPlan &plan, const Hub75ChainLayout &l, LlDes
                     uint32_t row_idle = l.pad_addr + a * hub75_pad_row_bytes(chunk);
                     WindowLight light = window_light(plan, p);
                     uint32_t dark_end = light.on_start < pad ? light.on_start : pad;
-                    add_idle(w, row_idle, dark_end - pre, chunk);
-                    add_idle(w, row_idle + 2 * chunk, pad - dark_end, chunk);
+                    uint32_t dark = dark_end - pre, lit = pad - dark_end;
+                    if (dark <= chunk && lit <= chunk) {
+                        // The dark words' tail runs on into the lit ones: one descriptor.
+                        w.add(row_idle + 2 * (chunk - dark), 2 * (dark + lit), false);
+                    } else {
+                        add_idle(w, row_idle, dark, chunk);
+                        add_idle(w, row_idle + 2 * chunk, lit, chunk);
+                    }
                 }
                 uint32_t data = l.data_addr + 2 * (r * plan.depth + p) * plan.cols;
                 w.add(data, 2 * plan.cols, true);
