@@ -276,12 +276,20 @@ void Matrix::deinit() {
     active_ = false;
 }
 
-// One pass of the chain (the refreshes of the dither cycle, and the prologue's window): its
-// clocks at the pixel clock, rounded up. 32-bit divisions only: native modules for 32-bit
-// chips have no 64-bit division.
+// One pass of the longer of the two chains (the refreshes of the dither cycle, and the
+// prologue's window; the DMA takes a new frame at the end of the front chain's pass, which may
+// still be at an older brightness): its clocks at the pixel clock, rounded up. 32-bit
+// divisions only: native modules for 32-bit chips have no 64-bit division.
 uint32_t Matrix::refresh_us() const {
     const uint32_t khz = kBusHz / 1000 * clkm_a_ / (clkm_n_ * clkm_a_ + clkm_b_);  // floor
-    const uint32_t clocks = lit_.clocks_per_refresh() * lit_.refreshes() + plan_.cols;
+    uint32_t clocks = 0;
+    for (const Frame &f : frames_) {
+        if (!f.desc) continue;
+        const BcmPlan at = plan_brightness(plan_, f.brightness);
+        const uint32_t pass = at.clocks_per_refresh() * at.refreshes();
+        clocks = pass > clocks ? pass : clocks;
+    }
+    clocks += plan_.cols;
     return clocks / khz * 1000 + ((clocks % khz) * 1000 + khz - 1) / khz;
 }
 

@@ -72,5 +72,15 @@ for (b0, w0), (b1, w1) in zip(whites, whites[1:]):
 for b, w in whites:
     if b >= 32:
         check(abs(w / full - b / 255) < 0.01, "brightness %d: white %.4f of full" % (b, w / full))
+# From the dimmest (a 4-refresh chain of 70,000-clock refreshes) straight to full and a new
+# frame: the driver waits for the long chain's pass to end, it does not give up on it.
+m.brightness = 2
+esp32sim.run_ms(50)
+m.brightness = 1
+m.brightness = 255
+m.show(buf, hub75.RGB888)
+m.show(buf, hub75.RGB888)
+esp32sim.run_ms(20)
+check(esp32sim.info("hub75")["refresh_hz"] > 1600, "back at full refresh")
 m.deinit()
 print("dim levels ok")
