@@ -1,6 +1,6 @@
 // Refresh rate, OE duty, DMA bytes and descriptors as the emulated panel measures them, for
-// panel sizes, depths and clocks; then the emulator's speed in emulated seconds per host
-// second. Usage: bench_hub75_table [--quick]
+// panel sizes, depths and clocks; the same against brightness for one panel; then the
+// emulator's speed in emulated seconds per host second. Usage: bench_hub75_table [--quick]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -57,6 +57,45 @@ static void table() {
     }
 }
 
+// Refresh rate and OE duty against brightness, each averaged over 4 consecutive refreshes
+// (the dither cycle) as the emulated panel measures them, white picture, gamma off.
+static void brightness_table() {
+    std::printf(
+        "| brightness | refresh Hz | OE duty | light of full | plane 0 lit, clocks | descriptors/frame |\n");
+    std::printf("|---|---|---|---|---|---|\n");
+    emu::Board board;
+    board.attach_hub75(emu::Hub75Geometry{64, 32, 1, 16}, emu::Hub75Pins{});
+    upanel_host_bus_current = board.host_bus();
+    hub75::Matrix m;
+    hub75::Config c;
+    c.gamma = false;
+    m.init(c);
+    std::vector<uint16_t> px(m.width() * m.height(), 0xFFFF);
+    m.show(reinterpret_cast<uint8_t *>(px.data()), uint32_t(px.size() * 2), core::PixelFormat::kRgb565);
+    double full = 0;
+    for (uint32_t b :
+         {255u, 224u, 192u, 160u, 128u, 96u, 64u, 48u, 32u, 24u, 20u, 16u, 12u, 8u, 4u, 2u, 1u}) {
+        m.set_brightness(b);
+        board.run_for(30 * emu::kPicosPerMs);
+        double hz = 0, duty = 0;
+        uint64_t seen = board.hub75()->stats().refreshes;
+        for (int n = 0; n < 4;) {
+            board.run_for(10 * emu::kPicosPerUs);
+            auto st = board.hub75()->stats();
+            if (st.refreshes == seen) continue;
+            seen = st.refreshes;
+            hz += st.refresh_hz / 4;
+            duty += st.oe_duty / 4;
+            n++;
+        }
+        if (b == 255) full = duty;
+        std::printf("| %u | %.0f | %.2f%% | %.4f (%.1f/255) | %.2f | %u |\n", b, hz, duty * 100, duty / full,
+                    duty / full * 255, m.info().lit_quarters / 4.0, m.info().descriptors);
+    }
+    m.deinit();
+    upanel_host_bus_current = nullptr;
+}
+
 static void speed(bool changing, double emulated_s) {
     emu::Board board;
     upanel_host_bus_current = board.host_bus();
@@ -83,6 +122,8 @@ static void speed(bool changing, double emulated_s) {
 int main(int argc, char **argv) {
     bool quick = argc > 1 && !std::strcmp(argv[1], "--quick");
     table();
+    std::printf("\nAgainst brightness, 64x32 depth 8 at 20 MHz:\n\n");
+    brightness_table();
     std::printf("\nEmulator speed, 64x32 depth 8 at 20 MHz:\n\n");
     std::printf("| picture | emulated s | host s | emulated s per host s |\n|---|---|---|---|\n");
     speed(false, quick ? 0.5 : 5);

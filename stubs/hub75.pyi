@@ -12,7 +12,7 @@ class Matrix:
     width: int  # panel width x chain, or the canvas's width on a grid
     height: int
     depth: int
-    brightness: int  # 0..255, through the OE time; setting it re-presents the picture
+    brightness: int  # 0..255, through the OE time, every level kept; setting it re-presents the picture
 
     def __init__(self, width: int = 64, height: int = 32, *, chain: int = 1, depth: int = 8,
                  clock_hz: int = 20_000_000, double_buffer: bool = True, brightness: int = 255,

@@ -37,9 +37,10 @@ void Hub75Encoder::configure(const BcmPlan &plan, bool gamma, uint32_t brightnes
             if ((code >> p) & 1) s.w[p >> 2] |= 1u << (8 * (p & 3));
         for (uint32_t c = 0; c < 3; c++) spread_[c][v] = {{s.w[0] << c, s.w[1] << c, s.w[2] << c}};
     }
+    const BcmPlan lit = plan_brightness(plan, brightness);
     for (uint32_t p = 0; p < plan.depth; p++) {
-        WindowLight light = window_light(plan, p, brightness);
-        uint32_t pad = plan.padding(p);
+        WindowLight light = window_light(lit, p);
+        uint32_t pad = lit.padding(p);
         on_first_[p] = light.on_start > pad ? light.on_start - pad : 0;
         on_last_[p] = light.on_end > pad ? light.on_end - pad : 0;
     }

@@ -87,10 +87,13 @@ bool Matrix::allocate() {
     const uint32_t data_bytes = uint32_t(encoder_.frame_words() * 2);
     const uint32_t desc_bytes = capacity_ * uint32_t(sizeof(LlDesc));
     const uint32_t pad_bytes = plan_.rows * hub75_pad_row_bytes(pad_chunk_);
+    const uint32_t dither_bytes = plan_.rows * hub75_dither_row_bytes(plan_);
+    const uint32_t gap_bytes = 2 * gap_chunk_;
     const uint32_t prologue_bytes = uint32_t(sizeof(LlDesc)) + plan_.cols * 2;
     const uint32_t startup_words = hub75_startup_word_count(cfg_.chip, plan_.cols);
     const uint32_t startup_bytes = startup_words ? 2 * uint32_t(sizeof(LlDesc)) + startup_words * 2 : 0;
-    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + prologue_bytes + startup_bytes;
+    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + dither_bytes + gap_bytes + prologue_bytes +
+                  startup_bytes;
     dma_available_ = uint32_t(ll::dma_largest_free());
     for (uint32_t i = 0; i < frames; i++) {
         frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(data_bytes));
@@ -113,6 +116,15 @@ bool Matrix::allocate() {
         if (!pad_) return false;
         for (uint32_t a = 0; a < plan_.rows; a++)
             hub75_fill_pad_row(pad_ + a * 2 * pad_chunk_, pad_chunk_, a);
+    }
+    dither_ = static_cast<uint16_t *>(ll::dma_alloc(dither_bytes));
+    if (!dither_) return false;
+    for (uint32_t a = 0; a < plan_.rows; a++)
+        hub75_fill_dither_row(plan_, dither_ + a * hub75_dither_row_bytes(plan_) / 2, a);
+    if (gap_bytes) {
+        gap_ = static_cast<uint16_t *>(ll::dma_alloc(gap_bytes));
+        if (!gap_) return false;
+        hub75_fill_gap(gap_, gap_chunk_, plan_.rows);
     }
     return true;
 }
@@ -149,15 +161,19 @@ void Matrix::release() {
     if (pad_) ll::dma_free(pad_);
     if (prologue_) ll::dma_free(prologue_);
     if (startup_) ll::dma_free(startup_);
+    if (dither_) ll::dma_free(dither_);
+    if (gap_) ll::dma_free(gap_);
+    dither_ = gap_ = nullptr;
     pad_ = nullptr;
     prologue_ = nullptr;
     startup_ = nullptr;
 }
 
 void Matrix::build_chain(Frame &f) {
-    Hub75ChainLayout layout{ll::dma_addr(f.data), pad_ ? ll::dma_addr(pad_) : 0, pad_chunk_,
-                            ll::dma_addr(f.desc)};
-    f.count = hub75_build_chain(plan_, cfg_.brightness, layout, f.desc);
+    Hub75ChainLayout layout{
+        ll::dma_addr(f.data),  pad_ ? ll::dma_addr(pad_) : 0, pad_chunk_, ll::dma_addr(f.desc),
+        ll::dma_addr(dither_), gap_ ? ll::dma_addr(gap_) : 0, gap_chunk_};
+    f.count = hub75_build_chain(lit_, layout, f.desc);
     f.brightness = cfg_.brightness;
 }
 
@@ -173,8 +189,11 @@ Status Matrix::init(const Config &config) {
     encoder_.configure(plan_, cfg_.gamma, cfg_.brightness);
     encoder_.set_scan(scan);
     encoder_.set_grid(grid_of(cfg_));
-    pad_chunk_ = hub75_pad_chunk(plan_);
-    capacity_ = hub75_chain_capacity(plan_, pad_chunk_);
+    lit_ = plan_brightness(plan_, cfg_.brightness);
+    const Hub75ChainNeeds needs = hub75_chain_needs(plan_);
+    pad_chunk_ = needs.pad_chunk;
+    gap_chunk_ = needs.gap_chunk;
+    capacity_ = needs.descriptors;
 
     clock_ = ll::i2s_ll_lcd_clock(cfg_.clock_hz);
     if (clock_.n == 0) return Status::kBadClock;
@@ -247,11 +266,20 @@ void Matrix::deinit() {
     active_ = false;
 }
 
-// One refresh (and the prologue's window): the chain's clocks at the pixel clock, rounded up.
-// 32-bit divisions only: native modules for 32-bit chips have no 64-bit division.
+// One pass of the longer of the two chains (the refreshes of the dither cycle, and the
+// prologue's window; the DMA takes a new frame at the end of the front chain's pass, which may
+// still be at an older brightness): its clocks at the pixel clock, rounded up. 32-bit
+// divisions only: native modules for 32-bit chips have no 64-bit division.
 uint32_t Matrix::refresh_us() const {
     const uint32_t khz = ll::i2s_ll_lcd_clock_hz(clock_) / 1000;
-    const uint32_t clocks = plan_.clocks_per_refresh() + plan_.cols;
+    uint32_t clocks = 0;
+    for (const Frame &f : frames_) {
+        if (!f.desc) continue;
+        const BcmPlan at = plan_brightness(plan_, f.brightness);
+        const uint32_t pass = at.clocks_per_refresh() * at.refreshes();
+        clocks = pass > clocks ? pass : clocks;
+    }
+    clocks += plan_.cols;
     return clocks / khz * 1000 + ((clocks % khz) * 1000 + khz - 1) / khz;
 }
 
@@ -318,6 +346,7 @@ Status Matrix::set_brightness(uint32_t brightness) {
     if (brightness > 255) brightness = 255;
     if (brightness == cfg_.brightness) return Status::kOk;
     cfg_.brightness = brightness;
+    lit_ = plan_brightness(plan_, brightness);
     encoder_.configure(plan_, cfg_.gamma, brightness);
     if (!cfg_.double_buffer) {
         // The chain is live: stop, restamp and restart (one short dark gap).
@@ -345,15 +374,13 @@ Info Matrix::info() const {
     if (!active_) return i;
     // 32-bit arithmetic throughout: 40 MHz * 63 and 20 MHz * 100 both fit.
     uint32_t clock = ll::i2s_ll_lcd_clock_hz(clock_);
-    uint32_t clocks = plan_.clocks_per_refresh();
-    uint32_t lit = 0;
-    for (uint32_t p = 0; p < plan_.depth; p++) {
-        WindowLight w = window_light(plan_, p, cfg_.brightness);
-        lit += w.on_end - w.on_start;
-    }
-    lit *= plan_.rows;
+    uint32_t clocks = lit_.clocks_per_refresh();
+    // Lit quarter clocks of a refresh, averaged over the dither cycle.
+    uint64_t lit = uint64_t(lit_.lit_quarters_per_row()) * lit_.rows;
     i.refresh_hz_x100 = clock * 100 / clocks;
-    i.oe_duty_x1000 = lit * 1000 / clocks;
+    i.oe_duty_x1000 = uint32_t(bcm_div64(lit * 1000, 4 * clocks));
+    i.lit_quarters = lit_.quarters;
+    i.dither_refreshes = lit_.refreshes();
     i.dma_bytes = dma_needed_;
     i.descriptors = frames_[front_].count;
     i.clock_hz = clock;

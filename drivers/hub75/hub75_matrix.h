@@ -72,8 +72,10 @@ enum class Status : uint8_t {
 };
 
 struct Info {
-    uint32_t refresh_hz_x100;  // refresh rate the plan gives, in 1/100 Hz
-    uint32_t oe_duty_x1000;    // lit share of the time at the current brightness, per mille
+    uint32_t refresh_hz_x100;   // refresh rate at the current brightness, in 1/100 Hz
+    uint32_t oe_duty_x1000;     // lit share of the time at the current brightness, per mille
+    uint32_t lit_quarters;      // quarter clocks plane 0 is lit per refresh at the current brightness
+    uint32_t dither_refreshes;  // refreshes before the chain repeats (4 while quarter clocks are dithered)
     uint32_t dma_bytes, descriptors, clock_hz, depth, unit_clocks, clocks_per_refresh;
 };
 
@@ -142,13 +144,16 @@ class Matrix {
     static void on_interrupt(void *self);
 
     Config cfg_, pending_;
-    core::BcmPlan plan_;
+    core::BcmPlan plan_;  // at full brightness
+    core::BcmPlan lit_;   // at the current brightness
     core::Hub75Encoder encoder_;
     Frame frames_[2];
     uint16_t *pad_ = nullptr;
+    uint16_t *dither_ = nullptr;        // per row address: the dither slots, dark and lit
+    uint16_t *gap_ = nullptr;           // dark words for the gap after each refresh
     core::LlDesc *prologue_ = nullptr;  // followed by its data words
     core::LlDesc *startup_ = nullptr;   // the chips' register writes: two descriptors, words
-    uint32_t pad_chunk_ = 0, capacity_ = 0;
+    uint32_t pad_chunk_ = 0, gap_chunk_ = 0, capacity_ = 0;
     uint32_t dma_needed_ = 0, dma_available_ = 0;
     ll::I2sClock clock_;
     volatile uint8_t front_ = 0;

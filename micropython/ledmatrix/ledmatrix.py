@@ -57,8 +57,8 @@ class _Panel:
             self.matrix.deinit()
             self.matrix = None
 
-    # The seed lights a row for `b` of its `width` clocks; hub75 scales its OE time by
-    # brightness / 255, so b / (width - 2) of full is the same share of full light.
+    # The seed lights a row for `b` of its `width` clocks; hub75 gives brightness / 255 of full
+    # light down to its knee (more below it, see hub75's README), so b / (width - 2) of full.
     def oe_level(self, b):
         return (b * 255 + (self.width - 2) // 2) // (self.width - 2)
 

@@ -19,8 +19,9 @@ inline void naive_encode_rgb565(const core::BcmPlan &plan, const uint16_t *px, u
     };
     for (uint32_t r = 0; r < plan.rows; r++)
         for (uint32_t p = 0; p < plan.depth; p++) {
-            core::WindowLight light = core::window_light(plan, p, brightness);
-            uint32_t pad = plan.padding(p);
+            const core::BcmPlan lit = core::plan_brightness(plan, brightness);
+            core::WindowLight light = core::window_light(lit, p);
+            uint32_t pad = lit.padding(p);
             uint32_t a = p == 0 ? (r + plan.rows - 1) % plan.rows : r;
             for (uint32_t x = 0; x < plan.cols; x++) {
                 uint16_t w = uint16_t(a << kAddrShift);

@@ -13,15 +13,18 @@ using namespace upanel;
 TEST(Hub75Chain, LoopsOverOneRefreshOwnedByTheDmaWithoutEof) {
     for (uint32_t depth : {1u, 8u, 12u}) {
         for (uint32_t brightness : {255u, 40u}) {
-            const core::BcmPlan plan = core::plan_bcm(64, 16, depth);
+            const core::BcmPlan full = core::plan_bcm(64, 16, depth);
+            const core::BcmPlan plan = core::plan_brightness(full, brightness);
+            const core::Hub75ChainNeeds needs = core::hub75_chain_needs(full);
             core::Hub75ChainLayout l{};
             l.data_addr = 0x3FFB0000, l.pad_addr = 0x3FFA0000, l.desc_addr = 0x3FFC0000;
-            l.pad_chunk = core::hub75_pad_chunk(plan);
-            const uint32_t n = core::hub75_build_chain(plan, brightness, l, nullptr);
+            l.dither_addr = 0x3FFA8000, l.gap_addr = 0x3FFA9000;
+            l.pad_chunk = needs.pad_chunk, l.gap_chunk = needs.gap_chunk;
+            const uint32_t n = core::hub75_build_chain(plan, l, nullptr);
             ASSERT_GT(n, 0u);
-            ASSERT_LE(n, core::hub75_chain_capacity(plan, l.pad_chunk));
+            ASSERT_LE(n, needs.descriptors);
             std::vector<core::LlDesc> d(n);
-            ASSERT_EQ(core::hub75_build_chain(plan, brightness, l, d.data()), n);
+            ASSERT_EQ(core::hub75_build_chain(plan, l, d.data()), n);
             uint64_t bytes = 0;
             for (uint32_t i = 0; i < n; i++) {
                 const uint32_t w = d[i].word0;
@@ -33,8 +36,9 @@ TEST(Hub75Chain, LoopsOverOneRefreshOwnedByTheDmaWithoutEof) {
                 const uint32_t next = i + 1 < n ? l.desc_addr + 12 * (i + 1) : l.desc_addr;
                 ASSERT_EQ(d[i].next, next) << "descriptor " << i << " of " << n;
             }
-            // Two bytes a clock: every window of every row, once.
-            EXPECT_EQ(bytes, 2ull * plan.clocks_per_refresh()) << "depth " << depth;
+            // Two bytes a clock: every window of every row and the gap, once per refresh of
+            // the dither cycle.
+            EXPECT_EQ(bytes, 2ull * plan.clocks_per_refresh() * plan.refreshes()) << "depth " << depth;
         }
     }
 }

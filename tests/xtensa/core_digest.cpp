@@ -72,11 +72,17 @@ uint32_t plan_digest(const BcmPlan &p) {
     d.u32(p.blank);
     d.u32(p.clocks_per_row());
     d.u32(p.max_padding());
-    for (uint32_t q = 0; q < p.depth; q++) {
-        for (uint32_t b : kLightLevels) {
-            WindowLight l = window_light(p, q, b);
+    for (uint32_t b : kLightLevels) {
+        const BcmPlan at = plan_brightness(p, b);
+        d.u32(at.unit);
+        d.u32(at.quarters);
+        d.u32(at.gap);
+        for (uint32_t w : at.window) d.u32(w);
+        for (uint32_t q = 0; q < at.depth; q++) {
+            WindowLight l = window_light(at, q);
             d.u32(l.on_start);
             d.u32(l.on_end);
+            d.u32(at.dither_slot(q));
         }
     }
     return d.h;
@@ -138,23 +144,30 @@ void core_digest_run() {
         encoder.configure(plan, true, 37);
         encoder.restamp(frame);
         put_line("restamp 37", frame_digest());
-        uint32_t chunk = hub75_pad_chunk(plan);
-        uint32_t capacity = hub75_chain_capacity(plan, chunk);
+        const Hub75ChainNeeds needs = hub75_chain_needs(plan);
+        const uint32_t chunk = needs.pad_chunk;
         put_line("pad chunk", chunk);
-        put_line("capacity", capacity);
-        if (capacity > sizeof descs / sizeof descs[0]) {
+        put_line("gap chunk", needs.gap_chunk);
+        put_line("capacity", needs.descriptors);
+        if (needs.descriptors > sizeof descs / sizeof descs[0]) {
             put_text("capacity over the harness's descriptors\n");
             continue;
         }
-        const Hub75ChainLayout layout = {0x3FFB0000, 0x3FFC0000, chunk, 0x3FFD0000};
+        const Hub75ChainLayout layout = {0x3FFB0000, 0x3FFC0000, chunk,          0x3FFD0000,
+                                         0x3FFE8000, 0x3FFE9000, needs.gap_chunk};
         for (uint32_t b : kChainLevels) {
-            uint32_t n = hub75_build_chain(plan, b, layout, descs);
+            uint32_t n = hub75_build_chain(plan_brightness(plan, b), layout, descs);
             put_line("chain", descs_digest(n));
         }
         hub75_fill_pad_row(pad_row, chunk, 5);
         Digest d;
         for (uint32_t i = 0; i < 2 * 2 * chunk; i++) d.u16(pad_row[i]);
         put_line("pad row", d.h);
+        const BcmPlan dim = plan_brightness(plan, 37);
+        hub75_fill_dither_row(dim, pad_row, 5);
+        Digest dd;
+        for (uint32_t i = 0; i < 2 * dim.dither_slot_clocks(); i++) dd.u16(pad_row[i]);
+        put_line("dither row", dd.h);
     }
     put_text("== lldesc\n");
     const LlDescChain kinds[] = {LlDescChain::kSend, LlDescChain::kSendRepeat, LlDescChain::kReceive};

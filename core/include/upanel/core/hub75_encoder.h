@@ -40,7 +40,9 @@ struct PlaneSpread {
 
 class Hub75Encoder {
   public:
-    // gamma: light = (v / 255) ^ 2.2; otherwise light proportional to v.
+    // plan: the full-brightness plan; the data words' OE bits light the whole-clock runs of
+    // plan_brightness(plan, brightness). gamma: light = (v / 255) ^ 2.2; otherwise light
+    // proportional to v.
     void configure(const BcmPlan &plan, bool gamma, uint32_t brightness);
     // Where each shift position takes its pixel from; without it, the picture is cols wide
     // and 2 * rows high and maps one to one.
