@@ -6,16 +6,7 @@ set -euo pipefail
 dest=${1:?usage: fetch-micropython.sh DEST}
 [ -f "$dest/py/mpconfig.h" ] && exit 0
 
-uri=""
-for f in /etc/apt/sources.list.d/*.sources; do
-  [ -f "$f" ] || continue
-  uri=$(awk '/^URIs:/ && !/security/ {print $2; exit}' "$f")
-  [ -n "$uri" ] && break
-done
-if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-  uri=$(awk '/^deb / && !/security/ {print $2; exit}' /etc/apt/sources.list)
-fi
-[ -n "$uri" ] || { echo "fetch-micropython: no Debian archive URI in the apt configuration" >&2; exit 1; }
+uri=$("$(dirname "$0")/debian-archive-uri.sh") || { echo "fetch-micropython: no archive to fetch from" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

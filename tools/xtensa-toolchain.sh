@@ -24,16 +24,7 @@ if [ ! -f "$root/.upanel-ready" ]; then
   fail() { echo "xtensa-toolchain: $*" >&2; exit 1; }
   [ "$(id -u)" -eq 0 ] || fail "making the sid root needs root (debootstrap, chroot)"
   command -v debootstrap >/dev/null || fail "debootstrap is not installed (apt-get install debootstrap)"
-  uri=""
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    uri=$(awk '/^URIs:/ && !/security/ {print $2; exit}' "$f")
-    [ -n "$uri" ] && break
-  done
-  if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
-    uri=$(awk '/^deb / && !/security/ {print $2; exit}' /etc/apt/sources.list)
-  fi
-  [ -n "$uri" ] || fail "no Debian archive URI in the apt configuration"
+  uri=$("$repo/tools/debian-archive-uri.sh") || fail "no Debian archive URI in the apt configuration"
   start=$(date +%s)
   tmp=$root.partial
   # A base system from an earlier, interrupted run is reused.
