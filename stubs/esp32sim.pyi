@@ -22,7 +22,7 @@ def attach_hub75(width: int = 64, height: int = 32, *, chain: int = 1,
     (default), height (single channel, up to 32 rows) or height/4 (four-scan, runs of
     scan_block columns, default width); grid=(rows, cols) hangs the chain as a wall
     (serpentine: every other row reversed and upside down), and snapshots and PNGs show it.
-    chip "generic", "fm6126a" or "icn2038s" (dark until its registers are written), clk_edge
+    chip "generic", "fm6126a", "fm6124" or "icn2038s" (dark until its registers are written), clk_edge
     "rising" or "falling" (the edge the panel samples on), turn_off_ns: how long the outputs
     stay on after OE rises (ghosting without blanking)."""
 def attach_ili9341(*, pins: Optional[dict] = None, backlight_on: int = 1) -> None: ...

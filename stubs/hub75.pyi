@@ -30,7 +30,7 @@ class Matrix:
         (every other row of panels reversed and upside down) or zig-zag; rotation 0, 90, 180,
         270 turns the canvas clockwise on the wall; m.width x m.height is the canvas.
         invert: every line inverted at the pads (inverting level shifters). chip "generic",
-        "fm6126a" or "icn2038s" (the latter two get their registers written at start-up);
+        "fm6126a", "fm6124" or "icn2038s" (the latter three get their registers written at start-up);
         latch_blanking 0..16 clocks of OE off around LAT; clk_phase 1 for panels that sample
         on CLK's falling edge. Raises ValueError, MemoryError (DMA RAM needed), OSError (I2S
         in use)."""

@@ -65,8 +65,7 @@ Status Matrix::validate(const Config &c) {
     if (c.i2s > 1) return Status::kBadI2s;
     if (c.latch_blanking > BcmPlan::kMaxBlanking) return Status::kBadBlanking;
     if (c.clk_phase > 1) return Status::kBadPhase;
-    if (c.chip != Hub75Chip::kGeneric && c.chip != Hub75Chip::kFm6126a && c.chip != Hub75Chip::kIcn2038s)
-        return Status::kBadChip;
+    if (c.chip > Hub75Chip::kFm6124) return Status::kBadChip;
     for (int i = 0; i < kPinCount; i++) {
         if (!pin_used(c, i)) continue;
         error_pin_ = int8_t(i);

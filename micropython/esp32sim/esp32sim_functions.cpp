@@ -221,7 +221,8 @@ Hub75Electrical hub75_electrical(mp_obj_t chip, mp_obj_t clk_edge, mp_int_t turn
         if (!strcmp(name, "generic")) e.chip = Hub75Chip::kGeneric;
         else if (!strcmp(name, "fm6126a")) e.chip = Hub75Chip::kFm6126a;
         else if (!strcmp(name, "icn2038s")) e.chip = Hub75Chip::kIcn2038s;
-        else fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+        else if (!strcmp(name, "fm6124")) e.chip = Hub75Chip::kFm6124;
+        else fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a', 'fm6124' or 'icn2038s'");
     }
     if (clk_edge != mp_const_none) {
         const char *edge = mp_obj_str_get_str(clk_edge);

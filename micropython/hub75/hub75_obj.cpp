@@ -59,6 +59,7 @@ mp_obj_t figure(uint32_t value, uint32_t scale) {
 uint32_t clamp(mp_int_t v) { return uint32_t(v < 0 ? 0xFFFFFFFFu : v > 0x7FFFFFFF ? 0x7FFFFFFF : v); }
 
 // chip=: the panel's driver chips by name.
+const char kChipNames[] = "chip must be 'generic', 'fm6126a', 'fm6124' or 'icn2038s'";
 upanel::core::Hub75Chip chip_of(mp_obj_t name_obj) {
     using upanel::core::Hub75Chip;
     using upanel::glue::same;
@@ -67,7 +68,8 @@ upanel::core::Hub75Chip chip_of(mp_obj_t name_obj) {
     if (same(name, "generic")) return Hub75Chip::kGeneric;
     if (same(name, "fm6126a")) return Hub75Chip::kFm6126a;
     if (same(name, "icn2038s")) return Hub75Chip::kIcn2038s;
-    fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+    if (same(name, "fm6124")) return Hub75Chip::kFm6124;
+    fail(MP_QSTR_ValueError, kChipNames);
 }
 
 void raise_status(const Matrix &m, Status s) {
@@ -125,7 +127,7 @@ void raise_status(const Matrix &m, Status s) {
         case Status::kBadPhase:
             fail(MP_QSTR_ValueError, "clk_phase must be 0 (rising edge) or 1 (falling edge)");
         case Status::kBadChip:
-            fail(MP_QSTR_ValueError, "chip must be 'generic', 'fm6126a' or 'icn2038s'");
+            fail(MP_QSTR_ValueError, kChipNames);
         case Status::kNoEndOfFrame: {
             mp_obj_t v[] = {MP_OBJ_NEW_SMALL_INT(m.config().i2s),
                             MP_OBJ_NEW_SMALL_INT(Matrix::kWaitRefreshes)};

@@ -76,7 +76,7 @@ m.deinit()
 
 # 2. The same panel with the driver's start-up shows the picture, and every chip of every colour
 # line holds the start-up's register values.
-for chip in ("fm6126a", "icn2038s"):
+for chip in ("fm6126a", "icn2038s", "fm6124"):
     esp32sim.attach_hub75(W, H, chip=chip)
     m = show(chip=chip)
     same_picture(expected(), chip + " with start-up")
@@ -192,7 +192,7 @@ check(info["reg1"] == [[REG2_ON >> 1] * (W // 16)] * 6 and info["reg2"] == [[0] 
 m.deinit()
 
 # 6. Bad input.
-raises(ValueError, hub75.Matrix, W, H, chip="fm6124")
+raises(ValueError, hub75.Matrix, W, H, chip="fm6127")
 raises(ValueError, hub75.Matrix, W, H, latch_blanking=17)
 raises(ValueError, hub75.Matrix, W, H, latch_blanking=-1)
 raises(ValueError, hub75.Matrix, W, H, clk_phase=2)

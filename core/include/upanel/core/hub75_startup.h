@@ -14,7 +14,9 @@
 
 namespace upanel::core {
 
-enum class Hub75Chip : uint8_t { kGeneric, kFm6126a, kIcn2038s };
+// FM6124 panels are started with the same two writes by the open panel libraries (one start-up
+// serves all three there); no datasheet of its registers was checked here.
+enum class Hub75Chip : uint8_t { kGeneric, kFm6126a, kIcn2038s, kFm6124 };
 
 namespace fm6126a {
 constexpr uint32_t kReg1Clocks = 11;  // CLK rising edges with LAT high that write register 1

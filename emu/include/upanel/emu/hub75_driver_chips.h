@@ -19,7 +19,7 @@
 
 namespace upanel::emu {
 
-enum class Hub75Chip : uint8_t { kGeneric, kFm6126a, kIcn2038s };
+enum class Hub75Chip : uint8_t { kGeneric, kFm6126a, kIcn2038s, kFm6124 };
 
 class Hub75DriverChips {
   public:
