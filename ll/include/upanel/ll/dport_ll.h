@@ -17,7 +17,6 @@ namespace upanel::ll {
 
 constexpr uint32_t kDportPeripClkEn = kDportBase + 0x0C0;
 constexpr uint32_t kDportPeripRstEn = kDportBase + 0x0C4;
-constexpr uint32_t kDportBitI2s[2] = {4, 21};
 constexpr uint32_t kApbSafeRead = 0x3FF40078;  // UART0 DATE
 
 // Interrupts off on this core (Xtensa: PS.INTLEVEL raised to 5, ESP-IDF's default for this

@@ -39,15 +39,10 @@ constexpr uint32_t kUserCkOutEdge = 1u << 7;
 constexpr uint32_t kPinCsDisShift = 0, kPinCsPolShift = 6;  // one bit per CS line, 3 lines
 }  // namespace detail::spi_reg
 
-constexpr uint32_t kSpiBase1 = 0x3FF42000, kSpiBase2 = 0x3FF64000, kSpiBase3 = 0x3FF65000;
 constexpr uint32_t kDportSpiDmaChanSel = kDportBase + 0x5A8;
-constexpr uint32_t kDportBitSpiDma = 22;
 constexpr uint32_t kSpiApbHz = 80'000'000;
 
-// Per SPI number 2 (HSPI) and 3 (VSPI); base and interrupt source also for 1 (the flash's).
-inline uint32_t spi_base(int spi) { return spi == 1 ? kSpiBase1 : spi == 2 ? kSpiBase2 : kSpiBase3; }
-inline uint32_t spi_dport_bit(int spi) { return spi == 2 ? 6 : 16; }
-inline int spi_irq(int spi) { return spi == 1 ? 29 : spi == 2 ? 30 : 31; }
+// Per SPI number 2 (HSPI) and 3 (VSPI); bases, interrupt sources and DPORT bits in soc.h.
 // GPIO matrix output signals: clock, MOSI (SPID) and CS0.
 inline uint16_t spi_sig_clk(int spi) { return spi == 2 ? 8 : 63; }
 inline uint16_t spi_sig_mosi(int spi) { return spi == 2 ? 10 : 65; }
@@ -57,8 +52,6 @@ inline uint16_t spi_sig_miso(int spi) { return spi == 2 ? 9 : 64; }
 // Quad-mode data lines, in and out signals alike: HSPIHD 12, HSPIWP 13; VSPIHD 66, VSPIWP 67.
 inline uint16_t spi_sig_hd(int spi) { return spi == 2 ? 12 : 66; }
 inline uint16_t spi_sig_wp(int spi) { return spi == 2 ? 13 : 67; }
-// The unit's DMA interrupt source (SPI2_DMA 53, SPI3_DMA 54).
-inline int spi_dma_irq(int spi) { return spi == 2 ? 53 : 54; }
 // The pads IO_MUX function 1 gives the unit (its native pins): MOSI, MISO, CLK, CS0, WP, HD.
 struct SpiNativePins {
     int mosi, miso, clk, cs0, wp, hd;

@@ -5,12 +5,10 @@
 #include <stdint.h>
 
 #include "upanel/ll/bus.h"
+#include "upanel/ll/soc.h"
 
 namespace upanel::ll {
 
-constexpr uint32_t kTimgBase[2] = {0x3FF5F000, 0x3FF60000};
-constexpr uint32_t kTimgDportBit[2] = {13, 15};  // DPORT_TIMERGROUP(1)_CLK_EN / _RST
-constexpr int kIrqTimgLevel[2][2] = {{14, 15}, {18, 19}};
 constexpr uint32_t kApbHz = 80'000'000;
 
 // Registers of timer t (0x24 apart) and of the group.
