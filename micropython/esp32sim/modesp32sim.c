@@ -26,8 +26,23 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_record_obj, 3, esp32sim_record);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_stop_recording_obj, esp32sim_stop_recording);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_limits_obj, esp32sim_limits);
 
+#if defined(__SANITIZE_ADDRESS__)
+#include "py/stackctrl.h"
+// Under AddressSanitizer C frames are several times larger (redzones): the unix port's stack
+// limit (80 KB on 64-bit), sized for plain frames, stops scripts as shallow as lv_binding's
+// display_driver. The thread's real stack is megabytes; importing esp32sim raises the limit.
+static mp_obj_t esp32sim___init__(void) {
+    mp_stack_set_limit(320 * 1024);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim___init___obj, esp32sim___init__);
+#endif
+
 static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     {MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_esp32sim)},
+#if defined(__SANITIZE_ADDRESS__)
+    {MP_ROM_QSTR(MP_QSTR___init__), MP_ROM_PTR(&esp32sim___init___obj)},
+#endif
     {MP_ROM_QSTR(MP_QSTR_run_ms), MP_ROM_PTR(&esp32sim_run_ms_obj)},
     {MP_ROM_QSTR(MP_QSTR_run_us), MP_ROM_PTR(&esp32sim_run_us_obj)},
     {MP_ROM_QSTR(MP_QSTR_time_us), MP_ROM_PTR(&esp32sim_time_us_obj)},
