@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <vector>
 
 #include "hub75_matrix.h"
@@ -12,8 +13,10 @@
 using namespace upanel;
 
 static void table() {
-    std::printf("| panel | depth | clock | refresh Hz | OE duty | DMA bytes | descriptors/frame |\n");
-    std::printf("|---|---|---|---|---|---|---|\n");
+    std::printf(
+        "| panel | depth | clock | refresh Hz | OE duty | DMA bytes | after any brightness | "
+        "descriptors/frame |\n");
+    std::printf("|---|---|---|---|---|---|---|---|\n");
     struct Size {
         uint32_t w, h, chain;
         const char *name;
@@ -38,8 +41,8 @@ static void table() {
                     s = m.init(c);
                 }
                 if (s != hub75::Status::kOk) {
-                    std::printf("| %s | %u | %u MHz | does not fit: needs %u bytes | | | |\n", sz.name, depth,
-                                mhz, m.dma_needed());
+                    std::printf("| %s | %u | %u MHz | does not fit: needs %u bytes | | | | |\n", sz.name,
+                                depth, mhz, m.dma_needed());
                     continue;
                 }
                 std::vector<uint16_t> px(m.width() * m.height(), 0xFFFF);
@@ -47,9 +50,18 @@ static void table() {
                        core::PixelFormat::kRgb565);
                 board.run_for(60 * emu::kPicosPerMs);
                 auto st = board.hub75()->stats();
-                std::printf("| %s | %u | %u MHz | %.0f | %.1f%% | %u%s | %u |\n", sz.name, depth, mhz,
-                            st.refresh_hz, st.oe_duty * 100, m.dma_needed(),
-                            c.double_buffer ? "" : " (single buffer)", m.info().descriptors);
+                const uint32_t descriptors = m.info().descriptors, bytes = m.info().dma_bytes;
+                // Descriptors grow with the longest chain shown: every brightness in both frames.
+                std::string dimmed;
+                for (uint32_t b = 254; b >= 1 && m.set_brightness(b) == hub75::Status::kOk; b--)
+                    m.show(reinterpret_cast<uint8_t *>(px.data()), uint32_t(px.size() * 2),
+                           core::PixelFormat::kRgb565);
+                dimmed = m.active() && m.brightness() == 1
+                             ? std::to_string(m.info().dma_bytes)
+                             : "no room below " + std::to_string(m.brightness() + 1);
+                std::printf("| %s | %u | %u MHz | %.0f | %.1f%% | %u%s | %s | %u |\n", sz.name, depth, mhz,
+                            st.refresh_hz, st.oe_duty * 100, bytes, c.double_buffer ? "" : " (single buffer)",
+                            dimmed.c_str(), descriptors);
                 m.deinit();
                 upanel_host_bus_current = nullptr;
             }

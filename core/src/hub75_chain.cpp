@@ -5,34 +5,52 @@
 namespace upanel::core {
 
 static constexpr uint32_t kMaxChunk = 512;
+static constexpr uint32_t kMinChunk = 32;
 static constexpr uint32_t kMaxGapChunk = 2040;
 
-Hub75ChainNeeds hub75_chain_needs(const BcmPlan &full) {
-    Hub75ChainNeeds n{0, 0, 0};
+// Descriptors of the longest chain at any brightness with idle words in chunks of `chunk`.
+static uint32_t worst_descriptors(const BcmPlan &full, uint32_t chunk, uint32_t gap_chunk) {
+    // Counting needs no addresses, only distinct ones: data, idle words and descriptors apart.
+    const Hub75ChainLayout l{0x10000000, 0x20000000, chunk, 0x40000000, 0x50000000, gap_chunk};
+    uint32_t worst = 0;
+    for (uint32_t b = 0; b <= 255; b++) {
+        uint32_t count = hub75_build_chain(plan_brightness(full, b), l);
+        worst = count > worst ? count : worst;
+    }
+    return worst;
+}
+
+Hub75ChainNeeds hub75_chain_needs(const BcmPlan &full, uint32_t frames) {
+    uint32_t longest_pad = 0, longest_gap = 0;
     for (uint32_t b = 0; b <= 255; b++) {
         const BcmPlan plan = plan_brightness(full, b);
         for (uint32_t p = 0; p < plan.depth; p++) {
             uint32_t pad = plan.padding(p) - plan.dither_slot(p);
-            n.pad_chunk = pad > n.pad_chunk ? pad : n.pad_chunk;
+            longest_pad = pad > longest_pad ? pad : longest_pad;
         }
-        n.gap_chunk = plan.gap > n.gap_chunk ? plan.gap : n.gap_chunk;
+        longest_gap = plan.gap > longest_gap ? plan.gap : longest_gap;
     }
-    n.pad_chunk = n.pad_chunk < kMaxChunk ? n.pad_chunk : kMaxChunk;
-    n.gap_chunk = n.gap_chunk < kMaxGapChunk ? n.gap_chunk : kMaxGapChunk;
-    // Counting needs no addresses, only distinct ones: data, idle words and descriptors apart.
-    const Hub75ChainLayout l{0x10000000, 0x20000000, n.pad_chunk, 0x30000000,
-                             0x40000000, 0x50000000, n.gap_chunk};
-    for (uint32_t b = 0; b <= 255; b++) {
-        uint32_t count = hub75_build_chain(plan_brightness(full, b), l, nullptr);
-        n.descriptors = count > n.descriptors ? count : n.descriptors;
+    Hub75ChainNeeds best{longest_pad < kMaxChunk ? longest_pad : kMaxChunk, 0, 0};
+    best.gap_chunk = longest_gap < kMaxGapChunk ? longest_gap : kMaxGapChunk;
+    best.descriptors = worst_descriptors(full, best.pad_chunk, best.gap_chunk);
+    // Shorter chunks of idle words take more descriptors for a long padding; take the chunk
+    // with the fewest bytes of idle words and descriptors together at the worst brightness.
+    auto bytes = [&](const Hub75ChainNeeds &n) {
+        return full.rows * hub75_pad_row_bytes(n.pad_chunk) + frames * 12 * n.descriptors;
+    };
+    for (uint32_t chunk = kMinChunk; chunk < best.pad_chunk; chunk *= 2) {
+        const Hub75ChainNeeds n{chunk, best.gap_chunk, worst_descriptors(full, chunk, best.gap_chunk)};
+        if (bytes(n) < bytes(best)) best = n;
     }
-    return n;
+    return best;
 }
 
 namespace {
+// Writes descriptors one after the other through the blocks, linking each to the next and the
+// last back to the first; with no blocks it only counts.
 class ChainWriter {
   public:
-    ChainWriter(const Hub75ChainLayout &l, LlDesc *out) : l_(l), out_(out) {}
+    explicit ChainWriter(const Hub75DescBlock *blocks) : blocks_(blocks) {}
 
     void add(uint32_t buf, uint32_t bytes, bool mergeable) {
         while (bytes) {
@@ -40,19 +58,14 @@ class ChainWriter {
                 uint32_t take = kLlDescMaxBytes - last_len_;
                 take = take < bytes ? take : bytes;
                 last_len_ += take;
-                if (out_) out_[n_ - 1].word0 = lldesc_word0(last_len_, last_len_, false, true);
+                if (last_) last_->word0 = lldesc_word0(last_len_, last_len_, false, true);
                 buf += take;
                 bytes -= take;
                 last_end_ = buf;
                 continue;
             }
             uint32_t take = bytes < kLlDescMaxBytes ? bytes : kLlDescMaxBytes;
-            if (out_) {
-                out_[n_].word0 = lldesc_word0(take, take, false, true);
-                out_[n_].buf = buf;
-                out_[n_].next = l_.desc_addr + 12 * (n_ + 1);
-            }
-            n_++;
+            next(lldesc_word0(take, take, false, true), buf);
             last_len_ = take;
             last_end_ = buf + take;
             last_mergeable_ = mergeable;
@@ -61,14 +74,25 @@ class ChainWriter {
         }
     }
     uint32_t close() {
-        if (out_ && n_) out_[n_ - 1].next = l_.desc_addr;
+        if (last_) last_->next = blocks_[0].addr;
         return n_;
     }
 
   private:
-    const Hub75ChainLayout &l_;
-    LlDesc *out_;
-    uint32_t n_ = 0, last_len_ = 0, last_end_ = 0;
+    void next(uint32_t word0, uint32_t buf) {
+        n_++;
+        if (!blocks_) return;
+        if (slot_ == blocks_[block_].count) block_++, slot_ = 0;
+        const Hub75DescBlock &b = blocks_[block_];
+        if (last_) last_->next = b.addr + 12 * slot_;
+        last_ = b.desc + slot_++;
+        last_->word0 = word0;
+        last_->buf = buf;
+    }
+
+    const Hub75DescBlock *blocks_;
+    LlDesc *last_ = nullptr;
+    uint32_t n_ = 0, block_ = 0, slot_ = 0, last_len_ = 0, last_end_ = 0;
     bool last_mergeable_ = false;
 };
 }  // namespace
@@ -81,8 +105,14 @@ static void add_idle(ChainWriter &w, uint32_t addr, uint32_t words, uint32_t chu
     }
 }
 
-uint32_t hub75_build_chain(const BcmPlan &plan, const Hub75ChainLayout &l, LlDesc *out) {
-    ChainWriter w(l, out);
+uint32_t hub75_build_chain(const BcmPlan &plan, const Hub75ChainLayout &l, const Hub75DescBlock *blocks,
+                           uint32_t block_count) {
+    if (blocks) {
+        uint64_t room = 0;
+        for (uint32_t i = 0; i < block_count; i++) room += blocks[i].count;
+        if (hub75_build_chain(plan, l) > room) return 0;
+    }
+    ChainWriter w(blocks);
     const uint32_t chunk = l.pad_chunk;
     const uint32_t slot = plan.dither_slot_clocks();
     for (uint32_t k = 0; k < plan.refreshes(); k++) {

@@ -79,25 +79,60 @@ Status Matrix::validate(const Config &c) {
     return Status::kOk;
 }
 
-uint32_t Matrix::desc_addr(const Frame &f, uint32_t i) const { return ll::dma_addr(f.desc) + 12 * i; }
+// Descriptors f holds once it has room for a chain of `count`: its first block is the first
+// chain's size, later ones block_descriptors_ each (see make_room()).
+uint32_t Matrix::capacity_for(const Frame &f, uint32_t count) const {
+    if (count <= f.capacity) return f.capacity;
+    if (f.block_count == 0) return count;
+    return f.capacity +
+           (count - f.capacity + block_descriptors_ - 1) / block_descriptors_ * block_descriptors_;
+}
+
+Hub75ChainLayout Matrix::layout(const Frame &f) const {
+    return {ll::dma_addr(f.data),  pad_ ? ll::dma_addr(pad_) : 0, pad_chunk_,
+            ll::dma_addr(dither_), gap_ ? ll::dma_addr(gap_) : 0, gap_chunk_};
+}
+
+// What the matrix holds with every frame's chain built for `lit`; the dark gap words are there
+// once a brightness below 255 has been used.
+uint32_t Matrix::dma_for(const BcmPlan &lit) const {
+    // Counting needs distinct addresses only, not buffers.
+    const Hub75ChainLayout counting{0x10000000, 0x20000000, pad_chunk_, 0x40000000, 0x50000000, gap_chunk_};
+    const uint32_t count = hub75_build_chain(lit, counting);
+    uint32_t bytes = fixed_dma_bytes() + (gap_ || lit.gap ? 2 * gap_chunk_ : 0);
+    for (uint32_t i = 0; i < frame_count(); i++)
+        bytes += frame_data_bytes() + capacity_for(frames_[i], count) * uint32_t(sizeof(LlDesc));
+    return bytes;
+}
+
+uint32_t Matrix::dma_held() const {
+    uint32_t bytes = fixed_dma_bytes() + (gap_ ? 2 * gap_chunk_ : 0);
+    for (const Frame &f : frames_)
+        if (f.data) bytes += frame_data_bytes() + f.capacity * uint32_t(sizeof(LlDesc));
+    return bytes;
+}
+
+uint32_t Matrix::frame_count() const { return cfg_.double_buffer ? 2 : 1; }
+uint32_t Matrix::frame_data_bytes() const { return uint32_t(encoder_.frame_words() * 2); }
+
+// The buffers whose size does not depend on the brightness: idle words, dither slots, the
+// prologue and the chips' start-up.
+uint32_t Matrix::fixed_dma_bytes() const {
+    const uint32_t startup_words = hub75_startup_word_count(cfg_.chip, plan_.cols);
+    return plan_.rows * hub75_pad_row_bytes(pad_chunk_) + plan_.rows * hub75_dither_row_bytes(plan_) +
+           uint32_t(sizeof(LlDesc)) + plan_.cols * 2 +
+           (startup_words ? 2 * uint32_t(sizeof(LlDesc)) + startup_words * 2 : 0);
+}
 
 bool Matrix::allocate() {
-    const uint32_t frames = cfg_.double_buffer ? 2 : 1;
-    const uint32_t data_bytes = uint32_t(encoder_.frame_words() * 2);
-    const uint32_t desc_bytes = capacity_ * uint32_t(sizeof(LlDesc));
     const uint32_t pad_bytes = plan_.rows * hub75_pad_row_bytes(pad_chunk_);
     const uint32_t dither_bytes = plan_.rows * hub75_dither_row_bytes(plan_);
-    const uint32_t gap_bytes = 2 * gap_chunk_;
     const uint32_t prologue_bytes = uint32_t(sizeof(LlDesc)) + plan_.cols * 2;
-    const uint32_t startup_words = hub75_startup_word_count(cfg_.chip, plan_.cols);
-    const uint32_t startup_bytes = startup_words ? 2 * uint32_t(sizeof(LlDesc)) + startup_words * 2 : 0;
-    dma_needed_ = frames * (data_bytes + desc_bytes) + pad_bytes + dither_bytes + gap_bytes + prologue_bytes +
-                  startup_bytes;
+    dma_needed_ = dma_for(lit_);
     dma_available_ = uint32_t(ll::dma_largest_free());
-    for (uint32_t i = 0; i < frames; i++) {
-        frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(data_bytes));
-        frames_[i].desc = static_cast<LlDesc *>(ll::dma_alloc(desc_bytes));
-        if (!frames_[i].data || !frames_[i].desc) return false;
+    for (uint32_t i = 0; i < frame_count(); i++) {
+        frames_[i].data = static_cast<uint16_t *>(ll::dma_alloc(frame_data_bytes()));
+        if (!frames_[i].data) return false;
     }
     // Start-up: one window that latches black with OE off, so the first window of the chain
     // does not light whatever the panel had latched before.
@@ -109,7 +144,7 @@ bool Matrix::allocate() {
                                  (x == plan_.cols - 1 ? hub75_word::kLat : 0));
     prologue_->word0 = lldesc_word0(plan_.cols * 2, plan_.cols * 2, false, true);
     prologue_->buf = ll::dma_addr(words);
-    if (startup_words && !allocate_startup()) return false;
+    if (hub75_startup_word_count(cfg_.chip, plan_.cols) && !allocate_startup()) return false;
     if (pad_bytes) {
         pad_ = static_cast<uint16_t *>(ll::dma_alloc(pad_bytes));
         if (!pad_) return false;
@@ -120,11 +155,6 @@ bool Matrix::allocate() {
     if (!dither_) return false;
     for (uint32_t a = 0; a < plan_.rows; a++)
         hub75_fill_dither_row(plan_, dither_ + a * hub75_dither_row_bytes(plan_) / 2, a);
-    if (gap_bytes) {
-        gap_ = static_cast<uint16_t *>(ll::dma_alloc(gap_bytes));
-        if (!gap_) return false;
-        hub75_fill_gap(gap_, gap_chunk_, plan_.rows);
-    }
     return true;
 }
 
@@ -154,7 +184,7 @@ bool Matrix::allocate_startup() {
 void Matrix::release() {
     for (Frame &f : frames_) {
         if (f.data) ll::dma_free(f.data);
-        if (f.desc) ll::dma_free(f.desc);
+        for (uint32_t b = 0; b < f.block_count; b++) ll::dma_free(f.blocks[b].desc);
         f = Frame{};
     }
     if (pad_) ll::dma_free(pad_);
@@ -168,12 +198,39 @@ void Matrix::release() {
     startup_ = nullptr;
 }
 
+// Room in f for the chain of the current brightness: the dark gap words (shared by the frames,
+// kept until deinit()) and descriptors. A frame that needs more descriptors gets another block
+// and keeps the ones it has, so the blocks never move (the prologue and the other frame link
+// to the first) and no bigger block has to fit beside the old one. On failure nothing changed
+// that f's current chain uses.
+Status Matrix::make_room(Frame &f) {
+    if (lit_.gap && !gap_) {
+        gap_ = static_cast<uint16_t *>(ll::dma_alloc(2 * gap_chunk_));
+        if (!gap_) return no_memory();
+        hub75_fill_gap(gap_, gap_chunk_, plan_.rows);
+    }
+    const uint32_t count = hub75_build_chain(lit_, layout(f));
+    while (f.capacity < count) {
+        const uint32_t n = f.block_count ? block_descriptors_ : count;
+        if (f.block_count == kMaxBlocks) return no_memory();
+        auto *d = static_cast<LlDesc *>(ll::dma_alloc(n * uint32_t(sizeof(LlDesc))));
+        if (!d) return no_memory();
+        f.blocks[f.block_count++] = Hub75DescBlock{d, ll::dma_addr(d), n};
+        f.capacity += n;
+    }
+    return Status::kOk;
+}
+
+// Writes f's chain for the current brightness into the room make_room() made.
 void Matrix::build_chain(Frame &f) {
-    Hub75ChainLayout layout{
-        ll::dma_addr(f.data),  pad_ ? ll::dma_addr(pad_) : 0, pad_chunk_, ll::dma_addr(f.desc),
-        ll::dma_addr(dither_), gap_ ? ll::dma_addr(gap_) : 0, gap_chunk_};
-    f.count = hub75_build_chain(lit_, layout, f.desc);
+    f.count = hub75_build_chain(lit_, layout(f), f.blocks, f.block_count);
     f.brightness = cfg_.brightness;
+}
+
+LlDesc &Matrix::descriptor(Frame &f, uint32_t i) {
+    uint32_t b = 0;
+    for (; i >= f.blocks[b].count; b++) i -= f.blocks[b].count;
+    return f.blocks[b].desc[i];
 }
 
 Status Matrix::init(const Config &config) {
@@ -189,23 +246,27 @@ Status Matrix::init(const Config &config) {
     encoder_.set_scan(scan);
     encoder_.set_grid(grid_of(cfg_));
     lit_ = plan_brightness(plan_, cfg_.brightness);
-    const Hub75ChainNeeds needs = hub75_chain_needs(plan_);
+    const Hub75ChainNeeds needs = hub75_chain_needs(plan_, frame_count());
     pad_chunk_ = needs.pad_chunk;
     gap_chunk_ = needs.gap_chunk;
-    capacity_ = needs.descriptors;
+    // Blocks of descriptors: kMaxBlocks hold the longest chain with one block to spare.
+    block_descriptors_ = (needs.descriptors + kMaxBlocks - 2) / (kMaxBlocks - 1);
+    if (block_descriptors_ < kMinBlockDescriptors) block_descriptors_ = kMinBlockDescriptors;
 
     clock_ = ll::i2s_ll_lcd_clock(cfg_.clock_hz);
     if (clock_.n == 0) return Status::kBadClock;
 
-    if (!allocate()) {
-        release();
-        return Status::kNoDmaMemory;
-    }
     // Both frames start black, lit as the brightness says.
-    for (Frame &f : frames_) {
-        if (!f.data) continue;
-        encoder_.restamp(f.data);
-        build_chain(f);
+    bool fits = allocate();
+    for (uint32_t i = 0; fits && i < frame_count(); i++) {
+        encoder_.restamp(frames_[i].data);
+        fits = make_room(frames_[i]) == Status::kOk;
+        if (fits) build_chain(frames_[i]);
+    }
+    if (!fits) {
+        release();
+        dma_available_ = uint32_t(ll::dma_largest_free());
+        return Status::kNoDmaMemory;
     }
     front_ = 0;
     swap_pending_ = false;
@@ -234,7 +295,7 @@ void Matrix::start_hardware() {
         uint16_t sig = i == kClk ? ll::i2s_ll_ws_signal(u) : ll::i2s_ll_lcd16_data_signal(u, kSampleBit[i]);
         ll::gpio_matrix_out(cfg_.pins[i], sig, inv != (i == kClk && cfg_.clk_phase));
     }
-    prologue_->next = desc_addr(frames_[front_], 0);
+    prologue_->next = frames_[front_].blocks[0].addr;
     ll::i2s_ll_start_out_link(u, ll::dma_addr(startup_ ? startup_ : prologue_));
     ll::i2s_ll_tx_start(u);
     ll::gpio_matrix_out(cfg_.pins[kOe], ll::i2s_ll_lcd16_data_signal(u, kSampleBit[kOe]), inv);
@@ -273,7 +334,7 @@ uint32_t Matrix::refresh_us() const {
     const uint32_t khz = ll::i2s_ll_lcd_clock_hz(clock_) / 1000;
     uint32_t clocks = 0;
     for (const Frame &f : frames_) {
-        if (!f.desc) continue;
+        if (!f.block_count) continue;
         const BcmPlan at = plan_brightness(plan_, f.brightness);
         const uint32_t pass = at.clocks_per_refresh() * at.refreshes();
         clocks = pass > clocks ? pass : clocks;
@@ -302,12 +363,13 @@ Status Matrix::wait_shown() {
 void Matrix::present_back() {
     const int u = int(cfg_.i2s);
     Frame &front = frames_[front_], &back = frames_[front_ ^ 1];
-    back.desc[back.count - 1].next = desc_addr(back, 0);
-    back.desc[0].word0 = lldesc_with_eof(back.desc[0].word0, true);
-    front.desc[0].word0 = lldesc_with_eof(front.desc[0].word0, false);
+    const uint32_t back_start = back.blocks[0].addr;
+    descriptor(back, back.count - 1).next = back_start;
+    back.blocks[0].desc->word0 = lldesc_with_eof(back.blocks[0].desc->word0, true);
+    front.blocks[0].desc->word0 = lldesc_with_eof(front.blocks[0].desc->word0, false);
     ll::i2s_ll_clear_intr(u, ll::kI2sIntOutEof);
     swap_pending_ = true;
-    front.desc[front.count - 1].next = desc_addr(back, 0);
+    descriptor(front, front.count - 1).next = back_start;
     ll::i2s_ll_enable_intr(u, ll::kI2sIntOutEof);
 }
 
@@ -318,7 +380,7 @@ void Matrix::on_interrupt(void *arg) {
     ll::i2s_ll_clear_intr(u, st);
     if (!(st & ll::kI2sIntOutEof) || !m.swap_pending_) return;
     const Frame &back = m.frames_[m.front_ ^ 1];
-    if (ll::i2s_ll_out_eof_desc(u) != m.desc_addr(back, 0)) return;  // an older EOF
+    if (ll::i2s_ll_out_eof_desc(u) != back.blocks[0].addr) return;  // an older EOF
     m.front_ ^= 1;
     m.swap_pending_ = false;
     m.swaps_++;
@@ -334,7 +396,10 @@ Status Matrix::show(const uint8_t *pixels, uint32_t bytes, PixelFormat format) {
     }
     if (Status s = wait_shown(); s != Status::kOk) return s;
     Frame &back = frames_[front_ ^ 1];
-    if (back.brightness != cfg_.brightness) build_chain(back);
+    if (back.brightness != cfg_.brightness) {
+        if (Status s = make_room(back); s != Status::kOk) return s;
+        build_chain(back);
+    }
     encoder_.encode(pixels, format, back.data);
     present_back();
     return Status::kOk;
@@ -344,28 +409,48 @@ Status Matrix::set_brightness(uint32_t brightness) {
     if (!active_) return Status::kNotActive;
     if (brightness > 255) brightness = 255;
     if (brightness == cfg_.brightness) return Status::kOk;
-    cfg_.brightness = brightness;
-    lit_ = plan_brightness(plan_, brightness);
-    encoder_.configure(plan_, cfg_.gamma, brightness);
+    if (cfg_.double_buffer) {
+        if (Status s = wait_shown(); s != Status::kOk) return s;
+    }
+    // The frame to relight: the back one, or the only one (live: stopped while it changes).
+    Frame &f = frames_[cfg_.double_buffer ? front_ ^ 1 : 0];
+    const uint32_t before = cfg_.brightness;
+    light(brightness);
+    if (Status s = make_room(f); s != Status::kOk) {
+        light(before);  // the picture stays as it is
+        return s;
+    }
     if (!cfg_.double_buffer) {
-        // The chain is live: stop, restamp and restart (one short dark gap).
         const int u = int(cfg_.i2s);
         ll::i2s_ll_tx_stop(u);
         ll::i2s_ll_stop_out_link(u);
-        encoder_.restamp(frames_[0].data);
-        build_chain(frames_[0]);
+        encoder_.restamp(f.data);
+        build_chain(f);
         ll::i2s_ll_start_out_link(u, ll::dma_addr(prologue_));
         ll::i2s_ll_tx_start(u);
         return Status::kOk;
     }
     // Copy what is shown into the back frame, relight it and present it like a new frame.
-    if (Status s = wait_shown(); s != Status::kOk) return s;
-    Frame &front = frames_[front_], &back = frames_[front_ ^ 1];
-    for (size_t i = 0; i < encoder_.frame_words(); i++) back.data[i] = front.data[i];
-    encoder_.restamp(back.data);
-    build_chain(back);
+    const Frame &front = frames_[front_];
+    for (size_t i = 0; i < encoder_.frame_words(); i++) f.data[i] = front.data[i];
+    encoder_.restamp(f.data);
+    build_chain(f);
     present_back();
     return Status::kOk;
+}
+
+// The plan and the encoder's stamps for a brightness.
+void Matrix::light(uint32_t brightness) {
+    cfg_.brightness = brightness;
+    lit_ = plan_brightness(plan_, brightness);
+    encoder_.configure(plan_, cfg_.gamma, brightness);
+}
+
+// Says how much DMA RAM the current brightness needs (kNoDmaMemory).
+Status Matrix::no_memory() {
+    dma_needed_ = dma_for(lit_);
+    dma_available_ = uint32_t(ll::dma_largest_free());
+    return Status::kNoDmaMemory;
 }
 
 Info Matrix::info() const {
@@ -380,7 +465,7 @@ Info Matrix::info() const {
     i.oe_duty_x1000 = uint32_t(bcm_div64(lit * 1000, 4 * clocks));
     i.lit_quarters = lit_.quarters;
     i.dither_refreshes = lit_.refreshes();
-    i.dma_bytes = dma_needed_;
+    i.dma_bytes = dma_held();
     i.descriptors = frames_[front_].count;
     i.clock_hz = clock;
     i.depth = plan_.depth;

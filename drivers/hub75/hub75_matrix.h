@@ -51,18 +51,18 @@ struct Config {
 
 enum class Status : uint8_t {
     kOk,
-    kBadWidth,      // width not a multiple of 8 in 8..256, or width * chain above 1024
-    kBadHeight,     // height not 16, 32 or 64
-    kBadChain,      // chain not 1..8
-    kBadDepth,      // depth not 1..12
-    kBadClock,      // clock not 1..20 MHz
-    kBadI2s,        // i2s not 0 or 1
-    kBadPin,        // a pad that does not exist, is input only or carries the flash
-    kPinTwice,      // a pad given to two signals
-    kNoDmaMemory,   // not enough DMA-capable RAM; Matrix::dma_needed() says how much
-    kI2sBusy,       // the I2S unit is in use: its clock is on or its interrupt is taken
-    kNotActive,     // used before init() or after deinit()
-    kBadBuffer,     // a pixel buffer of the wrong size
+    kBadWidth,     // width not a multiple of 8 in 8..256, or width * chain above 1024
+    kBadHeight,    // height not 16, 32 or 64
+    kBadChain,     // chain not 1..8
+    kBadDepth,     // depth not 1..12
+    kBadClock,     // clock not 1..20 MHz
+    kBadI2s,       // i2s not 0 or 1
+    kBadPin,       // a pad that does not exist, is input only or carries the flash
+    kPinTwice,     // a pad given to two signals
+    kNoDmaMemory,  // not enough DMA-capable RAM (init, or a brightness with a longer chain); see dma_needed()
+    kI2sBusy,      // the I2S unit is in use: its clock is on or its interrupt is taken
+    kNotActive,    // used before init() or after deinit()
+    kBadBuffer,    // a pixel buffer of the wrong size
     kNoEndOfFrame,  // no end-of-frame interrupt within kWaitRefreshes refresh periods
     kBadScan,       // scan not height / 2 or height / 4, or a scan_block that does not divide width
     kBadGrid,       // grid_rows does not divide chain, or rotation not 0..3
@@ -110,7 +110,7 @@ class Matrix {
     Status wait_shown();
     static constexpr uint32_t kWaitRefreshes = 3;
     Info info() const;
-    // Bytes of DMA-capable RAM the last init() needed (set also when it failed for lack of it).
+    // Bytes of DMA-capable RAM the matrix holds; after kNoDmaMemory, what it would have needed.
     uint32_t dma_needed() const { return dma_needed_; }
     uint32_t dma_available() const { return dma_available_; }
     uint32_t swaps() const { return swaps_; }
@@ -126,17 +126,31 @@ class Matrix {
     int error_other_pin() const { return error_other_pin_; }
 
   private:
+    // Blocks of descriptors a frame may have, and the fewest descriptors a later block holds.
+    static constexpr uint32_t kMaxBlocks = 24, kMinBlockDescriptors = 32;
     struct Frame {
         uint16_t *data = nullptr;
-        core::LlDesc *desc = nullptr;
+        core::Hub75DescBlock blocks[kMaxBlocks] = {};
+        uint32_t block_count = 0;
+        uint32_t capacity = 0;    // descriptors in the blocks
         uint32_t count = 0;       // descriptors in use
         uint32_t brightness = 0;  // brightness the chain was built for
     };
     bool allocate();
     void release();
+    Status make_room(Frame &f);
     void build_chain(Frame &f);
+    static core::LlDesc &descriptor(Frame &f, uint32_t i);
+    core::Hub75ChainLayout layout(const Frame &f) const;
+    uint32_t capacity_for(const Frame &f, uint32_t count) const;
+    void light(uint32_t brightness);
+    Status no_memory();
+    uint32_t dma_for(const core::BcmPlan &lit) const;
+    uint32_t dma_held() const;
+    uint32_t fixed_dma_bytes() const;
+    uint32_t frame_count() const;
+    uint32_t frame_data_bytes() const;
     bool allocate_startup();
-    uint32_t desc_addr(const Frame &f, uint32_t i) const;
     void start_hardware();
     void stop_hardware();
     void present_back();
@@ -153,7 +167,7 @@ class Matrix {
     uint16_t *gap_ = nullptr;           // dark words for the gap after each refresh
     core::LlDesc *prologue_ = nullptr;  // followed by its data words
     core::LlDesc *startup_ = nullptr;   // the chips' register writes: two descriptors, words
-    uint32_t pad_chunk_ = 0, gap_chunk_ = 0, capacity_ = 0;
+    uint32_t pad_chunk_ = 0, gap_chunk_ = 0, block_descriptors_ = 0;
     uint32_t dma_needed_ = 0, dma_available_ = 0;
     ll::I2sClock clock_;
     volatile uint8_t front_ = 0;

@@ -108,7 +108,13 @@ void raise_status(const Matrix &m, Status s) {
         }
         case Status::kNoDmaMemory: {
             mp_obj_t v[] = {mp_obj_new_int_from_uint(m.dma_needed()),
-                            mp_obj_new_int_from_uint(m.dma_available())};
+                            mp_obj_new_int_from_uint(m.dma_available()),
+                            mp_obj_new_int_from_uint(m.brightness())};
+            if (m.active())  // a brightness change: the matrix goes on as it was
+                fail(MP_QSTR_MemoryError,
+                     "HUB75 needs %d bytes of DMA-capable RAM for this brightness, %d free; it stays at "
+                     "brightness %d",
+                     3, v);
             fail(MP_QSTR_MemoryError,
                  "HUB75 needs %d bytes of DMA-capable RAM, %d free; lower depth or chain, or "
                  "double_buffer=False",

@@ -144,7 +144,7 @@ void core_digest_run() {
         encoder.configure(plan, true, 37);
         encoder.restamp(frame);
         put_line("restamp 37", frame_digest());
-        const Hub75ChainNeeds needs = hub75_chain_needs(plan);
+        const Hub75ChainNeeds needs = hub75_chain_needs(plan, 2);
         const uint32_t chunk = needs.pad_chunk;
         put_line("pad chunk", chunk);
         put_line("gap chunk", needs.gap_chunk);
@@ -153,10 +153,11 @@ void core_digest_run() {
             put_text("capacity over the harness's descriptors\n");
             continue;
         }
-        const Hub75ChainLayout layout = {0x3FFB0000, 0x3FFC0000, chunk,          0x3FFD0000,
+        const Hub75ChainLayout layout = {0x3FFB0000, 0x3FFC0000, chunk,
                                          0x3FFE8000, 0x3FFE9000, needs.gap_chunk};
+        const Hub75DescBlock blocks[] = {{descs, 0x3FFD0000, sizeof descs / sizeof descs[0]}};
         for (uint32_t b : kChainLevels) {
-            uint32_t n = hub75_build_chain(plan_brightness(plan, b), layout, descs);
+            uint32_t n = hub75_build_chain(plan_brightness(plan, b), layout, blocks, 1);
             put_line("chain", descs_digest(n));
         }
         hub75_fill_pad_row(pad_row, chunk, 5);
