@@ -495,7 +495,8 @@ struct _mpb_family_t {
 
 typedef struct {
     mp_obj_base_t base;
-    void *ptr;  // NULL once the library deleted the object
+    void *ptr;        // NULL once the library deleted the object
+    mp_obj_t fields;  // a dict of the attributes Python gave the object; NULL before the first
 } mpb_handle_t;
 
 // The C object behind a wrapper (a subclass instance passes its native part); None is NULL.
@@ -509,6 +510,10 @@ void mpb_handle_deleted(void *wrapper);
 mp_obj_t mpb_handle_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
 void mpb_handle_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind);
 void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest);
+// set_user_data(data) / get_user_data() (config "objects ... user_data="): a Python object kept
+// with the C object (its attribute user_data), as the library's own slot holds the wrapper.
+MP_DECLARE_CONST_FUN_OBJ_2(mpb_handle_set_user_data_obj);
+MP_DECLARE_CONST_FUN_OBJ_1(mpb_handle_get_user_data_obj);
 
 // ---- C++ classes, overloads and standard types (mpb_object.c, mpb_overload.c) --------------
 

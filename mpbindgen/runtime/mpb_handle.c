@@ -5,6 +5,7 @@
 // notification `attach` asked for empties the wrapper: using it then raises instead of
 // touching freed memory.
 #include "mpb.h"
+#include "py/objtype.h"
 
 static const mpb_class_t *class_of_type(const mp_obj_type_t *t) {
     return MP_OBJ_TYPE_GET_SLOT_OR_NULL(t, make_new) == mpb_handle_make_new
@@ -65,6 +66,7 @@ mp_obj_t mpb_from_handle(const mpb_family_t *f, void *obj) {
     }
     mpb_handle_t *h = mp_obj_malloc(mpb_handle_t, cls->type);
     h->ptr = obj;
+    h->fields = MP_OBJ_NULL;
     if (f->attach) {
         f->attach(obj, h);
         if (!f->heap_kept) {
@@ -121,9 +123,35 @@ typedef struct {
 
 static attr_cache_entry_t attr_cache[128];
 
+// Attributes Python gives an object (obj.valid = False) live in its wrapper, which stays the
+// object's only one, so they come back with the object from any C call. They come before the
+// class's, as an instance's do.
+static mp_map_elem_t *field(mpb_handle_t *h, qstr attr, mp_map_lookup_kind_t kind) {
+    if (h->fields == MP_OBJ_NULL) {
+        if (kind != MP_MAP_LOOKUP_ADD_IF_NOT_FOUND) {
+            return NULL;
+        }
+        h->fields = mp_obj_new_dict(0);
+    }
+    return mp_map_lookup(mp_obj_dict_get_map(h->fields), MP_OBJ_NEW_QSTR(attr), kind);
+}
+
 void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    mpb_handle_t *h = MP_OBJ_TO_PTR(self_in);
     if (dest[0] != MP_OBJ_NULL) {
-        return;  // no attributes to store
+        // Store (dest[1] the value) or delete (dest[1] NULL); dest[0] NULL says it was done.
+        if (dest[1] != MP_OBJ_NULL) {
+            field(h, attr, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = dest[1];
+            dest[0] = MP_OBJ_NULL;
+        } else if (field(h, attr, MP_MAP_LOOKUP_REMOVE_IF_FOUND) != NULL) {
+            dest[0] = MP_OBJ_NULL;
+        }
+        return;
+    }
+    mp_map_elem_t *own = field(h, attr, MP_MAP_LOOKUP);
+    if (own != NULL) {
+        dest[0] = own->value;
+        return;
     }
     const mp_obj_type_t *type = mp_obj_get_type(self_in);
     attr_cache_entry_t *c = &attr_cache[((uintptr_t)type >> 4 ^ attr) & (MP_ARRAY_SIZE(attr_cache) - 1)];
@@ -141,3 +169,27 @@ void mpb_handle_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
         }
     }
 }
+
+// The wrapper a method is called on: itself, or the native part of a Python subclass's instance.
+static mpb_handle_t *wrapper_of(mp_obj_t o) {
+    if (mp_obj_is_obj(o) && class_of_type(mp_obj_get_type(o)) == NULL &&
+        mp_obj_is_instance_type(mp_obj_get_type(o))) {
+        o = ((mp_obj_instance_t *)MP_OBJ_TO_PTR(o))->subobj[0];
+    }
+    if (!mp_obj_is_obj(o) || class_of_type(mp_obj_get_type(o)) == NULL) {
+        mp_raise_TypeError(MP_ERROR_TEXT("user data belongs to a library object"));
+    }
+    return MP_OBJ_TO_PTR(o);
+}
+
+static mp_obj_t set_user_data(mp_obj_t self_in, mp_obj_t data) {
+    field(wrapper_of(self_in), MP_QSTR_user_data, MP_MAP_LOOKUP_ADD_IF_NOT_FOUND)->value = data;
+    return mp_const_none;
+}
+MP_DEFINE_CONST_FUN_OBJ_2(mpb_handle_set_user_data_obj, set_user_data);
+
+static mp_obj_t get_user_data(mp_obj_t self_in) {
+    mp_map_elem_t *e = field(wrapper_of(self_in), MP_QSTR_user_data, MP_MAP_LOOKUP);
+    return e != NULL ? e->value : mp_const_none;
+}
+MP_DEFINE_CONST_FUN_OBJ_1(mpb_handle_get_user_data_obj, get_user_data);

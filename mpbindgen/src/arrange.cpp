@@ -97,6 +97,16 @@ bool Arranger::objects(const ObjectsConfig &cfg, std::string &error) {
     fam.keep = cfg.keep;
     fam.on_delete = cfg.on_delete;
     fam.deleted = cfg.deleted;
+    if (!cfg.user_data.empty()) {
+        std::smatch m;
+        static const std::regex names("([A-Za-z_][A-Za-z0-9_]*),([A-Za-z_][A-Za-z0-9_]*)");
+        if (!std::regex_match(cfg.user_data, m, names)) {
+            error = "objects " + cfg.type + ": user_data=SETTER,GETTER (two Python method names)";
+            return false;
+        }
+        fam.user_data_set = m[1];
+        fam.user_data_get = m[2];
+    }
     if (cfg.create.find("{name}") == std::string::npos || cfg.base.empty()) {
         error = "objects " + cfg.type + ": needs create=...{name}... and base=CLASS";
         return false;
@@ -218,7 +228,10 @@ bool Arranger::objects(const ObjectsConfig &cfg, std::string &error) {
     return true;
 }
 
-// A struct's functions: NAME_stem_VERB(NAME_t *, ...) is NAME_t.VERB.
+// A struct's functions: NAME_stem_VERB(NAME_t *, ...) is NAME_t.VERB; so is a function that
+// shares only the first words with the struct's name beyond the library's prefix, as
+// lv_binding_micropython has them: lv_obj_event_base(lv_obj_class_t *, ...) is
+// lv_obj_class_t.event_base.
 void Arranger::struct_methods() {
     const std::string &suffix = *opt_.methods;
     for (auto &f : mod_.functions) {
@@ -230,9 +243,16 @@ void Arranger::struct_methods() {
         if (!suffix.empty() && stem.size() > suffix.size() &&
             stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0)
             stem.resize(stem.size() - suffix.size());
-        std::string prefix = stem + "_";
-        if (f.name.size() <= prefix.size() || f.name.compare(0, prefix.size(), prefix) != 0) continue;
-        std::string rest = f.name.substr(prefix.size());
+        const std::string prefix = stem + "_";
+        // The longest run of whole words the two names start with.
+        size_t common = 0;
+        for (size_t i = 0; i < f.name.size() && i < prefix.size() && f.name[i] == prefix[i]; i++)
+            if (f.name[i] == '_') common = i + 1;
+        size_t library = 0;  // the library's prefix the name starts with (lv_)
+        for (auto &lib : opt_.prefixes)
+            if (f.name.compare(0, lib.size(), lib) == 0) library = std::max(library, lib.size());
+        if (common < (library ? library + 1 : prefix.size()) || common >= f.name.size()) continue;
+        std::string rest = f.name.substr(common);
         if (!is_ident(rest)) continue;
         f.owner = r->c;  // renamed to the record's Python name below
         f.method = true;

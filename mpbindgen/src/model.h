@@ -253,6 +253,7 @@ struct ObjFamily {
     std::string c;                                   // "lv_obj_t"
     std::vector<ObjClass> classes;                   // [0] is the base every other class derives from
     std::string of, find, keep, on_delete, deleted;  // C templates (config "objects")
+    std::string user_data_set, user_data_get;        // the base class's user data methods ("": none)
 };
 
 struct Module {

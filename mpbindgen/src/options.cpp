@@ -176,10 +176,11 @@ bool read_config(const std::string &path, Options &opt, std::string &error) {
                                    : k == "keep"      ? &o->keep
                                    : k == "on_delete" ? &o->on_delete
                                    : k == "deleted"   ? &o->deleted
+                                   : k == "user_data" ? &o->user_data
                                                       : nullptr;
                 if (!dst || v.empty())
                     return fail("unknown objects setting '" + kv +
-                                "' (create, base, class_id, of, find, keep, on_delete, deleted)");
+                                "' (create, base, class_id, of, find, keep, on_delete, deleted, user_data)");
                 *dst = v;
             }
         } else {

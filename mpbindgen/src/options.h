@@ -34,6 +34,9 @@ struct ObjectsConfig {
     std::string keep;       // "lv_obj_set_user_data({obj},{wrapper})": store it there
     std::string on_delete;  // "lv_obj_add_event_cb({obj},{deleted},LV_EVENT_DELETE,{wrapper})"
     std::string deleted;    // "lv_event_get_user_data({0})": the wrapper, from {deleted}'s arguments
+    // "set_user_data,get_user_data": methods of the base class that keep a Python object with
+    // each object, for a library whose own user data slot holds the wrapper (`keep`).
+    std::string user_data;
 };
 
 struct Options {

@@ -842,6 +842,11 @@ void Writer::family(const ObjFamily &f) {
         out_ << "static const mpb_class_t " << cid << ";\n"
              << "static const mp_rom_map_elem_t " << cid << "_table[] = {\n"
              << methods(c.py);
+        if (c.py == base && !f.user_data_set.empty())
+            out_ << "    {MP_ROM_QSTR(MP_QSTR_" << f.user_data_set
+                 << "), MP_ROM_PTR(&mpb_handle_set_user_data_obj)},\n"
+                 << "    {MP_ROM_QSTR(MP_QSTR_" << f.user_data_get
+                 << "), MP_ROM_PTR(&mpb_handle_get_user_data_obj)},\n";
         for (auto &e : c.enums)
             out_ << "    {MP_ROM_QSTR(MP_QSTR_" << e.py << "), MP_ROM_PTR(&mpb_enum_" << c_ident(c.py) << "_"
                  << c_ident(e.py) << ")},\n";

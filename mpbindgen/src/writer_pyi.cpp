@@ -127,6 +127,9 @@ std::string write_pyi(const Module &mod) {
                 << " | None' = None) -> None: ...\n";
             for (auto &e : c.enums) enum_stub(out, e, "    ");
             methods_stub(out, mod, c.py);
+            if (base && !fam.user_data_set.empty())
+                out << "    def " << fam.user_data_set << "(self, data: Any) -> None: ...\n"
+                    << "    def " << fam.user_data_get << "(self) -> Any: ...\n";
             out << "\n";
         }
     }

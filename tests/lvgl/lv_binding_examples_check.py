@@ -83,6 +83,30 @@ if shot:
           and count(shot, (0, 0, 60, 50), BLUE) < 5)
     check("example3: the keyboard's keys in the bottom half",
           count(shot, (0, 160, 240, 320), (0xFF, 0xFF, 0xFF), tol=8) > 3000)
+# custom_widget_example.py: a widget class made in Python (obj_class_t with Python constructor,
+# event and draw callbacks, attributes kept on the object) drawing a grey triangle, apex up;
+# a tap checks it and it draws the triangle apex down. Grey: LVGL's palette grey 0x9E9E9E.
+GREY = (0x9E, 0x9E, 0x9E)
+
+
+def grey_width(shot, y):
+    return count(shot, (0, y, 240, y + 1), GREY, tol=12)
+
+
+driver_boot = os.path.join(binding, "lib", "display_driver.py")
+tap_boot = os.path.join(here, "boot", "tap_custom_widget.py")
+for name, at_ms, path, apex_up in (("custom_widget_example", 1500, driver_boot, True),
+                                   ("custom_widget_example", 2500, tap_boot, False)):
+    shot = capture(name, at_ms, path)
+    if shot:
+        rows = [y for y in range(320) if grey_width(shot, y) > 4]
+        top, bottom = (min(rows), max(rows)) if rows else (0, 0)
+        check("%s at %d ms: a grey triangle %d rows high" % (name, at_ms, bottom - top), bottom - top > 40)
+        narrow, wide = (top + 3, bottom - 6) if apex_up else (bottom - 3, top + 6)
+        check("%s at %d ms: apex %s (%d px at row %d, %d px at row %d)"
+              % (name, at_ms, "up" if apex_up else "down", grey_width(shot, narrow), narrow,
+                 grey_width(shot, wide), wide),
+              grey_width(shot, narrow) < 20 and grey_width(shot, wide) > 80)
 if failures:
     print("\n".join(["", "failed (pictures in %s):" % tmp] + failures))
     sys.exit(1)

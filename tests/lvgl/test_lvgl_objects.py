@@ -91,6 +91,33 @@ p = Panel(scr)
 p.update_layout()
 check(p.get_width() == 30 and scr.get_child(6) is not p and isinstance(scr.get_child(6), lv.obj), "a Python subclass works; LVGL hands back its native part")
 
+# The program's own attributes and user data stay with the object, whichever call hands it
+# back (a custom widget's constructor and event callbacks get it from LVGL): LVGL's user_data
+# holds the wrapper, so set_user_data keeps a Python object beside it.
+holder = lv.obj(scr)
+inner = lv.label(holder)
+holder.valid = False
+holder.points = [bytearray(b"kept %d" % i) for i in range(3)]
+check(holder.get_user_data() is None, "no user data before it is set")
+holder.set_user_data({"name": "holder"})
+del holder
+for _ in range(3):
+    junk = [bytearray(64) for _ in range(500)]
+    gc.collect()
+back = inner.get_parent()
+check(back.valid is False and [bytes(b) for b in back.points] == [b"kept 0", b"kept 1", b"kept 2"],
+      "attributes come back with the object after collections")
+check(back.get_user_data() == {"name": "holder"}, "user data comes back with the object")
+check(back.get_width() >= 0 and callable(back.set_x), "methods are still the class's")
+del back.valid
+check("valid" in raises(AttributeError, getattr, back, "valid"), "a deleted attribute is gone")
+raises(AttributeError, getattr, inner, "points")  # each object its own attributes
+p.set_user_data("panel")
+check(scr.get_child(6).get_user_data() == "panel" and p.get_user_data() == "panel",
+      "a subclass keeps user data on its native part")
+raises(TypeError, lv.obj.set_user_data, style, 1)
+back.delete()
+
 # Deletion: the wrapper outlives the object and says so.
 btn.delete()
 msg = raises(RuntimeError, label.get_text)
