@@ -1,6 +1,7 @@
 # lv_binding_micropython's own examples, unmodified, through `upanel capture` on the board their
 # driver defaults describe; each picture has the property the example is about.
 # Usage: LV_BINDING_DIR=... python3 lv_binding_examples_check.py UPANEL FIRMWARE
+import ast
 import json
 import os
 import shutil
@@ -83,6 +84,27 @@ if shot:
           and count(shot, (0, 0, 60, 50), BLUE) < 5)
     check("example3: the keyboard's keys in the bottom half",
           count(shot, (0, 160, 240, 320), (0xFF, 0xFF, 0xFF), tol=8) > 3000)
+# example1.py: with the display set up by lib/display_driver.py it skips its own platform
+# set-up (which wants `rtch`), and shows its 100x75 ARGB8888 flower in the middle of the
+# screen: every pixel as the example's bytes say (B, G, R, A in memory), within RGB565's steps.
+shot = capture("example1", 1500, os.path.join(binding, "lib", "display_driver.py"))
+if shot:
+    with open(os.path.join(binding, "examples", "example1.py")) as f:
+        data = next(n.value.value for n in ast.parse(f.read()).body if isinstance(n, ast.Assign)
+                    and getattr(n.targets[0], "id", "") == "image_data")
+
+    def off(ox, oy, step=1):
+        worst = 0
+        for y in range(0, 75, step):
+            for x in range(0, 100, step):
+                b, g, r = data[(y * 100 + x) * 4:(y * 100 + x) * 4 + 3]
+                worst = max(worst, *(abs(a - e) for a, e in zip(shot[oy + y][ox + x], (r, g, b))))
+        return worst
+
+    # Centred: (240 - 100) / 2 across, (320 - 75) / 2 down, give or take LVGL's rounding.
+    ox, oy = min(((x, y) for x in range(68, 73) for y in range(120, 126)), key=lambda o: off(*o, step=5))
+    worst = off(ox, oy)
+    check("example1: the flower at (%d, %d), each pixel within %d of its bytes" % (ox, oy, worst), worst <= 8)
 # custom_widget_example.py: a widget class made in Python (obj_class_t with Python constructor,
 # event and draw callbacks, attributes kept on the object) drawing a grey triangle, apex up;
 # a tap checks it and it draws the triangle apex down. Grey: LVGL's palette grey 0x9E9E9E.
