@@ -294,7 +294,7 @@ extern "C" mp_obj_t hub75_matrix_show(size_t n_args, const mp_obj_t *args, mp_ma
 extern "C" mp_obj_t hub75_matrix_info(mp_obj_t self_in) {
     Matrix &m = active(self_in);
     upanel::hub75::Info i = m.info();
-    mp_obj_t d = mp_obj_new_dict(10);
+    mp_obj_t d = mp_obj_new_dict(12);
     auto put = [&](qstr k, mp_obj_t v) { mp_obj_dict_store(d, MP_OBJ_NEW_QSTR(k), v); };
     put(MP_QSTR_refresh_hz, figure(i.refresh_hz_x100, 100));
     put(MP_QSTR_oe_duty, figure(i.oe_duty_x1000, 1000));
@@ -306,6 +306,8 @@ extern "C" mp_obj_t hub75_matrix_info(mp_obj_t self_in) {
     put(MP_QSTR_unit_clocks, mp_obj_new_int_from_uint(i.unit_clocks));
     put(MP_QSTR_clocks_per_refresh, mp_obj_new_int_from_uint(i.clocks_per_refresh));
     put(MP_QSTR_swaps, mp_obj_new_int_from_uint(m.swaps()));
+    put(MP_QSTR_plane0_clocks, figure(i.lit_quarters, 4));
+    put(MP_QSTR_dither_refreshes, mp_obj_new_int_from_uint(i.dither_refreshes));
     return d;
 }
 

@@ -25,6 +25,14 @@ for b in (200, 128, 64):
     w, h, rgb = esp32sim.snapshot("hub75")
     check(rgb[0] == 255 and abs(rgb[1] - 128) <= 2, "relative picture kept: %r" % (rgb[:3],))
     check(esp32sim.info("hub75")["torn"] == 0, "a brightness change tore a refresh")
+    # What info() says plane 0 is lit gives the duty the panel measured: 255 levels of plane 0
+    # a row, 16 rows, over the clocks of a refresh; quarter clocks dithered over 4 refreshes.
+    i = m.info()
+    lit = i["plane0_clocks"] * 255 * 16 / i["clocks_per_refresh"]
+    check(abs(lit - duty) < 0.01, "brightness %d: plane 0 lit %.2f clocks gives duty %.3f, measured %.3f"
+          % (b, i["plane0_clocks"], lit, duty))
+    whole = i["plane0_clocks"] == int(i["plane0_clocks"])
+    check(i["dither_refreshes"] == (1 if whole else 4), "dither cycle %d refreshes" % i["dither_refreshes"])
 m.brightness = 0
 esp32sim.run_ms(10)
 check(esp32sim.info("hub75")["oe_duty"] == 0, "brightness 0 is dark")
