@@ -392,6 +392,7 @@ typedef enum {
 typedef struct {
     uint8_t kind;  // mpb_kind_t: INT, UINT, BOOL, FLOAT, DOUBLE, PTR, CSTR, STRUCT_PTR, HANDLE
     uint8_t size;
+    bool any_object;   // a void *: a result may be any Python object a void * argument takes
     const void *desc;  // MPB_STRUCT_PTR: mpb_struct_desc_t; MPB_HANDLE: mpb_family_t
 } mpb_cb_arg_t;
 

@@ -426,7 +426,18 @@ static mpb_cval_t from_obj(const mpb_cb_arg_t *a, mp_obj_t o) {
             break;
         case MPB_STRUCT_PTR:
         case MPB_PTR:
-            v.p = a->size == 0 ? NULL : mpb_to_ptr(o, 0, true, "callback result");
+            if (a->size == 0) {
+                v.p = NULL;
+            } else if (a->any_object) {
+                // A void * result: what a void * argument takes (an LVGL file system's open_cb
+                // returns a dict the other callbacks get back). The last one is kept alive
+                // here; C memory on MicroPython's heap keeps the others it holds.
+                mp_obj_t keep;
+                v.p = mpb_to_void_ptr(o, &keep);
+                mpb_pin_arg(a, 0, keep);
+            } else {
+                v.p = mpb_to_ptr(o, 0, true, "callback result");
+            }
             break;
         case MPB_HANDLE:
             v.p = mpb_to_handle(o, a->desc);

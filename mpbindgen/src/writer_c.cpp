@@ -257,7 +257,9 @@ void Writer::callback_desc(const CallbackSlot &s) {
                         : t.kind == Kind::Handle  ? "&" + fam(t.record)
                                                   : "NULL";
         std::string size = t.kind == Kind::Void ? "0" : "sizeof(" + t.c + ")";
-        return std::string("{") + mpb_kind(t) + ", " + size + ", " + d + "}";
+        bool any_object = t.kind == Kind::Ptr && (t.canon == "void *" || t.canon == "const void *");
+        return std::string("{") + mpb_kind(t) + ", " + size + ", " + (any_object ? "true" : "false") + ", " +
+               d + "}";
     };
     if (s.trampoline && !sig.params.empty()) {
         out_ << "static const mpb_cb_arg_t mpb_cba_" << s.id << "[] = {";

@@ -105,6 +105,29 @@ if shot:
     ox, oy = min(((x, y) for x in range(68, 73) for y in range(120, 126)), key=lambda o: off(*o, step=5))
     worst = off(ox, oy)
     check("example1: the flower at (%d, %d), each pixel within %d of its bytes" % (ox, oy, worst), worst <= 8)
+# Dynamic_loading_font_example.py: three 20-pixel fonts (Chinese, Japanese, Latin) read from
+# the file system by the binding's lib/fs_driver.py (LVGL file system callbacks in Python, the
+# open callback returning a dict the others get back), one label each, centred: three lines
+# of text 20 pixels high, the 10 kana widest, the 4 hanzi narrowest.
+shot = capture("Dynamic_loading_font_example", 1500)
+if shot:
+    dark = [[x for x in range(240) if sum(shot[y][x]) < 200] for y in range(320)]
+    lines = []
+    for y in range(320):
+        if dark[y] and lines and lines[-1][1] == y - 1:
+            lines[-1][1] = y
+        elif dark[y]:
+            lines.append([y, y])
+    check("Dynamic_loading_font_example: three lines of text (%s)" % lines, len(lines) == 3)
+    if len(lines) == 3:
+        spans = [(min(min(dark[y]) for y in range(a, b + 1)), max(max(dark[y]) for y in range(a, b + 1)))
+                 for a, b in lines]
+        check("Dynamic_loading_font_example: 20-pixel glyphs (%s)" % [b - a + 1 for a, b in lines],
+              all(16 <= b - a + 1 <= 22 for a, b in lines))
+        check("Dynamic_loading_font_example: centred (%s)" % spans, all(abs(l + r - 240) <= 6 for l, r in spans))
+        cn, jp, en = (r - l for l, r in spans)
+        check("Dynamic_loading_font_example: widths follow the glyph counts (%d, %d, %d)" % (cn, jp, en),
+              cn < en < jp)
 # custom_widget_example.py: a widget class made in Python (obj_class_t with Python constructor,
 # event and draw callbacks, attributes kept on the object) drawing a grey triangle, apex up;
 # a tap checks it and it draws the triangle apex down. Grey: LVGL's palette grey 0x9E9E9E.

@@ -145,4 +145,59 @@ try:
     raise AssertionError("an int as callback was accepted")
 except TypeError:
     pass
+# A file system driver in Python, as lv_binding_micropython's lib/fs_driver.py writes one:
+# open_cb returns a Python object (a void * result), the other callbacks get it back as a Blob
+# and __cast__() it; LVGL reads through them. Two files open at once, collections between.
+import gc
+import struct
+
+files = {"M:/a.txt": b"first file", "M:/b.txt": b"second, longer file"}
+
+
+def fs_open(drv, path, mode):
+    return {"data": files["M:" + path], "pos": 0}
+
+
+def fs_read(drv, fs_file, buf, btr, br):
+    f = fs_file.__cast__()
+    chunk = f["data"][f["pos"]:f["pos"] + btr]
+    buf.__dereference__(btr)[0:len(chunk)] = chunk
+    f["pos"] += len(chunk)
+    br.__dereference__(4)[0:4] = struct.pack("<L", len(chunk))
+    return lv.FS_RES.OK
+
+
+def fs_close(drv, fs_file):
+    fs_file.__cast__()["data"] = None
+    return lv.FS_RES.OK
+
+
+drv = lv.fs_drv_t()
+drv.init()
+drv.letter = ord("M")
+drv.open_cb = fs_open
+drv.read_cb = fs_read
+drv.close_cb = fs_close
+drv.register()
+fa, fb = lv.fs_file_t(), lv.fs_file_t()
+check(fa.open("M:/a.txt", lv.FS_MODE.RD) == lv.FS_RES.OK, "open a")
+check(fb.open("M:/b.txt", lv.FS_MODE.RD) == lv.FS_RES.OK, "open b")
+for _ in range(3):
+    junk = [bytearray(64) for _ in range(500)]
+    gc.collect()
+got = []
+for f in (fa, fb):
+    buf, n = bytearray(32), bytearray(4)
+    check(f.read(buf, 32, n) == lv.FS_RES.OK, "read")
+    got.append(bytes(buf[:struct.unpack("<L", n)[0]]))
+check(got == [b"first file", b"second, longer file"], "each file read through its own dict: %r" % got)
+check(fa.close() == lv.FS_RES.OK and fb.close() == lv.FS_RES.OK, "close")
+
+
+def bad_open(drv, path, mode):
+    return 12  # an int is no void *
+
+
+drv.open_cb = bad_open
+check(lv.fs_file_t().open("M:/a.txt", lv.FS_MODE.RD) != lv.FS_RES.OK, "a bad open result fails the open")
 print("ok")
