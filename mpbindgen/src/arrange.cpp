@@ -173,8 +173,10 @@ bool Arranger::objects(const ObjectsConfig &cfg, std::string &error) {
     std::regex create_re("^" + regex_escape(before) + "([A-Za-z0-9_]+)" + regex_escape(after) + "$");
     for (auto &f : mod_.functions) {
         std::smatch m;
-        if (!std::regex_match(f.name, m, create_re) || !is_handle(f.sig.ret) || f.sig.params.empty() ||
-            !is_handle(f.sig.params[0].type))
+        // An alias of a create function (LVGL 8's lv_btn_create) stays a function: one class
+        // per kind of object, so objects come back as the class LVGL made them with.
+        if (!f.alias_of.empty() || !std::regex_match(f.name, m, create_re) || !is_handle(f.sig.ret) ||
+            f.sig.params.empty() || !is_handle(f.sig.params[0].type))
             continue;
         ObjClass cls;
         cls.py = m[1];

@@ -74,7 +74,8 @@ struct Function {
     Signature sig;
     std::string doc;
     Location loc;
-    bool thunk = false;  // C++ linkage: called through an extern "C" thunk
+    bool thunk = false;    // C++ linkage: called through an extern "C" thunk
+    std::string alias_of;  // a macro naming another function (#define lv_obj_add_event lv_obj_add_event_cb)
 };
 
 struct Field {

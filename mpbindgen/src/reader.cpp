@@ -62,6 +62,7 @@ class Reader {
     void add_global(CXCursor c);
     void add_macros(const std::vector<CXCursor> &macros);
     std::optional<std::string> string_macro(CXCursor m);
+    bool alias_macro(CXCursor m, const std::string &name);
     std::string includes() const;
     CXErrorCode parse(CXIndex index, const char *name, const std::string &src, const char *flag,
                       unsigned options, CXTranslationUnit *tu) const;
@@ -427,7 +428,7 @@ void Reader::add_function(CXCursor c) {
                      doc_allows_null(doc, p.name);
     }
     sig->c_type = str(clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(c))));
-    Function f{name, name, false, "", *sig, doc, location(c)};
+    Function f{name, name, false, "", *sig, doc, location(c), false, ""};
     // Declared with C++ linkage (a C API compiled as C++): C reaches it through a thunk.
     f.thunk = mod_.cxx && str(clang_Cursor_getMangling(c)) != name;
     mod_.functions.push_back(std::move(f));
@@ -559,6 +560,36 @@ std::optional<std::string> Reader::string_macro(CXCursor m) {
     return body[0].substr(1, body[0].size() - 2);
 }
 
+// A macro whose body is the name of a bound function is that function under another name
+// (LVGL's API maps keep old names so: #define lv_obj_add_event lv_obj_add_event_cb). Bound as
+// a function of its own name that calls the macro; names with a leading underscore are the
+// implementation's and stay out.
+bool Reader::alias_macro(CXCursor m, const std::string &name) {
+    CXToken *tokens = nullptr;
+    unsigned n = 0;
+    clang_tokenize(tu_, clang_getCursorExtent(m), &tokens, &n);
+    std::string target = n == 2 && clang_getTokenKind(tokens[1]) == CXToken_Identifier
+                             ? str(clang_getTokenSpelling(tu_, tokens[1]))
+                             : "";
+    clang_disposeTokens(tu_, tokens, n);
+    const Function *f = nullptr;
+    for (auto &g : mod_.functions)
+        if (!target.empty() && g.name == target) f = &g;
+    if (!f) return false;
+    if (name[0] == '_') {
+        skip(m, name, "an alias with a leading underscore (the implementation's name)");
+        return true;
+    }
+    Function alias = *f;
+    alias.name = name;
+    alias.alias_of = target;
+    alias.loc = location(m);
+    alias.doc = "Another name of " + target + ".";
+    seen_.insert(name);
+    mod_.functions.push_back(alias);
+    return true;
+}
+
 // Object-like macros: each is compiled as the initializer of a variable in a second
 // translation unit and evaluated there, so that only those that are constants (integer,
 // floating or string) are bound, whatever their expansion looks like.
@@ -568,6 +599,7 @@ void Reader::add_macros(const std::vector<CXCursor> &macros) {
     for (CXCursor m : macros) {
         std::string name = str(clang_getCursorSpelling(m));
         if (excluded(name) || seen_.count(name)) continue;
+        if (alias_macro(m, name)) continue;
         names.push_back({name, m});
         src += std::string(mod_.cxx ? "static const auto" : "static const __auto_type") + " mpb_m_" + name +
                " = (" + name + ");\n";

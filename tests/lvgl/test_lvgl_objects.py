@@ -118,6 +118,20 @@ check(scr.get_child(6).get_user_data() == "panel" and p.get_user_data() == "pane
 raises(TypeError, lv.obj.set_user_data, style, 1)
 back.delete()
 
+# LVGL's API maps keep older names as macros (lv_api_map_v8.h, _v9_0.h, _v9_1.h): each is the
+# function it names, under the old name.
+check(lv.scr_act() is lv.screen_active(), "lv.scr_act is lv_screen_active")
+old = lv.btn_create(scr)
+check(type(old) is lv.button, "lv.btn_create makes a button: %r" % old)
+old.add_flag(lv.obj.FLAG.HIDDEN)
+old.clear_flag(lv.obj.FLAG.HIDDEN)
+check(not old.has_flag(lv.obj.FLAG.HIDDEN), "obj.clear_flag is lv_obj_remove_flag")
+seen = []
+old.add_event(lambda e: seen.append(e.get_code()), lv.EVENT.CLICKED, None)
+old.send_event(lv.EVENT.CLICKED, None)
+check(seen == [lv.EVENT.CLICKED], "obj.add_event is lv_obj_add_event_cb: %r" % seen)
+old.delete()
+
 # Deletion: the wrapper outlives the object and says so.
 btn.delete()
 msg = raises(RuntimeError, label.get_text)

@@ -8,6 +8,8 @@ check(str(d.demo_add) == "<function demo_add(a: int, b: int) -> int>", "signatur
 check("missing argument 'b'" in raises(TypeError, d.demo_add, 1), "arity: names the missing argument")
 check("wrong number" in raises(TypeError, d.demo_add, 1, 2, 3), "arity: too many")
 check("unexpected keyword" in raises(TypeError, d.demo_add, 1, c=2), "unknown keyword")
+check(d.demo_sum(2, 3) == 5 and d.demo_sum(b=1, a=2) == 3, "a macro naming a function is that function")
+check(not hasattr(d, "_demo_sum") and not hasattr(d, "demo_sum_"), "no alias with a leading underscore")
 check("given twice" in raises(TypeError, d.demo_add, 1, a=2), "keyword twice")
 check("expected int" in raises(TypeError, d.demo_add, "1", 2), "str for int")
 

@@ -25,6 +25,10 @@
 
 /** Adds two ints. */
 int demo_add(int a, int b);
+/* Older names kept as macros, as LVGL's API maps keep them: bound under the old name, but not
+ * the one with a leading underscore. */
+#define demo_sum demo_add
+#define _demo_sum demo_add
 int8_t demo_i8(int8_t v);
 uint8_t demo_u8(uint8_t v);
 int16_t demo_i16(int16_t v);
