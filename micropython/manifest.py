@@ -6,6 +6,8 @@
 import os
 
 include("$(MPY_DIR)/extmod/asyncio")
+# select whose poll waits run the emulated board (asyncio waits there between tasks).
+module("select.py", base_path="variant")
 # The first seed's ledmatrix API over hub75 (also built as ledmatrix.mpy by tools/build-mpy.sh).
 module("ledmatrix.py", base_path="ledmatrix")
 if os.environ.get("UPANEL_LV_BINDING_LIB"):

@@ -43,6 +43,9 @@ def save_png(device: str, path: str, *, scale: int = 1, leds: bool = False,
     scale (1..32), the HUB75 as round LEDs with leds=True. With at_ms, the picture is taken
     when virtual time reaches at_ms milliseconds (at once if it is now) while the script goes
     on; an earlier time is a ValueError, and captures() tells how it went."""
+def exit_after_captures(on: bool = True) -> None:
+    """Once no capture save_png(..., at_ms=) scheduled is pending, the running script gets
+    SystemExit: for scripts that never end (an event loop), as upanel capture --at runs them."""
 def captures() -> List[dict]:
     """What save_png(..., at_ms=) scheduled, in order: dicts with device, path, at_ms, state
     ("pending", "saved" or "failed"), taken_ms (virtual time it was taken, else None) and

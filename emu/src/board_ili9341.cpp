@@ -29,7 +29,8 @@ void Board::update_ili9341_pads() {
     const auto &pad = ili9341_pins_.pad;
     ili9341_->set_reset_low(!pad_level(pad[Ili9341Pins::kRst], true), now_);
     const bool on = ili9341_pins_.backlight_on;
-    ili9341_->set_backlight(pad_level(pad[Ili9341Pins::kBacklight], !on) == on);
+    const int backlight = pad[Ili9341Pins::kBacklight];
+    ili9341_->set_backlight(backlight < 0 || pad_level(backlight, !on) == on);
     PadRoute cs = gpio_.route(pad[Ili9341Pins::kCs]);
     bool high = true;
     if (cs.kind == PadRoute::kLevel) ili9341_->set_selected(!cs.level, now_);

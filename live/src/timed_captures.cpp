@@ -14,6 +14,9 @@ void TimedCaptures::take(emu::Board &b, Capture &c) {
     c.taken = b.now();
     c.error = emu::write_png(c.path, emu::display_picture(b, c.display, c.scale, c.leds));
     c.state = c.error.empty() ? State::kSaved : State::kFailed;
+    for (const Capture &other : captures_)
+        if (other.state == State::kPending) return;
+    if (when_all_taken) when_all_taken();
 }
 
 TimedCaptures &default_timed_captures() {

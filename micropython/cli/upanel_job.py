@@ -130,9 +130,12 @@ def main(job):
         serve(job["serve"])
     if job["realtime"]:
         esp32sim.realtime(True)
-    if capture and capture["at"] is not None:
+    timed = capture and capture["at"] is not None
+    if timed:
         # Taken by the emulator when virtual time gets there, while the script runs; without
-        # --device both displays are taken and the one the script used is kept.
+        # --device both displays are taken and the one the script used is kept. A script
+        # that is still running then (an event loop) is ended there.
+        esp32sim.exit_after_captures()
         for dev, path in capture["candidates"].items():
             esp32sim.save_png(dev, path, scale=capture["scale"], leds=dev == "hub75", at_ms=capture["at"])
     if record:
@@ -140,9 +143,15 @@ def main(job):
                         scale=record["scale"], leds=record["device"] == "hub75")
     # As the ESP32 port runs boot.py, then main.py: one namespace, both as __main__.
     namespace = {"__name__": "__main__"}
-    for path in (job["boot"], job["script"]):
-        if path:
-            run_file(path, namespace)
+    try:
+        for path in (job["boot"], job["script"]):
+            if path:
+                run_file(path, namespace)
+    except SystemExit:
+        if not timed or any(k["state"] == "pending" for k in esp32sim.captures()):
+            raise
+    if timed:
+        esp32sim.exit_after_captures(False)
     if capture:
         (capture_at_end if capture["at"] is None else capture_at_time_taken)(capture)
     if record:

@@ -579,6 +579,21 @@ extern "C" mp_obj_t esp32sim_captures(void) {
     return list;
 }
 
+// A script that never ends (an event loop, an asyncio loop) still gets its pictures taken:
+// once no capture scheduled with at_ms is left pending, the script gets SystemExit, at the
+// next bytecode it runs (upanel capture catches it). exit_after_captures(False) undoes it.
+extern "C" mp_obj_t esp32sim_exit_after_captures(size_t n_args, const mp_obj_t *args) {
+    if (n_args && !mp_obj_is_true(args[0])) {
+        default_timed_captures().when_all_taken = nullptr;
+        return mp_const_none;
+    }
+    default_timed_captures().when_all_taken = [] {
+        mp_obj_t msg = mp_obj_new_str_from_cstr("the last capture is taken");
+        mp_sched_exception(mp_obj_new_exception_args(&mp_type_SystemExit, 1, &msg));
+    };
+    return mp_const_none;
+}
+
 extern "C" mp_obj_t esp32sim_faults(void) {
     const auto &f = board().faults();
     mp_obj_t list = mp_obj_new_list(0, nullptr);

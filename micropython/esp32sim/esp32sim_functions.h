@@ -18,6 +18,7 @@ mp_obj_t esp32sim_touch(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_release(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_save_png(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args);
 mp_obj_t esp32sim_captures(void);
+mp_obj_t esp32sim_exit_after_captures(size_t n_args, const mp_obj_t *args);
 mp_obj_t esp32sim_faults(void);
 mp_obj_t esp32sim_read32(mp_obj_t addr);
 mp_obj_t esp32sim_write32(mp_obj_t addr, mp_obj_t value);

@@ -14,6 +14,8 @@ static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_touch_obj, 2, esp32sim_touch);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_release_obj, 0, esp32sim_release);
 static MP_DEFINE_CONST_FUN_OBJ_KW(esp32sim_save_png_obj, 2, esp32sim_save_png);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_captures_obj, esp32sim_captures);
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(esp32sim_exit_after_captures_obj, 0, 1,
+                                           esp32sim_exit_after_captures);
 static MP_DEFINE_CONST_FUN_OBJ_0(esp32sim_faults_obj, esp32sim_faults);
 static MP_DEFINE_CONST_FUN_OBJ_1(esp32sim_read32_obj, esp32sim_read32);
 static MP_DEFINE_CONST_FUN_OBJ_2(esp32sim_write32_obj, esp32sim_write32);
@@ -55,6 +57,7 @@ static const mp_rom_map_elem_t esp32sim_module_globals_table[] = {
     {MP_ROM_QSTR(MP_QSTR_release), MP_ROM_PTR(&esp32sim_release_obj)},
     {MP_ROM_QSTR(MP_QSTR_save_png), MP_ROM_PTR(&esp32sim_save_png_obj)},
     {MP_ROM_QSTR(MP_QSTR_captures), MP_ROM_PTR(&esp32sim_captures_obj)},
+    {MP_ROM_QSTR(MP_QSTR_exit_after_captures), MP_ROM_PTR(&esp32sim_exit_after_captures_obj)},
     {MP_ROM_QSTR(MP_QSTR_faults), MP_ROM_PTR(&esp32sim_faults_obj)},
     {MP_ROM_QSTR(MP_QSTR_read32), MP_ROM_PTR(&esp32sim_read32_obj)},
     {MP_ROM_QSTR(MP_QSTR_write32), MP_ROM_PTR(&esp32sim_write32_obj)},

@@ -122,6 +122,20 @@ def lit(png):  # LEDs lit red in a scale-1 capture of the 64x32 panel
     return {(x, y) for y in range(h) for x in range(w) if rows[y][3 * x] > 200}
 
 
+# A script that never ends (an event loop) is ended once its capture --at is taken; one that
+# exits by itself before then still fails, as before.
+forever = write("forever.py", "import hub75, framebuf, time\nm = hub75.Matrix(width=64, height=32)\n"
+                "fb = framebuf.FrameBuffer(m, m.width, m.height, framebuf.RGB565)\n"
+                "fb.fill_rect(0, 0, 8, 8, 0xF800)\nm.show()\nwhile True:\n    time.sleep_ms(10)\n")
+png = os.path.join(tmp, "forever.png")
+code, out, err = run("capture", forever, "-o", png, "--scale", "1", "--at", "200")
+check("capture --at of a script that never ends: taken, then the script ends, status 0",
+      code == 0 and os.path.exists(png) and (2, 2) in lit(png), (code, out, err))
+quits = write("quits.py", "import sys, esp32sim\nesp32sim.run_ms(10)\nsys.exit(3)\n")
+code, out, err = run("capture", quits, "-o", os.path.join(tmp, "quits.png"), "--at", "500")
+check("a script's own sys.exit before the capture: not swallowed", code != 0, (code, out, err))
+
+
 def frame_leds(k):  # what frame k of anim.py lights
     return {(x, y) for y in range(8, 16) for x in range(8 * k, 8 * k + 8)}
 

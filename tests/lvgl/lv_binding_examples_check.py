@@ -33,7 +33,7 @@ def check(what, cond):
         failures.append(what)
 
 
-def capture(example, at_ms, boot=None):
+def capture(example, at_ms, boot=None, board=board):
     """The TFT at at_ms of virtual time, as rows of (r, g, b), or None if the example failed."""
     out = os.path.join(tmp, example + ".png")
     cmd = [sys.executable, upanel, "capture", os.path.join(binding, "examples", example + ".py"), "-o", out,
@@ -144,6 +144,22 @@ if shot:
         cn, jp, en = (r - l for l, r in spans)
         check("Dynamic_loading_font_example: widths follow the glyph counts (%d, %d, %d)" % (cn, jp, en),
               cn < en < jp)
+# uasyncio_example1.py wires its ILI9341 itself (DC 32, CS 33, no backlight control: a
+# backlight on the supply) and never ends (asyncio's run_forever): the capture ends it. Its
+# asyncio loop waits in select.poll, which runs the board. A tap on its button starts a task
+# that opens a message box below the button; without the tap the screen stays bare there.
+ua_board = os.path.join(tmp, "ua_board.json")
+with open(ua_board, "w") as f:
+    json.dump({"ili9341": {"pins": {"dc": 32, "cs": 33, "backlight": -1}}, "xpt2046": {}}, f)
+bare = capture("uasyncio_example1", 3500, board=ua_board)
+tapped = capture("uasyncio_example1", 3500, os.path.join(here, "boot", "tap_uasyncio_button.py"), ua_board)
+if bare and tapped:
+    BG = bare[300][5]
+    check("uasyncio_example1: its button at the top", count(bare, (60, 5, 180, 45), BLUE) > 1000)
+    check("uasyncio_example1: nothing below the button before a tap",
+          count(bare, (0, 50, 240, 320), BG, tol=4) == 270 * 240)
+    check("uasyncio_example1: the tap's task opened a message box",
+          270 * 240 - count(tapped, (0, 50, 240, 320), BG, tol=4) > 2000)
 # custom_widget_example.py: a widget class made in Python (obj_class_t with Python constructor,
 # event and draw callbacks, attributes kept on the object) drawing a grey triangle, apex up;
 # a tap checks it and it draws the triangle apex down. Grey: LVGL's palette grey 0x9E9E9E.

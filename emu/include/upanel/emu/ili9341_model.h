@@ -38,7 +38,8 @@ struct Ili9341Pins {
     }();
     enum { kMosi, kClk, kCs, kDc, kRst, kBacklight, kMiso };
     // The backlight pad's level that lights it: 1, or 0 where a PNP switch drives it (the
-    // modules lv_binding_micropython's ili9XXX.py defaults to). Floating, it stays dark.
+    // modules lv_binding_micropython's ili9XXX.py defaults to). Floating, it stays dark; on no
+    // pad (-1: wired to the supply, as ili9XXX.py's backlight=-1 says) it is always lit.
     bool backlight_on = true;
     static constexpr const auto &kNames = core::kIli9341SignalNames;
 };

@@ -3,6 +3,7 @@
 // so it is taken then exactly, even inside a driver's wait; its file is written then.
 #pragma once
 #include <deque>
+#include <functional>
 #include <string>
 
 #include "upanel/emu/board.h"
@@ -29,6 +30,8 @@ class TimedCaptures {
     const Capture &schedule(emu::Board &b, Capture c);
     // Every capture scheduled, in the order given.
     const std::deque<Capture> &captures() const { return captures_; }
+    // Called each time a capture is taken and none is left pending (empty: nothing).
+    std::function<void()> when_all_taken;
 
   private:
     void take(emu::Board &b, Capture &c);
